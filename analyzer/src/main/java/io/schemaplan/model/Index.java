@@ -1,0 +1,53 @@
+package io.schemaplan.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A secondary index (indexes that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint belong to the
+ * constraint, as in {@code pg_dump}). {@code method} is the access method ({@code btree}, {@code gin}, …).
+ * {@code predicate} is the WHERE clause of a partial index, or null.
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public record Index(
+        String name,
+        boolean unique,
+        String method,
+        List<IndexKey> keys,
+        List<String> include,
+        String predicate,
+        boolean nullsNotDistinct,
+        String comment) {
+
+    public Index {
+        keys = Lists.copy(keys);
+        include = Lists.copy(include);
+    }
+
+    /** The columns the index keys name directly (expression keys are left out). */
+    public List<String> columns() {
+        return keys.stream().filter(k -> !k.expression()).map(IndexKey::text).toList();
+    }
+
+    public Index renamed(String newName) {
+        return new Index(newName, unique, method, keys, include, predicate, nullsNotDistinct, comment);
+    }
+
+    /**
+     * One key of an index. {@code text} is the column name, or the expression as the server prints it
+     * when {@code expression} is true. The options are null / false when they are the defaults.
+     */
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public record IndexKey(
+            String text,
+            boolean expression,
+            String collation,
+            String opclass,
+            boolean descending,
+            String nulls) {
+
+        public static IndexKey column(String name) {
+            return new IndexKey(name, false, null, null, false, null);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.schemaplan.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A function or procedure. {@code name} carries the schema and name; {@code arguments} is the identity
+ * argument list ({@code pg_get_function_identity_arguments}), so overloads are distinct routines; the
+ * key is {@link #signature()}. {@code attributes} are the non-default options in canonical spelling
+ * ({@code STABLE}, {@code STRICT}, {@code PARALLEL SAFE}, {@code SECURITY DEFINER}, {@code COST 10}, …),
+ * sorted. {@code body} is the source text between the dollar quotes.
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public record Routine(
+        QName name,
+        String kind,
+        String arguments,
+        String returns,
+        String language,
+        List<String> attributes,
+        String body,
+        String comment) {
+
+    public Routine {
+        attributes = Lists.sorted(attributes, x -> x);
+    }
+
+    public String signature() {
+        return name + "(" + arguments + ")";
+    }
+}

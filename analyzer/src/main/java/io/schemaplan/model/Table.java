@@ -1,0 +1,43 @@
+package io.schemaplan.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table with everything that hangs off it. {@code partitionBy} is the partition key of a partitioned
+ * table ({@code RANGE (created_at)}); {@code partitionOf} and {@code partitionBound} describe a partition.
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public record Table(
+        QName name,
+        List<Column> columns,
+        List<Constraint> constraints,
+        List<ForeignKey> foreignKeys,
+        List<Index> indexes,
+        List<Trigger> triggers,
+        boolean unlogged,
+        String partitionBy,
+        QName partitionOf,
+        String partitionBound,
+        String comment) {
+
+    public Table {
+        // Positions are renumbered 1..n: a live catalog leaves gaps where columns were dropped, a dump does not.
+        List<Column> ordered = Lists.sorted(columns, Column::position);
+        columns = java.util.stream.IntStream.range(0, ordered.size())
+                .mapToObj(i -> ordered.get(i).withPosition(i + 1)).toList();
+        constraints = Lists.sorted(constraints, Constraint::name);
+        foreignKeys = Lists.sorted(foreignKeys, ForeignKey::name);
+        indexes = Lists.sorted(indexes, Index::name);
+        triggers = Lists.sorted(triggers, Trigger::name);
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Optional<Constraint> primaryKey() {
+        return constraints.stream().filter(c -> c.kind() == Constraint.Kind.PRIMARY_KEY).findFirst();
+    }
+}

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A sequence. {@code minValue} / {@code maxValue} are null when they are the defaults of the data type
- * ({@code NO MINVALUE} in a dump). {@code ownedBy} is {@code table.column} (unqualified table name within
- * the sequence's schema) or null. Identity sequences are not listed: they belong to their column.
+ * ({@code NO MINVALUE} in a dump). {@code ownedBy} is {@code schema.table.column}, unquoted, or null. Identity sequences are not listed: they belong to their column.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Sequence(

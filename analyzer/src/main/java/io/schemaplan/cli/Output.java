@@ -1,0 +1,36 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.read.Loaded;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a command's result to stdout or to the file named by {@code -o}. */
+final class Output {
+    private Output() {
+    }
+
+    static void write(Path file, String text) {
+        if (file == null) {
+            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            out.print(text);
+            out.flush();
+        } else {
+            try {
+                Files.writeString(file, text);
+            } catch (IOException e) {
+                throw new Main.UserException("cannot write " + file + ": " + e.getClass().getSimpleName()
+                        .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase());
+            }
+        }
+    }
+
+    /** Reader warnings go to stderr, so that stdout stays machine-readable. */
+    static void warnings(Loaded loaded) {
+        for (String w : loaded.warnings()) {
+            System.err.println("warning: " + w);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.read.Loaded;
+import io.schemaplan.read.Sources;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads sources. */
+final class SourceOptions {
+    @Option(names = "--schema", paramLabel = "NAME", split = ",",
+            description = "Only these schemas (namespaces); repeat or separate with commas. Default: all user schemas.")
+    List<String> schemas = List.of();
+
+    Set<String> namespaces() {
+        return new LinkedHashSet<>(schemas);
+    }
+
+    Loaded load(String spec) {
+        Terminal.progress("reading " + spec.replaceAll("(://[^:/@]+):[^@/]*@", "$1@") + " …");
+        try {
+            return Sources.load(spec, namespaces());
+        } finally {
+            Terminal.clearProgress();
+        }
+    }
+}

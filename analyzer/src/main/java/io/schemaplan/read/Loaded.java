@@ -1,0 +1,14 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.Schema;
+import java.util.List;
+
+/**
+ * A schema read from a source, with the source's label (a file name or a URL without its password) and
+ * the warnings the reader collected (statements it does not model, each naming its file and line).
+ */
+public record Loaded(String label, Schema schema, List<String> warnings) {
+    public Loaded {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,81 @@
+package io.schemaplan.read;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.schemaplan.model.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Our own JSON snapshot of a schema: {@code {"format":"schemaplan-snapshot/1","source":…,"schema":{…}}}.
+ * The schema object is the model itself; fields at their default (false, null, empty) are left out, and
+ * key order follows the record declarations, so a snapshot of one schema is byte-stable.
+ */
+public final class Snapshots {
+    public static final String FORMAT = "schemaplan-snapshot/1";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Snapshots() {
+    }
+
+    /** The envelope written to disk. */
+    record Snapshot(String format, String source, Schema schema) {
+    }
+
+    public static String toJson(Loaded loaded) {
+        try {
+            return MAPPER.writeValueAsString(new Snapshot(FORMAT, loaded.label(), loaded.schema())) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize snapshot", e);
+        }
+    }
+
+    public static void write(Loaded loaded, Path file) throws IOException {
+        Files.writeString(file, toJson(loaded));
+    }
+
+    /** True when the text starts like one of our snapshots (cheap sniffing before a full parse). */
+    static boolean looksLikeSnapshot(String head) {
+        return head.stripLeading().startsWith("{") && head.contains("\"format\"") && head.contains("schemaplan-snapshot/");
+    }
+
+    public static Loaded read(Path file, String text) {
+        String label = file.toString();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw ReadException.at(label, loc == null ? 0 : loc.getLineNr(), "invalid JSON: " + e.getOriginalMessage());
+        }
+        String format = root.path("format").asText("");
+        if (!FORMAT.equals(format)) {
+            throw ReadException.at(label, 1, "not a schemaplan snapshot (format is '" + format + "', expected '" + FORMAT + "')");
+        }
+        try {
+            Schema schema = MAPPER.treeToValue(root.path("schema"), Schema.class);
+            if (schema == null || schema.engine() == null) {
+                throw ReadException.at(label, 1, "snapshot has no schema or no engine");
+            }
+            return new Loaded(root.path("source").asText(label), schema, List.of());
+        } catch (JsonProcessingException e) {
+            String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
+            throw new ReadException(label + ": invalid snapshot at " + path + ": " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof ReadException) throw e;
+            throw new ReadException(label + ": invalid snapshot: " + e.getMessage());
+        }
+    }
+}

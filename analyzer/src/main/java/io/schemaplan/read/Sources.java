@@ -1,0 +1,74 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns what a user names as a source into a schema: a database URL, a pg_dump file, or a snapshot.
+ * The kind is decided from the URL scheme or from the first bytes of the file, never from its name.
+ */
+public final class Sources {
+    private Sources() {
+    }
+
+    /** What kind of source a user's argument names. */
+    public enum Kind { POSTGRES_URL, MYSQL_URL, FILE }
+
+    public static Kind kindOf(String spec) {
+        String s = spec.toLowerCase(Locale.ROOT);
+        if (s.startsWith("postgresql://") || s.startsWith("postgres://") || s.startsWith("jdbc:postgresql:")) {
+            return Kind.POSTGRES_URL;
+        }
+        if (s.startsWith("mysql://") || s.startsWith("mariadb://") || s.startsWith("jdbc:mysql:") || s.startsWith("jdbc:mariadb:")) {
+            return Kind.MYSQL_URL;
+        }
+        return Kind.FILE;
+    }
+
+    /**
+     * Reads a source. {@code namespaces} limits the result to those schemas (null or empty: all).
+     *
+     * @throws ReadException with a one-line message when the source cannot be read
+     */
+    public static Loaded load(String spec, Set<String> namespaces) {
+        Loaded loaded = switch (kindOf(spec)) {
+            case POSTGRES_URL -> PostgresCatalogReader.load(spec);
+            case MYSQL_URL -> throw new ReadException(PgUrl.redact(spec) + ": MySQL/MariaDB sources are not supported yet");
+            case FILE -> loadFile(Path.of(spec));
+        };
+        if (namespaces == null || namespaces.isEmpty()) {
+            return loaded;
+        }
+        Schema filtered = loaded.schema().onlyNamespaces(namespaces);
+        return new Loaded(loaded.label(), filtered, loaded.warnings());
+    }
+
+    static Loaded loadFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ReadException(file + ": is a directory, expected a dump file or a snapshot");
+        }
+        String head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ReadException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ReadException(file + ": cannot read: " + e.getMessage());
+        }
+        if (Snapshots.looksLikeSnapshot(head)) {
+            try {
+                return Snapshots.read(file, Files.readString(file));
+            } catch (IOException e) {
+                throw new ReadException(file + ": cannot read: " + e.getMessage());
+            }
+        }
+        return PgDumpReader.load(file);
+    }
+}

@@ -126,9 +126,9 @@ public final class PgDumpReader {
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
-                else if (!isOwnerChange(t)) warn(s, "skipped " + head(t, 4) + " …: not part of the schema model");
+                else if (!isOwnerChange(t)) warn(s, "skipped " + describe(t) + ": not part of the schema model");
             } catch (IllegalArgumentException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot parse " + head(t, 3) + ": " + e.getMessage());
+                throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
             }
         }
         return new Result(schema.build(), warnings);
@@ -149,6 +149,13 @@ public final class PgDumpReader {
             b.append(i == 0 ? "" : " ").append(t.kind(i) == SqlTokens.Kind.WORD ? t.text(i).toUpperCase(Locale.ROOT) : t.text(i));
         }
         return b.toString();
+    }
+
+    /** The statement's leading words and names as written, up to its first parenthesis: {@code CREATE TABLE public.t}. */
+    private static String describe(SqlTokens t) {
+        int end = 0;
+        while (end < Math.min(t.size(), 8) && (t.isName(end) || t.isSymbol(end, "."))) end++;
+        return t.slice(0, end);
     }
 
     private static boolean isOwnerChange(SqlTokens t) {

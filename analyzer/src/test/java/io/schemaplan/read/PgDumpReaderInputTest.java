@@ -64,6 +64,24 @@ class PgDumpReaderInputTest {
     }
 
     @Test
+    void partitionsAsOlderPgDumpWroteThemTakeTheParentsColumns() {
+        Schema s = read("""
+                CREATE TABLE public.m (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+                CREATE TABLE public.m1 PARTITION OF public.m (CONSTRAINT m1_pos CHECK ((id > 0)))
+                FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY HASH (id);
+                CREATE TABLE public.m2 PARTITION OF public.m DEFAULT;
+                """).schema();
+        var m1 = s.table(QName.of("public", "m1")).orElseThrow();
+        assertEquals(QName.of("public", "m"), m1.partitionOf());
+        assertEquals("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", m1.partitionBound());
+        assertEquals("HASH (id)", m1.partitionBy());
+        assertEquals(List.of("id", "at"), m1.columns().stream().map(c -> c.name()).toList());
+        assertEquals("m1_pos", m1.constraints().get(0).name());
+        assertEquals("DEFAULT", s.table(QName.of("public", "m2")).orElseThrow().partitionBound());
+        assertEquals("RANGE (at)", s.table(QName.of("public", "m")).orElseThrow().partitionBy());
+    }
+
+    @Test
     void statementsOutsideTheModelAreWarningsWithFileAndLine() {
         PgDumpReader.Result r = read("""
                 CREATE DOMAIN public.posint AS integer CHECK (VALUE > 0);

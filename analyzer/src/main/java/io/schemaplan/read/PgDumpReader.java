@@ -19,6 +19,7 @@ import io.schemaplan.read.DumpSchema.TableParts;
 import io.schemaplan.read.DumpText.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,6 +107,8 @@ public final class PgDumpReader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ReadException(file + ": no such file", e);
         } catch (IOException e) {
             throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
         }
@@ -206,6 +209,7 @@ public final class PgDumpReader {
     private void createRoutine(SqlTokens t, Statement s) {
         boolean procedure = t.isWord(1, "PROCEDURE");
         int end = t.nameEnd(2);
+        if (!t.isGroup(end)) throw new IllegalArgumentException("no argument list after " + qname(t, 2, end));
         String arguments = t.inner(end);
         int language = t.find(end + 1, "LANGUAGE");
         if (language < 0) throw new IllegalArgumentException("no LANGUAGE clause");
@@ -409,8 +413,7 @@ public final class PgDumpReader {
         } else if (t.isWord(i, "ATTACH", "PARTITION")) {
             int childEnd = t.nameEnd(i + 2);
             TableParts child = table(qname(t, i + 2, childEnd));
-            table(name);
-            child.partitionOf = name;
+            child.partitionOf = table(name).name;
             child.partitionBound = t.rest(childEnd);
         } else if (!IGNORED_TABLE_ACTIONS.contains(t.text(i).toUpperCase(Locale.ROOT))) {
             warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");

@@ -102,6 +102,12 @@ class PgDumpReaderInputTest {
     }
 
     @Test
+    void aMissingFileIsAnError() {
+        ReadException e = assertThrows(ReadException.class, () -> PgDumpReader.read(Path.of("no/such/dump.sql")));
+        assertEquals("no/such/dump.sql: no such file", e.getMessage());
+    }
+
+    @Test
     void anEmptyFileIsAnError() {
         assertEquals("in.sql:1: the file is empty, not a pg_dump file", failure(new byte[0]));
         assertEquals("in.sql:1: no SQL statements in the file, not a pg_dump file", failure("-- just a comment\n\n"));

@@ -41,7 +41,8 @@ final class DumpText {
             throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a plain SQL dump;"
                     + " convert it with: pg_restore -f out.sql " + file);
         }
-        this.text = decode(bytes);
+        String decoded = decode(bytes);
+        this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
         rejectMysql();
         split();
         if (statements.isEmpty()) {

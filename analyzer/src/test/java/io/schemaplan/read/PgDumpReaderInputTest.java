@@ -82,6 +82,13 @@ class PgDumpReaderInputTest {
     }
 
     @Test
+    void aByteOrderMarkAndWindowsLineEndingsAreFine() {
+        PgDumpReader.Result r = read("\uFEFF-- x\r\nSET a = 1;\r\nCREATE TABLE public.t (\r\n    a integer NOT NULL\r\n);\r\n");
+        assertEquals(List.of(), r.warnings());
+        assertEquals(1, r.schema().tables().get(0).columns().size());
+    }
+
+    @Test
     void statementsOutsideTheModelAreWarningsWithFileAndLine() {
         PgDumpReader.Result r = read("""
                 CREATE DOMAIN public.posint AS integer CHECK (VALUE > 0);

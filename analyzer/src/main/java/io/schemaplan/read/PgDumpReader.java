@@ -176,6 +176,10 @@ public final class PgDumpReader {
         return PgDefinitions.qname(t.nameParts(from, to));
     }
 
+    private static int skipIfNotExists(SqlTokens t, int i) {
+        return t.isWord(i, "IF", "NOT", "EXISTS") ? i + 3 : i;
+    }
+
     private TableParts table(QName name) {
         TableParts parts = schema.tables.get(name);
         if (parts == null) throw new IllegalArgumentException("unknown table " + name);
@@ -185,13 +189,13 @@ public final class PgDumpReader {
     // ---- statements ----
 
     private void createSchema(SqlTokens t, Statement s) {
-        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int i = skipIfNotExists(t, 2);
         String name = t.ident(i);
         if (!name.equals("public")) schema.namespaces.add(name);
     }
 
     private void createExtension(SqlTokens t, Statement s) {
-        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int i = skipIfNotExists(t, 2);
         int at = t.find(i + 1, "SCHEMA");
         schema.extensions.add(new Extension(t.ident(i), at < 0 ? null : t.ident(at + 1), null));
     }
@@ -253,8 +257,7 @@ public final class PgDumpReader {
 
     private void createTable(SqlTokens t, Statement s) {
         boolean unlogged = t.isWord(1, "UNLOGGED");
-        int i = t.expect(unlogged ? 2 : 1, "TABLE");
-        if (t.isWord(i, "IF", "NOT", "EXISTS")) i += 3;
+        int i = skipIfNotExists(t, t.expect(unlogged ? 2 : 1, "TABLE"));
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
         TableParts table = new TableParts(name);
@@ -352,7 +355,7 @@ public final class PgDumpReader {
     }
 
     private void createSequence(SqlTokens t, Statement s) {
-        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int i = skipIfNotExists(t, 2);
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
         String dataType = "bigint";

@@ -69,6 +69,7 @@ public final class Sources {
                 throw new ReadException(file + ": cannot read: " + e.getMessage());
             }
         }
-        return PgDumpReader.load(file);
+        PgDumpReader.Result r = PgDumpReader.read(file);
+        return new Loaded(file.toString(), r.schema(), r.warnings());
     }
 }

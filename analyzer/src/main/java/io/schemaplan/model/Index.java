@@ -29,6 +29,10 @@ public record Index(
         return keys.stream().filter(k -> !k.expression()).map(IndexKey::text).toList();
     }
 
+    public Index withComment(String c) {
+        return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, c);
+    }
+
     public Index renamed(String newName) {
         return new Index(newName, unique, method, keys, include, predicate, nullsNotDistinct, comment);
     }

@@ -3,7 +3,11 @@ package io.schemaplan.normalize;
 import io.schemaplan.model.Constraint;
 import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
+import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Parses the definitions PostgreSQL prints with {@code pg_get_indexdef} and {@code pg_get_constraintdef}
@@ -21,14 +25,94 @@ public final class PgDefinitions {
     public record ParsedConstraint(Constraint constraint, ForeignKey foreignKey) {
     }
 
+    private static final Map<String, Constraint.Kind> KINDS = Map.of(
+            "PRIMARY", Constraint.Kind.PRIMARY_KEY, "UNIQUE", Constraint.Kind.UNIQUE,
+            "CHECK", Constraint.Kind.CHECK, "EXCLUDE", Constraint.Kind.EXCLUDE);
+
     /**
      * Parses {@code CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING method (keys) [INCLUDE (…)]
-     * [NULLS NOT DISTINCT] [WITH (…)] [WHERE predicate]}.
+     * [NULLS NOT DISTINCT] [WITH (…)] [WHERE predicate]}. A trailing {@code ;} (as in a dump) is allowed.
+     * Key texts are column names (unquoted) or expressions as printed; the predicate is the text after
+     * {@code WHERE} as printed.
      *
      * @throws IllegalArgumentException when the text is not an index definition
      */
     public static ParsedIndex parseIndex(String indexdef) {
-        throw new UnsupportedOperationException("TODO");
+        SqlTokens t = SqlTokens.of(withoutSemicolon(indexdef));
+        int i = t.expect(0, "CREATE");
+        boolean unique = t.isWord(i, "UNIQUE");
+        i = t.expect(unique ? i + 1 : i, "INDEX");
+        if (t.isWord(i, "CONCURRENTLY")) i++;
+        if (t.isWord(i, "IF", "NOT", "EXISTS")) i += 3;
+        String name = t.ident(i);
+        i = t.expect(i + 1, "ON");
+        if (t.isWord(i, "ONLY")) i++;
+        int end = t.nameEnd(i);
+        QName table = qname(t.nameParts(i, end));
+        i = end;
+        String method = "btree";
+        if (t.isWord(i, "USING")) {
+            method = t.ident(i + 1);
+            i += 2;
+        }
+        if (!t.isGroup(i)) throw new IllegalArgumentException("expected the index keys at '" + t.rest(i) + "'");
+        List<IndexKey> keys = SqlTokens.splitTopLevel(t.inner(i++)).stream().map(PgDefinitions::indexKey).toList();
+        List<String> include = List.of();
+        boolean nullsNotDistinct = false;
+        String predicate = null;
+        while (i < t.size()) {
+            if (t.isWord(i, "INCLUDE") && t.isGroup(i + 1)) {
+                include = SqlTokens.identList(t.inner(i + 1));
+                i += 2;
+            } else if (t.isWord(i, "NULLS", "NOT", "DISTINCT")) {
+                nullsNotDistinct = true;
+                i += 3;
+            } else if (t.isWord(i, "WITH") && t.isGroup(i + 1) || t.isWord(i, "TABLESPACE")) {
+                i += 2; // storage, not structure
+            } else if (t.isWord(i, "WHERE")) {
+                predicate = t.rest(i + 1);
+                break;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + t.rest(i) + "' in index " + name);
+            }
+        }
+        return new ParsedIndex(table, new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, null));
+    }
+
+    /** One key: a column or an expression, then [COLLATE c] [opclass] [ASC|DESC] [NULLS FIRST|LAST]. */
+    private static IndexKey indexKey(String text) {
+        SqlTokens t = SqlTokens.of(text);
+        int i;
+        if (t.isGroup(0)) {
+            i = 1;
+        } else {
+            int end = t.nameEnd(0);
+            i = t.isGroup(end) ? end + 1 : 1; // a function call, or a plain column
+        }
+        boolean expression = i > 1 || t.isGroup(0);
+        String keyText = expression ? t.slice(0, i) : t.ident(0);
+        String collation = null;
+        String opclass = null;
+        boolean descending = false;
+        String nulls = null;
+        while (i < t.size()) {
+            if (t.isWord(i, "COLLATE")) {
+                int end = t.nameEnd(i + 1);
+                collation = String.join(".", t.nameParts(i + 1, end));
+                i = end;
+            } else if (t.isWord(i, "ASC") || t.isWord(i, "DESC")) {
+                descending = t.isWord(i++, "DESC");
+            } else if (t.isWord(i, "NULLS")) {
+                nulls = t.text(i + 1).toUpperCase(java.util.Locale.ROOT);
+                i += 2;
+            } else {
+                int end = t.nameEnd(i);
+                if (t.isGroup(end)) end++; // opclass parameters, e.g. gist_trgm_ops (siglen=32)
+                opclass = t.slice(i, end);
+                i = end;
+            }
+        }
+        return new IndexKey(keyText, expression, collation, opclass, descending, nulls);
     }
 
     /**
@@ -40,6 +124,71 @@ public final class PgDefinitions {
      * @throws IllegalArgumentException when the text is not a constraint definition
      */
     public static ParsedConstraint parseConstraint(String name, String constraintdef) {
-        throw new UnsupportedOperationException("TODO");
+        SqlTokens t = SqlTokens.of(withoutSemicolon(constraintdef));
+        int n = t.size();
+        boolean validated = !(n >= 2 && t.isWord(n - 2, "NOT", "VALID"));
+        if (!validated) n -= 2;
+        String definition = t.slice(0, n);
+        boolean deferrable = false;
+        boolean initiallyDeferred = false;
+        for (int i = 0; i < n; i++) {
+            deferrable |= t.isWord(i, "DEFERRABLE") && !t.isWord(i - 1, "NOT");
+            initiallyDeferred |= t.isWord(i, "INITIALLY", "DEFERRED");
+        }
+        if (t.isWord(0, "FOREIGN", "KEY")) {
+            return new ParsedConstraint(null, foreignKey(name, t, n, deferrable, initiallyDeferred, validated));
+        }
+        Constraint.Kind kind = t.kind(0) == SqlTokens.Kind.WORD ? KINDS.get(t.text(0).toUpperCase(java.util.Locale.ROOT)) : null;
+        if (kind == null) throw new IllegalArgumentException("not a constraint definition: " + constraintdef);
+        List<String> columns = List.of();
+        if (kind == Constraint.Kind.PRIMARY_KEY || kind == Constraint.Kind.UNIQUE) {
+            int i = 1;
+            while (i < n && !t.isGroup(i)) i++; // KEY, NULLS NOT DISTINCT
+            if (i == n) throw new IllegalArgumentException("no column list in " + constraintdef);
+            columns = SqlTokens.identList(t.inner(i));
+        }
+        return new ParsedConstraint(new Constraint(name, kind, columns, definition, deferrable, initiallyDeferred,
+                validated), null);
+    }
+
+    private static ForeignKey foreignKey(String name, SqlTokens t, int n, boolean deferrable,
+                                         boolean initiallyDeferred, boolean validated) {
+        if (!t.isGroup(2)) throw new IllegalArgumentException("no column list in FOREIGN KEY " + name);
+        List<String> columns = SqlTokens.identList(t.inner(2));
+        int i = t.expect(3, "REFERENCES");
+        int end = t.nameEnd(i);
+        QName target = qname(t.nameParts(i, end));
+        i = end;
+        List<String> refColumns = List.of();
+        if (t.isGroup(i)) refColumns = SqlTokens.identList(t.inner(i++));
+        String match = "SIMPLE";
+        String onUpdate = ForeignKey.NO_ACTION;
+        String onDelete = ForeignKey.NO_ACTION;
+        for (; i < n; i++) {
+            if (t.isWord(i, "MATCH")) {
+                match = t.text(++i).toUpperCase(java.util.Locale.ROOT);
+            } else if (t.isWord(i, "ON")) {
+                boolean update = t.isWord(i + 1, "UPDATE");
+                int from = i + 2;
+                i = from + (t.isWord(from, "NO") || t.isWord(from, "SET") ? 1 : 0);
+                if (t.isGroup(i + 1)) i++; // SET NULL (col, …)
+                String action = t.slice(from, i + 1);
+                if (update) onUpdate = action;
+                else onDelete = action;
+            }
+        }
+        return new ForeignKey(name, columns, target, refColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, validated);
+    }
+
+    /** {@code schema.name} from unquoted parts; an unqualified name is in {@code public}. */
+    public static QName qname(List<String> parts) {
+        List<String> p = new ArrayList<>(parts);
+        return p.size() == 1 ? QName.of("public", p.get(0)) : QName.of(p.get(p.size() - 2), p.get(p.size() - 1));
+    }
+
+    private static String withoutSemicolon(String s) {
+        String t = s.trim();
+        return t.endsWith(";") ? t.substring(0, t.length() - 1).trim() : t;
     }
 }

@@ -1,0 +1,293 @@
+package io.schemaplan.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A lexical view of one piece of PostgreSQL text: words, quoted identifiers, string literals, dollar-quoted
+ * strings, balanced parenthesised groups (one token each, so nothing inside them is ever mistaken for a
+ * clause keyword) and symbols. Comments are skipped. Every token keeps its offsets, so a parser can cut
+ * the original text exactly as the server printed it.
+ */
+public final class SqlTokens {
+    public enum Kind { WORD, QUOTED, STRING, DOLLAR, GROUP, SYMBOL }
+
+    public record Token(Kind kind, int start, int end) {
+    }
+
+    private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?:";
+
+    private final String src;
+    private final List<Token> tokens = new ArrayList<>();
+
+    private SqlTokens(String src) {
+        this.src = src;
+        int i = 0;
+        int n = src.length();
+        while (i < n) {
+            char c = src.charAt(i);
+            int comment = commentEnd(src, i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (comment > i) {
+                i = comment;
+            } else if (c == '(') {
+                i = add(Kind.GROUP, i, groupEnd(src, i));
+            } else if (c == '\'' || c == '"' || (c == '$' && quoteEnd(src, i) != i)) {
+                int end = quoteEnd(src, i);
+                if (end < 0) throw new IllegalArgumentException("unterminated quote: " + clip(src.substring(i)));
+                i = add(c == '\'' ? Kind.STRING : c == '"' ? Kind.QUOTED : Kind.DOLLAR, i, end);
+            } else if ((c == 'E' || c == 'e') && i + 1 < n && src.charAt(i + 1) == '\'') {
+                int end = quoteEnd(src, i + 1);
+                if (end < 0) throw new IllegalArgumentException("unterminated quote: " + clip(src.substring(i)));
+                i = add(Kind.STRING, i, end);
+            } else if (identChar(c)) {
+                int j = i + 1;
+                while (j < n && (identChar(src.charAt(j)) || src.charAt(j) == '$')) j++;
+                i = add(Kind.WORD, i, j);
+            } else if (OPERATOR_CHARS.indexOf(c) >= 0) {
+                int j = i + 1;
+                while (j < n && OPERATOR_CHARS.indexOf(src.charAt(j)) >= 0 && commentEnd(src, j) == j) j++;
+                i = add(Kind.SYMBOL, i, j);
+            } else {
+                i = add(Kind.SYMBOL, i, i + 1);
+            }
+        }
+    }
+
+    public static SqlTokens of(String text) {
+        return new SqlTokens(text);
+    }
+
+    private int add(Kind kind, int start, int end) {
+        tokens.add(new Token(kind, start, end));
+        return end;
+    }
+
+    // ---- lexical helpers shared with the dump statement splitter ----
+
+    public static boolean identChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80;
+    }
+
+    /**
+     * The index just after the quoted text starting at {@code i} ({@code '…'}, {@code E'…'} when the quote
+     * follows a lone {@code E}, {@code "…"}, {@code $tag$…$tag$}); {@code i} itself when no quote starts
+     * there; -1 when the quote is never closed.
+     */
+    public static int quoteEnd(CharSequence s, int i) {
+        char c = s.charAt(i);
+        int n = s.length();
+        if (c == '\'' || c == '"') {
+            boolean escapes = c == '\'' && i > 0 && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e')
+                    && (i < 2 || !identChar(s.charAt(i - 2)));
+            for (int j = i + 1; j < n; j++) {
+                char d = s.charAt(j);
+                if (escapes && d == '\\') {
+                    j++;
+                } else if (d == c) {
+                    if (j + 1 < n && s.charAt(j + 1) == c) j++;
+                    else return j + 1;
+                }
+            }
+            return -1;
+        }
+        if (c == '$' && (i == 0 || !identChar(s.charAt(i - 1)) && s.charAt(i - 1) != '$')) {
+            int j = i + 1;
+            if (j < n && Character.isDigit(s.charAt(j))) return i; // $1 is a parameter
+            while (j < n && identChar(s.charAt(j))) j++;
+            if (j >= n || s.charAt(j) != '$') return i;
+            String tag = s.subSequence(i, j + 1).toString();
+            int close = s.toString().indexOf(tag, j + 1);
+            return close < 0 ? -1 : close + tag.length();
+        }
+        return i;
+    }
+
+    /** The index after a comment starting at {@code i}, {@code i} when none starts there, -1 when unclosed. */
+    public static int commentEnd(CharSequence s, int i) {
+        int n = s.length();
+        if (i + 1 >= n) return i;
+        if (s.charAt(i) == '-' && s.charAt(i + 1) == '-') {
+            int j = i;
+            while (j < n && s.charAt(j) != '\n') j++;
+            return j;
+        }
+        if (s.charAt(i) == '/' && s.charAt(i + 1) == '*') {
+            int depth = 0;
+            for (int j = i; j + 1 < n; j++) {
+                if (s.charAt(j) == '/' && s.charAt(j + 1) == '*') {
+                    depth++;
+                    j++;
+                } else if (s.charAt(j) == '*' && s.charAt(j + 1) == '/') {
+                    j++;
+                    if (--depth == 0) return j + 1;
+                }
+            }
+            return -1;
+        }
+        return i;
+    }
+
+    private static int groupEnd(String s, int open) {
+        int depth = 0;
+        for (int j = open; j < s.length(); j++) {
+            char c = s.charAt(j);
+            int skip = c == '\'' || c == '"' || c == '$' ? quoteEnd(s, j) : commentEnd(s, j);
+            if (skip < 0) break;
+            if (skip > j) {
+                j = skip - 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return j + 1;
+            }
+        }
+        throw new IllegalArgumentException("unbalanced parentheses: " + clip(s.substring(open)));
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+
+    // ---- access ----
+
+    public int size() {
+        return tokens.size();
+    }
+
+    public Kind kind(int i) {
+        return i >= 0 && i < tokens.size() ? tokens.get(i).kind() : null;
+    }
+
+    public String text(int i) {
+        Token t = tokens.get(i);
+        return src.substring(t.start(), t.end());
+    }
+
+    /** The original text from token {@code from} up to (excluding) token {@code to}. */
+    public String slice(int from, int to) {
+        return from >= to ? "" : src.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+    }
+
+    /** The original text from token {@code from} to the end of the source. */
+    public String rest(int from) {
+        return from >= tokens.size() ? "" : src.substring(tokens.get(from).start()).trim();
+    }
+
+    /** The text inside a GROUP token, without its parentheses. */
+    public String inner(int i) {
+        Token t = tokens.get(i);
+        return src.substring(t.start() + 1, t.end() - 1);
+    }
+
+    public boolean isGroup(int i) {
+        return kind(i) == Kind.GROUP;
+    }
+
+    /** Whether the tokens from {@code i} on are these words (case-insensitive). */
+    public boolean isWord(int i, String... words) {
+        for (int k = 0; k < words.length; k++) {
+            if (kind(i + k) != Kind.WORD || !text(i + k).equalsIgnoreCase(words[k])) return false;
+        }
+        return true;
+    }
+
+    public boolean isSymbol(int i, String symbol) {
+        return kind(i) == Kind.SYMBOL && text(i).equals(symbol);
+    }
+
+    /** The first index at or after {@code from} where the words start, or -1. */
+    public int find(int from, String... words) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (isWord(i, words)) return i;
+        }
+        return -1;
+    }
+
+    /** Fails unless the words are at {@code i}; returns the index after them. */
+    public int expect(int i, String... words) {
+        if (!isWord(i, words)) {
+            throw new IllegalArgumentException("expected " + String.join(" ", words) + " at '"
+                    + clip(rest(i)) + "'");
+        }
+        return i + words.length;
+    }
+
+    public boolean isName(int i) {
+        return kind(i) == Kind.WORD || kind(i) == Kind.QUOTED;
+    }
+
+    /** The identifier at {@code i}, unquoted ({@code "A""b"} → {@code A"b}) or folded to lower case. */
+    public String ident(int i) {
+        if (!isName(i)) throw new IllegalArgumentException("expected a name at '" + clip(rest(i)) + "'");
+        return unquote(text(i));
+    }
+
+    /** The index after the dotted name starting at {@code i} ({@code public."T".x}). */
+    public int nameEnd(int i) {
+        int j = i;
+        if (!isName(j)) throw new IllegalArgumentException("expected a name at '" + clip(rest(i)) + "'");
+        while (isSymbol(j + 1, ".") && isName(j + 2)) j += 2;
+        return j + 1;
+    }
+
+    /** The unquoted parts of the dotted name from {@code i} to {@code end}. */
+    public List<String> nameParts(int i, int end) {
+        List<String> parts = new ArrayList<>();
+        for (int j = i; j < end; j += 2) parts.add(ident(j));
+        return parts;
+    }
+
+    public static String unquote(String ident) {
+        return ident.startsWith("\"") ? ident.substring(1, ident.length() - 1).replace("\"\"", "\"")
+                : ident.toLowerCase(Locale.ROOT);
+    }
+
+    /** Splits at commas outside parentheses and quotes; each part trimmed. Empty text gives no parts. */
+    public static List<String> splitTopLevel(String text) {
+        SqlTokens t = of(text);
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= t.size(); i++) {
+            if (i == t.size() || t.isSymbol(i, ",")) {
+                if (i > from) parts.add(t.slice(from, i).trim());
+                from = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    /** The names of a column list such as {@code id, "order by"}, unquoted. */
+    public static List<String> identList(String text) {
+        return splitTopLevel(text).stream().map(SqlTokens::unquote).toList();
+    }
+
+    /** The value of a string literal token text ({@code 'it''s'}, {@code E'a\nb'}). */
+    public static String stringValue(String literal) {
+        if (literal.startsWith("'")) return literal.substring(1, literal.length() - 1).replace("''", "'");
+        String body = literal.substring(2, literal.length() - 1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                b.append('\'');
+                i++;
+            } else if (c == '\\' && i + 1 < body.length()) {
+                char e = body.charAt(++i);
+                b.append(switch (e) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    default -> e;
+                });
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -30,8 +30,14 @@ final class TableLocks {
         try (Statement s = session.conn.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            if (!"55P03".equals(e.getSQLState())) throw PgErrors.describe(session.url, e);
-            throw new ReadException(session.url.redacted() + ": " + describeHolder(session, tables));
+            String prefix = session.url.redacted() + ": ";
+            switch (String.valueOf(e.getSQLState())) {
+                case "55P03" -> throw new ReadException(prefix + describeHolder(session, tables));
+                case "42501" -> throw new ReadException(prefix + PgErrors.serverText(e) + " (the reader locks"
+                        + " each table it reads, as pg_dump does, which needs SELECT on it; grant it to "
+                        + session.url.user() + ")");
+                default -> throw PgErrors.describe(session.url, e);
+            }
         }
     }
 

@@ -176,6 +176,11 @@ public final class SqlTokens {
         return from >= tokens.size() ? "" : src.substring(tokens.get(from).start()).trim();
     }
 
+    /** The offset in the source where token {@code i} starts (the source length past the last token). */
+    public int start(int i) {
+        return i < tokens.size() ? tokens.get(i).start() : src.length();
+    }
+
     /** The text inside a GROUP token, without its parentheses. */
     public String inner(int i) {
         Token t = tokens.get(i);

@@ -1,0 +1,115 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
+import io.schemaplan.model.Engine;
+import io.schemaplan.model.EnumType;
+import io.schemaplan.model.Extension;
+import io.schemaplan.model.ForeignKey;
+import io.schemaplan.model.Index;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Routine;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.Sequence;
+import io.schemaplan.model.Table;
+import io.schemaplan.model.Trigger;
+import io.schemaplan.model.View;
+import io.schemaplan.normalize.SqlTokens;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a dump has said so far, in mutable form: a dump adds to a table long after creating it (defaults,
+ * identities, constraints, indexes, partitions, comments). {@link #build()} freezes it into a {@link Schema}.
+ * Comments are kept by target and attached at the end, so their position in the file does not matter.
+ */
+final class DumpSchema {
+    /** A table being assembled. */
+    static final class TableParts {
+        final QName name;
+        final List<Column> columns = new ArrayList<>();
+        final List<Constraint> constraints = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<Trigger> triggers = new ArrayList<>();
+        boolean unlogged;
+        String partitionBy;
+        QName partitionOf;
+        String partitionBound;
+
+        TableParts(QName name) {
+            this.name = name;
+        }
+
+        Column column(String column) {
+            return columns.stream().filter(c -> c.name().equals(column)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("table " + name + " has no column " + column));
+        }
+
+        void replace(Column changed) {
+            columns.replaceAll(c -> c.name().equals(changed.name()) ? changed : c);
+        }
+
+        Table build(Map<CommentKey, String> comments) {
+            List<Column> commented = columns.stream()
+                    .map(c -> c.withComment(comments.get(new CommentKey("COLUMN", name, c.name())))).toList();
+            List<Index> indexesCommented = indexes.stream().map(i -> new Index(i.name(), i.unique(), i.method(),
+                    i.keys(), i.include(), i.predicate(), i.nullsNotDistinct(),
+                    comments.get(new CommentKey("INDEX", QName.of(name.schema(), i.name()), null)))).toList();
+            return new Table(name, commented, constraints, foreignKeys, indexesCommented, triggers, unlogged,
+                    partitionBy, partitionOf, partitionBound, comments.get(new CommentKey("TABLE", name, null)));
+        }
+    }
+
+    /** What a COMMENT ON names: a kind (TABLE, COLUMN, ROUTINE, …), an object, and a column or argument list. */
+    record CommentKey(String kind, QName object, String detail) {
+    }
+
+    String serverVersion;
+    final List<String> namespaces = new ArrayList<>();
+    final List<Extension> extensions = new ArrayList<>();
+    final Map<QName, List<String>> enums = new LinkedHashMap<>();
+    final Map<QName, Sequence> sequences = new LinkedHashMap<>();
+    final Map<QName, TableParts> tables = new LinkedHashMap<>();
+    final Map<QName, View> views = new LinkedHashMap<>();
+    final List<Routine> routines = new ArrayList<>();
+    final Map<CommentKey, String> comments = new HashMap<>();
+
+    void ownSequence(QName sequence, String ownedBy) {
+        Sequence s = sequences.get(sequence);
+        if (s == null) throw new IllegalArgumentException("unknown sequence " + sequence);
+        sequences.put(sequence, new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(),
+                s.maxValue(), s.cache(), s.cycle(), ownedBy, s.comment()));
+    }
+
+    /**
+     * The argument list that identifies a routine, as {@code COMMENT ON FUNCTION} prints it: the
+     * arguments without their defaults and, for a function, without OUT arguments.
+     */
+    static String identityArguments(String arguments, boolean procedure) {
+        return SqlTokens.splitTopLevel(arguments).stream().map(arg -> {
+            SqlTokens t = SqlTokens.of(arg);
+            int def = t.find(0, "DEFAULT");
+            return def < 0 ? arg : t.slice(0, def);
+        }).filter(arg -> procedure || !arg.startsWith("OUT ")).collect(Collectors.joining(", "));
+    }
+
+    Schema build() {
+        List<EnumType> enumTypes = enums.entrySet().stream().map(e -> new EnumType(e.getKey(), e.getValue(),
+                comments.get(new CommentKey("TYPE", e.getKey(), null)))).toList();
+        List<Sequence> seqs = sequences.values().stream().map(s -> new Sequence(s.name(), s.dataType(), s.start(),
+                s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle(), s.ownedBy(),
+                comments.get(new CommentKey("SEQUENCE", s.name(), null)))).toList();
+        List<View> vs = views.values().stream().map(v -> new View(v.name(), v.materialized(), v.definition(),
+                comments.get(new CommentKey("VIEW", v.name(), null)))).toList();
+        List<Routine> rs = routines.stream().map(r -> new Routine(r.name(), r.kind(), r.arguments(), r.returns(),
+                r.language(), r.attributes(), r.body(), comments.get(new CommentKey("ROUTINE", r.name(),
+                identityArguments(r.arguments(), r.kind().equals("procedure")))))).toList();
+        List<Table> ts = tables.values().stream().map(t -> t.build(comments)).toList();
+        return new Schema(Engine.POSTGRES, serverVersion, namespaces, extensions, enumTypes, seqs, ts, vs, rs);
+    }
+}

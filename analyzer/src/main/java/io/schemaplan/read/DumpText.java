@@ -1,0 +1,209 @@
+package io.schemaplan.read;
+
+import io.schemaplan.normalize.SqlTokens;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text of a plain-format pg_dump file cut into statements. It rejects, with one line naming the file
+ * and line, what is not such a file: custom-format archives, binary data, MySQL/MariaDB dumps, empty and
+ * truncated files. Comments and psql meta-lines ({@code \restrict}, {@code \connect}) are dropped, and so
+ * is the data of {@code COPY … FROM stdin} (a full dump), up to its {@code \.} line.
+ */
+final class DumpText {
+    /** A statement without its terminating {@code ;}, and the line it starts on. */
+    record Statement(String text, int line) {
+    }
+
+    static final String HEADER = "-- PostgreSQL database dump";
+    static final String FOOTER = "-- PostgreSQL database dump complete";
+    private static final String VERSION_LINE = "-- Dumped from database version ";
+
+    /** Text that only a MySQL or MariaDB dump starts with, and what it says. */
+    private static final Map<String, String> MYSQL_MARKERS = Map.of(
+            "-- MySQL dump", "a mysqldump header",
+            "-- MariaDB dump", "a mariadb-dump header",
+            "/*!40101", "a MySQL version comment '/*!40101'",
+            "/*M!999999", "MariaDB's sandbox-mode line '/*M!999999\\- enable the sandbox mode */'");
+
+    final String file;
+    final String text;
+    final List<Statement> statements = new ArrayList<>();
+
+    DumpText(String file, byte[] bytes) {
+        this.file = file;
+        if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("PGDMP")) {
+            throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a plain SQL dump;"
+                    + " convert it with: pg_restore -f out.sql " + file);
+        }
+        this.text = decode(bytes);
+        rejectMysql();
+        split();
+        if (statements.isEmpty()) {
+            throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty, not a pg_dump file"
+                    : "no SQL statements in the file, not a pg_dump file");
+        }
+        int header = text.indexOf(HEADER);
+        if (header >= 0 && header < 200 && !text.contains(FOOTER)) {
+            int last = lineAt(text.stripTrailing().length());
+            throw ReadException.at(file, last, "the dump stops at line " + last + " without pg_dump's '" + FOOTER
+                    + "' footer: the file is truncated");
+        }
+    }
+
+    /** The server version from the header ({@code 15.18}), or null. */
+    String serverVersion() {
+        int at = text.indexOf(VERSION_LINE);
+        if (at < 0) return null;
+        int end = at + VERSION_LINE.length();
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) end++;
+        return text.substring(at + VERSION_LINE.length(), end);
+    }
+
+    private String decode(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) throw ReadException.at(file, lineOfByte(bytes, i), "binary data (a NUL byte), not a SQL dump");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            throw ReadException.at(file, lineOfByte(bytes, bad), "not UTF-8 text (invalid byte at offset " + bad
+                    + "); a binary file, or a dump in another encoding (re-dump with pg_dump -E UTF8)");
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        int lo = 0;
+        int hi = bytes.length;
+        while (lo < hi) { // the longest prefix that decodes, minus a little for a split character
+            int mid = (lo + hi + 1) / 2;
+            try {
+                decoder.reset().decode(ByteBuffer.wrap(bytes, 0, mid));
+                lo = mid;
+            } catch (CharacterCodingException e) {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private static int lineOfByte(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) {
+            if (bytes[i] == '\n') line++;
+        }
+        return line;
+    }
+
+    private void rejectMysql() {
+        int head = Math.min(text.length(), 4096);
+        for (var marker : MYSQL_MARKERS.entrySet()) {
+            int at = text.indexOf(marker.getKey());
+            if (at >= 0 && at < head) throw mysql(lineAt(at), marker.getValue());
+        }
+    }
+
+    private ReadException mysql(int line, String what) {
+        return ReadException.at(file, line, "this is a MySQL/MariaDB dump (" + what + "), not a PostgreSQL dump");
+    }
+
+    int lineAt(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') line++;
+        }
+        return line;
+    }
+
+    /** Cuts the text at {@code ;} outside quotes and comments; tracks lines in one pass. */
+    private void split() {
+        StringBuilder cur = new StringBuilder();
+        int startLine = 0;
+        int line = 1;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
+            if (atLineStart && c == '\\' && cur.toString().isBlank()) { // psql meta-line
+                i = lineEnd(i);
+                continue;
+            }
+            int skip = c == '-' || c == '/' ? SqlTokens.commentEnd(text, i)
+                    : c == '\'' || c == '"' || c == '$' ? SqlTokens.quoteEnd(text, i) : i;
+            if (skip < 0) {
+                throw ReadException.at(file, line, "unterminated " + (c == '/' ? "comment" : c == '"'
+                        ? "quoted identifier" : "string") + " starting here: the file is truncated");
+            }
+            if (skip > i) {
+                if (startLine == 0 && c != '-' && c != '/') startLine = line;
+                if (c == '\'' || c == '"' || c == '$') cur.append(text, i, skip);
+                else cur.append(' ');
+                line += countNewlines(i, skip);
+                i = skip;
+                continue;
+            }
+            if (c == '`') throw mysql(line, "a backquoted name");
+            if (c == ';') {
+                Statement s = new Statement(cur.toString().trim(), startLine);
+                if (!s.text().isEmpty()) statements.add(s);
+                cur.setLength(0);
+                startLine = 0;
+                i++;
+                if (isCopyFromStdin(s.text())) {
+                    int[] after = skipCopyData(i, line, s.line());
+                    i = after[0];
+                    line = after[1];
+                }
+                continue;
+            }
+            if (c == '\n') line++;
+            else if (startLine == 0 && !Character.isWhitespace(c)) startLine = line;
+            cur.append(c);
+            i++;
+        }
+        if (!cur.toString().isBlank()) {
+            throw ReadException.at(file, startLine, "the statement starting here has no closing ';': the dump stops at line "
+                    + line + ", the file is truncated");
+        }
+    }
+
+    private static boolean isCopyFromStdin(String statement) {
+        return statement.regionMatches(true, 0, "COPY ", 0, 5) && statement.endsWith("stdin");
+    }
+
+    /** Skips the rest of the COPY line and the data lines up to {@code \.}; returns {offset, line}. */
+    private int[] skipCopyData(int i, int line, int copyLine) {
+        int pos = lineEnd(i) + 1;
+        line++;
+        while (pos < text.length()) {
+            int end = lineEnd(pos);
+            boolean terminator = text.startsWith("\\.", pos) && text.substring(pos, end).trim().equals("\\.");
+            pos = end + 1;
+            line++;
+            if (terminator) return new int[] {pos, line};
+        }
+        throw ReadException.at(file, copyLine, "the data of this COPY never ends with a '\\.' line: the file is truncated");
+    }
+
+    private int lineEnd(int i) {
+        int end = text.indexOf('\n', i);
+        return end < 0 ? text.length() : end;
+    }
+
+    private int countNewlines(int from, int to) {
+        int k = 0;
+        for (int j = from; j < to; j++) {
+            if (text.charAt(j) == '\n') k++;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,457 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.Column;
+import io.schemaplan.model.DataType;
+import io.schemaplan.model.Extension;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Routine;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.Sequence;
+import io.schemaplan.model.Trigger;
+import io.schemaplan.model.View;
+import io.schemaplan.normalize.PgDefinitions;
+import io.schemaplan.normalize.PgDefinitions.ParsedConstraint;
+import io.schemaplan.normalize.PgExpressions;
+import io.schemaplan.normalize.PgTypes;
+import io.schemaplan.normalize.SqlTokens;
+import io.schemaplan.read.DumpSchema.CommentKey;
+import io.schemaplan.read.DumpSchema.TableParts;
+import io.schemaplan.read.DumpText.Statement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a plain-format {@code pg_dump} file (schema-only, or a full dump whose COPY data is skipped) into a
+ * {@link Schema}, following the model conventions shared with the catalog reader: every type, default,
+ * index and constraint text goes through {@code io.schemaplan.normalize}.
+ *
+ * <p>Statements outside the model (domains, composite types, policies, rules, …) do not fail the read:
+ * each becomes a warning {@code file:line: …} in the {@link Result}. What is not a readable dump at all
+ * (custom format, binary, MySQL, empty, truncated, an unparseable statement) is a {@link ReadException}.
+ */
+public final class PgDumpReader {
+
+    /** The schema read, and a warning ({@code file:line: message}) for every statement that was skipped. */
+    public record Result(Schema schema, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private interface Handler {
+        void handle(SqlTokens t, Statement s);
+    }
+
+    /** Statements that carry nothing the model holds (session settings, privileges, ownership, data). */
+    private static final Set<String> IGNORED = Set.of("SET", "SELECT", "GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES",
+            "ALTER INDEX", "COPY", "REFRESH MATERIALIZED VIEW", "RESET");
+
+    /** ALTER TABLE actions that change no modelled fact. */
+    private static final Set<String> IGNORED_TABLE_ACTIONS = Set.of("OWNER", "REPLICA", "CLUSTER", "SET");
+
+    /** ALTER TABLE … ALTER COLUMN actions that change no modelled fact (storage and statistics). */
+    private static final Set<String> IGNORED_COLUMN_ACTIONS = Set.of("STATISTICS", "STORAGE", "COMPRESSION");
+
+    /** Routine options with no argument, as pg_dump prints them; VOLATILE etc. are defaults and left out. */
+    private static final Set<String> ROUTINE_FLAGS = Set.of("IMMUTABLE", "STABLE", "STRICT", "LEAKPROOF", "WINDOW");
+    private static final Set<String> DEFAULT_ROUTINE_FLAGS = Set.of("VOLATILE", "CALLED", "NOT", "EXTERNAL");
+
+    private static final Set<String> COLUMN_CLAUSES = Set.of("COLLATE", "DEFAULT", "NOT", "NULL", "GENERATED",
+            "CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "REFERENCES");
+
+    /** COMMENT ON targets that the model keeps, and the key kind they are stored under. */
+    private static final Map<String, String> COMMENT_KINDS = Map.of("TABLE", "TABLE", "COLUMN", "COLUMN",
+            "INDEX", "INDEX", "VIEW", "VIEW", "MATERIALIZED VIEW", "VIEW", "TYPE", "TYPE",
+            "FUNCTION", "ROUTINE", "PROCEDURE", "ROUTINE", "SEQUENCE", "SEQUENCE");
+
+    private final Map<String, Handler> handlers = new HashMap<>();
+    private final DumpText dump;
+    private final DumpSchema schema = new DumpSchema();
+    private final List<String> warnings = new ArrayList<>();
+
+    private PgDumpReader(DumpText dump) {
+        this.dump = dump;
+        IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
+        handlers.put("CREATE SCHEMA", this::createSchema);
+        handlers.put("CREATE EXTENSION", this::createExtension);
+        handlers.put("CREATE TYPE", this::createType);
+        handlers.put("CREATE FUNCTION", this::createRoutine);
+        handlers.put("CREATE PROCEDURE", this::createRoutine);
+        handlers.put("CREATE TABLE", this::createTable);
+        handlers.put("CREATE UNLOGGED TABLE", this::createTable);
+        handlers.put("CREATE SEQUENCE", this::createSequence);
+        handlers.put("ALTER SEQUENCE", this::alterSequence);
+        handlers.put("ALTER TABLE", this::alterTable);
+        handlers.put("CREATE INDEX", this::createIndex);
+        handlers.put("CREATE UNIQUE INDEX", this::createIndex);
+        handlers.put("CREATE TRIGGER", this::createTrigger);
+        handlers.put("CREATE CONSTRAINT TRIGGER", this::createTrigger);
+        handlers.put("CREATE VIEW", this::createView);
+        handlers.put("CREATE OR REPLACE VIEW", this::createView);
+        handlers.put("CREATE MATERIALIZED VIEW", this::createView);
+        handlers.put("COMMENT ON", this::comment);
+    }
+
+    public static Result read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+        return read(file.toString(), bytes);
+    }
+
+    /** Reads dump bytes; {@code source} names them in messages (normally the file path). */
+    public static Result read(String source, byte[] bytes) {
+        return new PgDumpReader(new DumpText(source, bytes)).run();
+    }
+
+    private Result run() {
+        schema.serverVersion = dump.serverVersion();
+        for (Statement s : dump.statements) {
+            SqlTokens t;
+            try {
+                t = SqlTokens.of(s.text());
+            } catch (IllegalArgumentException e) {
+                throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
+            }
+            Handler h = handler(t);
+            try {
+                if (h != null) h.handle(t, s);
+                else if (!isOwnerChange(t)) warn(s, "skipped " + head(t, 4) + " …: not part of the schema model");
+            } catch (IllegalArgumentException e) {
+                throw ReadException.at(dump.file, s.line(), "cannot parse " + head(t, 3) + ": " + e.getMessage());
+            }
+        }
+        return new Result(schema.build(), warnings);
+    }
+
+    /** The handler for the longest statement head (up to four words) that has one. */
+    private Handler handler(SqlTokens t) {
+        for (int words = 4; words >= 1; words--) {
+            Handler h = handlers.get(head(t, words));
+            if (h != null) return h;
+        }
+        return null;
+    }
+
+    private static String head(SqlTokens t, int words) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words && i < t.size(); i++) {
+            b.append(i == 0 ? "" : " ").append(t.kind(i) == SqlTokens.Kind.WORD ? t.text(i).toUpperCase(Locale.ROOT) : t.text(i));
+        }
+        return b.toString();
+    }
+
+    private static boolean isOwnerChange(SqlTokens t) {
+        return t.isWord(0, "ALTER") && t.size() > 3 && t.isWord(t.size() - 3, "OWNER", "TO");
+    }
+
+    private void warn(Statement s, String message) {
+        warnings.add(dump.file + ":" + s.line() + ": " + message);
+    }
+
+    private static QName qname(SqlTokens t, int from, int to) {
+        return PgDefinitions.qname(t.nameParts(from, to));
+    }
+
+    private TableParts table(QName name) {
+        TableParts parts = schema.tables.get(name);
+        if (parts == null) throw new IllegalArgumentException("unknown table " + name);
+        return parts;
+    }
+
+    // ---- statements ----
+
+    private void createSchema(SqlTokens t, Statement s) {
+        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        String name = t.ident(i);
+        if (!name.equals("public")) schema.namespaces.add(name);
+    }
+
+    private void createExtension(SqlTokens t, Statement s) {
+        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int at = t.find(i + 1, "SCHEMA");
+        schema.extensions.add(new Extension(t.ident(i), at < 0 ? null : t.ident(at + 1), null));
+    }
+
+    private void createType(SqlTokens t, Statement s) {
+        int end = t.nameEnd(2);
+        if (!t.isWord(end, "AS", "ENUM")) {
+            warn(s, "skipped type " + qname(t, 2, end) + ": only enum types are part of the schema model");
+            return;
+        }
+        List<String> labels = SqlTokens.splitTopLevel(t.inner(end + 2)).stream().map(SqlTokens::stringValue).toList();
+        schema.enums.put(qname(t, 2, end), labels);
+    }
+
+    private void createRoutine(SqlTokens t, Statement s) {
+        boolean procedure = t.isWord(1, "PROCEDURE");
+        int end = t.nameEnd(2);
+        String arguments = t.inner(end);
+        int language = t.find(end + 1, "LANGUAGE");
+        if (language < 0) throw new IllegalArgumentException("no LANGUAGE clause");
+        String returns = procedure ? null : t.slice(t.expect(end + 1, "RETURNS"), language);
+        List<String> attributes = new ArrayList<>();
+        String body = null;
+        int i = language + 2;
+        while (i < t.size()) {
+            String word = t.text(i).toUpperCase(Locale.ROOT);
+            if (ROUTINE_FLAGS.contains(word)) {
+                attributes.add(word);
+                i++;
+            } else if (t.isWord(i, "SECURITY") || t.isWord(i, "PARALLEL") || t.isWord(i, "COST")
+                    || t.isWord(i, "ROWS") || t.isWord(i, "SUPPORT")) {
+                String option = t.slice(i, i + 2);
+                if (!Set.of("SECURITY INVOKER", "PARALLEL UNSAFE").contains(option)) attributes.add(option);
+                i += 2;
+            } else if (t.isWord(i, "SET")) { // pg_dump prints each SET on its own line
+                int lineEnd = s.text().indexOf('\n', t.start(i));
+                if (lineEnd < 0) lineEnd = s.text().length();
+                attributes.add(s.text().substring(t.start(i), lineEnd).trim());
+                while (i < t.size() && t.start(i) < lineEnd) i++;
+            } else if (t.isWord(i, "AS")) {
+                body = t.kind(i + 1) == SqlTokens.Kind.DOLLAR ? dollarBody(t.text(i + 1)) : t.rest(i + 1);
+                break;
+            } else if (t.isWord(i, "RETURN") || t.isWord(i, "BEGIN")) {
+                body = t.rest(i);
+                break;
+            } else if (DEFAULT_ROUTINE_FLAGS.contains(word)) {
+                i++;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + t.text(i) + "' in routine " + qname(t, 2, end));
+            }
+        }
+        schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function", arguments, returns,
+                t.ident(language + 1), attributes, body, null));
+    }
+
+    private static String dollarBody(String quoted) {
+        int open = quoted.indexOf('$', 1) + 1;
+        return quoted.substring(open, quoted.length() - open);
+    }
+
+    private void createTable(SqlTokens t, Statement s) {
+        boolean unlogged = t.isWord(1, "UNLOGGED");
+        int i = t.expect(unlogged ? 2 : 1, "TABLE");
+        if (t.isWord(i, "IF", "NOT", "EXISTS")) i += 3;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        if (!t.isGroup(end)) {
+            throw new IllegalArgumentException("expected the column list of " + name + " at '" + clip(t.rest(end)) + "'");
+        }
+        TableParts table = new TableParts(name);
+        table.unlogged = unlogged;
+        for (String element : SqlTokens.splitTopLevel(t.inner(end))) {
+            SqlTokens e = SqlTokens.of(element);
+            if (e.isWord(0, "CONSTRAINT")) {
+                add(table, PgDefinitions.parseConstraint(e.ident(1), e.rest(2)));
+            } else {
+                table.columns.add(column(e, table.columns.size() + 1));
+            }
+        }
+        for (i = end + 1; i < t.size(); i++) {
+            if (t.isWord(i, "PARTITION", "BY")) {
+                int with = t.find(i + 2, "WITH");
+                table.partitionBy = with < 0 ? t.rest(i + 2) : t.slice(i + 2, with);
+            } else if (t.isWord(i, "INHERITS")) {
+                warn(s, "table " + name + " inherits " + t.inner(i + 1) + ": inheritance is not part of the schema model");
+            }
+        }
+        schema.tables.put(name, table);
+    }
+
+    /** {@code name type [COLLATE c] [DEFAULT e | GENERATED ALWAYS AS (e) STORED] [NOT NULL]}, in any order. */
+    private static Column column(SqlTokens e, int position) {
+        String name = e.ident(0);
+        int i = 1;
+        while (i < e.size() && !(e.kind(i) == SqlTokens.Kind.WORD && COLUMN_CLAUSES.contains(e.text(i).toUpperCase(Locale.ROOT)))) {
+            i++;
+        }
+        if (i == 1) throw new IllegalArgumentException("column " + name + " has no type");
+        DataType type = PgTypes.parse(e.slice(1, i));
+        boolean nullable = true;
+        String defaultExpr = null;
+        String generated = null;
+        Column.Identity identity = null;
+        String collation = null;
+        while (i < e.size()) {
+            if (e.isWord(i, "COLLATE")) {
+                int end = e.nameEnd(i + 1);
+                collation = String.join(".", e.nameParts(i + 1, end));
+                i = end;
+            } else if (e.isWord(i, "DEFAULT")) {
+                int end = i + 1;
+                while (end < e.size() && !startsColumnClause(e, end)) end++;
+                defaultExpr = PgExpressions.normalizeDefault(e.slice(i + 1, end), type);
+                i = end;
+            } else if (e.isWord(i, "NOT", "NULL")) {
+                nullable = false;
+                i += 2;
+            } else if (e.isWord(i, "NULL")) {
+                i++;
+            } else if (e.isWord(i, "GENERATED", "ALWAYS", "AS") && e.isGroup(i + 3) && e.isWord(i + 4, "STORED")) {
+                generated = e.inner(i + 3).trim();
+                i += 5;
+            } else if (e.isWord(i, "GENERATED") && e.find(i, "IDENTITY") > 0) {
+                identity = e.isWord(i + 1, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT;
+                i = e.find(i, "IDENTITY") + 1;
+                if (e.isGroup(i)) i++;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + clip(e.rest(i)) + "' in column " + name);
+            }
+        }
+        return new Column(name, position, type, nullable, defaultExpr, identity, generated, collation, null);
+    }
+
+    private static boolean startsColumnClause(SqlTokens e, int i) {
+        return e.isWord(i, "NOT", "NULL") && !e.isWord(i - 1, "IS") || e.isWord(i, "GENERATED")
+                || e.isWord(i, "COLLATE") || e.isWord(i, "CONSTRAINT");
+    }
+
+    private static void add(TableParts table, ParsedConstraint c) {
+        if (c.constraint() != null) table.constraints.add(c.constraint());
+        else table.foreignKeys.add(c.foreignKey());
+    }
+
+    private void createSequence(SqlTokens t, Statement s) {
+        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        String dataType = "bigint";
+        long start = 1;
+        long increment = 1;
+        Long min = null;
+        Long max = null;
+        long cache = 1;
+        boolean cycle = false;
+        for (i = end; i < t.size(); ) {
+            String word = t.text(i).toUpperCase(Locale.ROOT);
+            int valueAt = t.isWord(i + 1, "WITH") || t.isWord(i + 1, "BY") ? i + 2 : i + 1;
+            switch (word) {
+                case "AS" -> dataType = PgTypes.parse(t.text(i + 1)).name();
+                case "START" -> start = number(t, valueAt);
+                case "INCREMENT" -> increment = number(t, valueAt);
+                case "MINVALUE" -> min = number(t, valueAt);
+                case "MAXVALUE" -> max = number(t, valueAt);
+                case "CACHE" -> cache = number(t, valueAt);
+                case "CYCLE" -> cycle = true;
+                case "NO" -> valueAt = i + 1; // NO MINVALUE / NO MAXVALUE / NO CYCLE: the defaults
+                default -> throw new IllegalArgumentException("unexpected '" + t.text(i) + "' in sequence " + name);
+            }
+            i = word.equals("CYCLE") ? i + 1 : word.equals("NO") ? i + 2 : valueAt + (t.isSymbol(valueAt, "-") ? 2 : 1);
+        }
+        schema.sequences.put(name, new Sequence(name, dataType, start, increment, min, max, cache, cycle, null, null));
+    }
+
+    private static long number(SqlTokens t, int i) {
+        return t.isSymbol(i, "-") ? -Long.parseLong(t.text(i + 1)) : Long.parseLong(t.text(i));
+    }
+
+    private void alterSequence(SqlTokens t, Statement s) {
+        int end = t.nameEnd(2);
+        if (t.isWord(end, "OWNED", "BY") && !t.isWord(end + 2, "NONE")) {
+            schema.ownSequence(qname(t, 2, end), String.join(".", t.nameParts(end + 2, t.nameEnd(end + 2))));
+        } else if (!t.isWord(end, "OWNED", "BY")) {
+            warn(s, "skipped ALTER SEQUENCE " + qname(t, 2, end) + " " + clip(t.rest(end)));
+        }
+    }
+
+    private void alterTable(SqlTokens t, Statement s) {
+        int i = 2;
+        if (t.isWord(i, "IF", "EXISTS")) i += 2;
+        if (t.isWord(i, "ONLY")) i++;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        i = end;
+        if (t.isWord(i, "ADD", "CONSTRAINT")) {
+            add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), t.rest(i + 3)));
+        } else if (t.isWord(i, "ALTER")) {
+            alterColumn(t, t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1, table(name), s);
+        } else if (t.isWord(i, "ATTACH", "PARTITION")) {
+            int childEnd = t.nameEnd(i + 2);
+            TableParts child = table(qname(t, i + 2, childEnd));
+            table(name);
+            child.partitionOf = name;
+            child.partitionBound = t.rest(childEnd);
+        } else if (!IGNORED_TABLE_ACTIONS.contains(t.text(i).toUpperCase(Locale.ROOT))) {
+            warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");
+        }
+    }
+
+    private void alterColumn(SqlTokens t, int i, TableParts table, Statement s) {
+        Column c = table.column(t.ident(i));
+        int a = i + 1;
+        if (t.isWord(a, "SET", "DEFAULT")) {
+            table.replace(c.withDefault(PgExpressions.normalizeDefault(t.rest(a + 2), c.type())));
+        } else if (t.isWord(a, "ADD", "GENERATED")) {
+            table.replace(c.withIdentity(t.isWord(a + 2, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT));
+        } else if (t.isWord(a, "SET", "NOT", "NULL")) {
+            table.replace(c.withNullable(false));
+        } else if (!(t.isWord(a, "SET") && (t.isGroup(a + 1)
+                || IGNORED_COLUMN_ACTIONS.contains(t.text(a + 1).toUpperCase(Locale.ROOT))))) {
+            warn(s, "skipped ALTER TABLE " + table.name + " ALTER COLUMN " + clip(t.rest(i)));
+        }
+    }
+
+    private void createIndex(SqlTokens t, Statement s) {
+        PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(s.text());
+        View view = schema.views.get(parsed.table());
+        if (view != null && view.materialized()) return; // indexes on materialized views are not modelled
+        table(parsed.table()).indexes.add(parsed.index());
+    }
+
+    private void createTrigger(SqlTokens t, Statement s) {
+        int at = t.find(0, "TRIGGER");
+        int on = t.find(at, "ON");
+        if (on < 0) throw new IllegalArgumentException("no ON clause");
+        table(qname(t, on + 1, t.nameEnd(on + 1))).triggers.add(new Trigger(t.ident(at + 1), s.text()));
+    }
+
+    private void createView(SqlTokens t, Statement s) {
+        boolean materialized = t.isWord(1, "MATERIALIZED");
+        int i = t.find(0, "VIEW") + 1;
+        int end = t.nameEnd(i);
+        int as = t.find(end, "AS");
+        if (as < 0) throw new IllegalArgumentException("no AS clause");
+        String definition = t.rest(as + 1);
+        int n = t.size();
+        if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = t.slice(as + 1, n - 3);
+        else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = t.slice(as + 1, n - 2);
+        QName name = qname(t, i, end);
+        schema.views.put(name, new View(name, materialized, definition.trim(), null));
+    }
+
+    private void comment(SqlTokens t, Statement s) {
+        int n = t.size();
+        if (!t.isWord(n - 2, "IS")) throw new IllegalArgumentException("no IS clause");
+        String kindWords = t.isWord(2, "MATERIALIZED", "VIEW") ? "MATERIALIZED VIEW" : t.text(2).toUpperCase(Locale.ROOT);
+        String kind = COMMENT_KINDS.get(kindWords);
+        if (kind == null) return; // schemas, extensions, constraints, …: not kept
+        int i = 2 + kindWords.split(" ").length;
+        int end = t.nameEnd(i);
+        List<String> parts = t.nameParts(i, end);
+        String text = t.isWord(n - 1, "NULL") ? null : SqlTokens.stringValue(t.text(n - 1));
+        CommentKey key = switch (kind) {
+            case "COLUMN" -> new CommentKey(kind, PgDefinitions.qname(parts.subList(0, parts.size() - 1)),
+                    parts.get(parts.size() - 1));
+            case "ROUTINE" -> new CommentKey(kind, PgDefinitions.qname(parts),
+                    DumpSchema.identityArguments(t.inner(end), kindWords.equals("PROCEDURE")));
+            default -> new CommentKey(kind, PgDefinitions.qname(parts), null);
+        };
+        schema.comments.put(key, text);
+    }
+
+    private static String clip(String s) {
+        String line = s.lines().findFirst().orElse("");
+        return line.length() <= 60 ? line : line.substring(0, 60) + "…";
+    }
+}

@@ -32,6 +32,21 @@ class CatalogDifyTest {
         assertEquals(expectedCounts(version), actualCounts(schema));
     }
 
+    /**
+     * The restored database reads as the same model as the dump it was restored from, but for what a dump
+     * cannot know: the extension versions, and the server version (the samples come from 15.18).
+     */
+    @ParameterizedTest
+    @MethodSource("io.schemaplan.testing.Samples#postgresVersions")
+    void theCatalogOfARestoredReleaseEqualsTheDumpReadOfIt(String version) {
+        String db = LocalPostgres.restoredDump(Samples.postgres(version));
+        Schema fromDump = PgDumpReader.read(Samples.postgres(version)).schema();
+        Schema c = CatalogFeaturesTest.withoutExtensionVersions(PostgresCatalogReader.read(LocalPostgres.url(db), null));
+        Schema fromCatalog = new Schema(c.engine(), fromDump.serverVersion(), c.namespaces(), c.extensions(),
+                c.enums(), c.sequences(), c.tables(), c.views(), c.routines());
+        assertEquals(fromDump, fromCatalog, () -> SchemaDifference.describe(fromDump, fromCatalog));
+    }
+
     /** {@code table columns=N indexes=M}, where primary key and unique constraints count as indexes. */
     private static Map<String, String> expectedCounts(String version) throws IOException {
         Path file = Samples.postgres(version).resolveSibling("dify-" + version + ".tables.txt");

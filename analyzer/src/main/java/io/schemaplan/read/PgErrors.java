@@ -39,6 +39,8 @@ final class PgErrors {
             new Rule(state("57014"), (u, e) -> "a catalog query ran longer than the statement_timeout of 60 s"
                     + " and was cancelled; retry when the server is less busy"),
             new Rule(state("42501"), (u, e) -> "permission denied: " + serverText(e)),
+            new Rule(state("53200"), (u, e) -> "the server ran out of lock slots while locking the tables to read"
+                    + " (as pg_dump does): raise max_locks_per_transaction, or read fewer schemas"),
             new Rule(state("53300"), (u, e) -> "the server has no free connection slots: " + serverText(e)));
 
     /** The one-line error for {@code e}; the password (if any) is blanked even from server text. */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
 import io.schemaplan.model.DataType;
@@ -21,10 +19,8 @@ import io.schemaplan.model.Table;
 import io.schemaplan.model.View;
 import io.schemaplan.testing.LocalPostgres;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

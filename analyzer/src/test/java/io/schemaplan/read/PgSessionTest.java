@@ -75,28 +75,27 @@ class PgSessionTest {
 
     @Test
     void aRefusedConnectionNamesHostAndPortButNotThePassword() {
-        ReadException e = assertThrows(ReadException.class, () -> PostgresCatalogReader.read(
-                "postgresql://root:" + PASSWORD + "@127.0.0.1:1/postgres", null));
-        assertEquals("postgresql://root@127.0.0.1:1/postgres: cannot connect to 127.0.0.1:1 (connection refused:"
-                + " is the server running and accepting TCP connections there?)", e.getMessage());
-        assertNoPassword(e);
+        assertReadFails("postgresql://root:" + PASSWORD + "@127.0.0.1:1/postgres",
+                "postgresql://root@127.0.0.1:1/postgres: cannot connect to 127.0.0.1:1 (connection refused:"
+                        + " is the server running and accepting TCP connections there?)");
     }
 
     @Test
     void anUnknownDatabaseIsNamed() {
-        ReadException e = assertThrows(ReadException.class, () -> PostgresCatalogReader.read(
-                "postgresql://root:" + PASSWORD + "@127.0.0.1:5432/sp_no_such_db", null));
-        assertEquals("postgresql://root@127.0.0.1:5432/sp_no_such_db: database sp_no_such_db does not exist",
-                e.getMessage());
-        assertNoPassword(e);
+        assertReadFails("postgresql://root:" + PASSWORD + "@127.0.0.1:5432/sp_no_such_db",
+                "postgresql://root@127.0.0.1:5432/sp_no_such_db: database sp_no_such_db does not exist");
     }
 
     @Test
     void anUnknownHostIsNamed() {
-        ReadException e = assertThrows(ReadException.class, () -> PostgresCatalogReader.read(
-                "postgres://root:" + PASSWORD + "@no-such-host.invalid/db", null));
-        assertEquals("postgresql://root@no-such-host.invalid:5432/db: unknown host no-such-host.invalid",
-                e.getMessage());
+        assertReadFails("postgres://root:" + PASSWORD + "@no-such-host.invalid/db",
+                "postgresql://root@no-such-host.invalid:5432/db: unknown host no-such-host.invalid");
+    }
+
+    /** The read fails with exactly this one line, and no exception in the chain shows the password. */
+    private static void assertReadFails(String url, String message) {
+        ReadException e = assertThrows(ReadException.class, () -> PostgresCatalogReader.read(url, null));
+        assertEquals(message, e.getMessage());
         assertNoPassword(e);
     }
 

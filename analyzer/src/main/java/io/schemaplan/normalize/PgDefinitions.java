@@ -98,7 +98,7 @@ public final class PgDefinitions {
         while (i < t.size()) {
             if (t.isWord(i, "COLLATE")) {
                 int end = t.nameEnd(i + 1);
-                collation = String.join(".", t.nameParts(i + 1, end));
+                collation = t.dottedName(i + 1, end);
                 i = end;
             } else if (t.isWord(i, "ASC") || t.isWord(i, "DESC")) {
                 descending = t.isWord(i++, "DESC");

@@ -245,6 +245,11 @@ public final class SqlTokens {
         return parts;
     }
 
+    /** The dotted name from {@code i} to {@code end}, unquoted: {@code pg_catalog."C"} → {@code pg_catalog.C}. */
+    public String dottedName(int i, int end) {
+        return String.join(".", nameParts(i, end));
+    }
+
     public static String unquote(String ident) {
         return ident.startsWith("\"") ? ident.substring(1, ident.length() - 1).replace("\"\"", "\"")
                 : ident.toLowerCase(Locale.ROOT);

@@ -41,7 +41,8 @@ final class DumpText {
             throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a plain SQL dump;"
                     + " convert it with: pg_restore -f out.sql " + file);
         }
-        this.text = decode(bytes);
+        String decoded = decode(bytes);
+        this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
         rejectMysql();
         split();
         if (statements.isEmpty()) {
@@ -103,12 +104,13 @@ final class DumpText {
         return line;
     }
 
+    /** Fails on the first MySQL/MariaDB marker in the head of the file (a pg_dump never has one there). */
     private void rejectMysql() {
         int head = Math.min(text.length(), 4096);
-        for (var marker : MYSQL_MARKERS.entrySet()) {
-            int at = text.indexOf(marker.getKey());
-            if (at >= 0 && at < head) throw mysql(lineAt(at), marker.getValue());
-        }
+        MYSQL_MARKERS.entrySet().stream()
+                .filter(m -> { int at = text.indexOf(m.getKey()); return at >= 0 && at < head; })
+                .min(java.util.Comparator.comparingInt(m -> text.indexOf(m.getKey())))
+                .ifPresent(m -> { throw mysql(lineAt(text.indexOf(m.getKey())), m.getValue()); });
     }
 
     private ReadException mysql(int line, String what) {

@@ -19,6 +19,7 @@ import io.schemaplan.read.DumpSchema.TableParts;
 import io.schemaplan.read.DumpText.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,9 +60,12 @@ public final class PgDumpReader {
     /** ALTER TABLE … ALTER COLUMN actions that change no modelled fact (storage and statistics). */
     private static final Set<String> IGNORED_COLUMN_ACTIONS = Set.of("STATISTICS", "STORAGE", "COMPRESSION");
 
-    /** Routine options with no argument, as pg_dump prints them; VOLATILE etc. are defaults and left out. */
+    /** Routine options of one word and of two words ({@code COST 5}), as pg_dump prints them. */
     private static final Set<String> ROUTINE_FLAGS = Set.of("IMMUTABLE", "STABLE", "STRICT", "LEAKPROOF", "WINDOW");
-    private static final Set<String> DEFAULT_ROUTINE_FLAGS = Set.of("VOLATILE", "CALLED", "NOT", "EXTERNAL");
+    private static final Set<String> ROUTINE_OPTIONS = Set.of("SECURITY", "PARALLEL", "COST", "ROWS", "SUPPORT");
+
+    /** Options that state the default: the model leaves them out (pg_dump does too, but users do not). */
+    private static final Set<String> DEFAULT_ROUTINE_OPTIONS = Set.of("VOLATILE", "SECURITY INVOKER", "PARALLEL UNSAFE");
 
     private static final Set<String> COLUMN_CLAUSES = Set.of("COLLATE", "DEFAULT", "NOT", "NULL", "GENERATED",
             "CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "REFERENCES");
@@ -103,6 +107,8 @@ public final class PgDumpReader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ReadException(file + ": no such file", e);
         } catch (IOException e) {
             throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
         }
@@ -126,9 +132,9 @@ public final class PgDumpReader {
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
-                else if (!isOwnerChange(t)) warn(s, "skipped " + head(t, 4) + " …: not part of the schema model");
+                else if (!isOwnerChange(t)) warn(s, "skipped " + describe(t) + ": not part of the schema model");
             } catch (IllegalArgumentException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot parse " + head(t, 3) + ": " + e.getMessage());
+                throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
             }
         }
         return new Result(schema.build(), warnings);
@@ -151,6 +157,13 @@ public final class PgDumpReader {
         return b.toString();
     }
 
+    /** The statement's leading words and names as written, up to its first parenthesis: {@code CREATE TABLE public.t}. */
+    private static String describe(SqlTokens t) {
+        int end = 0;
+        while (end < Math.min(t.size(), 8) && (t.isName(end) || t.isSymbol(end, "."))) end++;
+        return t.slice(0, end);
+    }
+
     private static boolean isOwnerChange(SqlTokens t) {
         return t.isWord(0, "ALTER") && t.size() > 3 && t.isWord(t.size() - 3, "OWNER", "TO");
     }
@@ -163,6 +176,10 @@ public final class PgDumpReader {
         return PgDefinitions.qname(t.nameParts(from, to));
     }
 
+    private static int skipIfNotExists(SqlTokens t, int i) {
+        return t.isWord(i, "IF", "NOT", "EXISTS") ? i + 3 : i;
+    }
+
     private TableParts table(QName name) {
         TableParts parts = schema.tables.get(name);
         if (parts == null) throw new IllegalArgumentException("unknown table " + name);
@@ -172,13 +189,13 @@ public final class PgDumpReader {
     // ---- statements ----
 
     private void createSchema(SqlTokens t, Statement s) {
-        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int i = skipIfNotExists(t, 2);
         String name = t.ident(i);
         if (!name.equals("public")) schema.namespaces.add(name);
     }
 
     private void createExtension(SqlTokens t, Statement s) {
-        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int i = skipIfNotExists(t, 2);
         int at = t.find(i + 1, "SCHEMA");
         schema.extensions.add(new Extension(t.ident(i), at < 0 ? null : t.ident(at + 1), null));
     }
@@ -196,6 +213,7 @@ public final class PgDumpReader {
     private void createRoutine(SqlTokens t, Statement s) {
         boolean procedure = t.isWord(1, "PROCEDURE");
         int end = t.nameEnd(2);
+        if (!t.isGroup(end)) throw new IllegalArgumentException("no argument list after " + qname(t, 2, end));
         String arguments = t.inner(end);
         int language = t.find(end + 1, "LANGUAGE");
         if (language < 0) throw new IllegalArgumentException("no LANGUAGE clause");
@@ -208,10 +226,9 @@ public final class PgDumpReader {
             if (ROUTINE_FLAGS.contains(word)) {
                 attributes.add(word);
                 i++;
-            } else if (t.isWord(i, "SECURITY") || t.isWord(i, "PARALLEL") || t.isWord(i, "COST")
-                    || t.isWord(i, "ROWS") || t.isWord(i, "SUPPORT")) {
+            } else if (ROUTINE_OPTIONS.contains(word)) {
                 String option = t.slice(i, i + 2);
-                if (!Set.of("SECURITY INVOKER", "PARALLEL UNSAFE").contains(option)) attributes.add(option);
+                if (!DEFAULT_ROUTINE_OPTIONS.contains(option)) attributes.add(option);
                 i += 2;
             } else if (t.isWord(i, "SET")) { // pg_dump prints each SET on its own line
                 int lineEnd = s.text().indexOf('\n', t.start(i));
@@ -224,10 +241,9 @@ public final class PgDumpReader {
             } else if (t.isWord(i, "RETURN") || t.isWord(i, "BEGIN")) {
                 body = t.rest(i);
                 break;
-            } else if (DEFAULT_ROUTINE_FLAGS.contains(word)) {
-                i++;
             } else {
-                throw new IllegalArgumentException("unexpected '" + t.text(i) + "' in routine " + qname(t, 2, end));
+                if (!DEFAULT_ROUTINE_OPTIONS.contains(word)) warn(s, "ignored '" + t.text(i) + "' in routine " + qname(t, 2, end));
+                i++;
             }
         }
         schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function", arguments, returns,
@@ -241,16 +257,17 @@ public final class PgDumpReader {
 
     private void createTable(SqlTokens t, Statement s) {
         boolean unlogged = t.isWord(1, "UNLOGGED");
-        int i = t.expect(unlogged ? 2 : 1, "TABLE");
-        if (t.isWord(i, "IF", "NOT", "EXISTS")) i += 3;
+        int i = skipIfNotExists(t, t.expect(unlogged ? 2 : 1, "TABLE"));
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
-        if (!t.isGroup(end)) {
-            throw new IllegalArgumentException("expected the column list of " + name + " at '" + clip(t.rest(end)) + "'");
-        }
         TableParts table = new TableParts(name);
         table.unlogged = unlogged;
-        for (String element : SqlTokens.splitTopLevel(t.inner(end))) {
+        boolean partition = t.isWord(end, "PARTITION", "OF");
+        int list = partition ? partitionOf(t, end, table) : end;
+        if (!t.isGroup(list) && !partition) {
+            throw new IllegalArgumentException("expected the column list of " + name + " at '" + clip(t.rest(list)) + "'");
+        }
+        for (String element : t.isGroup(list) ? SqlTokens.splitTopLevel(t.inner(list)) : List.<String>of()) {
             SqlTokens e = SqlTokens.of(element);
             if (e.isWord(0, "CONSTRAINT")) {
                 add(table, PgDefinitions.parseConstraint(e.ident(1), e.rest(2)));
@@ -258,7 +275,7 @@ public final class PgDumpReader {
                 table.columns.add(column(e, table.columns.size() + 1));
             }
         }
-        for (i = end + 1; i < t.size(); i++) {
+        for (i = end; i < t.size(); i++) {
             if (t.isWord(i, "PARTITION", "BY")) {
                 int with = t.find(i + 2, "WITH");
                 table.partitionBy = with < 0 ? t.rest(i + 2) : t.slice(i + 2, with);
@@ -267,6 +284,21 @@ public final class PgDumpReader {
             }
         }
         schema.tables.put(name, table);
+    }
+
+    /**
+     * {@code CREATE TABLE c PARTITION OF p [(constraints)] FOR VALUES …} as pg_dump before 15 wrote it: the
+     * columns are the parent's. Returns the index after the parent's name, where a constraint list may be.
+     */
+    private int partitionOf(SqlTokens t, int at, TableParts table) {
+        int end = t.nameEnd(at + 2);
+        TableParts parent = table(qname(t, at + 2, end));
+        table.columns.addAll(parent.columns);
+        table.partitionOf = parent.name;
+        int bound = t.isGroup(end) ? end + 1 : end;
+        int by = t.find(bound, "PARTITION", "BY");
+        table.partitionBound = by < 0 ? t.rest(bound) : t.slice(bound, by);
+        return end;
     }
 
     /** {@code name type [COLLATE c] [DEFAULT e | GENERATED ALWAYS AS (e) STORED] [NOT NULL]}, in any order. */
@@ -286,7 +318,7 @@ public final class PgDumpReader {
         while (i < e.size()) {
             if (e.isWord(i, "COLLATE")) {
                 int end = e.nameEnd(i + 1);
-                collation = String.join(".", e.nameParts(i + 1, end));
+                collation = e.dottedName(i + 1, end);
                 i = end;
             } else if (e.isWord(i, "DEFAULT")) {
                 int end = i + 1;
@@ -323,7 +355,7 @@ public final class PgDumpReader {
     }
 
     private void createSequence(SqlTokens t, Statement s) {
-        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int i = skipIfNotExists(t, 2);
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
         String dataType = "bigint";
@@ -333,33 +365,38 @@ public final class PgDumpReader {
         Long max = null;
         long cache = 1;
         boolean cycle = false;
-        for (i = end; i < t.size(); ) {
-            String word = t.text(i).toUpperCase(Locale.ROOT);
-            int valueAt = t.isWord(i + 1, "WITH") || t.isWord(i + 1, "BY") ? i + 2 : i + 1;
-            switch (word) {
-                case "AS" -> dataType = PgTypes.parse(t.text(i + 1)).name();
-                case "START" -> start = number(t, valueAt);
-                case "INCREMENT" -> increment = number(t, valueAt);
-                case "MINVALUE" -> min = number(t, valueAt);
-                case "MAXVALUE" -> max = number(t, valueAt);
-                case "CACHE" -> cache = number(t, valueAt);
+        List<String> w = optionWords(t, end);
+        for (int k = 0; k < w.size(); k++) {
+            switch (w.get(k)) {
+                case "AS" -> dataType = PgTypes.parse(w.get(++k)).name();
+                case "START" -> start = Long.parseLong(w.get(++k));
+                case "INCREMENT" -> increment = Long.parseLong(w.get(++k));
+                case "MINVALUE" -> min = Long.valueOf(w.get(++k));
+                case "MAXVALUE" -> max = Long.valueOf(w.get(++k));
+                case "CACHE" -> cache = Long.parseLong(w.get(++k));
                 case "CYCLE" -> cycle = true;
-                case "NO" -> valueAt = i + 1; // NO MINVALUE / NO MAXVALUE / NO CYCLE: the defaults
-                default -> throw new IllegalArgumentException("unexpected '" + t.text(i) + "' in sequence " + name);
+                case "NO" -> k++; // NO MINVALUE / NO MAXVALUE / NO CYCLE: the defaults
+                default -> throw new IllegalArgumentException("unexpected '" + w.get(k) + "' in sequence " + name);
             }
-            i = word.equals("CYCLE") ? i + 1 : word.equals("NO") ? i + 2 : valueAt + (t.isSymbol(valueAt, "-") ? 2 : 1);
         }
         schema.sequences.put(name, new Sequence(name, dataType, start, increment, min, max, cache, cycle, null, null));
     }
 
-    private static long number(SqlTokens t, int i) {
-        return t.isSymbol(i, "-") ? -Long.parseLong(t.text(i + 1)) : Long.parseLong(t.text(i));
+    /** The words from {@code i} on, upper-cased, without the noise words WITH and BY, a minus sign joined to its number. */
+    private static List<String> optionWords(SqlTokens t, int i) {
+        List<String> words = new ArrayList<>();
+        for (; i < t.size(); i++) {
+            String w = t.text(i).toUpperCase(Locale.ROOT);
+            if (t.isSymbol(i, "-")) words.add("-" + t.text(++i));
+            else if (!w.equals("WITH") && !w.equals("BY")) words.add(w);
+        }
+        return words;
     }
 
     private void alterSequence(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
         if (t.isWord(end, "OWNED", "BY") && !t.isWord(end + 2, "NONE")) {
-            schema.ownSequence(qname(t, 2, end), String.join(".", t.nameParts(end + 2, t.nameEnd(end + 2))));
+            schema.ownSequence(qname(t, 2, end), t.dottedName(end + 2, t.nameEnd(end + 2)));
         } else if (!t.isWord(end, "OWNED", "BY")) {
             warn(s, "skipped ALTER SEQUENCE " + qname(t, 2, end) + " " + clip(t.rest(end)));
         }
@@ -379,8 +416,7 @@ public final class PgDumpReader {
         } else if (t.isWord(i, "ATTACH", "PARTITION")) {
             int childEnd = t.nameEnd(i + 2);
             TableParts child = table(qname(t, i + 2, childEnd));
-            table(name);
-            child.partitionOf = name;
+            child.partitionOf = table(name).name;
             child.partitionBound = t.rest(childEnd);
         } else if (!IGNORED_TABLE_ACTIONS.contains(t.text(i).toUpperCase(Locale.ROOT))) {
             warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");

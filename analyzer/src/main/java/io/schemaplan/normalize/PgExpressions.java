@@ -16,12 +16,15 @@ public final class PgExpressions {
     /**
      * Normalizes a column default as {@code pg_get_expr} prints it, for a column of the given type: a
      * string literal cast to the column's own type, or to a string type on a string column, loses the
-     * cast (the server adds it, users do not write it); every other expression is returned unchanged.
+     * cast (the server adds it, users do not write it); a bare {@code NULL} is no default (the server
+     * never stores one; pg_dump prints {@code DEFAULT NULL} on a partition only to override the parent's
+     * default); every other expression is returned unchanged.
      */
     public static String normalizeDefault(String expr, DataType columnType) {
         if (expr == null) return null;
         String e = expr.trim();
         SqlTokens t = SqlTokens.of(e);
+        if (t.size() == 1 && t.isWord(0, "NULL")) return null;
         if (t.size() < 3 || t.kind(0) != SqlTokens.Kind.STRING || !t.isSymbol(1, "::")) return e;
         for (int i = 2; i < t.size(); i++) {
             boolean typePart = t.isName(i) || t.isGroup(i)

@@ -255,13 +255,19 @@ public final class SqlTokens {
                 : ident.toLowerCase(Locale.ROOT);
     }
 
-    /** Splits at commas outside parentheses and quotes; each part trimmed. Empty text gives no parts. */
+    /**
+     * Splits at commas outside parentheses, brackets ({@code ARRAY[1, 2]}) and quotes; each part trimmed.
+     * Empty text gives no parts.
+     */
     public static List<String> splitTopLevel(String text) {
         SqlTokens t = of(text);
         List<String> parts = new ArrayList<>();
         int from = 0;
+        int brackets = 0;
         for (int i = 0; i <= t.size(); i++) {
-            if (i == t.size() || t.isSymbol(i, ",")) {
+            if (i < t.size() && t.isSymbol(i, "[")) brackets++;
+            if (i < t.size() && t.isSymbol(i, "]")) brackets--;
+            if (i == t.size() || brackets == 0 && t.isSymbol(i, ",")) {
                 if (i > from) parts.add(t.slice(from, i).trim());
                 from = i + 1;
             }

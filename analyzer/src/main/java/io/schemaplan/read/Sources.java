@@ -38,12 +38,18 @@ public final class Sources {
      * @throws ReadException with a one-line message when the source cannot be read
      */
     public static Loaded load(String spec, Set<String> namespaces) {
-        Loaded loaded = switch (kindOf(spec)) {
-            case POSTGRES_URL -> PostgresCatalogReader.load(spec);
-            case MYSQL_URL -> throw new ReadException(PgUrl.redact(spec) + ": MySQL/MariaDB sources are not supported yet");
-            case FILE -> loadFile(Path.of(spec));
-        };
-        if (namespaces == null || namespaces.isEmpty()) {
+        boolean all = namespaces == null || namespaces.isEmpty();
+        if (kindOf(spec) == Kind.POSTGRES_URL) {
+            // The catalog reader filters in SQL, and says so when a named schema does not exist.
+            PostgresCatalogReader.Result r = PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
+            return new Loaded(PgUrl.parse(spec).redacted(), r.schema(), r.warnings());
+        }
+        if (kindOf(spec) == Kind.MYSQL_URL) {
+            throw new ReadException(spec.replaceAll("(://[^:/@]+):[^@/]*@", "$1@")
+                    + ": MySQL/MariaDB sources are not supported yet");
+        }
+        Loaded loaded = loadFile(Path.of(spec));
+        if (all) {
             return loaded;
         }
         Schema filtered = loaded.schema().onlyNamespaces(namespaces);

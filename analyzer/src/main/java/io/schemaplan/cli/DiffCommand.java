@@ -1,0 +1,57 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.SchemaDiff;
+import io.schemaplan.read.Loaded;
+import io.schemaplan.report.DiffJsonRenderer;
+import io.schemaplan.report.DiffTextRenderer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"List what changes when a database at FROM becomes TO.",
+                "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot."})
+final class DiffCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now.")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "The schema after the upgrade.")
+    String to;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
+    Terminal.ColorMode color = Terminal.ColorMode.AUTO;
+
+    @Option(names = "--exit-code", description = "Exit with 1 when there are differences (like git diff --exit-code).")
+    boolean exitCode;
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() {
+        Loaded a = sources.load(from);
+        Loaded b = sources.load(to);
+        List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
+        String text = switch (format) {
+            case text -> new DiffTextRenderer(output == null && Terminal.colors(color)).render(a, b, changes);
+            case json -> DiffJsonRenderer.render(a, b, changes);
+        };
+        Output.write(output, text);
+        Output.warnings(a);
+        Output.warnings(b);
+        return exitCode && !changes.isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+}

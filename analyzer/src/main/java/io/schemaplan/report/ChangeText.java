@@ -1,0 +1,185 @@
+package io.schemaplan.report;
+
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.Change.*;
+import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
+import io.schemaplan.model.ForeignKey;
+import io.schemaplan.model.Index;
+import io.schemaplan.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** One-line descriptions of changes and definitions, shared by every human-readable format. */
+public final class ChangeText {
+    private ChangeText() {
+    }
+
+    /** {@code +}, {@code -} or {@code ~}: what a change does to its object. */
+    public static char sign(Change c) {
+        String k = c.kind();
+        if (k.endsWith(".added")) return '+';
+        if (k.endsWith(".dropped")) return '-';
+        return '~';
+    }
+
+    /** The change without its table, e.g. {@code column total_tokens: integer -> bigint}. */
+    public static String describe(Change c) {
+        if (c instanceof NamespaceAdded x) return "schema " + x.name();
+        if (c instanceof NamespaceDropped x) return "schema " + x.name();
+        if (c instanceof ExtensionAdded x) return "extension " + x.extension().name();
+        if (c instanceof ExtensionDropped x) return "extension " + x.extension().name();
+        if (c instanceof ExtensionChanged x) return "extension " + x.to().name() + ": " + arrow(
+                    x.from().schema() + " " + Objects.toString(x.from().version(), ""),
+                    x.to().schema() + " " + Objects.toString(x.to().version(), ""));
+        if (c instanceof EnumAdded x) return "enum " + x.type().name() + " " + labels(x.type().labels());
+        if (c instanceof EnumDropped x) return "enum " + x.type().name();
+        if (c instanceof EnumChanged x) return "enum " + x.to().name() + ": " + arrow(labels(x.from().labels()), labels(x.to().labels()))
+                    + " (" + x.labelChange().name().toLowerCase().replace('_', ' ') + ")";
+        if (c instanceof SequenceAdded x) return "sequence " + x.sequence().name() + " " + x.sequence().dataType();
+        if (c instanceof SequenceDropped x) return "sequence " + x.sequence().name();
+        if (c instanceof SequenceChanged x) return "sequence " + x.to().name() + ": " + arrow(sequenceDef(x.from()), sequenceDef(x.to()));
+        if (c instanceof ViewAdded x) return (x.view().materialized() ? "materialized view " : "view ") + x.view().name();
+        if (c instanceof ViewDropped x) return (x.view().materialized() ? "materialized view " : "view ") + x.view().name();
+        if (c instanceof ViewChanged x) return (x.to().materialized() ? "materialized view " : "view ") + x.to().name() + ": definition changed";
+        if (c instanceof RoutineAdded x) return x.routine().kind() + " " + x.routine().signature();
+        if (c instanceof RoutineDropped x) return x.routine().kind() + " " + x.routine().signature();
+        if (c instanceof RoutineChanged x) return x.to().kind() + " " + x.to().signature() + ": definition changed";
+        if (c instanceof TableAdded x) return "table " + x.definition().name() + " (" + summary(x.definition()) + ")";
+        if (c instanceof TableDropped x) return "table " + x.definition().name() + " (" + summary(x.definition()) + ")";
+        if (c instanceof TableChanged x) return "table " + x.to().name() + ": " + tableProperties(x.from(), x.to());
+        if (c instanceof ColumnAdded x) return "column " + column(x.to());
+        if (c instanceof ColumnDropped x) return "column " + column(x.from());
+        if (c instanceof ColumnTypeChanged x) return "column " + x.to().name() + ": " + arrow(x.from().type().sql(), x.to().type().sql());
+        if (c instanceof ColumnDefaultChanged x) return "column " + x.to().name() + " default: " + arrow(nullable(x.from().defaultExpr()), nullable(x.to().defaultExpr()));
+        if (c instanceof ColumnNullabilityChanged x) return "column " + x.to().name() + ": " + (x.to().nullable() ? "DROP NOT NULL" : "SET NOT NULL");
+        if (c instanceof ColumnIdentityChanged x) return "column " + x.to().name() + " identity: " + arrow(Objects.toString(x.from().identity(), "none"), Objects.toString(x.to().identity(), "none"));
+        if (c instanceof ColumnGeneratedChanged x) return "column " + x.to().name() + " generated: " + arrow(nullable(x.from().generatedExpr()), nullable(x.to().generatedExpr()));
+        if (c instanceof ColumnCollationChanged x) return "column " + x.to().name() + " collation: " + arrow(nullable(x.from().collation()), nullable(x.to().collation()));
+        if (c instanceof ColumnCommentChanged x) return "column " + x.to().name() + " comment changed";
+        if (c instanceof ConstraintAdded x) return constraint(x.constraint());
+        if (c instanceof ConstraintDropped x) return constraint(x.constraint());
+        if (c instanceof ConstraintChanged x) return "constraint " + x.to().name() + ": " + arrow(constraintDef(x.from()), constraintDef(x.to()));
+        if (c instanceof ForeignKeyAdded x) return foreignKey(x.foreignKey());
+        if (c instanceof ForeignKeyDropped x) return foreignKey(x.foreignKey());
+        if (c instanceof ForeignKeyChanged x) return "foreign key " + x.to().name() + ": " + arrow(foreignKeyDef(x.from()), foreignKeyDef(x.to()));
+        if (c instanceof IndexAdded x) return "index " + x.index().name() + " " + indexDef(x.index());
+        if (c instanceof IndexDropped x) return "index " + x.index().name() + " " + indexDef(x.index());
+        if (c instanceof IndexChanged x) return "index " + x.to().name() + ": " + arrow(indexDef(x.from()), indexDef(x.to()));
+        if (c instanceof TriggerAdded x) return "trigger " + x.trigger().name();
+        if (c instanceof TriggerDropped x) return "trigger " + x.trigger().name();
+        if (c instanceof TriggerChanged x) return "trigger " + x.to().name() + ": definition changed";
+        if (c instanceof PossibleRename x) return "possible rename of " + x.objectKind() + " " + x.fromName() + " -> " + x.toName()
+                    + " (same definition; listed as a drop and an add)";
+        throw new IllegalStateException("unknown change " + c.kind());
+    }
+
+    static String arrow(String from, String to) {
+        return from + " -> " + to;
+    }
+
+    private static String nullable(String s) {
+        return s == null ? "(none)" : s;
+    }
+
+    private static String labels(List<String> labels) {
+        return labels.stream().map(l -> "'" + l + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    public static String column(Column c) {
+        StringBuilder b = new StringBuilder(c.name()).append(' ').append(c.type().sql());
+        if (c.collation() != null) b.append(" COLLATE ").append(c.collation());
+        if (c.identity() != null) b.append(" GENERATED ").append(c.identity() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
+        if (c.generatedExpr() != null) b.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(") STORED");
+        if (c.defaultExpr() != null) b.append(" DEFAULT ").append(c.defaultExpr());
+        if (!c.nullable()) b.append(" NOT NULL");
+        return b.toString();
+    }
+
+    private static String summary(Table t) {
+        List<String> parts = new ArrayList<>();
+        parts.add(count(t.columns().size(), "column"));
+        if (t.primaryKey().isPresent()) parts.add("primary key");
+        long other = t.constraints().stream().filter(c -> c.kind() != Constraint.Kind.PRIMARY_KEY).count();
+        if (other > 0) parts.add(count((int) other, "constraint"));
+        if (!t.foreignKeys().isEmpty()) parts.add(count(t.foreignKeys().size(), "foreign key"));
+        if (!t.indexes().isEmpty()) parts.add(count(t.indexes().size(), "index", "indexes"));
+        if (!t.triggers().isEmpty()) parts.add(count(t.triggers().size(), "trigger"));
+        return String.join(", ", parts);
+    }
+
+    static String count(int n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static String tableProperties(Table a, Table b) {
+        List<String> parts = new ArrayList<>();
+        if (a.unlogged() != b.unlogged()) parts.add(b.unlogged() ? "SET UNLOGGED" : "SET LOGGED");
+        if (!Objects.equals(a.partitionBy(), b.partitionBy())) parts.add("partition key " + arrow(nullable(a.partitionBy()), nullable(b.partitionBy())));
+        if (!Objects.equals(a.partitionOf(), b.partitionOf()) || !Objects.equals(a.partitionBound(), b.partitionBound())) {
+            parts.add("partition of " + arrow(a.partitionOf() == null ? "(none)" : a.partitionOf() + " " + a.partitionBound(),
+                    b.partitionOf() == null ? "(none)" : b.partitionOf() + " " + b.partitionBound()));
+        }
+        if (!Objects.equals(a.comment(), b.comment())) parts.add("comment changed");
+        return String.join("; ", parts);
+    }
+
+    public static String sequenceDef(io.schemaplan.model.Sequence s) {
+        StringBuilder b = new StringBuilder("AS ").append(s.dataType()).append(" START ").append(s.start())
+                .append(" INCREMENT ").append(s.increment());
+        if (s.minValue() != null) b.append(" MINVALUE ").append(s.minValue());
+        if (s.maxValue() != null) b.append(" MAXVALUE ").append(s.maxValue());
+        b.append(" CACHE ").append(s.cache());
+        if (s.cycle()) b.append(" CYCLE");
+        if (s.ownedBy() != null) b.append(" OWNED BY ").append(s.ownedBy());
+        if (s.comment() != null) b.append(" COMMENT '").append(s.comment()).append('\'');
+        return b.toString();
+    }
+
+    private static String constraint(Constraint c) {
+        return "constraint " + c.name() + " " + constraintDef(c);
+    }
+
+    public static String constraintDef(Constraint c) {
+        return c.definition() + (c.validated() ? "" : " NOT VALID");
+    }
+
+    private static String foreignKey(ForeignKey f) {
+        return "foreign key " + f.name() + " " + foreignKeyDef(f);
+    }
+
+    public static String foreignKeyDef(ForeignKey f) {
+        StringBuilder b = new StringBuilder("(").append(String.join(", ", f.columns())).append(") REFERENCES ")
+                .append(f.referencedTable()).append('(').append(String.join(", ", f.referencedColumns())).append(')');
+        if (f.match() != null && !"SIMPLE".equals(f.match())) b.append(" MATCH ").append(f.match());
+        if (f.onUpdate() != null && !ForeignKey.NO_ACTION.equals(f.onUpdate())) b.append(" ON UPDATE ").append(f.onUpdate());
+        if (f.onDelete() != null && !ForeignKey.NO_ACTION.equals(f.onDelete())) b.append(" ON DELETE ").append(f.onDelete());
+        if (f.deferrable()) b.append(f.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+        if (!f.validated()) b.append(" NOT VALID");
+        return b.toString();
+    }
+
+    public static String indexDef(Index i) {
+        StringBuilder b = new StringBuilder(i.unique() ? "UNIQUE " : "").append("USING ").append(i.method()).append(" (");
+        b.append(i.keys().stream().map(ChangeText::key).collect(Collectors.joining(", "))).append(')');
+        if (!i.include().isEmpty()) b.append(" INCLUDE (").append(String.join(", ", i.include())).append(')');
+        if (i.nullsNotDistinct()) b.append(" NULLS NOT DISTINCT");
+        if (i.predicate() != null) b.append(" WHERE ").append(i.predicate());
+        return b.toString();
+    }
+
+    private static String key(Index.IndexKey k) {
+        StringBuilder b = new StringBuilder(k.text());
+        if (k.collation() != null) b.append(" COLLATE ").append(k.collation());
+        if (k.opclass() != null) b.append(' ').append(k.opclass());
+        if (k.descending()) b.append(" DESC");
+        if (k.nulls() != null) b.append(" NULLS ").append(k.nulls());
+        return b.toString();
+    }
+}

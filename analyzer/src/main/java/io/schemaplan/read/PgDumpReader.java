@@ -34,17 +34,10 @@ import java.util.Set;
  * index and constraint text goes through {@code io.schemaplan.normalize}.
  *
  * <p>Statements outside the model (domains, composite types, policies, rules, …) do not fail the read:
- * each becomes a warning {@code file:line: …} in the {@link Result}. What is not a readable dump at all
+ * each becomes a warning {@code file:line: …} in the {@link Loaded} it returns. What is not a readable dump at all
  * (custom format, binary, MySQL, empty, truncated, an unparseable statement) is a {@link ReadException}.
  */
 public final class PgDumpReader {
-
-    /** The schema read, and a warning ({@code file:line: message}) for every statement that was skipped. */
-    public record Result(Schema schema, List<String> warnings) {
-        public Result {
-            warnings = List.copyOf(warnings);
-        }
-    }
 
     private interface Handler {
         void handle(SqlTokens t, Statement s);
@@ -103,7 +96,7 @@ public final class PgDumpReader {
         handlers.put("COMMENT ON", this::comment);
     }
 
-    public static Result read(Path file) {
+    public static Loaded read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -116,11 +109,11 @@ public final class PgDumpReader {
     }
 
     /** Reads dump bytes; {@code source} names them in messages (normally the file path). */
-    public static Result read(String source, byte[] bytes) {
+    public static Loaded read(String source, byte[] bytes) {
         return new PgDumpReader(new DumpText(source, bytes)).run();
     }
 
-    private Result run() {
+    private Loaded run() {
         schema.serverVersion = dump.serverVersion();
         for (Statement s : dump.statements) {
             SqlTokens t;
@@ -137,7 +130,7 @@ public final class PgDumpReader {
                 throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
             }
         }
-        return new Result(schema.build(), warnings);
+        return new Loaded(dump.file, schema.build(), warnings);
     }
 
     /** The handler for the longest statement head (up to four words) that has one. */

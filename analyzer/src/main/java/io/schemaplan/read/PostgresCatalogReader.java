@@ -40,13 +40,6 @@ public final class PostgresCatalogReader {
     private PostgresCatalogReader() {
     }
 
-    /** A schema and what was left out of it on the way (aggregates, …), one line each. */
-    public record Result(Schema schema, List<String> warnings) {
-        public Result {
-            warnings = List.copyOf(warnings);
-        }
-    }
-
     /**
      * Reads the schema of the database at {@code url} ({@code postgresql://user[:password]@host[:port]/db},
      * {@code postgres://…} or {@code jdbc:postgresql://…}).
@@ -59,10 +52,10 @@ public final class PostgresCatalogReader {
     }
 
     /** As {@link #read(String, Set)}, with the warnings about objects the model does not hold. */
-    public static Result readWithWarnings(String url, Set<String> namespaces) {
+    public static Loaded readWithWarnings(String url, Set<String> namespaces) {
         PgUrl target = PgUrl.parse(url);
         try (CatalogSession session = CatalogSession.open(target)) {
-            return new Reading(session).read(namespaces);
+            return new Reading(session).read(target.redacted(), namespaces);
         }
     }
 
@@ -83,7 +76,7 @@ public final class PostgresCatalogReader {
             this.session = session;
         }
 
-        Result read(Set<String> wanted) {
+        Loaded read(String label, Set<String> wanted) {
             String version = session.query(CatalogSql.SERVER_VERSION, rs -> rs.getString(1)).get(0).split(" ")[0];
             List<String> scope = namespaces(wanted);
             readTables(scope);
@@ -105,7 +98,7 @@ public final class PostgresCatalogReader {
                     session.query(CatalogSql.VIEWS, PostgresCatalogReader::view, scope),
                     session.query(CatalogSql.ROUTINES, this::routine, scope).stream()
                             .filter(r -> r != null).toList());
-            return new Result(schema, warnings);
+            return new Loaded(label, schema, warnings);
         }
 
         /** Every user schema, or the ones asked for (each must exist: a typo must not read as "empty"). */

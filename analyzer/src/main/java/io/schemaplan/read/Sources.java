@@ -41,8 +41,7 @@ public final class Sources {
         boolean all = namespaces == null || namespaces.isEmpty();
         if (kindOf(spec) == Kind.POSTGRES_URL) {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
-            PostgresCatalogReader.Result r = PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
-            return new Loaded(PgUrl.parse(spec).redacted(), r.schema(), r.warnings());
+            return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
         }
         if (kindOf(spec) == Kind.MYSQL_URL) {
             throw new ReadException(spec.replaceAll("(://[^:/@]+):[^@/]*@", "$1@")
@@ -75,7 +74,6 @@ public final class Sources {
                 throw new ReadException(file + ": cannot read: " + e.getMessage());
             }
         }
-        PgDumpReader.Result r = PgDumpReader.read(file);
-        return new Loaded(file.toString(), r.schema(), r.warnings());
+        return PgDumpReader.read(file);
     }
 }

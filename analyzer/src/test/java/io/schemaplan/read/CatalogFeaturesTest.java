@@ -39,7 +39,7 @@ class CatalogFeaturesTest {
     static void read() {
         LocalPostgres.freshDatabase(DB);
         LocalPostgres.psqlFile(DB, FEATURES);
-        PostgresCatalogReader.Result result = PostgresCatalogReader.readWithWarnings(LocalPostgres.url(DB), null);
+        Loaded result = PostgresCatalogReader.readWithWarnings(LocalPostgres.url(DB), null);
         schema = result.schema();
         warnings = result.warnings();
     }

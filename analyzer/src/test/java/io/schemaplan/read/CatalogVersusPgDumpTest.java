@@ -29,7 +29,7 @@ class CatalogVersusPgDumpTest {
                 .inheritIO().start();
         assertEquals(true, p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "pg_dump failed");
 
-        PostgresCatalogReader.Result catalog = PostgresCatalogReader.readWithWarnings(LocalPostgres.url(DB), null);
+        Loaded catalog = PostgresCatalogReader.readWithWarnings(LocalPostgres.url(DB), null);
         Schema fromCatalog = CatalogFeaturesTest.withoutExtensionVersions(catalog.schema());
         Schema fromDump = PgDumpReader.read(dump).schema();
 

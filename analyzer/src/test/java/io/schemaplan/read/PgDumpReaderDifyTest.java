@@ -51,7 +51,7 @@ class PgDumpReaderDifyTest {
     @ParameterizedTest
     @MethodSource("versions")
     void columnAndIndexCountsMatchTheTablesFile(String version) throws IOException {
-        PgDumpReader.Result result = PgDumpReader.read(Samples.postgres(version));
+        Loaded result = PgDumpReader.read(Samples.postgres(version));
         Map<String, String> actual = new TreeMap<>();
         for (Table t : result.schema().tables()) {
             long keys = t.constraints().stream()

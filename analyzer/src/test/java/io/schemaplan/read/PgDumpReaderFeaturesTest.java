@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The dump of features.sql (one of everything in the model) reads into exactly the facts features.sql declares. */
 class PgDumpReaderFeaturesTest {
     static final Path DUMP = Path.of("src/test/resources/pg/features.dump.sql");
-    static PgDumpReader.Result result;
+    static Loaded result;
     static Schema schema;
 
     @BeforeAll

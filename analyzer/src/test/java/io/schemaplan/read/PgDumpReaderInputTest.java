@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** What the reader accepts besides a schema-only dump, and the one-line error for everything it cannot read. */
 class PgDumpReaderInputTest {
 
-    private static PgDumpReader.Result read(String text) {
+    private static Loaded read(String text) {
         return PgDumpReader.read("in.sql", text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -37,7 +37,7 @@ class PgDumpReaderInputTest {
 
     @Test
     void aFullDumpSkipsTheCopyDataEvenWhenItLooksLikeSql() {
-        PgDumpReader.Result r = PgDumpReader.read(Path.of("src/test/resources/pg/features.full.sql"));
+        Loaded r = PgDumpReader.read(Path.of("src/test/resources/pg/features.full.sql"));
         assertEquals(List.of(), r.warnings());
         assertEquals(List.of(QName.of("public", "cache_entries"), QName.of("public", "user")),
                 r.schema().tables().stream().map(t -> t.name()).toList());
@@ -83,14 +83,14 @@ class PgDumpReaderInputTest {
 
     @Test
     void aByteOrderMarkAndWindowsLineEndingsAreFine() {
-        PgDumpReader.Result r = read("\uFEFF-- x\r\nSET a = 1;\r\nCREATE TABLE public.t (\r\n    a integer NOT NULL\r\n);\r\n");
+        Loaded r = read("\uFEFF-- x\r\nSET a = 1;\r\nCREATE TABLE public.t (\r\n    a integer NOT NULL\r\n);\r\n");
         assertEquals(List.of(), r.warnings());
         assertEquals(1, r.schema().tables().get(0).columns().size());
     }
 
     @Test
     void statementsOutsideTheModelAreWarningsWithFileAndLine() {
-        PgDumpReader.Result r = read("""
+        Loaded r = read("""
                 CREATE DOMAIN public.posint AS integer CHECK (VALUE > 0);
                 CREATE TYPE public.pair AS (a integer, b integer);
 

@@ -314,9 +314,10 @@ public final class PgRules {
                     .source(PgManual.ALTER_TYPE),
             on(DROP_TYPE).id(CATALOG).says("Drops an unused type: no table is locked.").source(PgManual.ALTER_TYPE),
             on(CREATE_SEQUENCE).id(CATALOG).says("Creates a sequence.").source(PgManual.SEQUENCES),
-            on(ALTER_SEQUENCE).id(BLOCKS_WRITES).lock(SHARE_ROW_EXCLUSIVE)
-                    .says("Alters a sequence: SHARE ROW EXCLUSIVE on it until commit, so nextval() (inserts "
-                            + "using the sequence) waits until the transaction ends.")
+            on(ALTER_SEQUENCE).id(BLOCKS_WRITES).lock(SHARE_ROW_EXCLUSIVE).does(REWRITES_TABLE)
+                    .says("Alters a sequence: writes a new one-page sequence relation and holds SHARE ROW "
+                            + "EXCLUSIVE on it until commit, so nextval() (inserts using the sequence) waits "
+                            + "until the transaction ends.")
                     .safer("Commit right after ALTER SEQUENCE; do not keep it in a long migration transaction.")
                     .source(PgManual.SEQUENCES),
             on(DROP_SEQUENCE).id(DROP_DATA).lock(ACCESS_EXCLUSIVE).says("Drops a sequence and its position.")

@@ -1,0 +1,35 @@
+package io.schemaplan.impact;
+
+/** A section of the PostgreSQL manual (or release notes) that a rule rests on. */
+public record PgManual(String section, String url) {
+    private static final String DOCS = "https://www.postgresql.org/docs/current/";
+
+    public static final PgManual ALTER_TABLE = new PgManual("ALTER TABLE, Description", DOCS + "sql-altertable.html");
+    public static final PgManual ALTER_TABLE_NOTES =
+            new PgManual("ALTER TABLE, Notes", DOCS + "sql-altertable.html#SQL-ALTERTABLE-NOTES");
+    public static final PgManual EXPLICIT_LOCKING =
+            new PgManual("Explicit Locking, Table-Level Locks", DOCS + "explicit-locking.html#LOCKING-TABLES");
+    public static final PgManual CREATE_INDEX = new PgManual("CREATE INDEX", DOCS + "sql-createindex.html");
+    public static final PgManual CREATE_INDEX_CONCURRENTLY = new PgManual(
+            "CREATE INDEX, Building Indexes Concurrently", DOCS + "sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY");
+    public static final PgManual DROP_INDEX = new PgManual("DROP INDEX, CONCURRENTLY", DOCS + "sql-dropindex.html");
+    public static final PgManual ALTER_INDEX = new PgManual("ALTER INDEX, Description", DOCS + "sql-alterindex.html");
+    public static final PgManual REINDEX = new PgManual(
+            "REINDEX, Rebuilding Indexes Concurrently", DOCS + "sql-reindex.html#SQL-REINDEX-CONCURRENTLY");
+    public static final PgManual ALTER_TYPE = new PgManual("ALTER TYPE, Notes", DOCS + "sql-altertype.html");
+    public static final PgManual CREATE_TYPE = new PgManual("CREATE TYPE", DOCS + "sql-createtype.html");
+    public static final PgManual SEQUENCES = new PgManual("ALTER SEQUENCE", DOCS + "sql-altersequence.html");
+    public static final PgManual VIEWS = new PgManual("CREATE VIEW, Description", DOCS + "sql-createview.html");
+    public static final PgManual FUNCTIONS = new PgManual("CREATE FUNCTION", DOCS + "sql-createfunction.html");
+    public static final PgManual TRIGGERS = new PgManual("CREATE TRIGGER", DOCS + "sql-createtrigger.html");
+    public static final PgManual COMMENT = new PgManual("COMMENT", DOCS + "sql-comment.html");
+    public static final PgManual PARTITIONING = new PgManual("Table Partitioning, Partition Maintenance",
+            DOCS + "ddl-partitioning.html#DDL-PARTITIONING-DECLARATIVE-MAINTENANCE");
+    public static final PgManual RELEASE_11 = new PgManual("Release 11, ALTER TABLE ADD COLUMN with a non-null default",
+            "https://www.postgresql.org/docs/release/11.0/");
+    public static final PgManual RELEASE_12 = new PgManual("Release 12 (SET NOT NULL via CHECK, ADD VALUE in a "
+            + "transaction block, REINDEX CONCURRENTLY, ALTER INDEX RENAME lock, ATTACH PARTITION lock, "
+            + "timestamp/timestamptz in UTC)", "https://www.postgresql.org/docs/release/12.0/");
+    public static final PgManual RELEASE_14 = new PgManual("Release 14, DETACH PARTITION CONCURRENTLY",
+            "https://www.postgresql.org/docs/release/14.0/");
+}

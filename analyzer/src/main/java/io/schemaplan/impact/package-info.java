@@ -1,0 +1,11 @@
+/**
+ * What a DDL operation costs on a real server: PostgreSQL rules keyed by operation and major version.
+ *
+ * <p>{@link io.schemaplan.impact.PgOperation} names the operations at the grain where locking differs;
+ * {@link io.schemaplan.impact.PgRules} is the rule table (data, one row per operation and version range)
+ * saying which lock each takes, whether it rewrites the table, rebuilds indexes or scans rows, what its
+ * duration grows with, the safer recipe and the manual section it rests on;
+ * {@link io.schemaplan.impact.PgTypeChanges} decides whether a column type change rewrites. Every rule is
+ * replayed against the local server by {@code PgRulesTraceTest}. Nothing here does I/O.
+ */
+package io.schemaplan.impact;

@@ -1,0 +1,93 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Stats;
+import io.schemaplan.model.TableStats;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@link Stats} from a live PostgreSQL catalog, never from table data, in a read-only session with
+ * lock_timeout 1 s ({@link PgConnections}).
+ *
+ * <p>Sizes are {@code relpages × block_size}, not {@code pg_relation_size()}: pg_relation_size opens
+ * each relation under ACCESS SHARE, so during a migration it queues behind (and, while queued, in front
+ * of) an ACCESS EXCLUSIVE request, and it stats every file. relpages is plain catalog data, read in one
+ * snapshot without locking any table; it is as fresh as the last VACUUM, ANALYZE or CREATE INDEX, which
+ * autovacuum keeps close enough for estimating minutes. {@code scripts/stats-postgres.sql} runs the same
+ * expressions, so its JSON equals what this reader returns.
+ */
+public final class PostgresStatsReader {
+    /** The relations measured: tables, partitioned tables and materialized views of user schemas. */
+    static final String USER_RELATION = "c.relkind IN ('r', 'p', 'm') AND n.nspname <> 'information_schema'"
+            + " AND n.nspname NOT LIKE 'pg\\_%'";
+
+    static final String SETTINGS_SQL = "SELECT split_part(current_setting('server_version'), ' ', 1),"
+            + " (SELECT setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem'),"
+            + " current_setting('max_parallel_maintenance_workers')::int, current_setting('block_size')::int";
+
+    static final String TABLES_SQL = "SELECT n.nspname, c.relname, c.reltuples::bigint,"
+            + " c.relpages::bigint * current_setting('block_size')::bigint,"
+            + " coalesce(t.relpages, 0)::bigint * current_setting('block_size')::bigint"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_class t ON t.oid = c.reltoastrelid WHERE " + USER_RELATION;
+
+    static final String INDEXES_SQL = "SELECT n.nspname, c.relname, i.relname,"
+            + " i.relpages::bigint * current_setting('block_size')::bigint"
+            + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_RELATION;
+
+    private PostgresStatsReader() {
+    }
+
+    /** Reads the statistics of the database a URL names ({@code postgresql://user@host:port/db}). */
+    public static Stats read(String url) {
+        PgUrl pgUrl = PgUrl.parse(url);
+        try (Connection conn = PgConnections.openReadOnly(pgUrl)) {
+            return read(conn);
+        } catch (SQLException e) {
+            throw PgErrors.describe(pgUrl, e);
+        }
+    }
+
+    /** Reads the statistics over an open session (the caller chose its settings). */
+    public static Stats read(Connection conn) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            String version;
+            long maintenanceWorkMem;
+            int workers;
+            int blockSize;
+            try (ResultSet rs = s.executeQuery(SETTINGS_SQL)) {
+                rs.next();
+                version = rs.getString(1);
+                maintenanceWorkMem = rs.getLong(2);
+                workers = rs.getInt(3);
+                blockSize = rs.getInt(4);
+            }
+            Map<QName, Map<String, Long>> indexes = new HashMap<>();
+            try (ResultSet rs = s.executeQuery(INDEXES_SQL)) {
+                while (rs.next()) {
+                    indexes.computeIfAbsent(QName.of(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
+                            .put(rs.getString(3), rs.getLong(4));
+                }
+            }
+            List<TableStats> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery(TABLES_SQL)) {
+                while (rs.next()) {
+                    QName name = QName.of(rs.getString(1), rs.getString(2));
+                    Map<String, Long> ix = indexes.getOrDefault(name, Map.of());
+                    long rows = rs.getLong(3);
+                    tables.add(new TableStats(name, rows < 0 ? TableStats.UNKNOWN_ROWS : rows, rs.getLong(4),
+                            rs.getLong(5), ix.values().stream().mapToLong(Long::longValue).sum(), ix));
+                }
+            }
+            return new Stats(version, maintenanceWorkMem, workers, blockSize, tables);
+        }
+    }
+}

@@ -1,15 +1,28 @@
 package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * A column type in canonical form: {@code name} is the canonical type name ({@code integer}, {@code varchar},
  * {@code timestamptz}, or a qualified user type such as {@code public.mood}); {@code size} is the length of a
  * character type, the precision of {@code numeric} or the fractional-second precision of a time type;
  * {@code scale} is the scale of {@code numeric}; {@code arrayDims} is 0 for a scalar.
+ *
+ * <p>Two facts exist only in MySQL/MariaDB: {@code unsigned} for numeric types, and {@code values}, the
+ * labels of an inline {@code enum(…)} or {@code set(…)} type in declared order (empty otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public record DataType(String name, Integer size, Integer scale, int arrayDims) {
+public record DataType(String name, Integer size, Integer scale, int arrayDims, boolean unsigned, List<String> values) {
+
+    public DataType {
+        values = Lists.copy(values);
+    }
+
+    /** A PostgreSQL-style type: signed, no inline labels. */
+    public DataType(String name, Integer size, Integer scale, int arrayDims) {
+        this(name, size, scale, arrayDims, false, List.of());
+    }
 
     public static DataType of(String name) {
         return new DataType(name, null, null, 0);
@@ -20,17 +33,24 @@ public record DataType(String name, Integer size, Integer scale, int arrayDims) 
     }
 
     public DataType withoutArray() {
-        return new DataType(name, size, scale, 0);
+        return new DataType(name, size, scale, 0, unsigned, values);
     }
 
-    /** SQL spelling: {@code varchar(255)}, {@code numeric(10,2)}, {@code text[]}. */
+    /** SQL spelling: {@code varchar(255)}, {@code numeric(10,2)}, {@code text[]}, {@code enum('a','b')}, {@code bigint unsigned}. */
     public String sql() {
         StringBuilder b = new StringBuilder(name);
-        if (size != null) {
+        if (!values.isEmpty()) {
+            b.append('(');
+            for (int i = 0; i < values.size(); i++) {
+                b.append(i == 0 ? "" : ",").append('\'').append(values.get(i).replace("'", "''")).append('\'');
+            }
+            b.append(')');
+        } else if (size != null) {
             b.append('(').append(size);
             if (scale != null) b.append(',').append(scale);
             b.append(')');
         }
+        if (unsigned) b.append(" unsigned");
         b.append("[]".repeat(arrayDims));
         return b.toString();
     }

@@ -40,6 +40,8 @@ public record Index(
     /**
      * One key of an index. {@code text} is the column name, or the expression as the server prints it
      * when {@code expression} is true. The options are null / false when they are the defaults.
+     * {@code prefixLength} is MySQL's key prefix ({@code `name`(191)} indexes the first 191 characters):
+     * a length, not an operator class, so it has a field of its own and is null for a whole-column key.
      */
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record IndexKey(
@@ -48,7 +50,14 @@ public record Index(
             String collation,
             String opclass,
             boolean descending,
-            String nulls) {
+            String nulls,
+            Integer prefixLength) {
+
+        /** A key without a prefix length (every PostgreSQL key). */
+        public IndexKey(String text, boolean expression, String collation, String opclass, boolean descending,
+                        String nulls) {
+            this(text, expression, collation, opclass, descending, nulls, null);
+        }
 
         public static IndexKey column(String name) {
             return new IndexKey(name, false, null, null, false, null);

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A table with everything that hangs off it. {@code partitionBy} is the partition key of a partitioned
  * table ({@code RANGE (created_at)}); {@code partitionOf} and {@code partitionBound} describe a partition.
+ * {@code collation} is a MySQL/MariaDB table's default collation ({@code utf8mb4_general_ci}; it implies the
+ * character set), which its columns use unless their own {@code collation} says otherwise; null for PostgreSQL.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Table(
@@ -20,7 +22,16 @@ public record Table(
         String partitionBy,
         QName partitionOf,
         String partitionBound,
-        String comment) {
+        String comment,
+        String collation) {
+
+    /** A table without a default collation (every PostgreSQL table). */
+    public Table(QName name, List<Column> columns, List<Constraint> constraints, List<ForeignKey> foreignKeys,
+                 List<Index> indexes, List<Trigger> triggers, boolean unlogged, String partitionBy,
+                 QName partitionOf, String partitionBound, String comment) {
+        this(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy, partitionOf,
+                partitionBound, comment, null);
+    }
 
     public Table {
         // Positions are renumbered 1..n: a live catalog leaves gaps where columns were dropped, a dump does not.

@@ -9,9 +9,16 @@ import java.util.Locale;
  * strings, balanced parenthesised groups (one token each, so nothing inside them is ever mistaken for a
  * clause keyword) and symbols. Comments are skipped. Every token keeps its offsets, so a parser can cut
  * the original text exactly as the server printed it.
+ *
+ * <p>{@link #mysql(String)} reads MySQL/MariaDB text instead: names are quoted with backticks ({@code `a``b`},
+ * never folded to lower case), {@code '…'} and {@code "…"} are strings with backslash escapes, {@code #}
+ * starts a comment, and there are no dollar quotes or {@code E'…'} strings.
  */
 public final class SqlTokens {
     public enum Kind { WORD, QUOTED, STRING, DOLLAR, GROUP, SYMBOL }
+
+    /** Whose quoting rules apply. */
+    public enum Dialect { POSTGRES, MYSQL }
 
     public record Token(Kind kind, int start, int end) {
     }
@@ -19,21 +26,31 @@ public final class SqlTokens {
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?:";
 
     private final String src;
+    private final Dialect dialect;
     private final List<Token> tokens = new ArrayList<>();
 
-    private SqlTokens(String src) {
+    private SqlTokens(String src, Dialect dialect) {
         this.src = src;
+        this.dialect = dialect;
         int i = 0;
         int n = src.length();
         while (i < n) {
             char c = src.charAt(i);
-            int comment = commentEnd(src, i);
+            int comment = commentEnd(src, i, dialect);
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (comment > i) {
                 i = comment;
             } else if (c == '(') {
-                i = add(Kind.GROUP, i, groupEnd(src, i));
+                i = add(Kind.GROUP, i, groupEnd(src, i, dialect));
+            } else if (dialect == Dialect.MYSQL && (c == '\'' || c == '"' || c == '`')) {
+                int end = quoteEnd(src, i, dialect);
+                if (end < 0) throw new IllegalArgumentException("unterminated quote: " + clip(src.substring(i)));
+                i = add(c == '`' ? Kind.QUOTED : Kind.STRING, i, end);
+            } else if (dialect == Dialect.MYSQL && identChar(c)) {
+                int j = i + 1;
+                while (j < n && (identChar(src.charAt(j)) || src.charAt(j) == '$')) j++;
+                i = add(Kind.WORD, i, j);
             } else if (c == '\'' || c == '"' || (c == '$' && quoteEnd(src, i) != i)) {
                 int end = quoteEnd(src, i);
                 if (end < 0) throw new IllegalArgumentException("unterminated quote: " + clip(src.substring(i)));
@@ -57,7 +74,16 @@ public final class SqlTokens {
     }
 
     public static SqlTokens of(String text) {
-        return new SqlTokens(text);
+        return new SqlTokens(text, Dialect.POSTGRES);
+    }
+
+    /** MySQL/MariaDB text (backquoted names, backslash escapes in strings). */
+    public static SqlTokens mysql(String text) {
+        return new SqlTokens(text, Dialect.MYSQL);
+    }
+
+    public static SqlTokens of(String text, Dialect dialect) {
+        return new SqlTokens(text, dialect);
     }
 
     private int add(Kind kind, int start, int end) {
@@ -77,7 +103,28 @@ public final class SqlTokens {
      * there; -1 when the quote is never closed.
      */
     public static int quoteEnd(CharSequence s, int i) {
+        return quoteEnd(s, i, Dialect.POSTGRES);
+    }
+
+    /**
+     * As {@link #quoteEnd(CharSequence, int)} in the given dialect; in MySQL {@code `…`} is a name and
+     * {@code '…'} / {@code "…"} strings honour backslash escapes.
+     */
+    public static int quoteEnd(CharSequence s, int i, Dialect dialect) {
         char c = s.charAt(i);
+        if (dialect == Dialect.MYSQL) {
+            if (c != '\'' && c != '"' && c != '`') return i;
+            for (int j = i + 1; j < s.length(); j++) {
+                char d = s.charAt(j);
+                if (d == '\\' && c != '`') {
+                    j++;
+                } else if (d == c) {
+                    if (j + 1 < s.length() && s.charAt(j + 1) == c) j++;
+                    else return j + 1;
+                }
+            }
+            return -1;
+        }
         int n = s.length();
         if (c == '\'' || c == '"') {
             boolean escapes = c == '\'' && i > 0 && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e')
@@ -107,7 +154,17 @@ public final class SqlTokens {
 
     /** The index after a comment starting at {@code i}, {@code i} when none starts there, -1 when unclosed. */
     public static int commentEnd(CharSequence s, int i) {
+        return commentEnd(s, i, Dialect.POSTGRES);
+    }
+
+    /** As {@link #commentEnd(CharSequence, int)}; MySQL also has {@code #} comments to the end of the line. */
+    public static int commentEnd(CharSequence s, int i, Dialect dialect) {
         int n = s.length();
+        if (dialect == Dialect.MYSQL && i < n && s.charAt(i) == '#') {
+            int j = i;
+            while (j < n && s.charAt(j) != '\n') j++;
+            return j;
+        }
         if (i + 1 >= n) return i;
         if (s.charAt(i) == '-' && s.charAt(i + 1) == '-') {
             int j = i;
@@ -130,11 +187,11 @@ public final class SqlTokens {
         return i;
     }
 
-    private static int groupEnd(String s, int open) {
+    private static int groupEnd(String s, int open, Dialect dialect) {
         int depth = 0;
         for (int j = open; j < s.length(); j++) {
             char c = s.charAt(j);
-            int skip = c == '\'' || c == '"' || c == '$' ? quoteEnd(s, j) : commentEnd(s, j);
+            int skip = c == '\'' || c == '"' || c == '$' || c == '`' ? quoteEnd(s, j, dialect) : commentEnd(s, j, dialect);
             if (skip < 0) break;
             if (skip > j) {
                 j = skip - 1;
@@ -227,7 +284,7 @@ public final class SqlTokens {
     /** The identifier at {@code i}, unquoted ({@code "A""b"} → {@code A"b}) or folded to lower case. */
     public String ident(int i) {
         if (!isName(i)) throw new IllegalArgumentException("expected a name at '" + clip(rest(i)) + "'");
-        return unquote(text(i));
+        return unquote(text(i), dialect);
     }
 
     /** The index after the dotted name starting at {@code i} ({@code public."T".x}). */
@@ -255,12 +312,22 @@ public final class SqlTokens {
                 : ident.toLowerCase(Locale.ROOT);
     }
 
+    /** In MySQL a name is {@code `a``b`} or a bare word kept as written (MySQL does not fold case). */
+    public static String unquote(String ident, Dialect dialect) {
+        if (dialect == Dialect.POSTGRES) return unquote(ident);
+        return ident.startsWith("`") ? ident.substring(1, ident.length() - 1).replace("``", "`") : ident;
+    }
+
     /**
      * Splits at commas outside parentheses, brackets ({@code ARRAY[1, 2]}) and quotes; each part trimmed.
      * Empty text gives no parts.
      */
     public static List<String> splitTopLevel(String text) {
-        SqlTokens t = of(text);
+        return splitTopLevel(text, Dialect.POSTGRES);
+    }
+
+    public static List<String> splitTopLevel(String text, Dialect dialect) {
+        SqlTokens t = of(text, dialect);
         List<String> parts = new ArrayList<>();
         int from = 0;
         int brackets = 0;
@@ -278,6 +345,38 @@ public final class SqlTokens {
     /** The names of a column list such as {@code id, "order by"}, unquoted. */
     public static List<String> identList(String text) {
         return splitTopLevel(text).stream().map(SqlTokens::unquote).toList();
+    }
+
+    /**
+     * The value of a MySQL string literal token text: {@code ''} and the backslash escapes the server
+     * knows ({@code \n}, {@code \0}, {@code \Z}, …); {@code \%} and {@code \_} keep their backslash.
+     */
+    public static String mysqlStringValue(String literal) {
+        char q = literal.charAt(0);
+        String body = literal.substring(1, literal.length() - 1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == q && i + 1 < body.length() && body.charAt(i + 1) == q) {
+                b.append(q);
+                i++;
+            } else if (c == '\\' && i + 1 < body.length()) {
+                char e = body.charAt(++i);
+                switch (e) {
+                    case 'n' -> b.append('\n');
+                    case 't' -> b.append('\t');
+                    case 'r' -> b.append('\r');
+                    case 'b' -> b.append('\b');
+                    case '0' -> b.append('\0');
+                    case 'Z' -> b.append('\u001a');
+                    case '%', '_' -> b.append('\\').append(e);
+                    default -> b.append(e);
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** The value of a string literal token text ({@code 'it''s'}, {@code E'a\nb'}). */

@@ -41,7 +41,7 @@ final class DumpText {
             throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a plain SQL dump;"
                     + " convert it with: pg_restore -f out.sql " + file);
         }
-        String decoded = decode(bytes);
+        String decoded = decode(file, bytes, "pg_dump -E UTF8");
         this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
         rejectMysql();
         split();
@@ -66,7 +66,8 @@ final class DumpText {
         return text.substring(at + VERSION_LINE.length(), end);
     }
 
-    private String decode(byte[] bytes) {
+    /** The bytes as UTF-8 text; a NUL byte or invalid UTF-8 is a one-line error suggesting {@code reDump}. */
+    static String decode(String file, byte[] bytes, String reDump) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) throw ReadException.at(file, lineOfByte(bytes, i), "binary data (a NUL byte), not a SQL dump");
         }
@@ -76,7 +77,7 @@ final class DumpText {
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(bytes);
             throw ReadException.at(file, lineOfByte(bytes, bad), "not UTF-8 text (invalid byte at offset " + bad
-                    + "); a binary file, or a dump in another encoding (re-dump with pg_dump -E UTF8)");
+                    + "); a binary file, or a dump in another encoding (re-dump with " + reDump + ")");
         }
     }
 
@@ -96,7 +97,7 @@ final class DumpText {
         return lo;
     }
 
-    private static int lineOfByte(byte[] bytes, int offset) {
+    static int lineOfByte(byte[] bytes, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < bytes.length; i++) {
             if (bytes[i] == '\n') line++;

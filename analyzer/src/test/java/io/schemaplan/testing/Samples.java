@@ -28,6 +28,23 @@ public final class Samples {
         return root().resolve("postgres/dify-" + version + ".sql");
     }
 
+    public static Path mysql(String version) {
+        return root().resolve("mysql/dify-" + version + ".sql");
+    }
+
+    /** Every Dify MySQL/MariaDB dump (plain and patched releases), oldest first. */
+    public static List<String> mysqlVersions() {
+        try (Stream<Path> files = Files.list(root().resolve("mysql"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("dify-") && n.endsWith(".sql"))
+                    .map(n -> n.substring(5, n.length() - 4))
+                    .sorted(Comparator.comparing((String v) -> versionKey(v.replaceAll("\\.patched.*", ""))).thenComparing(v -> v))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every Dify PostgreSQL release dump, oldest first (by version number, not by name). */
     public static List<String> postgresVersions() {
         try (Stream<Path> files = Files.list(root().resolve("postgres"))) {

@@ -1,0 +1,493 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
+import io.schemaplan.model.DataType;
+import io.schemaplan.model.Engine;
+import io.schemaplan.model.ForeignKey;
+import io.schemaplan.model.Index;
+import io.schemaplan.model.Index.IndexKey;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.Trigger;
+import io.schemaplan.model.View;
+import io.schemaplan.normalize.MysqlDefinitions;
+import io.schemaplan.normalize.MysqlExpressions;
+import io.schemaplan.normalize.MysqlTypes;
+import io.schemaplan.normalize.SqlTokens;
+import io.schemaplan.normalize.SqlTokens.Dialect;
+import io.schemaplan.read.MysqlDumpText.Statement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a {@code mysqldump --no-data} or {@code mariadb-dump --no-data} file into a {@link Schema} with the
+ * conventions the catalog reader shares ({@link MysqlCatalogReader}; see {@code package-info} for the
+ * mapping): types, defaults, keys and constraints go through {@code MysqlTypes}, {@code MysqlExpressions}
+ * and {@code MysqlDefinitions}.
+ *
+ * <p>Routines, events and sequences do not fail the read: each becomes a warning {@code file:line: …}.
+ * What is not a MySQL/MariaDB dump at all (a PostgreSQL dump, binary, empty, truncated, an unparseable
+ * statement) is a {@link ReadException}.
+ */
+public final class MysqlDumpReader {
+
+    /** The schema read, and a warning ({@code file:line: message}) for every statement that was skipped. */
+    public record Result(Schema schema, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private interface Handler {
+        void handle(SqlTokens t, Statement s);
+    }
+
+    /** Statements that carry nothing the model holds (session settings, locks, data, database choice). */
+    private static final Set<String> IGNORED = Set.of("SET", "LOCK TABLES", "UNLOCK TABLES", "USE", "INSERT",
+            "REPLACE", "CREATE DATABASE", "DROP DATABASE", "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION",
+            "DROP TRIGGER", "DROP FUNCTION", "DROP PROCEDURE", "DROP EVENT", "DROP SEQUENCE", "FLUSH");
+
+    /** The object word that follows CREATE's options ({@code ALGORITHM=…}, {@code DEFINER=…}, {@code SQL SECURITY …}). */
+    private static final Set<String> CREATE_KINDS = Set.of("VIEW", "TRIGGER", "FUNCTION", "PROCEDURE", "EVENT",
+            "SEQUENCE", "AGGREGATE", "INDEX", "SERVER", "ROLE", "USER");
+
+    /** Words that end a column's type and start its clauses. */
+    private static final Set<String> TYPE_SUFFIXES = Set.of("UNSIGNED", "SIGNED", "ZEROFILL", "PRECISION", "VARYING");
+
+    /** Words that start a column clause, and so end a DEFAULT or ON UPDATE expression. */
+    private static final Set<String> COLUMN_CLAUSES = Set.of("NOT", "NULL", "DEFAULT", "ON", "AUTO_INCREMENT",
+            "COMMENT", "CHARACTER", "CHARSET", "COLLATE", "GENERATED", "AS", "VIRTUAL", "STORED", "PERSISTENT",
+            "INVISIBLE", "CHECK", "PRIMARY", "UNIQUE", "KEY", "REFERENCES", "COLUMN_FORMAT", "STORAGE", "SRID",
+            "WITH", "WITHOUT", "COMPRESSED", "CONSTRAINT");
+
+    /** Column clauses with one argument that the model does not hold. */
+    private static final Set<String> IGNORED_COLUMN_OPTIONS = Set.of("COLUMN_FORMAT", "STORAGE", "SRID");
+
+    /** Key options the model does not hold, with one argument each ({@code KEY_BLOCK_SIZE=8}). */
+    private static final Set<String> IGNORED_KEY_OPTIONS = Set.of("KEY_BLOCK_SIZE", "CLUSTERING", "ENGINE_ATTRIBUTE",
+            "SECONDARY_ENGINE_ATTRIBUTE");
+
+    private final Map<String, Handler> handlers = new HashMap<>();
+    private final MysqlDumpText dump;
+    private final Engine engine;
+    private final Map<QName, MysqlTableParts> tables = new LinkedHashMap<>();
+    private final Map<QName, View> views = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private MysqlDumpReader(MysqlDumpText dump) {
+        this.dump = dump;
+        this.engine = dump.engine();
+        IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
+        handlers.put("CREATE TABLE", this::createTable);
+        handlers.put("CREATE", this::createOther);
+        handlers.put("DROP TABLE", (t, s) -> dropped(t).forEach(tables::remove));
+        handlers.put("DROP VIEW", (t, s) -> dropped(t).forEach(views::remove));
+        handlers.put("ALTER TABLE", this::alterTable);
+    }
+
+    public static Result read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ReadException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+        return read(file.toString(), bytes);
+    }
+
+    /** Reads dump bytes; {@code source} names them in messages (normally the file path). */
+    public static Result read(String source, byte[] bytes) {
+        return new MysqlDumpReader(new MysqlDumpText(source, bytes)).run();
+    }
+
+    private Result run() {
+        for (Statement s : dump.statements) {
+            SqlTokens t;
+            try {
+                t = SqlTokens.mysql(s.text());
+            } catch (IllegalArgumentException e) {
+                throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
+            }
+            Handler h = handler(t);
+            try {
+                if (h != null) h.handle(t, s);
+                else warn(s, "skipped " + describe(t) + ": not part of the schema model");
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
+            }
+        }
+        Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
+                tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
+        return new Result(schema, warnings);
+    }
+
+    private Handler handler(SqlTokens t) {
+        for (int words = 2; words >= 1; words--) {
+            Handler h = handlers.get(head(t, words));
+            if (h != null) return h;
+        }
+        return null;
+    }
+
+    private static String head(SqlTokens t, int words) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words && i < t.size(); i++) {
+            b.append(i == 0 ? "" : " ").append(t.kind(i) == SqlTokens.Kind.WORD ? t.text(i).toUpperCase(Locale.ROOT) : t.text(i));
+        }
+        return b.toString();
+    }
+
+    private static String describe(SqlTokens t) {
+        int end = 0;
+        while (end < Math.min(t.size(), 6) && (t.isName(end) || t.isSymbol(end, "."))) end++;
+        return t.slice(0, Math.max(end, 1));
+    }
+
+    private void warn(Statement s, String message) {
+        warnings.add(dump.file + ":" + s.line() + ": " + message);
+    }
+
+    /** {@code `t`} is {@code QName("", "t")}; a name qualified with another database keeps it. */
+    private static QName qname(SqlTokens t, int from, int to) {
+        List<String> parts = t.nameParts(from, to);
+        return parts.size() == 1 ? QName.of("", parts.get(0)) : QName.of(parts.get(0), parts.get(1));
+    }
+
+    private static String upper(SqlTokens t, int i) {
+        return t.kind(i) == SqlTokens.Kind.WORD ? t.text(i).toUpperCase(Locale.ROOT) : "";
+    }
+
+    /** The names of {@code DROP TABLE|VIEW [IF EXISTS] a, b}. */
+    private static List<QName> dropped(SqlTokens t) {
+        int i = t.isWord(2, "IF", "EXISTS") ? 4 : 2;
+        List<QName> names = new ArrayList<>();
+        while (i < t.size() && t.isName(i)) {
+            int end = t.nameEnd(i);
+            names.add(qname(t, i, end));
+            i = t.isSymbol(end, ",") ? end + 1 : t.size();
+        }
+        return names;
+    }
+
+    // ---- CREATE TABLE ----
+
+    private void createTable(SqlTokens t, Statement s) {
+        int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        if (!t.isGroup(end)) {
+            throw new IllegalArgumentException("expected the column list of " + name + " (CREATE TABLE … LIKE/SELECT is not a dump)");
+        }
+        MysqlTableParts table = new MysqlTableParts(name);
+        for (String element : SqlTokens.splitTopLevel(t.inner(end), Dialect.MYSQL)) {
+            SqlTokens e = SqlTokens.mysql(element);
+            if (e.kind(0) == SqlTokens.Kind.QUOTED || !isTableElementKeyword(e)) {
+                table.columns.add(column(e, table.columns.size() + 1, table));
+            } else {
+                tableElement(e, table, s);
+            }
+        }
+        String charset = null;
+        for (i = end + 1; i < t.size(); ) {
+            if (t.isWord(i, "DEFAULT")) {
+                i++;
+            } else if (t.isWord(i, "CHARACTER", "SET") || t.isWord(i, "CHARSET")) {
+                i += t.isWord(i, "CHARSET") ? 1 : 2;
+                if (t.isSymbol(i, "=")) i++;
+                charset = t.ident(i++);
+            } else if (t.isWord(i, "COLLATE")) {
+                i += t.isSymbol(i + 1, "=") ? 2 : 1;
+                table.collation = t.ident(i++);
+            } else if (t.isWord(i, "COMMENT")) {
+                i += t.isSymbol(i + 1, "=") ? 2 : 1;
+                table.comment = SqlTokens.mysqlStringValue(t.text(i++));
+            } else if (t.isWord(i, "PARTITION", "BY")) {
+                warn(s, "table " + name + " is partitioned: partitioning is not part of the MySQL schema model yet");
+                break;
+            } else { // ENGINE=InnoDB, ROW_FORMAT=…, AUTO_INCREMENT=n, …: not modelled (InnoDB is assumed)
+                i += t.isSymbol(i + 1, "=") ? 3 : 2;
+            }
+        }
+        if (table.collation == null && charset != null) table.collation = MysqlDefinitions.defaultCollation(charset, engine);
+        tables.put(name, table);
+    }
+
+    /** Words that start a table element other than a column (a dump backquotes every column name). */
+    private static final Set<String> TABLE_ELEMENTS = Set.of("PRIMARY", "UNIQUE", "KEY", "INDEX", "FULLTEXT",
+            "SPATIAL", "CONSTRAINT", "CHECK", "FOREIGN");
+
+    private static boolean isTableElementKeyword(SqlTokens e) {
+        return TABLE_ELEMENTS.contains(upper(e, 0));
+    }
+
+    private static boolean isKeyWord(SqlTokens e, int i) {
+        return Set.of("KEY", "INDEX").contains(upper(e, i));
+    }
+
+    /** {@code name type [clauses…]}; clauses in any order, as MySQL allows. */
+    private Column column(SqlTokens e, int position, MysqlTableParts table) {
+        String name = e.ident(0);
+        int i = 2;
+        if (e.isGroup(i)) i++;
+        while (TYPE_SUFFIXES.contains(upper(e, i))) i++;
+        if (e.size() < 2) throw new IllegalArgumentException("column " + name + " has no type");
+        DataType type = MysqlTypes.parse(e.slice(1, i));
+        boolean nullable = true;
+        String defaultText = null;
+        String onUpdate = null;
+        Column.Identity identity = null;
+        String generated = null;
+        boolean virtual = false;
+        boolean invisible = false;
+        String charset = null;
+        String collation = null;
+        String comment = null;
+        while (i < e.size()) {
+            String w = upper(e, i);
+            if (e.isWord(i, "NOT", "NULL")) {
+                nullable = false;
+                i += 2;
+            } else if (w.equals("NULL")) {
+                i++;
+            } else if (w.equals("DEFAULT")) {
+                int end = expressionEnd(e, i + 1);
+                defaultText = e.slice(i + 1, end);
+                i = end;
+            } else if (e.isWord(i, "ON", "UPDATE")) {
+                int end = expressionEnd(e, i + 2);
+                onUpdate = e.slice(i + 2, end);
+                i = end;
+            } else if (w.equals("AUTO_INCREMENT")) {
+                identity = Column.Identity.BY_DEFAULT;
+                i++;
+            } else if (w.equals("COMMENT")) {
+                comment = SqlTokens.mysqlStringValue(e.text(i + 1));
+                i += 2;
+            } else if (e.isWord(i, "CHARACTER", "SET") || w.equals("CHARSET")) {
+                i += w.equals("CHARSET") ? 1 : 2;
+                charset = e.ident(i++);
+            } else if (w.equals("COLLATE")) {
+                collation = e.ident(i + 1);
+                i += 2;
+            } else if (e.isWord(i, "GENERATED", "ALWAYS", "AS") || w.equals("AS")) {
+                i += w.equals("AS") ? 1 : 3;
+                if (!e.isGroup(i)) throw new IllegalArgumentException("expected (expression) after AS in column " + name);
+                generated = e.inner(i++).trim();
+            } else if (w.equals("VIRTUAL") || w.equals("STORED") || w.equals("PERSISTENT")) {
+                virtual = w.equals("VIRTUAL");
+                i++;
+            } else if (w.equals("INVISIBLE")) {
+                invisible = true;
+                i++;
+            } else if (w.equals("CHECK")) { // MariaDB prints a column's own CHECK here and names it after the column
+                table.constraints.add(MysqlDefinitions.check(name, e.inner(i + 1)));
+                i += 2;
+            } else if (e.isWord(i, "PRIMARY", "KEY") || w.equals("KEY")) {
+                table.constraints.add(MysqlDefinitions.keyConstraint(MysqlDefinitions.PRIMARY,
+                        Constraint.Kind.PRIMARY_KEY, List.of(IndexKey.column(name))));
+                i += w.equals("KEY") ? 1 : 2;
+            } else if (w.equals("UNIQUE")) {
+                table.constraints.add(MysqlDefinitions.keyConstraint(name, Constraint.Kind.UNIQUE, List.of(IndexKey.column(name))));
+                i += e.isWord(i + 1, "KEY") ? 2 : 1;
+            } else if (IGNORED_COLUMN_OPTIONS.contains(w)) {
+                i += 2;
+            } else if (e.isWord(i, "WITH", "SYSTEM", "VERSIONING") || e.isWord(i, "WITHOUT", "SYSTEM", "VERSIONING")) {
+                i += 3;
+            } else if (w.equals("COMPRESSED")) {
+                i += e.isSymbol(i + 1, "=") ? 3 : 1;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in column " + name);
+            }
+        }
+        if (collation == null && charset != null) collation = MysqlDefinitions.defaultCollation(charset, engine);
+        String defaultExpr = MysqlExpressions.withOnUpdate(MysqlExpressions.normalizeDefault(defaultText, type), onUpdate);
+        return new Column(name, position, type, nullable, defaultExpr, identity, generated, collation, comment, virtual,
+                invisible);
+    }
+
+    /** The index after a DEFAULT / ON UPDATE expression that starts at {@code i}: up to the next clause word. */
+    private static int expressionEnd(SqlTokens e, int i) {
+        int end = i + 1;
+        while (end < e.size() && !COLUMN_CLAUSES.contains(upper(e, end))) end++;
+        return end;
+    }
+
+    /** PRIMARY KEY, UNIQUE, KEY/INDEX, FULLTEXT, SPATIAL, FOREIGN KEY and CHECK, with or without CONSTRAINT name. */
+    private void tableElement(SqlTokens e, MysqlTableParts table, Statement s) {
+        int i = 0;
+        String constraintName = null;
+        if (e.isWord(0, "CONSTRAINT")) {
+            i = 1;
+            if (e.isName(1) && !Set.of("PRIMARY", "UNIQUE", "FOREIGN", "CHECK").contains(upper(e, 1))
+                    || e.kind(1) == SqlTokens.Kind.QUOTED) {
+                constraintName = e.ident(1);
+                i = 2;
+            }
+        }
+        String w = upper(e, i);
+        switch (w) {
+            case "PRIMARY" -> {
+                KeySpec k = keySpec(e, i + 2, table.name, s);
+                table.constraints.add(MysqlDefinitions.keyConstraint(MysqlDefinitions.PRIMARY, Constraint.Kind.PRIMARY_KEY, k.keys));
+            }
+            case "UNIQUE" -> {
+                int at = isKeyWord(e, i + 1) ? i + 2 : i + 1;
+                KeySpec k = keySpec(e, at, table.name, s);
+                String name = k.name != null ? k.name : constraintName != null ? constraintName : k.keys.get(0).text();
+                table.constraints.add(MysqlDefinitions.keyConstraint(name, Constraint.Kind.UNIQUE, k.keys));
+            }
+            case "KEY", "INDEX", "FULLTEXT", "SPATIAL" -> {
+                int at = !w.equals("KEY") && !w.equals("INDEX") && isKeyWord(e, i + 1) ? i + 2 : i + 1;
+                KeySpec k = keySpec(e, at, table.name, s);
+                String method = w.equals("FULLTEXT") ? "fulltext" : w.equals("SPATIAL") ? "spatial"
+                        : k.method != null ? k.method : "btree";
+                String name = k.name != null ? k.name : k.keys.get(0).text();
+                table.indexes.add(new Index(name, false, method, k.keys, List.of(), null, false, k.comment));
+            }
+            case "FOREIGN" -> table.foreignKeys.add(foreignKey(e, i + 2, constraintName, table.name));
+            case "CHECK" -> table.constraints.add(MysqlDefinitions.check(
+                    constraintName != null ? constraintName : table.name.name() + "_chk", e.inner(i + 1)));
+            default -> throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in table " + table.name);
+        }
+    }
+
+    /** A key's name, method, parts and comment. */
+    private record KeySpec(String name, String method, List<IndexKey> keys, String comment) {
+    }
+
+    /** {@code [name] [USING m] (parts) [USING m] [COMMENT '…'] [other options]} starting at {@code i}. */
+    private KeySpec keySpec(SqlTokens e, int i, QName table, Statement s) {
+        String name = null;
+        String method = null;
+        String comment = null;
+        if (e.isName(i) && !e.isWord(i, "USING")) name = e.ident(i++);
+        if (e.isWord(i, "USING")) {
+            method = e.text(i + 1).toLowerCase(Locale.ROOT);
+            i += 2;
+        }
+        if (!e.isGroup(i)) throw new IllegalArgumentException("expected the key parts of " + (name == null ? "a key" : name));
+        List<IndexKey> keys = SqlTokens.splitTopLevel(e.inner(i++), Dialect.MYSQL).stream().map(MysqlDumpReader::keyPart).toList();
+        while (i < e.size()) {
+            String w = upper(e, i);
+            if (w.equals("USING")) {
+                method = e.text(i + 1).toLowerCase(Locale.ROOT);
+                i += 2;
+            } else if (w.equals("COMMENT")) {
+                comment = SqlTokens.mysqlStringValue(e.text(i + 1));
+                i += 2;
+            } else if (e.isWord(i, "WITH", "PARSER")) {
+                i += 3;
+            } else if (e.isWord(i, "NOT", "IGNORED") || w.equals("VISIBLE")) {
+                i += w.equals("NOT") ? 2 : 1;
+            } else if (w.equals("IGNORED") || w.equals("INVISIBLE")) {
+                warn(s, "index " + name + " on " + table + " is " + w + ": visibility is not part of the schema model");
+                i++;
+            } else if (IGNORED_KEY_OPTIONS.contains(w)) {
+                i += e.isSymbol(i + 1, "=") ? 3 : 2;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in key " + name);
+            }
+        }
+        return new KeySpec(name, method, keys, comment);
+    }
+
+    /** {@code `col`}, {@code `col`(191)}, {@code `col` DESC} or an expression key {@code (expr)}. */
+    static IndexKey keyPart(String text) {
+        SqlTokens p = SqlTokens.mysql(text);
+        if (p.isGroup(0)) {
+            return new IndexKey(p.inner(0).trim(), true, null, null, p.isWord(1, "DESC"), null, null);
+        }
+        int i = 1;
+        Integer prefix = null;
+        if (p.isGroup(i)) prefix = Integer.valueOf(p.inner(i++).trim());
+        return new IndexKey(p.ident(0), false, null, null, p.isWord(i, "DESC"), null, prefix);
+    }
+
+    /** {@code (cols) REFERENCES t (cols) [ON DELETE a] [ON UPDATE a]} from {@code i} (after FOREIGN KEY). */
+    private static ForeignKey foreignKey(SqlTokens e, int i, String constraintName, QName table) {
+        String name = constraintName;
+        if (!e.isGroup(i)) name = e.ident(i++);
+        List<String> columns = SqlTokens.splitTopLevel(e.inner(i++), Dialect.MYSQL).stream()
+                .map(c -> SqlTokens.unquote(c, Dialect.MYSQL)).toList();
+        i = e.expect(i, "REFERENCES");
+        int end = e.nameEnd(i);
+        QName referenced = qname(e, i, end);
+        List<String> refColumns = SqlTokens.splitTopLevel(e.inner(end), Dialect.MYSQL).stream()
+                .map(c -> SqlTokens.unquote(c, Dialect.MYSQL)).toList();
+        String onDelete = null;
+        String onUpdate = null;
+        for (int j = end + 1; j < e.size(); j++) {
+            if (e.isWord(j, "ON", "DELETE") || e.isWord(j, "ON", "UPDATE")) {
+                int k = j + 2;
+                String action = e.isWord(k, "SET") || e.isWord(k, "NO") ? e.slice(k, k + 2) : e.text(k);
+                if (e.isWord(j + 1, "DELETE")) onDelete = action;
+                else onUpdate = action;
+            }
+        }
+        if (name == null) throw new IllegalArgumentException("a foreign key of " + table + " has no name");
+        return new ForeignKey(name, columns, referenced, refColumns, MysqlDefinitions.foreignKeyAction(onUpdate),
+                MysqlDefinitions.foreignKeyAction(onDelete), "SIMPLE", false, false, true);
+    }
+
+    // ---- views, triggers, the rest ----
+
+    /** CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW|TRIGGER|FUNCTION|… */
+    private void createOther(SqlTokens t, Statement s) {
+        int at = 1;
+        while (at < t.size() && !(t.kind(at) == SqlTokens.Kind.WORD && CREATE_KINDS.contains(upper(t, at)))) at++;
+        String kind = at < t.size() ? upper(t, at) : "";
+        switch (kind) {
+            case "VIEW" -> createView(t, at + 1);
+            case "TRIGGER" -> createTrigger(t, at + 1, s);
+            default -> warn(s, "skipped " + (kind.isEmpty() ? describe(t) : kind.toLowerCase(Locale.ROOT) + " "
+                    + t.text(Math.min(at + 1, t.size() - 1))) + ": not part of the MySQL schema model");
+        }
+    }
+
+    private void createView(SqlTokens t, int i) {
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        if (t.isGroup(end)) end++;
+        int as = t.expect(end, "AS");
+        int stop = t.size();
+        for (int j = as; j < t.size(); j++) {
+            if (t.isWord(j, "WITH") && (t.isWord(j + 1, "CHECK") || t.isWord(j + 2, "CHECK"))) stop = j;
+        }
+        views.put(name, new View(name, false, t.slice(as, stop).trim(), null));
+    }
+
+    /** {@code TRIGGER name BEFORE|AFTER event ON table FOR EACH ROW [FOLLOWS|PRECEDES other] body}. */
+    private void createTrigger(SqlTokens t, int i, Statement s) {
+        String name = t.ident(i);
+        String timing = upper(t, i + 1);
+        String event = upper(t, i + 2);
+        int on = t.expect(i + 3, "ON");
+        int end = t.nameEnd(on);
+        QName table = qname(t, on, end);
+        int body = t.expect(end, "FOR", "EACH", "ROW");
+        if (t.isWord(body, "FOLLOWS") || t.isWord(body, "PRECEDES")) body += 2;
+        MysqlTableParts parts = tables.get(table);
+        if (parts == null) throw new IllegalArgumentException("trigger " + name + " on unknown table " + table);
+        parts.triggers.add(MysqlDefinitions.trigger(name, timing, event, table.name(), t.rest(body)));
+    }
+
+    /** mysqldump writes only DISABLE/ENABLE KEYS as ALTER TABLE; anything else is reported. */
+    private void alterTable(SqlTokens t, Statement s) {
+        int end = t.nameEnd(2);
+        if (!(t.isWord(end, "DISABLE", "KEYS") || t.isWord(end, "ENABLE", "KEYS"))) {
+            warn(s, "skipped ALTER TABLE " + qname(t, 2, end) + ": a dump's ALTER TABLE is not read");
+        }
+    }
+}

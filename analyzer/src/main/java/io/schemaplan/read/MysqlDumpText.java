@@ -1,0 +1,195 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.Engine;
+import io.schemaplan.normalize.SqlTokens;
+import io.schemaplan.normalize.SqlTokens.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of a {@code mysqldump} / {@code mariadb-dump} file cut into statements. Version comments
+ * ({@code /*!50001 CREATE … *}{@code /}, {@code /*M!100101 … *}{@code /}) are executed by every server we
+ * read, so their content is kept as SQL and only the comment marks go; plain comments go entirely, and so
+ * does MariaDB's sandbox line {@code /*M!999999\- enable the sandbox mode *}{@code /} (a client command).
+ * {@code DELIMITER} lines change the statement terminator, as the mysql client does.
+ *
+ * <p>It rejects, with one line naming the file and line, what is not such a dump: a PostgreSQL dump,
+ * binary data, an empty file, a truncated one (an open quote, comment or statement at the end, or a dump
+ * whose prologue saves the session settings but which never reaches the epilogue that restores them).
+ */
+final class MysqlDumpText {
+    record Statement(String text, int line) {
+    }
+
+    private static final String SANDBOX = "/*M!999999\\- enable the sandbox mode */";
+    /** mysqldump's prologue saves SQL_NOTES first thing and its epilogue restores it last. */
+    private static final String PROLOGUE = "SET @OLD_SQL_NOTES=@@SQL_NOTES";
+    private static final String EPILOGUE = "SET SQL_NOTES=@OLD_SQL_NOTES";
+    private static final Pattern SERVER_VERSION = Pattern.compile("-- Server version\\s+(\\d+\\.\\d+\\.\\d+)(\\S*)");
+
+    /** Text that only a PostgreSQL dump has near its top, and what it is. */
+    private static final Map<String, String> POSTGRES_MARKERS = Map.of(
+            DumpText.HEADER, "pg_dump's header '" + DumpText.HEADER + "'",
+            "\\restrict ", "pg_dump's '\\restrict' line",
+            "SELECT pg_catalog.set_config", "pg_dump's 'SELECT pg_catalog.set_config' line",
+            "SET standard_conforming_strings", "pg_dump's 'SET standard_conforming_strings' line");
+
+    final String file;
+    final String text;
+    final List<Statement> statements = new ArrayList<>();
+
+    MysqlDumpText(String file, byte[] bytes) {
+        this.file = file;
+        if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("PGDMP")) {
+            throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a MySQL/MariaDB dump");
+        }
+        String decoded = DumpText.decode(file, bytes, "mysqldump --default-character-set=utf8mb4");
+        this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+        rejectPostgres();
+        split();
+        if (statements.isEmpty()) {
+            throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty, not a MySQL/MariaDB dump"
+                    : "no SQL statements in the file, not a MySQL/MariaDB dump");
+        }
+        boolean prologue = statements.stream().limit(40).anyMatch(s -> s.text().startsWith(PROLOGUE));
+        if (prologue && statements.stream().noneMatch(s -> s.text().startsWith(EPILOGUE))) {
+            int last = lineAt(text.stripTrailing().length());
+            throw ReadException.at(file, last, "the dump stops at line " + last + " without the closing '"
+                    + EPILOGUE + "' that mysqldump writes last: the file is truncated");
+        }
+    }
+
+    /** MariaDB when the dump says so (sandbox line, header, lower-case {@code current_timestamp()}), else MySQL. */
+    Engine engine() {
+        String head = text.substring(0, Math.min(text.length(), 4096));
+        if (head.contains("/*M!") || head.contains("-- MariaDB dump") || head.contains("-MariaDB")) return Engine.MARIADB;
+        if (head.contains("-- MySQL dump") && head.contains("-- Server version")) return Engine.MYSQL;
+        return text.contains("current_timestamp()") ? Engine.MARIADB : Engine.MYSQL;
+    }
+
+    /** The server version from the header ({@code -- Server version 10.11.19-MariaDB-…}), or null. */
+    String serverVersion() {
+        Matcher m = SERVER_VERSION.matcher(text.substring(0, Math.min(text.length(), 4096)));
+        return m.find() ? m.group(1) : null;
+    }
+
+    private void rejectPostgres() {
+        int head = Math.min(text.length(), 4096);
+        POSTGRES_MARKERS.entrySet().stream()
+                .filter(m -> { int at = text.indexOf(m.getKey()); return at >= 0 && at < head; })
+                .min(java.util.Comparator.comparingInt(m -> text.indexOf(m.getKey())))
+                .ifPresent(m -> {
+                    throw ReadException.at(file, lineAt(text.indexOf(m.getKey())), "this is a PostgreSQL dump ("
+                            + m.getValue() + "), not a MySQL/MariaDB dump");
+                });
+    }
+
+    int lineAt(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') line++;
+        }
+        return line;
+    }
+
+    /** Cuts the text at the delimiter outside quotes and comments; tracks lines in one pass. */
+    private void split() {
+        StringBuilder cur = new StringBuilder();
+        String delimiter = ";";
+        boolean inVersionComment = false;
+        int startLine = 0;
+        int line = 1;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
+            if (atLineStart && cur.toString().isBlank() && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
+                int end = lineEnd(i);
+                delimiter = text.substring(i + 10, end).trim();
+                if (delimiter.isEmpty()) throw ReadException.at(file, line, "DELIMITER without a delimiter");
+                i = end;
+                continue;
+            }
+            if (text.startsWith(SANDBOX, i)) {
+                i += SANDBOX.length();
+                continue;
+            }
+            if (c == '/' && (text.startsWith("/*!", i) || text.startsWith("/*M!", i))) {
+                if (inVersionComment) throw ReadException.at(file, line, "a version comment inside a version comment");
+                i += text.charAt(i + 2) == 'M' ? 4 : 3;
+                while (i < n && Character.isDigit(text.charAt(i))) i++;
+                inVersionComment = true;
+                continue;
+            }
+            if (inVersionComment && c == '*' && i + 1 < n && text.charAt(i + 1) == '/') {
+                inVersionComment = false;
+                cur.append(' ');
+                i += 2;
+                continue;
+            }
+            int skip = isCommentStart(i) ? SqlTokens.commentEnd(text, i, Dialect.MYSQL)
+                    : c == '\'' || c == '"' || c == '`' ? SqlTokens.quoteEnd(text, i, Dialect.MYSQL) : i;
+            if (skip < 0) {
+                throw ReadException.at(file, line, "unterminated " + (c == '/' ? "comment" : c == '`'
+                        ? "quoted name" : "string") + " starting here: the file is truncated");
+            }
+            if (skip > i) {
+                if (c == '\'' || c == '"' || c == '`') {
+                    if (startLine == 0) startLine = line;
+                    cur.append(text, i, skip);
+                } else {
+                    cur.append(' ');
+                }
+                line += countNewlines(i, skip);
+                i = skip;
+                continue;
+            }
+            if (text.startsWith(delimiter, i)) {
+                Statement s = new Statement(cur.toString().trim(), startLine);
+                if (!s.text().isEmpty()) statements.add(s);
+                cur.setLength(0);
+                startLine = 0;
+                i += delimiter.length();
+                continue;
+            }
+            if (c == '\n') line++;
+            else if (startLine == 0 && !Character.isWhitespace(c)) startLine = line;
+            cur.append(c);
+            i++;
+        }
+        if (inVersionComment) {
+            throw ReadException.at(file, line, "a version comment '/*!' is never closed: the file is truncated");
+        }
+        if (!cur.toString().isBlank()) {
+            throw ReadException.at(file, startLine, "the statement starting here has no closing '" + delimiter
+                    + "': the dump stops at line " + line + ", the file is truncated");
+        }
+    }
+
+    /** {@code -- } (MySQL wants a space or line end after the dashes), {@code #}, or a plain {@code /*}. */
+    private boolean isCommentStart(int i) {
+        char c = text.charAt(i);
+        if (c == '#') return true;
+        if (c == '/') return i + 1 < text.length() && text.charAt(i + 1) == '*';
+        if (c != '-' || i + 1 >= text.length() || text.charAt(i + 1) != '-') return false;
+        return i + 2 >= text.length() || Character.isWhitespace(text.charAt(i + 2));
+    }
+
+    private int lineEnd(int i) {
+        int end = text.indexOf('\n', i);
+        return end < 0 ? text.length() : end;
+    }
+
+    private int countNewlines(int from, int to) {
+        int k = 0;
+        for (int j = from; j < to; j++) {
+            if (text.charAt(j) == '\n') k++;
+        }
+        return k;
+    }
+}

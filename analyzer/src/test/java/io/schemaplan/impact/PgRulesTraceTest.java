@@ -162,7 +162,14 @@ class PgRulesTraceTest {
             Map<Long, LockMode> locks = new HashMap<>();
             for (Connection blocker : blockers) {
                 awaitLockWait(b, pidA, ddl);
-                locksOf(b, pidA).forEach((rel, mode) -> locks.merge(rel, mode, LockMode::stronger));
+                // A multi-transaction DDL (DETACH … CONCURRENTLY) can report a lock wait at the instant it
+                // sits between its transactions holding no relation lock: look again until it holds one.
+                Map<Long, LockMode> seen = locksOf(b, pidA);
+                for (int i = 0; i < 200 && seen.isEmpty() && !ddl.isDone(); i++) {
+                    Thread.sleep(10);
+                    seen = locksOf(b, pidA);
+                }
+                seen.forEach((rel, mode) -> locks.merge(rel, mode, LockMode::stronger));
                 blocker.commit();
             }
             ddl.get(30, TimeUnit.SECONDS);

@@ -102,7 +102,7 @@ public record PgUrl(String user, String password, String host, int port, String 
     }
 
     /** The URL with anything between {@code ://user:} and {@code @} blanked, for a URL we could not parse. */
-    static String withoutPassword(String url) {
+    public static String withoutPassword(String url) {
         return url.replaceAll("(://[^:/@?]*):[^@/?]*@", "$1@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
     }
 

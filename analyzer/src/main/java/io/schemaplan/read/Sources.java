@@ -44,7 +44,7 @@ public final class Sources {
             return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
         }
         if (kindOf(spec) == Kind.MYSQL_URL) {
-            throw new ReadException(spec.replaceAll("(://[^:/@]+):[^@/]*@", "$1@")
+            throw new ReadException(PgUrl.withoutPassword(spec)
                     + ": MySQL/MariaDB sources are not supported yet");
         }
         Loaded loaded = loadFile(Path.of(spec));

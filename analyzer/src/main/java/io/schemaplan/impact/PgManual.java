@@ -22,6 +22,9 @@ public record PgManual(String section, String url) {
     public static final PgManual VIEWS = new PgManual("CREATE VIEW, Description", DOCS + "sql-createview.html");
     public static final PgManual FUNCTIONS = new PgManual("CREATE FUNCTION", DOCS + "sql-createfunction.html");
     public static final PgManual TRIGGERS = new PgManual("CREATE TRIGGER", DOCS + "sql-createtrigger.html");
+    public static final PgManual SCHEMAS = new PgManual("CREATE SCHEMA", DOCS + "sql-createschema.html");
+    public static final PgManual EXTENSIONS = new PgManual("CREATE EXTENSION / ALTER EXTENSION",
+            DOCS + "sql-alterextension.html");
     public static final PgManual COMMENT = new PgManual("COMMENT", DOCS + "sql-comment.html");
     public static final PgManual PARTITIONING = new PgManual("Table Partitioning, Partition Maintenance",
             DOCS + "ddl-partitioning.html#DDL-PARTITIONING-DECLARATIVE-MAINTENANCE");

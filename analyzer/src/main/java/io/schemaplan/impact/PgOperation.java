@@ -6,6 +6,11 @@ package io.schemaplan.impact;
  * a type change is classified by {@link PgTypeChanges}). Each constant carries an example statement.
  */
 public enum PgOperation {
+    CREATE_SCHEMA("CREATE SCHEMA s"),
+    DROP_SCHEMA("DROP SCHEMA s"),
+    CREATE_EXTENSION("CREATE EXTENSION e"),
+    DROP_EXTENSION("DROP EXTENSION e"),
+    ALTER_EXTENSION("ALTER EXTENSION e UPDATE TO '2.0'"),
     CREATE_TABLE("CREATE TABLE t (...)"),
     DROP_TABLE("DROP TABLE t"),
     RENAME_TABLE("ALTER TABLE t RENAME TO u"),

@@ -93,6 +93,20 @@ public final class PgRules {
     static final String NOTHING_TO_DO = "";
 
     private static final List<PgRule> RULES = List.of(
+            // Schemas and extensions: catalog objects outside any table.
+            on(CREATE_SCHEMA).id(CATALOG).says("Creates a schema: no table is locked.").source(PgManual.SCHEMAS),
+            on(DROP_SCHEMA).id(CATALOG).says("Drops an empty schema: no table is locked.")
+                    .source(PgManual.SCHEMAS),
+            on(CREATE_EXTENSION).id(CATALOG).says("Installs an extension's objects: no existing table is locked "
+                    + "(the extension must be available on the server, and some need a superuser).")
+                    .source(PgManual.EXTENSIONS),
+            on(DROP_EXTENSION).id(CATALOG).says("Drops an extension's objects: no table is locked unless a "
+                    + "column uses one of its types (then DROP fails without CASCADE).")
+                    .source(PgManual.EXTENSIONS),
+            on(ALTER_EXTENSION).id(CATALOG).says("Updates an extension's objects by its own update script: no "
+                    + "table is locked by PostgreSQL itself; read the extension's release notes for what the "
+                    + "script does.").source(PgManual.EXTENSIONS),
+
             // Tables and columns.
             on(CREATE_TABLE).id(CATALOG).says("Creates a new table; no existing table is locked "
                     + "(a REFERENCES clause takes SHARE ROW EXCLUSIVE on the referenced table).")

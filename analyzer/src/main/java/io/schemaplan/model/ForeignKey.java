@@ -27,6 +27,11 @@ public record ForeignKey(
         referencedColumns = Lists.copy(referencedColumns);
     }
 
+    public ForeignKey withValidated(boolean v) {
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onUpdate, onDelete, match,
+                deferrable, initiallyDeferred, v);
+    }
+
     public ForeignKey renamed(String newName) {
         return new ForeignKey(newName, columns, referencedTable, referencedColumns, onUpdate, onDelete, match,
                 deferrable, initiallyDeferred, validated);

@@ -76,6 +76,13 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
     }
 
     static final Map<PgOperation, PgTraces> ALL = new EnumMap<>(Map.ofEntries(
+            Map.entry(CREATE_SCHEMA, on("CREATE SCHEMA {t}_s")),
+            Map.entry(DROP_SCHEMA, on("DROP SCHEMA {t}_s").after("CREATE SCHEMA {t}_s")),
+            // Extension names are database-wide, so each trace uses an extension of its own.
+            Map.entry(CREATE_EXTENSION, on("CREATE EXTENSION seg")),
+            Map.entry(DROP_EXTENSION, on("DROP EXTENSION isn").after("CREATE EXTENSION isn")),
+            Map.entry(ALTER_EXTENSION, on("ALTER EXTENSION hstore UPDATE TO '1.8'")
+                    .after("CREATE EXTENSION hstore VERSION '1.7'")),
             Map.entry(CREATE_TABLE, on("CREATE TABLE {t}_new (id int PRIMARY KEY, x text)").table("{t}_new")),
             Map.entry(DROP_TABLE, on("DROP TABLE {t}")),
             Map.entry(RENAME_TABLE, on("ALTER TABLE {t} RENAME TO {t}_renamed")),

@@ -4,9 +4,9 @@ package io.schemaplan.impact;
  * Turns a rule's {@link Cost} kind and the {@link Work} it touches into an {@link Estimate}, with the
  * throughputs of a {@link Profile}. Pure arithmetic, documented where each term comes from:
  * <ul>
- * <li>a scan reads the heap once ({@code tableBytes / seqScan});</li>
- * <li>a rewrite copies the heap into new files ({@code tableBytes / rewrite}) and then builds every index
- * again, each build reading the new heap once and writing its index ({@code reindex_relation});</li>
+ * <li>a scan reads the heap once ({@code heapBytes / seqScan}; TOAST is read only for the columns used);</li>
+ * <li>a rewrite copies the heap and TOAST into new files ({@code tableBytes / rewrite}) and then builds
+ * every index again, each build reading the new heap once and writing its index ({@code reindex_relation});</li>
  * <li>an index build reads the heap once and sorts and writes the index;</li>
  * <li>a foreign key check probes the referenced key once per referencing row.</li>
  * </ul>
@@ -24,21 +24,21 @@ public final class CostModel {
         long disk = 0;
         long wal = 0;
         switch (cost) {
-            case TABLE_BYTES -> seconds = work.tableBytes() / p.seqScanBytesPerSecond();
+            case TABLE_BYTES -> seconds = work.heapBytes() / p.seqScanBytesPerSecond();
             case TABLE_AND_INDEX_BYTES -> {
                 seconds = work.tableBytes() / p.rewriteBytesPerSecond()
-                        + work.indexCount() * (work.tableBytes() / p.seqScanBytesPerSecond())
+                        + work.indexCount() * (work.heapBytes() / p.seqScanBytesPerSecond())
                         + work.indexBytes() / p.indexBuildBytesPerSecond();
                 disk = work.tableBytes() + work.indexBytes();
                 wal = disk;
             }
             case INDEX_BUILD -> {
-                seconds = work.tableBytes() / p.seqScanBytesPerSecond()
+                seconds = work.heapBytes() / p.seqScanBytesPerSecond()
                         + work.newIndexBytes() / p.indexBuildBytesPerSecond();
                 disk = work.newIndexBytes();
                 wal = disk;
             }
-            case ROWS -> seconds = work.tableBytes() / p.seqScanBytesPerSecond()
+            case ROWS -> seconds = work.heapBytes() / p.seqScanBytesPerSecond()
                     + work.rows() / p.foreignKeyRowsPerSecond();
             default -> throw new IllegalArgumentException("cost " + cost);
         }

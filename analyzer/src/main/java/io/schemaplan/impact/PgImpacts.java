@@ -321,8 +321,8 @@ public final class PgImpacts {
         Optional<TableStats> s = stats == null ? Optional.empty() : stats.table(t);
         if (s.isEmpty()) return Work.UNKNOWN;
         TableStats ts = s.get();
-        long rows = ts.rowsKnown() ? ts.rows() : ts.tableBytes() / ROW_BYTES_GUESS;
-        return new Work(rows, ts.tableBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
+        long rows = ts.rowsKnown() ? ts.rows() : ts.heapBytes() / ROW_BYTES_GUESS;
+        return new Work(rows, ts.heapBytes(), ts.tableBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
     }
 
     /**

@@ -7,7 +7,8 @@ import io.schemaplan.model.QName;
  * One operation of the plan: the change it comes from, the rule that describes it on the target server
  * and its estimate. Engine-neutral: {@code operation} is the rule table's operation name, {@code lock} the
  * engine's own words ({@code ACCESS EXCLUSIVE} on PostgreSQL). {@code table} is the table it locks (null
- * when none), {@code other} a second table it locks (null when none).
+ * when none), {@code other} a second table it locks (null when none). {@code recipeSql} is the safer way
+ * as SQL with the real names ({@link PgRecipes}), or null.
  */
 public record PlanItem(
         Change change,
@@ -28,6 +29,7 @@ public record PlanItem(
         Risk risk,
         String message,
         String recipe,
+        String recipeSql,
         String source,
         Estimate estimate) {
 

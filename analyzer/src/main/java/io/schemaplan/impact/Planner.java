@@ -47,11 +47,13 @@ public final class Planner {
         List<String> assumptions = new ArrayList<>();
         int major = serverMajor(in, assumptions);
         PgImpacts impacts = new PgImpacts(in.from(), in.to(), in.stats());
+        PgRecipes recipes = new PgRecipes(in.from(), in.to());
         List<PlanItem> items = new ArrayList<>();
         for (Change change : in.changes()) {
             for (Step step : impacts.steps(change)) {
                 PgRules.forOperation(step.operation(), major)
-                        .ifPresent(rule -> items.add(item(change, step, rule, in)));
+                        .ifPresent(rule -> items.add(item(change, step, rule, in,
+                                recipes.sql(change, step.operation().name()).orElse(null))));
             }
         }
         items.sort(Comparator.comparing(PlanItem::risk)
@@ -96,7 +98,7 @@ public final class Planner {
         return digits.matches("\\d+") ? Integer.valueOf(digits) : null;
     }
 
-    private static PlanItem item(Change change, Step step, PgRule rule, Input in) {
+    private static PlanItem item(Change change, Step step, PgRule rule, Input in, String recipeSql) {
         Estimate estimate = CostModel.estimate(rule.cost(), step.work(), in.profile());
         boolean destructive = DESTRUCTIVE.contains(step.operation());
         Risk risk = risk(rule, step, estimate, destructive);
@@ -106,7 +108,7 @@ public final class Planner {
                 rule.blocksReads(), rule.blocksWrites(), rule.rewritesTable(), rule.rebuildsIndexes(),
                 rule.scansTable(), rule.cost() == Cost.INDEX_BUILD, rule.runsInTransactionBlock(), destructive, risk,
                 rule.message(),
-                recipe(rule, step), rule.source().url(), estimate);
+                recipe(rule, step), recipeSql, rule.source().url(), estimate);
     }
 
     static Risk risk(PgRule rule, Step step, Estimate e, boolean destructive) {

@@ -27,6 +27,18 @@ public record ForeignKey(
         referencedColumns = Lists.copy(referencedColumns);
     }
 
+    /** {@code (a, b) REFERENCES public.p(x, y) ON DELETE CASCADE DEFERRABLE NOT VALID}: the definition without its name. */
+    public String definition() {
+        StringBuilder b = new StringBuilder("(").append(String.join(", ", columns)).append(") REFERENCES ")
+                .append(referencedTable).append('(').append(String.join(", ", referencedColumns)).append(')');
+        if (match != null && !"SIMPLE".equals(match)) b.append(" MATCH ").append(match);
+        if (onUpdate != null && !NO_ACTION.equals(onUpdate)) b.append(" ON UPDATE ").append(onUpdate);
+        if (onDelete != null && !NO_ACTION.equals(onDelete)) b.append(" ON DELETE ").append(onDelete);
+        if (deferrable) b.append(initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+        if (!validated) b.append(" NOT VALID");
+        return b.toString();
+    }
+
     public ForeignKey withValidated(boolean v) {
         return new ForeignKey(name, columns, referencedTable, referencedColumns, onUpdate, onDelete, match,
                 deferrable, initiallyDeferred, v);

@@ -29,6 +29,16 @@ public record Index(
         return keys.stream().filter(k -> !k.expression()).map(IndexKey::text).toList();
     }
 
+    /** {@code UNIQUE USING btree (a, lower(b) DESC) INCLUDE (c) WHERE …}: the definition without names. */
+    public String definition() {
+        StringBuilder b = new StringBuilder(unique ? "UNIQUE " : "").append("USING ").append(method).append(" (");
+        b.append(keys.stream().map(IndexKey::sql).collect(java.util.stream.Collectors.joining(", "))).append(')');
+        if (!include.isEmpty()) b.append(" INCLUDE (").append(String.join(", ", include)).append(')');
+        if (nullsNotDistinct) b.append(" NULLS NOT DISTINCT");
+        if (predicate != null) b.append(" WHERE ").append(predicate);
+        return b.toString();
+    }
+
     public Index withComment(String c) {
         return new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, c);
     }
@@ -57,6 +67,16 @@ public record Index(
         public IndexKey(String text, boolean expression, String collation, String opclass, boolean descending,
                         String nulls) {
             this(text, expression, collation, opclass, descending, nulls, null);
+        }
+
+        /** The key as an index definition spells it: {@code name COLLATE "C" text_pattern_ops DESC NULLS LAST}. */
+        public String sql() {
+            StringBuilder b = new StringBuilder(text);
+            if (collation != null) b.append(" COLLATE ").append(collation);
+            if (opclass != null) b.append(' ').append(opclass);
+            if (descending) b.append(" DESC");
+            if (nulls != null) b.append(" NULLS ").append(nulls);
+            return b.toString();
         }
 
         public static IndexKey column(String name) {

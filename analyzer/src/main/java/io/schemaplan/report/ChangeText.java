@@ -155,31 +155,10 @@ public final class ChangeText {
     }
 
     public static String foreignKeyDef(ForeignKey f) {
-        StringBuilder b = new StringBuilder("(").append(String.join(", ", f.columns())).append(") REFERENCES ")
-                .append(f.referencedTable()).append('(').append(String.join(", ", f.referencedColumns())).append(')');
-        if (f.match() != null && !"SIMPLE".equals(f.match())) b.append(" MATCH ").append(f.match());
-        if (f.onUpdate() != null && !ForeignKey.NO_ACTION.equals(f.onUpdate())) b.append(" ON UPDATE ").append(f.onUpdate());
-        if (f.onDelete() != null && !ForeignKey.NO_ACTION.equals(f.onDelete())) b.append(" ON DELETE ").append(f.onDelete());
-        if (f.deferrable()) b.append(f.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
-        if (!f.validated()) b.append(" NOT VALID");
-        return b.toString();
+        return f.definition();
     }
 
     public static String indexDef(Index i) {
-        StringBuilder b = new StringBuilder(i.unique() ? "UNIQUE " : "").append("USING ").append(i.method()).append(" (");
-        b.append(i.keys().stream().map(ChangeText::key).collect(Collectors.joining(", "))).append(')');
-        if (!i.include().isEmpty()) b.append(" INCLUDE (").append(String.join(", ", i.include())).append(')');
-        if (i.nullsNotDistinct()) b.append(" NULLS NOT DISTINCT");
-        if (i.predicate() != null) b.append(" WHERE ").append(i.predicate());
-        return b.toString();
-    }
-
-    private static String key(Index.IndexKey k) {
-        StringBuilder b = new StringBuilder(k.text());
-        if (k.collation() != null) b.append(" COLLATE ").append(k.collation());
-        if (k.opclass() != null) b.append(' ').append(k.opclass());
-        if (k.descending()) b.append(" DESC");
-        if (k.nulls() != null) b.append(" NULLS ").append(k.nulls());
-        return b.toString();
+        return i.definition();
     }
 }

@@ -14,6 +14,18 @@ public final class Markdown {
     private Markdown() {
     }
 
+    /**
+     * A fenced code block. Its content is shown verbatim (GitHub does not render HTML there), so only the
+     * fence must not occur inside: the fence is made longer than any run of backticks in the text.
+     */
+    public static String codeBlock(String language, String text) {
+        int longest = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(text);
+        while (m.find()) longest = Math.max(longest, m.group().length());
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + language + "\n" + text + "\n" + fence + "\n";
+    }
+
     public static String escape(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);

@@ -69,6 +69,7 @@ public final class PlanJsonRenderer {
         n.set("estimate", estimate(i.estimate()));
         n.put("message", i.message());
         if (!i.recipe().isEmpty()) n.put("recipe", i.recipe());
+        if (i.recipeSql() != null) n.put("recipeSql", i.recipeSql());
         n.put("source", i.source());
         return n;
     }

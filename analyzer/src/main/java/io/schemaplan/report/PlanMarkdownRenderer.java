@@ -43,6 +43,7 @@ public final class PlanMarkdownRenderer {
                 b.append("- **Effect:** ").append(PlanText.effects(i)).append('\n');
                 b.append("- **Estimate:** ").append(Markdown.escape(PlanText.estimate(i.estimate()))).append('\n');
                 if (!i.recipe().isEmpty()) b.append("- **Safer:** ").append(Markdown.escape(i.recipe())).append('\n');
+                if (i.recipeSql() != null) b.append('\n').append(Markdown.codeBlock("sql", i.recipeSql())).append('\n');
                 b.append("- **Source:** ").append(i.source()).append("\n\n");
             }
         }

@@ -76,6 +76,9 @@ public final class PlanTextRenderer {
         b.append("    ").append(PlanText.effects(i)).append(" · ").append(PlanText.estimate(i.estimate())).append('\n');
         b.append("    ").append(i.message()).append('\n');
         if (!i.recipe().isEmpty()) b.append("    Safer: ").append(i.recipe()).append('\n');
+        if (i.recipeSql() != null) {
+            i.recipeSql().lines().forEach(l -> b.append(paint(DIM, "      " + l)).append('\n'));
+        }
     }
 
     private String paint(String color, String text) {

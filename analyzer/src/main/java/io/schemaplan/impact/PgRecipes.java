@@ -1,0 +1,211 @@
+package io.schemaplan.impact;
+
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.Change.*;
+import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
+import io.schemaplan.model.ForeignKey;
+import io.schemaplan.model.Index;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The safer way of a planned operation as SQL a DBA can run instead of the migration's statement, with
+ * the real table, column and constraint names: the CONCURRENTLY and NOT VALID + VALIDATE forms, the
+ * CHECK-then-SET NOT NULL sequence, and expand/contract with a batched backfill for rewrites. Every
+ * recipe ends in the schema the migration would have produced ({@code PgRecipesServerTest} runs them);
+ * empty when the operation has no online form or needs none.
+ */
+public final class PgRecipes {
+    static final String LOCK_TIMEOUT = "SET lock_timeout = '2s';  -- retry on timeout rather than queue ahead of every query";
+    static final int BATCH = 5000;
+
+    private final Schema from;
+    private final Schema to;
+
+    public PgRecipes(Schema from, Schema to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    /** The recipe for one operation of a change, or empty. */
+    public Optional<String> sql(Change c, String operation) {
+        List<String> s = new ArrayList<>();
+        switch (operation) {
+            case "CREATE_INDEX", "CREATE_UNIQUE_INDEX" -> {
+                Index i = c instanceof IndexAdded a ? a.index() : ((IndexChanged) c).to();
+                s.add("-- outside a transaction block; if it fails, DROP INDEX CONCURRENTLY the INVALID index and retry");
+                s.add(LOCK_TIMEOUT);
+                s.add(createIndexConcurrently(c.table(), i) + ";");
+            }
+            case "SET_NOT_NULL" -> notNull(c.table(), ((ColumnChange) c).to().name(), s);
+            case "ADD_CHECK" -> {
+                Constraint k = c instanceof ConstraintAdded a ? a.constraint() : ((ConstraintChanged) c).to();
+                s.add(LOCK_TIMEOUT);
+                s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(k.name()) + " " + k.definition() + " NOT VALID;");
+                s.add(alter(c.table()) + " VALIDATE CONSTRAINT " + ident(k.name()) + ";  -- scans, reads and writes go on");
+            }
+            case "ADD_FOREIGN_KEY" -> {
+                ForeignKey f = c instanceof ForeignKeyAdded a ? a.foreignKey() : ((ForeignKeyChanged) c).to();
+                s.add(LOCK_TIMEOUT);
+                s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(f.name()) + " FOREIGN KEY "
+                        + f.withValidated(true).definition() + " NOT VALID;");
+                s.add(alter(c.table()) + " VALIDATE CONSTRAINT " + ident(f.name()) + ";  -- checks rows, reads and writes go on");
+            }
+            case "ADD_PRIMARY_KEY", "ADD_UNIQUE" -> {
+                Constraint k = c instanceof ConstraintAdded a ? a.constraint() : ((ConstraintChanged) c).to();
+                Table t = to.table(c.table()).orElseThrow();
+                if (k.kind() == Constraint.Kind.PRIMARY_KEY) {
+                    for (String col : k.columns()) {
+                        boolean wasNullable = from.table(c.table()).flatMap(ft -> ft.column(col))
+                                .map(Column::nullable).orElse(false);
+                        if (wasNullable) notNull(c.table(), col, s);
+                    }
+                }
+                s.add("-- outside a transaction block");
+                s.add("CREATE UNIQUE INDEX CONCURRENTLY " + ident(k.name()) + " ON " + qualified(t.name()) + " ("
+                        + k.columns().stream().map(PgRecipes::ident).collect(Collectors.joining(", ")) + ");");
+                s.add(LOCK_TIMEOUT);
+                s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(k.name()) + " "
+                        + (k.kind() == Constraint.Kind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX "
+                        + ident(k.name()) + ";");
+            }
+            case "ALTER_TYPE_REWRITE" -> {
+                if (!(c instanceof ColumnTypeChanged tc)) return Optional.empty();
+                if (!expandContract(c.table(), tc.from(), tc.to(), s)) return Optional.empty();
+            }
+            case "ADD_COLUMN_VOLATILE_DEFAULT" -> {
+                Column col = ((ColumnAdded) c).to();
+                String q = qualified(c.table());
+                s.add(LOCK_TIMEOUT);
+                s.add(alter(c.table()) + " ADD COLUMN " + ident(col.name()) + " " + col.type().sql() + ";  -- catalog only");
+                s.add(alter(c.table()) + " ALTER COLUMN " + ident(col.name()) + " SET DEFAULT " + col.defaultExpr()
+                        + ";  -- new rows");
+                s.add("-- backfill in batches, one transaction each (outside a transaction block)");
+                s.add(batchUpdate(c.table(), q, ident(col.name()) + " = " + col.defaultExpr(),
+                        ident(col.name()) + " IS NULL"));
+                if (!col.nullable()) notNull(c.table(), col.name(), s);
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(String.join("\n", s));
+    }
+
+    /** CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL (no scan on PG >= 12), DROP the CHECK. */
+    private static void notNull(QName t, String column, List<String> s) {
+        String k = ident(truncate(t.name() + "_" + column + "_not_null"));
+        s.add(LOCK_TIMEOUT);
+        s.add(alter(t) + " ADD CONSTRAINT " + k + " CHECK (" + ident(column) + " IS NOT NULL) NOT VALID;");
+        s.add(alter(t) + " VALIDATE CONSTRAINT " + k + ";  -- scans, reads and writes go on");
+        s.add(alter(t) + " ALTER COLUMN " + ident(column) + " SET NOT NULL;  -- PG >= 12: no scan, the CHECK proves it");
+        s.add(alter(t) + " DROP CONSTRAINT " + k + ";");
+    }
+
+    /**
+     * A new column of the new type kept in step by a trigger, backfilled in batches, its indexes built
+     * CONCURRENTLY, then the names swapped in one short transaction. Not offered for a column in a key or
+     * foreign key (the swap would need the constraints rebuilt) or one used by a view.
+     */
+    private boolean expandContract(QName t, Column old, Column col, List<String> s) {
+        Table table = from.table(t).orElse(null);
+        if (table == null) return false;
+        boolean inKey = table.constraints().stream().anyMatch(k -> k.columns().contains(old.name())
+                || k.definition().contains(old.name()))
+                || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(old.name()))
+                || from.tables().stream().flatMap(o -> o.foreignKeys().stream())
+                .anyMatch(f -> f.referencedTable().equals(t) && f.referencedColumns().contains(old.name()))
+                || !from.views().isEmpty() && from.views().stream().anyMatch(v -> v.definition().contains(old.name()));
+        if (inKey || old.identity() != null || old.generatedExpr() != null) return false;
+        String q = qualified(t);
+        String c = ident(col.name());
+        String tmp = ident(truncate(col.name() + "_new"));
+        String fn = qualifiedIn(t, truncate(t.name() + "_" + col.name() + "_sync"));
+        String trigger = ident(truncate(t.name() + "_" + col.name() + "_sync"));
+        String cast = col.type().sql();
+        s.add("-- 1. expand: a new column of the new type (catalog only)");
+        s.add(LOCK_TIMEOUT);
+        s.add(alter(t) + " ADD COLUMN " + tmp + " " + cast + ";");
+        s.add("CREATE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW." + tmp + " := NEW." + c
+                + "::" + cast + "; RETURN NEW; END$$;");
+        s.add("CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + q + " FOR EACH ROW EXECUTE FUNCTION "
+                + fn + "();");
+        s.add("-- 2. backfill in batches, one transaction each (outside a transaction block)");
+        s.add(batchUpdate(t, q, tmp + " = " + c + "::" + cast, tmp + " IS NULL AND " + c + " IS NOT NULL"));
+        s.add("-- 3. defaults, NOT NULL and indexes on the new column, without blocking");
+        if (col.defaultExpr() != null) {
+            s.add(alter(t) + " ALTER COLUMN " + tmp + " SET DEFAULT " + col.defaultExpr() + ";");
+        }
+        if (!col.nullable()) notNull(t, truncate(col.name() + "_new"), s);
+        List<Index> indexes = table.indexes().stream().filter(i -> i.columns().contains(old.name())).toList();
+        for (Index i : indexes) {
+            Index onNew = new Index(truncate(i.name() + "_new"), i.unique(), i.method(), i.keys().stream()
+                    .map(k -> !k.expression() && k.text().equals(old.name())
+                            ? new Index.IndexKey(truncate(col.name() + "_new"), false, k.collation(), k.opclass(),
+                            k.descending(), k.nulls(), k.prefixLength()) : k).toList(),
+                    i.include(), i.predicate(), i.nullsNotDistinct(), i.comment());
+            s.add(createIndexConcurrently(t, onNew) + ";  -- outside a transaction block");
+        }
+        s.add("-- 4. contract: swap the names in one short transaction");
+        s.add("BEGIN;");
+        s.add("SET LOCAL lock_timeout = '2s';");
+        s.add("DROP TRIGGER " + trigger + " ON " + q + ";");
+        s.add("DROP FUNCTION " + fn + "();");
+        s.add(alter(t) + " DROP COLUMN " + c + ";  -- drops its old indexes too; keep a backup");
+        s.add(alter(t) + " RENAME COLUMN " + tmp + " TO " + c + ";");
+        for (Index i : indexes) {
+            s.add("ALTER INDEX " + qualifiedIn(t, truncate(i.name() + "_new")) + " RENAME TO " + ident(i.name()) + ";");
+        }
+        s.add("COMMIT;");
+        return true;
+    }
+
+    /**
+     * A backfill in batches of {@link #BATCH} rows, each committed on its own (COMMIT inside DO works on
+     * PG >= 11 outside a transaction block), so no lock or row version is held for long.
+     */
+    private static String batchUpdate(QName t, String q, String set, String where) {
+        return "DO $$\nDECLARE n bigint;\nBEGIN\n  LOOP\n    UPDATE " + q + " SET " + set
+                + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + q + " WHERE " + where + " LIMIT " + BATCH + "));\n"
+                + "    GET DIAGNOSTICS n = ROW_COUNT;\n    EXIT WHEN n = 0;\n    COMMIT;\n  END LOOP;\nEND $$;";
+    }
+
+    static String createIndexConcurrently(QName t, Index i) {
+        String def = i.definition();
+        String unique = i.unique() ? "UNIQUE " : "";
+        String rest = def.substring(unique.length());
+        return "CREATE " + unique + "INDEX CONCURRENTLY " + ident(i.name()) + " ON " + qualified(t) + " " + rest;
+    }
+
+    private static String alter(QName t) {
+        return "ALTER TABLE " + qualified(t);
+    }
+
+    static String qualified(QName t) {
+        return t.schema().isEmpty() ? ident(t.name()) : ident(t.schema()) + "." + ident(t.name());
+    }
+
+    private static String qualifiedIn(QName t, String name) {
+        return t.schema().isEmpty() ? ident(name) : ident(t.schema()) + "." + ident(name);
+    }
+
+    /** A PostgreSQL identifier, quoted unless it is a plain lower-case name. */
+    static String ident(String name) {
+        return name.matches("[a-z_][a-z0-9_]*") && !RESERVED.contains(name) ? name
+                : '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("user", "order", "group", "table", "select",
+            "from", "where", "to", "default", "check", "column", "constraint", "primary", "references", "type");
+
+    /** PostgreSQL truncates identifiers to 63 bytes; names made here stay within it. */
+    private static String truncate(String name) {
+        return name.length() <= 63 ? name : name.substring(0, 63);
+    }
+}

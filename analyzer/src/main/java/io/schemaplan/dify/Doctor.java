@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * {@code alembic_version} and the schema. Engine-neutral: the catalog entries of the schema's engine are used.
  */
 public final class Doctor {
+    static final String ALEMBIC_TABLE = "alembic_version";
     private final ReleaseCatalog catalog;
     private final Loaded live;
     private final String engine;
@@ -41,14 +42,12 @@ public final class Doctor {
     }
 
     private DoctorReport run(List<String> rows) {
-        DifyRelease closest = catalog.ofEngine(engine).stream()
-                .min(Comparator.comparingInt(this::distance)).orElseThrow();
         String current = null;
         if (rows == null) {
             findings.add(alembicFinding("alembic.no_table", "there is no alembic_version table: Dify's migrations never"
-                    + " ran on this database, or were skipped", closest));
+                    + " ran on this database, or were skipped", closest()));
         } else if (rows.isEmpty()) {
-            findings.add(alembicFinding("alembic.empty", "alembic_version is empty: no migration was recorded", closest));
+            findings.add(alembicFinding("alembic.empty", "alembic_version is empty: no migration was recorded", closest()));
         } else if (rows.size() == 1) {
             current = rows.get(0);
         } else {
@@ -56,6 +55,8 @@ public final class Doctor {
         }
         List<DifyRelease> stamped = current == null ? List.of() : catalog.at(current, engine).stream()
                 .sorted(Comparator.comparing(r -> !r.complete())).toList();
+        // The closest release costs a diff against every catalog schema: only look for it when needed.
+        DifyRelease closest = stamped.isEmpty() || distance(stamped.get(0)) > 0 ? closest() : stamped.get(0);
         DifyRelease baseline = stamped.isEmpty() ? closest : stamped.get(0);
         String basis = stamped.isEmpty() ? "closest schema" : "alembic_version";
         if (current != null && stamped.isEmpty()) {
@@ -71,7 +72,7 @@ public final class Doctor {
             baseline = closest;
             basis = "closest schema (alembic_version disagrees)";
         }
-        drift(baseline, rows == null);
+        drift(baseline);
         return new DoctorReport(live.label(), engine, rows, stamped, baseline, basis, distance(baseline), closest,
                 distance(closest), findings);
     }
@@ -150,11 +151,10 @@ public final class Doctor {
     }
 
     /** One finding per difference from the release, with what it means for the releases after it. */
-    private void drift(DifyRelease baseline, boolean noAlembicTable) {
+    private void drift(DifyRelease baseline) {
         List<DifyRelease> later = distinct(catalog.after(baseline));
         for (Change c : diff(baseline)) {
             if (c instanceof Change.PossibleRename) continue;  // the drop and the add are reported
-            if (noAlembicTable && c.table() != null && c.table().name().equals("alembic_version")) continue;
             Drift.Direction direction = Drift.direction(c);
             DifyRelease hit = later.stream()
                     .filter(r -> changesFrom(baseline, r).stream()
@@ -180,7 +180,7 @@ public final class Doctor {
                 message = "extra " + noun + ", not in release " + baseline.version();
                 if (hit != null) {
                     severity = Severity.ERROR;
-                    consequence = "the migration to " + hit.version() + " creates a " + noun + " with this name: it fails"
+                    consequence = "the migration to " + hit.version() + " creates " + noun + " " + c.object() + " too: it fails"
                             + " with \"already exists\"" + rollback + ". Drop or rename yours before upgrading";
                     fix = dropIndex(c);
                 } else {
@@ -234,9 +234,17 @@ public final class Doctor {
                 k -> SchemaDiff.diff(catalog.load(from).schema(), catalog.load(to).schema()));
     }
 
-    /** The differences from the release's pristine schema to the database. */
+    /**
+     * The differences from the release's pristine schema to the database, leaving out alembic_version itself:
+     * its rows are what the alembic findings are about, and its absence is one of them.
+     */
     private List<Change> diff(DifyRelease release) {
-        return diffs.computeIfAbsent(release.snapshot(), k -> SchemaDiff.diff(catalog.load(release).schema(), live.schema()));
+        return diffs.computeIfAbsent(release.snapshot(), k -> SchemaDiff.diff(catalog.load(release).schema(), live.schema())
+                .stream().filter(c -> c.table() == null || !c.table().name().equals(ALEMBIC_TABLE)).toList());
+    }
+
+    private DifyRelease closest() {
+        return catalog.ofEngine(engine).stream().min(Comparator.comparingInt(this::distance)).orElseThrow();
     }
 
     private int distance(DifyRelease release) {

@@ -45,7 +45,7 @@ public final class ReleaseCatalog {
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
 
     ReleaseCatalog(List<DifyRelease> releases, List<KnownRevision> revisions) {
-        this.releases = releases.stream().sorted(Comparator.comparing((DifyRelease r) -> r.engine())
+        this.releases = releases.stream().sorted(Comparator.comparing((DifyRelease r) -> !r.engine().equals(DifyRelease.POSTGRES))
                 .thenComparing(r -> DifyRelease.versionKey(r.version()))
                 .thenComparing(r -> r.variant() == null ? "" : r.variant())).toList();
         this.revisions = List.copyOf(revisions);
@@ -123,7 +123,7 @@ public final class ReleaseCatalog {
         }
     }
 
-    /** Every release, by engine then version. */
+    /** Every release: PostgreSQL first, then by version. */
     public List<DifyRelease> releases() {
         return releases;
     }

@@ -65,7 +65,8 @@ public final class DifyRenderer {
             b.append('\n').append(f.severity()).append("  ").append(f.code()).append("  ").append(f.object()).append('\n');
             if (f.change() != null) {
                 b.append("  ").append(ChangeText.sign(f.change())).append(' ').append(ChangeText.describe(f.change()))
-                        .append(f.change().table() == null ? "" : " on " + f.change().table()).append('\n');
+                        .append(f.change().table() == null || f.change().kind().startsWith("table.") ? "" : " on " + f.change().table())
+                        .append('\n');
             }
             b.append("  ").append(f.message()).append('\n');
             b.append("  consequence: ").append(f.consequence()).append('\n');

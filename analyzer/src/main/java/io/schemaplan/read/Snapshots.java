@@ -52,7 +52,11 @@ public final class Snapshots {
     }
 
     public static Loaded read(Path file, String text) {
-        String label = file.toString();
+        return read(file.toString(), text);
+    }
+
+    /** Reads a snapshot's text; {@code label} names it in messages (a file name, a resource). */
+    public static Loaded read(String label, String text) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);

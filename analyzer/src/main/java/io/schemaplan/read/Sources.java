@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -17,6 +19,10 @@ import java.util.Set;
 public final class Sources {
     private Sources() {
     }
+
+    /** Sources contributed by other packages (META-INF/services), e.g. the bundled Dify releases. */
+    private static final List<SourceProvider> PROVIDERS = ServiceLoader.load(SourceProvider.class).stream()
+            .map(ServiceLoader.Provider::get).toList();
 
     /** What kind of source a user's argument names. */
     public enum Kind { POSTGRES_URL, MYSQL_URL, FILE }
@@ -39,6 +45,11 @@ public final class Sources {
      */
     public static Loaded load(String spec, Set<String> namespaces) {
         boolean all = namespaces == null || namespaces.isEmpty();
+        for (SourceProvider provider : PROVIDERS) {
+            if (provider.accepts(spec)) {
+                return only(provider.load(spec), namespaces);
+            }
+        }
         if (kindOf(spec) == Kind.POSTGRES_URL) {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
             return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
@@ -47,8 +58,11 @@ public final class Sources {
             throw new ReadException(PgUrl.withoutPassword(spec)
                     + ": MySQL/MariaDB sources are not supported yet");
         }
-        Loaded loaded = loadFile(Path.of(spec));
-        if (all) {
+        return only(loadFile(Path.of(spec)), namespaces);
+    }
+
+    private static Loaded only(Loaded loaded, Set<String> namespaces) {
+        if (namespaces == null || namespaces.isEmpty()) {
             return loaded;
         }
         Schema filtered = loaded.schema().onlyNamespaces(namespaces);

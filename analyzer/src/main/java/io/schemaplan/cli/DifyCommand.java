@@ -1,0 +1,114 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.dify.AlembicGraph;
+import io.schemaplan.dify.AlembicScript;
+import io.schemaplan.dify.Doctor;
+import io.schemaplan.dify.DoctorReport;
+import io.schemaplan.dify.ReleaseCatalog;
+import io.schemaplan.read.AlembicVersionReader;
+import io.schemaplan.read.Loaded;
+import io.schemaplan.read.ReadException;
+import io.schemaplan.read.Sources;
+import io.schemaplan.report.DifyRenderer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code schemaplan dify …}: the Dify release catalog, the doctor, and Alembic migration graphs. */
+@Command(name = "dify", mixinStandardHelpOptions = true,
+        description = "Dify-aware commands: the bundled release catalog, a database check, migration graphs.",
+        subcommands = {DifyCommand.Releases.class, DifyCommand.DoctorCommand.class, DifyCommand.Migrations.class},
+        footer = {"", "Exit codes: 0 healthy (doctor) / one head and no problem (migrations); 1 problems found;",
+                "2 usage or input error."})
+final class DifyCommand implements Runnable {
+    enum Format { text, json }
+
+    @Override
+    public void run() {
+        throw new Main.UserException("dify needs a subcommand: releases, doctor or migrations (see schemaplan dify --help)");
+    }
+
+    @Command(name = "releases", mixinStandardHelpOptions = true,
+            description = "List the bundled Dify releases: version, engine, Alembic head, tables, releases with the same schema.")
+    static final class Releases implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Output.write(null, DifyRenderer.releases(ReleaseCatalog.bundled()));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "doctor", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Check a Dify database: its alembic_version rows, the release they name, and how the schema",
+                    "differs from that release's pristine schema, with what each difference means for the next upgrade.",
+                    "Reads only (a read-only transaction with short timeouts)."})
+    static final class DoctorCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "URL", description = "The Dify database: postgresql://user@host:port/dify")
+        String url;
+
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default) or json.")
+        Format format = Format.text;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+        Path output;
+
+        @Mixin
+        SourceOptions sources = new SourceOptions();
+
+        @Override
+        public Integer call() {
+            if (Sources.kindOf(url) != Sources.Kind.POSTGRES_URL) {
+                throw new Main.UserException(io.schemaplan.read.PgUrl.withoutPassword(url)
+                        + ": dify doctor needs a database URL (postgresql://user@host:port/db)");
+            }
+            Optional<List<String>> rows = AlembicVersionReader.read(url);
+            Loaded live = sources.load(url);
+            DoctorReport report = Doctor.examine(rows, live, ReleaseCatalog.bundled());
+            Output.write(output, format == Format.json ? DifyRenderer.doctorJson(report) : DifyRenderer.doctorText(report));
+            Output.warnings(live);
+            return report.healthy() ? ExitCodes.OK : ExitCodes.FOUND;
+        }
+    }
+
+    @Command(name = "migrations", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Read an Alembic versions/ directory (revision, down_revision and branch_labels as text;",
+                    "nothing is executed): heads, bases, merge and branch points, and the upgrade path between two revisions."})
+    static final class Migrations implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "The versions/ directory, e.g. api/migrations/versions")
+        Path dir;
+
+        @Option(names = "--from", paramLabel = "REV", description = "Start of the path (a revision, a unique prefix, or base).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "REV", description = "End of the path (a revision, a unique prefix, or head).")
+        String to;
+
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default) or json.")
+        Format format = Format.text;
+
+        @Override
+        public Integer call() {
+            if ((from == null) != (to == null)) {
+                throw new Main.UserException("--from and --to go together");
+            }
+            List<AlembicScript> scripts = AlembicScript.readDirectory(dir);
+            AlembicGraph graph = AlembicGraph.of(scripts);
+            List<String> path = null;
+            if (from != null) {
+                try {
+                    path = graph.path(from, to);
+                } catch (ReadException e) {
+                    throw new ReadException(dir + ": " + e.getMessage());
+                }
+            }
+            Output.write(null, format == Format.json ? DifyRenderer.migrationsJson(graph, path, from, to)
+                    : DifyRenderer.migrationsText(graph, path, from, to));
+            return graph.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.schemaplan.read;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the rows of Alembic's {@code alembic_version} table from a live PostgreSQL database, in a session
+ * with the catalog reader's settings (read-only transaction, short lock and statement timeouts). The table
+ * is looked for in every user schema, {@code public} first, as Alembic puts it in the search path's first.
+ */
+public final class AlembicVersionReader {
+    static final String FIND_TABLE = """
+            SELECT n.nspname FROM pg_catalog.pg_class c
+              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relname = 'alembic_version' AND c.relkind IN ('r', 'p')
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+             ORDER BY n.nspname <> 'public', n.nspname""";
+
+    private AlembicVersionReader() {
+    }
+
+    /**
+     * The revisions in {@code alembic_version}, sorted; empty when the table does not exist.
+     *
+     * @throws ReadException one line naming the URL without its password
+     */
+    public static Optional<List<String>> read(String url) {
+        try (CatalogSession session = CatalogSession.open(PgUrl.parse(url))) {
+            List<String> schemas = session.query(FIND_TABLE, rs -> rs.getString(1));
+            if (schemas.isEmpty()) {
+                return Optional.empty();
+            }
+            String table = quote(schemas.get(0)) + ".alembic_version";
+            return Optional.of(session.query("SELECT version_num::text FROM " + table + " ORDER BY 1",
+                    rs -> rs.getString(1)));
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,3 @@
+# Not a migration: no revision assignment.
+def _is_pg(conn):
+    return conn.dialect.name == "postgresql"

@@ -28,8 +28,12 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now (production).")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "The schema after the upgrade.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TO", description = "The schema after the upgrade "
+            + "(a file, a URL, a snapshot, or a release such as dify:1.12.1).")
     String to;
+
+    @Option(names = "--to", paramLabel = "TO", description = "The same as the TO argument: plan postgresql://prod --to dify:1.12.1")
+    String toOption;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default), markdown or json.")
     Format format = Format.text;
@@ -51,8 +55,12 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((to == null) == (toOption == null)) {
+            throw new Main.UserException("name the target once: plan FROM TO, or plan FROM --to TO");
+        }
+        String target = to != null ? to : toOption;
         Loaded a = sources.load(from);
-        Loaded b = sources.load(to);
+        Loaded b = sources.load(target);
         Stats stats = options.readStats(from);
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
         Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(), changes, stats,

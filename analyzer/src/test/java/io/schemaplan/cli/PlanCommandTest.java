@@ -140,6 +140,14 @@ class PlanCommandTest {
         assertTrue(runs.heapBytes() > 0 && runs.indexBytes() > 0);
 
         JsonNode plan = DiffJsonRenderer.parse(Cli.run("plan", url, V0153, "--format", "json").out());
+        // The same to a bundled release, the form a Dify operator uses: statistics come from the live FROM.
+        JsonNode toRelease = DiffJsonRenderer.parse(Cli.run("plan", url, "--to", "dify:1.12.1", "--format", "json").out());
+        assertEquals(url, toRelease.get("stats").asText());
+        assertTrue(toRelease.get("items").size() > 50, "0.14.2 to 1.12.1 is a long way");
+        assertTrue(java.util.stream.StreamSupport.stream(toRelease.get("items").spliterator(), false)
+                .anyMatch(i -> "public.workflow_runs".equals(i.path("lockedTable").asText())
+                        && i.get("estimate").get("known").asBoolean() && "PG-REWRITE-TYPE".equals(i.get("ruleId").asText())));
+        assertEquals(2, Cli.run("plan", url, V0153, "--to", "dify:1.12.1").exitCode(), "the target named twice");
         assertEquals(url, plan.get("stats").asText());
         JsonNode first = plan.get("items").get(0);
         assertEquals("public.workflow_runs", first.get("lockedTable").asText());

@@ -44,9 +44,15 @@ final class MariadbProbe {
 
     /** Drops (if present) and creates this branch's test database. */
     static void freshDatabase() throws SQLException {
+        freshDatabase(DB);
+    }
+
+    /** Drops (if present) and creates a database of this branch's tests ({@code sp_myrules_…}). */
+    static void freshDatabase(String db) throws SQLException {
+        if (!db.startsWith("sp_myrules_")) throw new IllegalArgumentException("not a database of these tests: " + db);
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB);
-            s.execute("CREATE DATABASE " + DB);
+            s.execute("DROP DATABASE IF EXISTS " + db);
+            s.execute("CREATE DATABASE " + db);
         }
     }
 
@@ -74,27 +80,36 @@ final class MariadbProbe {
             s.execute("SET SESSION foreign_key_checks = 1");
             s.execute("DROP TABLE IF EXISTS t, t_renamed, p");
             s.execute(setup);
-            long before = tableId(s, "t");
             if (!session.isEmpty()) s.execute(session);
-            for (Algorithm algorithm : Algorithm.values()) {
-                for (Lock lock : Lock.values()) {
-                    try {
-                        s.execute("ALTER TABLE t " + clause + ", ALGORITHM=" + algorithm + ", LOCK=" + lock);
-                    } catch (SQLException e) {
-                        if (e.getErrorCode() != NOT_SUPPORTED && e.getErrorCode() != NOT_SUPPORTED_REASON) throw e;
-                        continue;
-                    }
-                    return new Observed(algorithm, lock, tableId(s, tableAfter) != before);
-                }
-            }
-            throw new AssertionError("the server refused every algorithm: " + clause);
+            return cheapestAccepted(s, DB, "t", clause, tableAfter);
         }
     }
 
-    private static long tableId(Statement s, String table) throws SQLException {
+    /**
+     * Asks for {@code ALTER TABLE <table> <clause>} on an existing table of {@code db} (the session's current
+     * database) from the cheapest algorithm and weakest lock up; the accepted statement stays applied.
+     */
+    static Observed cheapestAccepted(Statement s, String db, String table, String clause, String tableAfter)
+            throws SQLException {
+        long before = tableId(s, db, table);
+        for (Algorithm algorithm : Algorithm.values()) {
+            for (Lock lock : Lock.values()) {
+                try {
+                    s.execute("ALTER TABLE `" + table + "` " + clause + ", ALGORITHM=" + algorithm + ", LOCK=" + lock);
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != NOT_SUPPORTED && e.getErrorCode() != NOT_SUPPORTED_REASON) throw e;
+                    continue;
+                }
+                return new Observed(algorithm, lock, tableId(s, db, tableAfter) != before);
+            }
+        }
+        throw new AssertionError("the server refused every algorithm: " + clause);
+    }
+
+    private static long tableId(Statement s, String db, String table) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT TABLE_ID FROM information_schema.INNODB_SYS_TABLES WHERE NAME = '"
-                + DB + "/" + table + "'")) {
-            if (!rs.next()) throw new AssertionError("no InnoDB table " + DB + "/" + table);
+                + db + "/" + table + "'")) {
+            if (!rs.next()) throw new AssertionError("no InnoDB table " + db + "/" + table);
             return rs.getLong(1);
         }
     }

@@ -167,7 +167,7 @@ public sealed interface Change {
         public String object() { return definition.name().toString(); }
     }
 
-    /** A table property changed: UNLOGGED, partitioning, or its comment. */
+    /** A table property changed: UNLOGGED, partitioning, its comment, or (MySQL) its default collation. */
     record TableChanged(Table from, Table to) implements Change {
         public String kind() { return "table.changed"; }
         public QName table() { return to.name(); }

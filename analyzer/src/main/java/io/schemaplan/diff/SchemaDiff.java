@@ -62,7 +62,7 @@ public final class SchemaDiff {
         if (a.unlogged() != b.unlogged() || !Objects.equals(a.partitionBy(), b.partitionBy())
                 || !Objects.equals(a.partitionOf(), b.partitionOf())
                 || !Objects.equals(a.partitionBound(), b.partitionBound())
-                || !Objects.equals(a.comment(), b.comment())) {
+                || !Objects.equals(a.comment(), b.comment()) || !Objects.equals(a.collation(), b.collation())) {
             out.add(new TableChanged(a, b));
         }
         diffColumns(t, a.columns(), b.columns(), out);

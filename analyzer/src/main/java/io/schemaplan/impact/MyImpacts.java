@@ -1,0 +1,191 @@
+package io.schemaplan.impact;
+
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.Change.*;
+import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
+import io.schemaplan.model.Index;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which {@link MyOperation}s a schema change needs on MySQL/MariaDB, with the two schemas as context: the
+ * table's character set (for the VARCHAR length prefix), whether an added column is last, whether the
+ * table already has a FULLTEXT index, whether a column is indexed. Pure: the rule for each operation and
+ * server profile is {@link MyRules#forOperation}. Tables are assumed to be InnoDB with ROW_FORMAT=DYNAMIC
+ * (the default; the model does not hold the row format).
+ */
+public final class MyImpacts {
+    /** The character set assumed when neither column nor table names one (the server default since 8.0). */
+    static final String DEFAULT_COLLATION = "utf8mb4_general_ci";
+
+    private MyImpacts() {
+    }
+
+    /**
+     * The operations {@code c} needs, in the order they would be written in one ALTER TABLE. Changes that
+     * MySQL has no object for (namespaces, extensions, enum types, sequences) are refused.
+     */
+    public static List<MyOperation> operations(Change c, Schema from, Schema to) {
+        Objects.requireNonNull(c, "change");
+        if (c instanceof TableAdded) return List.of(MyOperation.CREATE_TABLE);
+        if (c instanceof TableDropped) return List.of(MyOperation.DROP_TABLE);
+        if (c instanceof TableChanged t) return tableChanged(t.from(), t.to());
+        if (c instanceof ColumnChange col) return List.of(column(col, table(from, c.table()), table(to, c.table())));
+        if (c instanceof ConstraintAdded a) return List.of(added(a.constraint()));
+        if (c instanceof ConstraintDropped d) return List.of(dropped(d.constraint()));
+        if (c instanceof ConstraintChanged ch) {
+            return ch.to().kind() == Constraint.Kind.PRIMARY_KEY && ch.from().kind() == Constraint.Kind.PRIMARY_KEY
+                    ? List.of(MyOperation.REPLACE_PRIMARY_KEY) : List.of(dropped(ch.from()), added(ch.to()));
+        }
+        if (c instanceof ForeignKeyAdded) return List.of(MyOperation.ADD_FOREIGN_KEY);
+        if (c instanceof ForeignKeyDropped) return List.of(MyOperation.DROP_FOREIGN_KEY);
+        if (c instanceof ForeignKeyChanged) return List.of(MyOperation.DROP_FOREIGN_KEY, MyOperation.ADD_FOREIGN_KEY);
+        if (c instanceof IndexAdded a) return List.of(indexAdded(a.index(), table(from, c.table())));
+        if (c instanceof IndexDropped) return List.of(MyOperation.DROP_INDEX);
+        if (c instanceof IndexChanged ch) {
+            Table before = table(from, c.table());
+            // The old index is gone when the new one is built: a FULLTEXT replacing the only one is the first again.
+            Table without = before == null ? null : withoutIndex(before, ch.from().name());
+            return List.of(MyOperation.DROP_INDEX, indexAdded(ch.to(), without));
+        }
+        if (c instanceof TriggerAdded) return List.of(MyOperation.CREATE_TRIGGER);
+        if (c instanceof TriggerDropped) return List.of(MyOperation.DROP_TRIGGER);
+        if (c instanceof TriggerChanged) return List.of(MyOperation.DROP_TRIGGER, MyOperation.CREATE_TRIGGER);
+        if (c instanceof ViewAdded || c instanceof ViewChanged) return List.of(MyOperation.CREATE_VIEW);
+        if (c instanceof ViewDropped) return List.of(MyOperation.DROP_VIEW);
+        if (c instanceof RoutineAdded || c instanceof RoutineDropped || c instanceof RoutineChanged) {
+            return List.of(MyOperation.ROUTINE);
+        }
+        if (c instanceof PossibleRename r) return rename(r);
+        throw new IllegalArgumentException("MySQL has no " + c.kind() + " (" + c.object() + ")");
+    }
+
+    private static List<MyOperation> tableChanged(Table a, Table b) {
+        List<MyOperation> ops = new ArrayList<>();
+        if (!Objects.equals(a.collation(), b.collation())) {
+            // Columns without a collation of their own follow the table: their stored values are converted.
+            boolean followers = b.columns().stream().anyMatch(c -> c.collation() == null && isCharacter(c));
+            ops.add(followers ? MyOperation.CONVERT_CHARSET : MyOperation.TABLE_DEFAULT_CHARSET);
+        }
+        if (!Objects.equals(a.partitionBy(), b.partitionBy())) ops.add(MyOperation.PARTITION_BY);
+        if (!Objects.equals(a.comment(), b.comment())) ops.add(MyOperation.TABLE_COMMENT);
+        return List.copyOf(ops);
+    }
+
+    private static MyOperation column(ColumnChange c, Table before, Table after) {
+        Column a = c.from();
+        Column b = c.to();
+        if (c instanceof ColumnAdded) return columnAdded(b, before, after);
+        if (c instanceof ColumnDropped) {
+            return before != null && indexed(before, a.name()) ? MyOperation.DROP_INDEXED_COLUMN : MyOperation.DROP_COLUMN;
+        }
+        if (c instanceof ColumnTypeChanged) {
+            return MyTypeChanges.classify(a.type(), b.type(), MyTypeChanges.bytesPerChar(collation(a, before)));
+        }
+        if (c instanceof ColumnDefaultChanged) {
+            return b.defaultExpr() == null ? MyOperation.DROP_DEFAULT : MyOperation.SET_DEFAULT;
+        }
+        if (c instanceof ColumnNullabilityChanged) return b.nullable() ? MyOperation.DROP_NOT_NULL : MyOperation.SET_NOT_NULL;
+        if (c instanceof ColumnIdentityChanged) {
+            return b.identity() == null ? MyOperation.DROP_AUTO_INCREMENT : MyOperation.SET_AUTO_INCREMENT;
+        }
+        if (c instanceof ColumnGeneratedChanged) {
+            return a.generatedExpr() != null && b.generatedExpr() != null && a.virtual() && b.virtual()
+                    ? MyOperation.GENERATED_VIRTUAL_CHANGE : MyOperation.GENERATED_STORED_CHANGE;
+        }
+        if (c instanceof ColumnCollationChanged) {
+            String csA = MyTypeChanges.charset(collation(a, before));
+            String csB = MyTypeChanges.charset(collation(b, after));
+            if (csA.equals("utf8mb3") && csB.equals("utf8mb4")) return MyOperation.COLUMN_CHARSET_TO_UTF8MB4;
+            if (!csA.equals(csB)) return MyOperation.COLUMN_CHARSET_CHANGE;
+            return before != null && indexed(before, a.name())
+                    ? MyOperation.COLUMN_COLLATION_INDEXED : MyOperation.COLUMN_COLLATION;
+        }
+        if (c instanceof ColumnCommentChanged) return MyOperation.COLUMN_COMMENT;
+        throw new IllegalArgumentException("unknown column change " + c.kind());
+    }
+
+    private static MyOperation columnAdded(Column col, Table before, Table after) {
+        if (col.generatedExpr() != null) return col.virtual() ? MyOperation.ADD_COLUMN_VIRTUAL : MyOperation.ADD_COLUMN_STORED;
+        if (col.identity() != null) return MyOperation.ADD_COLUMN_AUTO_INCREMENT;
+        if (before != null && hasFulltext(before)) return MyOperation.ADD_COLUMN_TO_FULLTEXT_TABLE;
+        if (before != null && after != null && !last(col, before, after)) return MyOperation.ADD_COLUMN_MIDDLE;
+        if (!col.nullable()) return MyOperation.ADD_COLUMN_NOT_NULL;
+        return col.defaultExpr() != null ? MyOperation.ADD_COLUMN_WITH_DEFAULT : MyOperation.ADD_COLUMN_LAST;
+    }
+
+    /** Last: no column that exists already comes after it (columns added together after it do not count). */
+    private static boolean last(Column col, Table before, Table after) {
+        return after.columns().stream()
+                .filter(c -> c.position() > col.position())
+                .noneMatch(c -> before.column(c.name()).isPresent());
+    }
+
+    private static MyOperation added(Constraint k) {
+        return switch (k.kind()) {
+            case PRIMARY_KEY -> MyOperation.ADD_PRIMARY_KEY;
+            case UNIQUE -> MyOperation.ADD_UNIQUE;
+            case CHECK, EXCLUDE -> MyOperation.ADD_CHECK;
+        };
+    }
+
+    private static MyOperation dropped(Constraint k) {
+        return switch (k.kind()) {
+            case PRIMARY_KEY -> MyOperation.DROP_PRIMARY_KEY;
+            case UNIQUE -> MyOperation.DROP_INDEX;
+            case CHECK, EXCLUDE -> MyOperation.DROP_CHECK;
+        };
+    }
+
+    private static MyOperation indexAdded(Index i, Table before) {
+        if ("fulltext".equals(i.method())) {
+            return before != null && hasFulltext(before) ? MyOperation.ADD_FULLTEXT : MyOperation.ADD_FULLTEXT_FIRST;
+        }
+        if ("spatial".equals(i.method())) return MyOperation.ADD_SPATIAL;
+        return i.unique() ? MyOperation.ADD_UNIQUE : MyOperation.ADD_INDEX;
+    }
+
+    private static List<MyOperation> rename(PossibleRename r) {
+        return switch (r.objectKind()) {
+            case "column" -> List.of(MyOperation.RENAME_COLUMN);
+            case "index" -> List.of(MyOperation.RENAME_INDEX);
+            // Constraints and foreign keys cannot be renamed in place: the drop and the add stay.
+            default -> List.of();
+        };
+    }
+
+    private static boolean hasFulltext(Table t) {
+        return t.indexes().stream().anyMatch(i -> "fulltext".equals(i.method()));
+    }
+
+    private static boolean indexed(Table t, String column) {
+        return t.indexes().stream().anyMatch(i -> i.columns().contains(column))
+                || t.constraints().stream().anyMatch(k -> k.columns().contains(column));
+    }
+
+    private static boolean isCharacter(Column c) {
+        String n = c.type().name();
+        return n.contains("char") || n.contains("text") || n.equals("enum") || n.equals("set");
+    }
+
+    /** The collation a column's values are stored in: its own, else its table's, else the server default. */
+    private static String collation(Column c, Table t) {
+        if (c.collation() != null) return c.collation();
+        return t != null && t.collation() != null ? t.collation() : DEFAULT_COLLATION;
+    }
+
+    private static Table table(Schema s, QName name) {
+        return s == null || name == null ? null : s.table(name).orElse(null);
+    }
+
+    private static Table withoutIndex(Table t, String index) {
+        return new Table(t.name(), t.columns(), t.constraints(), t.foreignKeys(),
+                t.indexes().stream().filter(i -> !i.name().equals(index)).toList(), t.triggers(), t.unlogged(),
+                t.partitionBy(), t.partitionOf(), t.partitionBound(), t.comment(), t.collation());
+    }
+}

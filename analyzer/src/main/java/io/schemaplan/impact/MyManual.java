@@ -1,0 +1,38 @@
+package io.schemaplan.impact;
+
+/** A section of the MySQL or MariaDB manual that a rule rests on. */
+public record MyManual(String section, String url) {
+    private static final String MYSQL = "https://dev.mysql.com/doc/refman/8.0/en/";
+    private static final String MARIADB = "https://mariadb.com/kb/en/";
+
+    public static final MyManual MYSQL_ONLINE_DDL = new MyManual("MySQL 8.0, 17.12.1 Online DDL Operations",
+            MYSQL + "innodb-online-ddl-operations.html");
+    public static final MyManual MYSQL_COLUMN_OPERATIONS = new MyManual("MySQL 8.0, Online DDL Operations, Column "
+            + "Operations", MYSQL + "innodb-online-ddl-operations.html#online-ddl-column-operations");
+    public static final MyManual MYSQL_INDEX_OPERATIONS = new MyManual("MySQL 8.0, Online DDL Operations, Primary Key "
+            + "and Index Operations", MYSQL + "innodb-online-ddl-operations.html#online-ddl-index-operations");
+    public static final MyManual MYSQL_GENERATED_COLUMNS = new MyManual("MySQL 8.0, Online DDL Operations, "
+            + "Generated Column Operations", MYSQL + "innodb-online-ddl-operations.html#online-ddl-generated-column-operations");
+    public static final MyManual MYSQL_FOREIGN_KEYS = new MyManual("MySQL 8.0, Online DDL Operations, Foreign Key "
+            + "Operations", MYSQL + "innodb-online-ddl-operations.html#online-ddl-foreign-key-operations");
+    public static final MyManual MYSQL_TABLE_OPERATIONS = new MyManual("MySQL 8.0, Online DDL Operations, Table "
+            + "Operations", MYSQL + "innodb-online-ddl-operations.html#online-ddl-table-operations");
+    public static final MyManual MYSQL_PARTITIONING = new MyManual("MySQL 8.0, Online DDL Operations, Partitioning "
+            + "Operations", MYSQL + "innodb-online-ddl-operations.html#online-ddl-partitioning");
+    public static final MyManual MYSQL_ALTER_TABLE = new MyManual("MySQL 8.0, ALTER TABLE Statement",
+            MYSQL + "alter-table.html");
+    public static final MyManual MYSQL_CREATE_VIEW = new MyManual("MySQL 8.0, Metadata Locking",
+            MYSQL + "metadata-locking.html");
+    public static final MyManual MARIADB_INSTANT = new MyManual("MariaDB, InnoDB Online DDL Operations with the "
+            + "INSTANT Alter Algorithm", MARIADB + "innodb-online-ddl-operations-with-the-instant-alter-algorithm/");
+    public static final MyManual MARIADB_NOCOPY = new MyManual("MariaDB, InnoDB Online DDL Operations with the "
+            + "NOCOPY Alter Algorithm", MARIADB + "innodb-online-ddl-operations-with-the-nocopy-alter-algorithm/");
+    public static final MyManual MARIADB_INPLACE = new MyManual("MariaDB, InnoDB Online DDL Operations with the "
+            + "INPLACE Alter Algorithm", MARIADB + "innodb-online-ddl-operations-with-the-inplace-alter-algorithm/");
+    public static final MyManual MARIADB_OVERVIEW = new MyManual("MariaDB, InnoDB Online DDL Overview "
+            + "(COPY and the LOCK clause)", MARIADB + "innodb-online-ddl-overview/");
+    public static final MyManual MARIADB_PARTITIONS = new MyManual("MariaDB, ALTER TABLE, Partitions",
+            MARIADB + "alter-table/#partitions");
+    public static final MyManual MARIADB_METADATA_LOCKING = new MyManual("MariaDB, Metadata Locking",
+            MARIADB + "metadata-locking/");
+}

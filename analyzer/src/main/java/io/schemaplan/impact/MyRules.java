@@ -1,0 +1,477 @@
+package io.schemaplan.impact;
+
+import static io.schemaplan.impact.Cost.INDEX_BUILD;
+import static io.schemaplan.impact.Cost.NOTHING;
+import static io.schemaplan.impact.Cost.TABLE_AND_INDEX_BYTES;
+import static io.schemaplan.impact.MyEngine.MYSQL_8_0_12;
+import static io.schemaplan.impact.MyEngine.MYSQL_8_0_28;
+import static io.schemaplan.impact.MyEngine.MYSQL_8_0_29;
+import static io.schemaplan.impact.MyEngine.MYSQL_8_4;
+import static io.schemaplan.impact.MyOperation.*;
+import static io.schemaplan.impact.MyRule.Lock.EXCLUSIVE;
+import static io.schemaplan.impact.MyRule.Lock.NONE;
+import static io.schemaplan.impact.MyRule.Lock.SHARED;
+
+import io.schemaplan.impact.MyRule.Algorithm;
+import io.schemaplan.impact.MyRule.Lock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The MySQL/MariaDB InnoDB rule table: for each {@link MyOperation} and server profile ({@link MyEngine}),
+ * the cheapest algorithm and weakest lock the server accepts, whether the table is rebuilt, what the
+ * duration grows with, a safer recipe and the manual section. The table is data, written once below; a
+ * row without a family applies to every MySQL and every MariaDB profile (MySQL's in-place-without-rebuild
+ * is MariaDB's NOCOPY). {@code MyRulesServerTest} asks the local MariaDB for every MariaDB rule; MySQL
+ * rules rest on the manual section they cite.
+ */
+public final class MyRules {
+
+    // Rule ids: stable names a CI policy can refer to; operations with the same hazard share one.
+    public static final String INSTANT = "MY-INSTANT";
+    public static final String INPLACE_NO_REBUILD = "MY-INPLACE-NO-REBUILD";
+    public static final String INPLACE_REBUILD = "MY-INPLACE-REBUILD";
+    public static final String INPLACE_LOCKED = "MY-INPLACE-LOCKED";
+    public static final String COPY_TYPE = "MY-COPY-TYPE";
+    public static final String COPY_TABLE = "MY-COPY-TABLE";
+    public static final String COPY_FOREIGN_KEY = "MY-COPY-FOREIGN-KEY";
+    public static final String DROP_DATA = "MY-DROP-DATA";
+    public static final String RENAME = "MY-RENAME";
+    public static final String CATALOG = "MY-CATALOG-ONLY";
+
+    // Safer recipes shared by several rules.
+    static final String LOCK_WAIT = "Run it under SET SESSION lock_wait_timeout = 5 and retry on timeout: the "
+            + "statement needs an exclusive metadata lock for a moment, and while it waits behind a long "
+            + "transaction on the table every later query on the table queues behind it.";
+    static final String MERGE = "Merge every change to this table into one ALTER TABLE statement, so the table "
+            + "is rebuilt or copied once rather than once per change.";
+    static final String REPLICA_LAG = "Replicas lag by the statement's full duration: the ALTER replicates as one "
+            + "statement that starts on a replica only when it has finished on the primary and runs as long there.";
+    static final String ONLINE_TOOL = "For a large table use an online schema change tool, which copies rows in "
+            + "small chunks while writes go on (they replicate chunk by chunk, so replicas do not lag by the whole "
+            + "copy) and swaps the tables at the end: pt-online-schema-change --alter \"%1$s\" D=db,t=t --execute, "
+            + "or gh-ost --alter=\"%1$s\" --database=db --table=t --execute (gh-ost needs binlog_format=ROW).";
+    static final String FOREIGN_KEY_CHECKS_OFF = "SET SESSION foreign_key_checks = 0 before the ALTER: the key is "
+            + "then added in place without a copy while writes go on, but existing rows are not checked, so check "
+            + "them first (SELECT ... LEFT JOIN parent ... WHERE parent.id IS NULL).";
+    static final String DEPLOY_FIRST = "Deploy application code that no longer uses the object first and keep a "
+            + "backup: the data cannot be recovered by a rollback later (DDL is not transactional on MySQL).";
+    static final String RENAME_COMPAT = "Running application instances still use the old name: add the new name "
+            + "beside the old (a column kept in step, a view), switch the code, then drop the old.";
+    static final String NOTHING_TO_DO = "";
+
+    private static final List<MyRule> RULES = build(
+            // Tables.
+            on(CREATE_TABLE).id(CATALOG).says("Creates a new table; no existing table is touched (a FOREIGN KEY "
+                    + "takes a shared metadata lock on the referenced table).").safer(NOTHING_TO_DO)
+                    .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(DROP_TABLE).id(DROP_DATA).lock(EXCLUSIVE)
+                    .says("Drops the table and its data under an exclusive metadata lock (brief, but it waits for "
+                            + "every open transaction that used the table).").safer(DEPLOY_FIRST)
+                    .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(RENAME_TABLE).mysql().id(RENAME).says("Renames the table (metadata only); queries using the old name "
+                    + "fail at once.").safer(RENAME_COMPAT).source(MyManual.MYSQL_TABLE_OPERATIONS),
+            on(RENAME_TABLE).mariadb().id(RENAME).lock(EXCLUSIVE).says("Renames the table (metadata only; MariaDB "
+                    + "accepts only LOCK=EXCLUSIVE, held for a moment); queries using the old name fail at once.")
+                    .safer(RENAME_COMPAT).source(MyManual.MARIADB_INSTANT),
+
+            // Adding columns.
+            on(ADD_COLUMN_LAST).says("Adds a nullable column last: INSTANT (metadata only) since MySQL 8.0.12 "
+                    + "and MariaDB 10.3.").sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(ADD_COLUMN_WITH_DEFAULT).says("Adds a column with a default: INSTANT, the default is kept in the "
+                    + "metadata and existing rows are not rewritten.")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(ADD_COLUMN_NOT_NULL).says("Adds a NOT NULL column with a default: INSTANT, existing rows read the "
+                    + "default from the metadata.").sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(ADD_COLUMN_MIDDLE).profiles(MYSQL_8_0_12, MYSQL_8_0_28).rebuild()
+                    .says("Adds a column before an existing one: before 8.0.29 only a last column is INSTANT, so "
+                            + "the table is rebuilt in place (writes go on; it lasts as long as a copy).")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(ADD_COLUMN_MIDDLE).profiles(MYSQL_8_0_29, MYSQL_8_4).says("Adds a column at any position: INSTANT "
+                    + "since 8.0.29 (at most 64 instant row versions per table; then a rebuild is needed).")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(ADD_COLUMN_MIDDLE).mariadb().says("Adds a column at any position: INSTANT since MariaDB 10.4.")
+                    .source(MyManual.MARIADB_INSTANT),
+            on(ADD_COLUMN_VIRTUAL).says("Adds a VIRTUAL generated column: INSTANT, nothing is stored.")
+                    .sources(MyManual.MYSQL_GENERATED_COLUMNS, MyManual.MARIADB_INSTANT),
+            on(ADD_COLUMN_STORED).copy().says("Adds a STORED generated column: the value is computed for every row, "
+                    + "so the table is copied while writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_GENERATED_COLUMNS, MyManual.MARIADB_OVERVIEW),
+            on(ADD_COLUMN_AUTO_INCREMENT).rebuild().lock(SHARED).says("Adds an AUTO_INCREMENT column: every row "
+                    + "draws a value, so the table is rebuilt in place and writes wait throughout (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(ADD_COLUMN_TO_COMPRESSED_TABLE).rebuild().says("Adds a column to a ROW_FORMAT=COMPRESSED table: "
+                    + "INSTANT is not supported there, so the table is rebuilt in place (writes go on).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(ADD_COLUMN_TO_FULLTEXT_TABLE).rebuild().lock(SHARED).says("Adds a column to a table with a FULLTEXT "
+                    + "index: INSTANT is not supported there, and a rebuild of a table with a FULLTEXT index cannot "
+                    + "let writes go on (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INPLACE),
+
+            // Dropping, renaming, reordering columns.
+            on(DROP_COLUMN).profiles(MYSQL_8_0_12, MYSQL_8_0_28).id(DROP_DATA).rebuild()
+                    .says("Drops a column: before 8.0.29 the table is rebuilt in place (writes go on).")
+                    .safer(DEPLOY_FIRST).source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(DROP_COLUMN).profiles(MYSQL_8_0_29, MYSQL_8_4).id(DROP_DATA)
+                    .says("Drops a column: INSTANT since 8.0.29 (the data stays in old rows until they are rewritten).")
+                    .safer(DEPLOY_FIRST).source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(DROP_COLUMN).mariadb().id(DROP_DATA)
+                    .says("Drops a column: INSTANT since MariaDB 10.4.").safer(DEPLOY_FIRST).source(MyManual.MARIADB_INSTANT),
+            on(DROP_INDEXED_COLUMN).mysql().id(DROP_DATA).rebuild()
+                    .says("Drops a column that an index contains: the index changes with it, so the table is rebuilt "
+                            + "in place (writes go on).").safer(DEPLOY_FIRST).source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(DROP_INDEXED_COLUMN).mariadb().id(DROP_DATA).inplace()
+                    .says("Drops a column that an index contains: not INSTANT, but NOCOPY (the column goes instantly, "
+                            + "the indexes on it are dropped or rebuilt; writes go on).")
+                    .safer(DEPLOY_FIRST).source(MyManual.MARIADB_NOCOPY),
+            on(RENAME_COLUMN).profiles(MYSQL_8_0_12, MYSQL_8_0_12).id(RENAME).inplace()
+                    .says("Renames a column: in place, metadata only (INSTANT from 8.0.28); queries using the old "
+                            + "name fail at once.").safer(RENAME_COMPAT).source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(RENAME_COLUMN).profiles(MYSQL_8_0_28, MYSQL_8_4).id(RENAME)
+                    .says("Renames a column: INSTANT since 8.0.28; queries using the old name fail at once.")
+                    .safer(RENAME_COMPAT).source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(RENAME_COLUMN).mariadb().id(RENAME)
+                    .says("Renames a column: INSTANT (also when it is indexed); queries using the old name fail at once.")
+                    .safer(RENAME_COMPAT).source(MyManual.MARIADB_INSTANT),
+            on(REORDER_COLUMN).mysql().rebuild().says("Moves a column: the table is rebuilt in place (writes go on).")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(REORDER_COLUMN).mariadb().says("Moves a column: INSTANT since MariaDB 10.4.").source(MyManual.MARIADB_INSTANT),
+
+            // Column types.
+            on(CHANGE_TYPE).id(COPY_TYPE).copy().says("Changes the column type: the table is copied while writes "
+                    + "wait (LOCK=SHARED), and replicas then replay the copy.")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(INT_WIDEN).id(COPY_TYPE).copy().says("Widens an integer (int to bigint): a type change, so the table "
+                    + "is copied while writes wait (LOCK=SHARED); MariaDB widens in place only for ROW_FORMAT=REDUNDANT.")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(SIGNEDNESS).id(COPY_TYPE).copy().says("Changes signed to unsigned (or back): every value is "
+                    + "converted, so the table is copied while writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(NARROW_TYPE).id(COPY_TYPE).copy().says("Narrows the type: every value is checked and converted, so the "
+                    + "table is copied while writes wait (LOCK=SHARED); values that do not fit fail the statement "
+                    + "in strict mode.").sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(VARCHAR_WIDEN).mysql().inplace().says("Widens a VARCHAR within the same length-prefix size (both "
+                    + "at most 255 bytes, or both over): in place, metadata only.")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(VARCHAR_WIDEN).mariadb().says("Widens a VARCHAR within the same length-prefix size: INSTANT since "
+                    + "MariaDB 10.4.").source(MyManual.MARIADB_INSTANT),
+            on(VARCHAR_WIDEN_FROM_SHORT).mysql().id(COPY_TYPE).copy().says("Widens a VARCHAR across 255 bytes (the "
+                    + "length prefix grows from 1 to 2 bytes): the table is copied while writes wait (LOCK=SHARED).")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(VARCHAR_WIDEN_FROM_SHORT).mariadb().says("Widens a VARCHAR of at most 127 bytes past 255 bytes: "
+                    + "INSTANT on MariaDB, because no stored value is long enough to need a 2-byte length.")
+                    .source(MyManual.MARIADB_INSTANT),
+            on(VARCHAR_WIDEN_CROSSES_255).id(COPY_TYPE).copy().says("Widens a VARCHAR from 128–255 bytes past 255 "
+                    + "bytes (utf8mb4: varchar(32..63) to varchar(64) or more): the length prefix of stored values "
+                    + "changes, so the table is copied while writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(VARCHAR_TO_TEXT).id(COPY_TYPE).copy().says("Changes VARCHAR to TEXT (or between TEXT sizes): a type "
+                    + "change, so the table is copied while writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(ENUM_APPEND).says("Appends ENUM/SET members at the end without growing the storage size: INSTANT.")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(ENUM_REORDER).id(COPY_TYPE).copy().says("Inserts, removes or reorders ENUM/SET members: stored "
+                    + "numbers change meaning, so the table is copied while writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(ENUM_STORAGE_GROWS).id(COPY_TYPE).copy().says("Appends ENUM/SET members past a storage step (ENUM "
+                    + "past 255 members: 2 bytes; SET past 8, 16, 24 or 32 members): the table is copied while "
+                    + "writes wait (LOCK=SHARED).").sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(COLUMN_CHARSET_TO_UTF8MB4).mysql().id(COPY_TYPE).copy().says("Changes a column from utf8mb3 to "
+                    + "utf8mb4: a type change, so the table is copied while writes wait (LOCK=SHARED).")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(COLUMN_CHARSET_TO_UTF8MB4).mariadb().says("Changes a column from utf8mb3 to utf8mb4: INSTANT on "
+                    + "MariaDB (every utf8mb3 string is valid utf8mb4), also when it is indexed.")
+                    .source(MyManual.MARIADB_INSTANT),
+            on(COLUMN_CHARSET_CHANGE).id(COPY_TYPE).copy().says("Changes a column's character set (other than "
+                    + "utf8mb3 to utf8mb4): every value is converted, so the table is copied while writes wait.")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(COLUMN_COLLATION).mysql().id(COPY_TYPE).copy().says("Changes a column's collation: MySQL treats it "
+                    + "as a type change, so the table is copied while writes wait (LOCK=SHARED).")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(COLUMN_COLLATION).mariadb().says("Changes the collation of a column without an index (same character "
+                    + "set): INSTANT on MariaDB.").source(MyManual.MARIADB_INSTANT),
+            on(COLUMN_COLLATION_INDEXED).mysql().id(COPY_TYPE).copy().says("Changes an indexed column's collation: "
+                    + "the table is copied while writes wait (LOCK=SHARED).").source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(COLUMN_COLLATION_INDEXED).mariadb().inplace().cost(INDEX_BUILD).says("Changes an indexed column's "
+                    + "collation (same character set): NOCOPY, only the indexes on it are rebuilt (writes go on).")
+                    .source(MyManual.MARIADB_NOCOPY),
+            on(GENERATED_VIRTUAL_CHANGE).mysql().id(COPY_TYPE).copy().says("Changes a VIRTUAL column's expression: "
+                    + "the table is copied while writes wait (LOCK=SHARED).").source(MyManual.MYSQL_GENERATED_COLUMNS),
+            on(GENERATED_VIRTUAL_CHANGE).mariadb().says("Changes a VIRTUAL column's expression (no index on it): "
+                    + "INSTANT on MariaDB, nothing is stored.").source(MyManual.MARIADB_INSTANT),
+            on(GENERATED_STORED_CHANGE).id(COPY_TYPE).copy().says("Changes a STORED column's expression (or makes a "
+                    + "column generated): every value is recomputed, so the table is copied while writes wait.")
+                    .sources(MyManual.MYSQL_GENERATED_COLUMNS, MyManual.MARIADB_OVERVIEW),
+
+            // Column attributes.
+            on(SET_DEFAULT).says("Sets a column default: INSTANT, metadata only.")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(DROP_DEFAULT).says("Drops a column default: INSTANT, metadata only.")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            on(SET_NOT_NULL).rebuild().says("Makes a column NOT NULL: the table is rebuilt in place, checking every "
+                    + "row (writes go on; a NULL fails the statement at the end, in strict mode).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(DROP_NOT_NULL).rebuild().says("Makes a column nullable: the row format changes, so the table is "
+                    + "rebuilt in place (writes go on; INSTANT on MariaDB only for ROW_FORMAT=REDUNDANT).")
+                    .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(SET_AUTO_INCREMENT).copy().says("Makes an existing column AUTO_INCREMENT: the table is copied while "
+                    + "writes wait (LOCK=SHARED).").sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(DROP_AUTO_INCREMENT).mysql().copy().says("Removes AUTO_INCREMENT from a column: MySQL treats it as a "
+                    + "column change and copies the table while writes wait (LOCK=SHARED).")
+                    .source(MyManual.MYSQL_COLUMN_OPERATIONS),
+            on(DROP_AUTO_INCREMENT).mariadb().says("Removes AUTO_INCREMENT from a column: INSTANT on MariaDB.")
+                    .source(MyManual.MARIADB_INSTANT),
+            on(COLUMN_COMMENT).says("Changes a column comment: INSTANT, metadata only.")
+                    .sources(MyManual.MYSQL_ALTER_TABLE, MyManual.MARIADB_INSTANT),
+            on(COLUMN_VISIBILITY).says("Makes a column INVISIBLE or visible: INSTANT, metadata only (MySQL 8.0.23 "
+                    + "and later).").sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+
+            // Indexes and keys.
+            on(ADD_INDEX).inplace().cost(INDEX_BUILD).says("Adds a secondary index: built in place from a scan and a "
+                    + "sort while writes go on (they are logged and applied at the end).")
+                    .sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_NOCOPY),
+            on(ADD_UNIQUE).inplace().cost(INDEX_BUILD).says("Adds a unique key: built in place while writes go on; a "
+                    + "duplicate (also one written during the build) fails the statement at the end.")
+                    .sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_NOCOPY),
+            on(DROP_INDEX).mysql().inplace().says("Drops an index: in place, metadata only (writes go on).")
+                    .source(MyManual.MYSQL_INDEX_OPERATIONS),
+            on(DROP_INDEX).mariadb().inplace().says("Drops an index: NOCOPY, metadata only (writes go on).")
+                    .source(MyManual.MARIADB_NOCOPY),
+            on(RENAME_INDEX).mysql().id(RENAME).inplace().says("Renames an index: in place, metadata only; index "
+                    + "hints naming it fail.").safer(NOTHING_TO_DO).source(MyManual.MYSQL_INDEX_OPERATIONS),
+            on(RENAME_INDEX).mariadb().id(RENAME).says("Renames an index: INSTANT (MariaDB 10.5.2 and later); index "
+                    + "hints naming it fail.").safer(NOTHING_TO_DO).source(MyManual.MARIADB_INSTANT),
+            on(ADD_FULLTEXT_FIRST).rebuild().lock(SHARED).says("Adds the table's first FULLTEXT index: the hidden "
+                    + "FTS_DOC_ID column is added, so the table is rebuilt in place while writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(ADD_FULLTEXT).inplace().lock(SHARED).cost(INDEX_BUILD).says("Adds another FULLTEXT index: built in "
+                    + "place without a rebuild, but writes wait throughout (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_NOCOPY),
+            on(ADD_SPATIAL).inplace().lock(SHARED).cost(INDEX_BUILD).says("Adds a SPATIAL index: built in place "
+                    + "without a rebuild, but writes wait throughout (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_NOCOPY),
+            on(ADD_PRIMARY_KEY).rebuild().says("Adds a primary key: the clustered index is rebuilt in place (writes "
+                    + "go on); the columns must be NOT NULL.").sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(DROP_PRIMARY_KEY).copy().says("Drops the primary key without adding another: only COPY can do it, "
+                    + "writes wait (LOCK=SHARED).").sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(REPLACE_PRIMARY_KEY).rebuild().says("Replaces the primary key in one statement: the clustered index is "
+                    + "rebuilt in place (writes go on).").sources(MyManual.MYSQL_INDEX_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(ADD_FOREIGN_KEY).id(COPY_FOREIGN_KEY).copy().says("Adds a foreign key with foreign_key_checks on "
+                    + "(the default): only COPY can check the rows, so the table is copied while writes wait.")
+                    .safer(FOREIGN_KEY_CHECKS_OFF).sources(MyManual.MYSQL_FOREIGN_KEYS, MyManual.MARIADB_OVERVIEW),
+            on(ADD_FOREIGN_KEY_CHECKS_OFF).mysql().inplace().says("Adds a foreign key with foreign_key_checks off: "
+                    + "in place, metadata only (existing rows are not checked).").source(MyManual.MYSQL_FOREIGN_KEYS),
+            on(ADD_FOREIGN_KEY_CHECKS_OFF).mariadb().says("Adds a foreign key with foreign_key_checks off: INSTANT "
+                    + "on MariaDB (existing rows are not checked).").source(MyManual.MARIADB_INSTANT),
+            on(DROP_FOREIGN_KEY).mysql().inplace().says("Drops a foreign key: in place, metadata only.")
+                    .source(MyManual.MYSQL_FOREIGN_KEYS),
+            on(DROP_FOREIGN_KEY).mariadb().says("Drops a foreign key: INSTANT on MariaDB.").source(MyManual.MARIADB_INSTANT),
+            on(ADD_CHECK).copy().says("Adds a CHECK constraint: every row is checked by copying the table while "
+                    + "writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_ALTER_TABLE, MyManual.MARIADB_OVERVIEW),
+            on(DROP_CHECK).says("Drops a CHECK constraint: INSTANT, metadata only.")
+                    .sources(MyManual.MYSQL_ALTER_TABLE, MyManual.MARIADB_INSTANT),
+
+            // Table options.
+            on(CONVERT_CHARSET).copy().says("Converts every character column to another character set or collation "
+                    + "(CONVERT TO): the table is copied while writes wait (LOCK=SHARED).")
+                    .sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            on(TABLE_DEFAULT_CHARSET).mysql().rebuild().says("Changes the table's default character set: MySQL "
+                    + "rebuilds the table in place when the encoding differs (writes go on).")
+                    .source(MyManual.MYSQL_TABLE_OPERATIONS),
+            on(TABLE_DEFAULT_CHARSET).mariadb().says("Changes the table's default character set or collation "
+                    + "(existing columns keep theirs): INSTANT on MariaDB.").source(MyManual.MARIADB_INSTANT),
+            on(ROW_FORMAT).rebuild().says("Changes ROW_FORMAT: the table is rebuilt in place (writes go on).")
+                    .sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(KEY_BLOCK_SIZE).rebuild().says("Changes KEY_BLOCK_SIZE (compressed tables): the table is rebuilt in "
+                    + "place (writes go on).").sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(FORCE_REBUILD).rebuild().says("Rebuilds the table (FORCE, ENGINE=InnoDB, OPTIMIZE TABLE) in place "
+                    + "while writes go on.").sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_INPLACE),
+            on(FORCE_REBUILD_FULLTEXT_TABLE).mysql().copy().says("Rebuilds a table with a FULLTEXT index: MySQL "
+                    + "cannot do it in place, so it copies the table while writes wait (LOCK=SHARED).")
+                    .source(MyManual.MYSQL_TABLE_OPERATIONS),
+            on(FORCE_REBUILD_FULLTEXT_TABLE).mariadb().rebuild().lock(SHARED).says("Rebuilds a table with a "
+                    + "FULLTEXT index: in place, but writes wait throughout (LOCK=SHARED).")
+                    .source(MyManual.MARIADB_INPLACE),
+            on(AUTO_INCREMENT_VALUE).mysql().inplace().says("Sets the next AUTO_INCREMENT value: in place, no rebuild "
+                    + "(a value in memory and the data dictionary).").source(MyManual.MYSQL_TABLE_OPERATIONS),
+            on(AUTO_INCREMENT_VALUE).mariadb().says("Sets the next AUTO_INCREMENT value: INSTANT on MariaDB.")
+                    .source(MyManual.MARIADB_INSTANT),
+            on(TABLE_COMMENT).says("Changes the table comment: INSTANT, metadata only.")
+                    .sources(MyManual.MYSQL_ALTER_TABLE, MyManual.MARIADB_INSTANT),
+            on(PARTITION_BY).copy().says("Partitions the table anew (PARTITION BY, REMOVE PARTITIONING): every row "
+                    + "moves, so the table is copied while writes wait (LOCK=SHARED; MariaDB takes no ALGORITHM or "
+                    + "LOCK clause here).").sources(MyManual.MYSQL_PARTITIONING, MyManual.MARIADB_PARTITIONS),
+            on(ADD_PARTITION).mysql().inplace().lock(SHARED).says("Adds a RANGE or LIST partition: in place, no rows "
+                    + "are copied, but writes wait (LOCK=SHARED).").source(MyManual.MYSQL_PARTITIONING),
+            on(ADD_PARTITION).mariadb().inplace().lock(EXCLUSIVE).says("Adds a RANGE or LIST partition: no rows are "
+                    + "copied, under an exclusive metadata lock (MariaDB takes no ALGORITHM or LOCK clause here).")
+                    .source(MyManual.MARIADB_PARTITIONS),
+            on(DROP_PARTITION).mysql().id(DROP_DATA).inplace().lock(SHARED).says("Drops a partition and its rows: "
+                    + "in place, no rows are copied, but writes wait (LOCK=SHARED).")
+                    .safer(DEPLOY_FIRST).source(MyManual.MYSQL_PARTITIONING),
+            on(DROP_PARTITION).mariadb().id(DROP_DATA).inplace().lock(EXCLUSIVE).says("Drops a partition and its "
+                    + "rows under an exclusive metadata lock (MariaDB takes no ALGORITHM or LOCK clause here).")
+                    .safer(DEPLOY_FIRST).source(MyManual.MARIADB_PARTITIONS),
+
+            // Objects that are not tables.
+            on(CREATE_VIEW).id(CATALOG).says("Creates or replaces a view: no table is touched.").safer(NOTHING_TO_DO)
+                    .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(DROP_VIEW).id(CATALOG).says("Drops a view: no table is touched.").safer(DEPLOY_FIRST)
+                    .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(CREATE_TRIGGER).id(CATALOG).lock(EXCLUSIVE).says("Creates a trigger: an exclusive metadata lock on "
+                    + "the table for a moment (it waits for open transactions on the table).")
+                    .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(DROP_TRIGGER).id(CATALOG).lock(EXCLUSIVE).says("Drops a trigger: an exclusive metadata lock on the "
+                    + "table for a moment.").sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(ROUTINE).id(CATALOG).says("Creates, replaces or drops a function or procedure: no table is touched.")
+                    .safer(NOTHING_TO_DO).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING));
+
+    private MyRules() {
+    }
+
+    /** Every rule, in table order. */
+    public static List<MyRule> all() {
+        return RULES;
+    }
+
+    /** The rule for an operation on a server profile; every operation has one on every profile. */
+    public static MyRule forOperation(MyOperation op, MyEngine profile) {
+        return RULES.stream().filter(r -> r.operation() == op && r.appliesTo(profile)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no rule for " + op + " on " + profile));
+    }
+
+    private static Row on(MyOperation op) {
+        return new Row(op);
+    }
+
+    private static List<MyRule> build(Row... rows) {
+        List<MyRule> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.addAll(r.rules());
+        }
+        return List.copyOf(out);
+    }
+
+    /** The safer recipe when a row names none: what its algorithm and lock call for. */
+    private static String defaultRecipe(MyOperation op, Algorithm algorithm, Lock lock, boolean rebuild) {
+        if (algorithm == Algorithm.INSTANT) return LOCK_WAIT;
+        String tool = String.format(ONLINE_TOOL, op.clause());
+        if (algorithm == Algorithm.COPY || lock != NONE) return MERGE + " " + tool + " " + REPLICA_LAG;
+        if (rebuild) return MERGE + " " + REPLICA_LAG + " " + tool;
+        return LOCK_WAIT + " " + REPLICA_LAG;
+    }
+
+    /** The id when a row names none: the hazard its algorithm and lock stand for. */
+    private static String defaultId(Algorithm algorithm, Lock lock, boolean rebuild) {
+        if (algorithm == Algorithm.INSTANT) return INSTANT;
+        if (algorithm == Algorithm.COPY) return COPY_TABLE;
+        if (lock != NONE) return INPLACE_LOCKED;
+        return rebuild ? INPLACE_REBUILD : INPLACE_NO_REBUILD;
+    }
+
+    /** One row of the table while it is written down; only {@link #RULES} uses it. */
+    private static final class Row {
+        private final MyOperation op;
+        private MyEngine from;
+        private MyEngine to;
+        private String id;
+        private Algorithm algorithm = Algorithm.INSTANT;
+        private Lock lock = NONE;
+        private boolean rebuild;
+        private Cost cost;
+        private String message;
+        private String safer;
+        private MyManual mysqlSource;
+        private MyManual mariadbSource;
+
+        Row(MyOperation op) {
+            this.op = op;
+        }
+
+        Row profiles(MyEngine from, MyEngine to) {
+            this.from = from;
+            this.to = to;
+            return this;
+        }
+
+        Row mysql() {
+            return profiles(MYSQL_8_0_12, MYSQL_8_4);
+        }
+
+        Row mariadb() {
+            return profiles(MyEngine.MARIADB_10_6, MyEngine.MARIADB_11_4);
+        }
+
+        Row id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /** In place without a rebuild of the clustered index (MariaDB: NOCOPY). */
+        Row inplace() {
+            this.algorithm = Algorithm.INPLACE;
+            return this;
+        }
+
+        /** In place, rebuilding the table. */
+        Row rebuild() {
+            this.algorithm = Algorithm.INPLACE;
+            this.rebuild = true;
+            return this;
+        }
+
+        /** COPY: the server layer copies the rows; LOCK=NONE is never possible. */
+        Row copy() {
+            this.algorithm = Algorithm.COPY;
+            this.rebuild = true;
+            this.lock = SHARED;
+            return this;
+        }
+
+        Row lock(Lock lock) {
+            this.lock = lock;
+            return this;
+        }
+
+        Row cost(Cost cost) {
+            this.cost = cost;
+            return this;
+        }
+
+        Row says(String message) {
+            this.message = message;
+            return this;
+        }
+
+        Row safer(String recipe) {
+            this.safer = recipe;
+            return this;
+        }
+
+        Row source(MyManual source) {
+            if (from == null) throw new IllegalStateException(op + ": a single source needs a family");
+            return sources(source, source);
+        }
+
+        Row sources(MyManual mysql, MyManual mariadb) {
+            this.mysqlSource = mysql;
+            this.mariadbSource = mariadb;
+            return this;
+        }
+
+        List<MyRule> rules() {
+            if (from != null) return List.of(rule(from, to, from.isMariadb() ? mariadbSource : mysqlSource));
+            return Stream.of(rule(MYSQL_8_0_12, MYSQL_8_4, mysqlSource),
+                    rule(MyEngine.MARIADB_10_6, MyEngine.MARIADB_11_4, mariadbSource)).toList();
+        }
+
+        private MyRule rule(MyEngine first, MyEngine last, MyManual source) {
+            Algorithm a = first.isMariadb() && algorithm == Algorithm.INPLACE && !rebuild ? Algorithm.NOCOPY : algorithm;
+            Cost c = cost != null ? cost : rebuild ? TABLE_AND_INDEX_BYTES : NOTHING;
+            return new MyRule(op, first, last, id != null ? id : defaultId(algorithm, lock, rebuild), a, lock, rebuild,
+                    c, message, safer != null ? safer : defaultRecipe(op, algorithm, lock, rebuild), source);
+        }
+    }
+}

@@ -48,24 +48,16 @@ public final class PgImpacts {
                     + "|statement_timestamp|txid_current|nextval|setseed)\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXTVAL = Pattern.compile("\\bnextval\\s*\\(", Pattern.CASE_INSENSITIVE);
 
-    /** Bytes of one btree index entry besides its key: tuple header (8) and line pointer (4). */
-    private static final int INDEX_ENTRY_OVERHEAD = 12;
-    /** Leaf pages are filled to 90 % by a build (btree's default fillfactor). */
-    private static final double INDEX_FILL = 0.9;
-    /** A key of variable width whose average is not in the statistics. */
-    private static final int VARIABLE_KEY_BYTES = 24;
-    /** The average row width assumed to turn bytes into rows when the table was never analyzed. */
-    private static final int ROW_BYTES_GUESS = 200;
 
     private final Schema from;
     private final Schema to;
-    private final Stats stats;
+    private final TableSizes sizes;
 
     /** {@code stats} may be null: every existing table then has an unknown size. */
     public PgImpacts(Schema from, Schema to, Stats stats) {
         this.from = from;
         this.to = to;
-        this.stats = stats;
+        this.sizes = new TableSizes(from, to, stats);
     }
 
     public List<Step> steps(Change change) {
@@ -315,66 +307,15 @@ public final class PgImpacts {
         return new Step(op, t, null, Work.NONE);
     }
 
-    /** The table's size from the statistics: none for a table the upgrade creates, unknown without statistics. */
     Work tableWork(QName t) {
-        if (from.table(t).isEmpty()) return Work.NONE;
-        Optional<TableStats> s = stats == null ? Optional.empty() : stats.table(t);
-        if (s.isEmpty()) return Work.UNKNOWN;
-        TableStats ts = s.get();
-        long rows = ts.rowsKnown() ? ts.rows() : ts.heapBytes() / ROW_BYTES_GUESS;
-        return new Work(rows, ts.heapBytes(), ts.tableBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
+        return sizes.work(t);
     }
 
-    /**
-     * The size of a new btree index on these columns: one entry per row, each the key (the columns' widths,
-     * {@link #VARIABLE_KEY_BYTES} for a variable-width or expression key) plus the entry overhead, at the
-     * build's fill factor.
-     */
     long newIndexBytes(QName t, List<String> columns) {
-        Work w = tableWork(t);
-        if (!w.known() || w.rows() == 0) return 0;
-        Optional<Table> table = to.table(t).or(() -> from.table(t));
-        int key = 0;
-        for (String name : columns) {
-            key += table.flatMap(tb -> tb.column(name)).map(col -> width(col.type())).orElse(VARIABLE_KEY_BYTES);
-        }
-        int entry = align8(key) + INDEX_ENTRY_OVERHEAD;
-        return (long) (w.rows() * entry / INDEX_FILL);
+        return sizes.newIndexBytes(t, columns);
     }
 
-    /** The current bytes of the indexes (and constraint indexes) whose keys name the column. */
     private long bytesOfIndexesOn(QName t, String column) {
-        Optional<TableStats> s = stats == null ? Optional.empty() : stats.table(t);
-        Optional<Table> table = from.table(t);
-        if (s.isEmpty() || table.isEmpty()) return 0;
-        long bytes = 0;
-        for (Index i : table.get().indexes()) {
-            if (i.columns().contains(column)) bytes += s.get().indexes().getOrDefault(i.name(), 0L);
-        }
-        for (Constraint c : table.get().constraints()) {
-            if (c.columns().contains(column)) bytes += s.get().indexes().getOrDefault(c.name(), 0L);
-        }
-        return bytes;
-    }
-
-    private static final Set<String> EIGHT = Set.of("bigint", "double precision", "timestamp", "timestamptz",
-            "time", "bigserial", "money", "interval");
-    private static final Set<String> FOUR = Set.of("integer", "real", "date", "serial", "oid");
-
-    /** On-disk width of a fixed-width type, {@link #VARIABLE_KEY_BYTES} for the others. */
-    static int width(DataType type) {
-        if (type.arrayDims() > 0) return VARIABLE_KEY_BYTES;
-        String n = type.name().toLowerCase(Locale.ROOT);
-        if (n.equals("boolean")) return 1;
-        if (n.equals("smallint")) return 2;
-        if (FOUR.contains(n)) return 4;
-        if (EIGHT.contains(n)) return 8;
-        if (n.equals("uuid")) return 16;
-        if ((n.equals("char") || n.equals("character")) && type.size() != null) return type.size() + 1;
-        return VARIABLE_KEY_BYTES;
-    }
-
-    private static int align8(int n) {
-        return (n + 7) & ~7;
+        return sizes.bytesOfIndexesOn(t, column);
     }
 }

@@ -28,6 +28,10 @@ public final class Planner {
     static final double NEGLIGIBLE_SECONDS = 1;
     /** A rewritten or scanned table at least this big gets the advice to prune it first. */
     static final long PRUNE_ADVICE_BYTES = 10L << 30;
+    /** Riskiest first; within a risk, the longest first. */
+    static final Comparator<PlanItem> RANKING = Comparator.comparing(PlanItem::risk)
+            .thenComparing(i -> -i.estimate().highSeconds());
+
     /** The major version assumed when neither the statistics, the source nor the user says. */
     public static final int ASSUMED_MAJOR = 16;
 
@@ -44,6 +48,12 @@ public final class Planner {
     }
 
     public static Plan plan(Input in) {
+        if (in.from().engine() != in.to().engine()
+                && !(in.from().engine().isMysqlFamily() && in.to().engine().isMysqlFamily())) {
+            throw new IllegalArgumentException("cannot plan an upgrade from " + in.from().engine() + " to "
+                    + in.to().engine() + ": compare them with diff instead");
+        }
+        if (in.from().engine().isMysqlFamily()) return MyPlanner.plan(in);
         List<String> assumptions = new ArrayList<>();
         int major = serverMajor(in, assumptions);
         PgImpacts impacts = new PgImpacts(in.from(), in.to(), in.stats());
@@ -56,8 +66,6 @@ public final class Planner {
                                 recipes.sql(change, step.operation().name()).orElse(null))));
             }
         }
-        items.sort(Comparator.comparing(PlanItem::risk)
-                .thenComparing(i -> -i.estimate().highSeconds()));
         Estimate total = items.stream().map(PlanItem::estimate).reduce(Estimate.NONE, Estimate::plus);
         if (!in.singleTransaction()) {
             // Each migration commits on its own: old files go at each commit, so the peak is the largest one.
@@ -65,6 +73,7 @@ public final class Planner {
             total = new Estimate(total.lowSeconds(), total.expectedSeconds(), total.highSeconds(), peak,
                     total.walBytes(), total.known());
         }
+        items.sort(RANKING);
         List<TableWindow> windows = windows(items, total, in);
         assumptions(in, items, assumptions);
         return new Plan(in.fromLabel(), in.toLabel(), "PostgreSQL", String.valueOf(major), in.profile().name(),
@@ -101,7 +110,8 @@ public final class Planner {
     private static PlanItem item(Change change, Step step, PgRule rule, Input in, String recipeSql) {
         Estimate estimate = CostModel.estimate(rule.cost(), step.work(), in.profile());
         boolean destructive = DESTRUCTIVE.contains(step.operation());
-        Risk risk = risk(rule, step, estimate, destructive);
+        Risk risk = risk(rule.cost() != Cost.NOTHING, rule.blocksReads() || rule.blocksWrites(),
+                rule.runsInTransactionBlock(), estimate, destructive, step.work());
         return new PlanItem(change, step.operation().name(), rule.id(), step.table(), step.other(),
                 rule.lock() == null ? null : rule.lock().sql(),
                 rule.otherLock() == null ? null : rule.otherLock().sql(),
@@ -111,27 +121,27 @@ public final class Planner {
                 recipe(rule, step), recipeSql, rule.source().url(), estimate);
     }
 
-    static Risk risk(PgRule rule, Step step, Estimate e, boolean destructive) {
-        boolean sized = rule.cost() != Cost.NOTHING;
-        boolean blocks = rule.blocksReads() || rule.blocksWrites();
+    static Risk risk(boolean sized, boolean blocks, boolean runsInTransaction, Estimate e, boolean destructive,
+                     Work w) {
         boolean negligible = e.known() && e.highSeconds() < NEGLIGIBLE_SECONDS;
         if (blocks && sized && !negligible) {
             return e.known() && e.expectedSeconds() >= CRITICAL_SECONDS ? Risk.CRITICAL : Risk.HIGH;
         }
         if (destructive) {
-            Work w = step.work();
             return w.known() && w.rows() == 0 && w.tableBytes() == 0 ? Risk.MEDIUM : Risk.HIGH;
         }
-        if ((sized && !negligible) || !rule.runsInTransactionBlock()) {
+        if ((sized && !negligible) || !runsInTransaction) {
             return Risk.MEDIUM;
         }
         return blocks ? Risk.LOW : Risk.NONE;
     }
 
     private static String recipe(PgRule rule, Step step) {
-        String recipe = rule.saferRecipe();
-        Work w = step.work();
-        if ((rule.rewritesTable() || rule.scansTable()) && w.known() && w.tableBytes() >= PRUNE_ADVICE_BYTES) {
+        return withPruneAdvice(rule.saferRecipe(), rule.rewritesTable() || rule.scansTable(), step.work());
+    }
+
+    static String withPruneAdvice(String recipe, boolean readsAllRows, Work w) {
+        if (readsAllRows && w.known() && w.tableBytes() >= PRUNE_ADVICE_BYTES) {
             String prune = "The table holds " + Units.bytes(w.tableBytes()) + ": if old rows can go (run "
                     + "logs, history), delete or archive them and VACUUM before the upgrade; the duration "
                     + "scales with the table's size.";
@@ -140,23 +150,33 @@ public final class Planner {
         return recipe;
     }
 
-    private static List<TableWindow> windows(List<PlanItem> items, Estimate total, Input in) {
+    /** The lock an item holds on a table, ranked by what it blocks (reads and writes, writes, nothing). */
+    private record Hold(String lock, boolean reads, boolean writes) {
+        int rank() {
+            return reads ? 2 : writes ? 1 : 0;
+        }
+    }
+
+    static List<TableWindow> windows(List<PlanItem> items, Estimate total, Input in) {
         Map<QName, List<PlanItem>> byTable = new LinkedHashMap<>();
-        Map<QName, LockMode> locks = new LinkedHashMap<>();
+        Map<QName, Hold> holds = new LinkedHashMap<>();
+        java.util.function.BinaryOperator<Hold> stronger = (a, b) -> b.rank() > a.rank() ? b : a;
         for (PlanItem i : items) {
             if (i.table() != null && i.lock() != null) {
                 byTable.computeIfAbsent(i.table(), k -> new ArrayList<>()).add(i);
-                locks.merge(i.table(), LockMode.valueOf(i.lock().replace(' ', '_')), LockMode::stronger);
+                holds.merge(i.table(), new Hold(i.lock(), i.blocksReads(), i.blocksWrites()), stronger);
             }
             if (i.other() != null && i.otherLock() != null) {
+                // Only PostgreSQL names a second table's lock (foreign keys, partitions, views).
+                LockMode m = LockMode.valueOf(i.otherLock().replace(' ', '_'));
                 byTable.computeIfAbsent(i.other(), k -> new ArrayList<>());
-                locks.merge(i.other(), LockMode.valueOf(i.otherLock().replace(' ', '_')), LockMode::stronger);
+                holds.merge(i.other(), new Hold(m.sql(), m.blocksReads(), m.blocksWrites()), stronger);
             }
         }
         List<TableWindow> out = new ArrayList<>();
         for (Map.Entry<QName, List<PlanItem>> e : byTable.entrySet()) {
-            LockMode lock = locks.get(e.getKey());
-            if (!lock.blocksReads() && !lock.blocksWrites()) continue;
+            Hold hold = holds.get(e.getKey());
+            if (hold.rank() == 0) continue;
             Estimate work = e.getValue().stream().map(PlanItem::estimate).reduce(Estimate.NONE, Estimate::plus);
             Estimate held = in.singleTransaction()
                     ? new Estimate(work.lowSeconds(), total.expectedSeconds(), total.highSeconds(), 0, 0,
@@ -164,15 +184,14 @@ public final class Planner {
                     : work;
             Risk risk = e.getValue().stream().map(PlanItem::risk).min(Comparator.naturalOrder()).orElse(Risk.LOW);
             TableStats stats = in.stats() == null ? null : in.stats().table(e.getKey()).orElse(null);
-            out.add(new TableWindow(e.getKey(), lock.sql(), lock.blocksReads(), lock.blocksWrites(), risk,
-                    work, held, stats));
+            out.add(new TableWindow(e.getKey(), hold.lock(), hold.reads(), hold.writes(), risk, work, held, stats));
         }
         out.sort(Comparator.comparing(TableWindow::risk).thenComparing(w -> -w.work().highSeconds())
                 .thenComparing(TableWindow::table));
         return out;
     }
 
-    private static void assumptions(Input in, List<PlanItem> items, List<String> out) {
+    static void assumptions(Input in, List<PlanItem> items, List<String> out) {
         Profile p = in.profile();
         out.add("Durations from the '" + p.name() + "' profile" + (p.measuredOn() == null ? "" : " (measured on "
                 + p.measuredOn() + ")") + "; each range is the expected time ÷/× " + p.spread()
@@ -183,12 +202,16 @@ public final class Planner {
             out.add("Sizes from " + (in.statsSource() == null ? "the statistics" : in.statsSource())
                     + " (relpages × block size and reltuples, as of each table's last VACUUM or ANALYZE).");
         }
-        out.add(in.singleTransaction()
+        if (in.from().engine().isMysqlFamily()) {
+            out.add("MySQL and MariaDB commit every DDL statement on its own: a lock lasts for its statement, and a "
+                    + "migration that fails half-way leaves the schema half-changed. On a replica each ALTER runs "
+                    + "again for as long, so replication lags by its duration.");
+        } else out.add(in.singleTransaction()
                 ? "All migrations run in one transaction (Alembic's default, and Dify's): every lock is held "
                 + "until the last migration commits. Use --transaction each if your tool commits per migration."
                 : "Each migration commits on its own (--transaction each): a lock is held for its own work.");
-        out.add("New indexes are built with plain CREATE INDEX inside the migration (what Alembic's "
-                + "op.create_index does); their size is estimated from rows × key width.");
+        out.add("New indexes are built the way Alembic's op.create_index builds them (PostgreSQL: plain CREATE "
+                + "INDEX inside the migration); their size is estimated from rows × key width.");
         Set<String> unknown = new TreeSet<>();
         Set<String> neverAnalyzed = new TreeSet<>();
         for (PlanItem i : items) {

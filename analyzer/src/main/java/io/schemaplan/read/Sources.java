@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns what a user names as a source into a schema: a database URL, a pg_dump file, or a snapshot.
- * The kind is decided from the URL scheme or from the first bytes of the file, never from its name.
+ * Turns what a user names as a source into a schema: a database URL (PostgreSQL or MySQL/MariaDB), a
+ * pg_dump file, a mysqldump / mariadb-dump file, or a snapshot. The kind is decided from the URL scheme
+ * or from the first bytes of the file, never from its name.
  */
 public final class Sources {
     private Sources() {
@@ -43,12 +44,9 @@ public final class Sources {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
             return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
         }
-        if (kindOf(spec) == Kind.MYSQL_URL) {
-            throw new ReadException(PgUrl.withoutPassword(spec)
-                    + ": MySQL/MariaDB sources are not supported yet");
-        }
-        Loaded loaded = loadFile(Path.of(spec));
-        if (all) {
+        // A MySQL database is one namespace with an empty name (see QName): --schema does not apply to it.
+        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFile(Path.of(spec));
+        if (all || loaded.schema().engine().isMysqlFamily()) {
             return loaded;
         }
         Schema filtered = loaded.schema().onlyNamespaces(namespaces);
@@ -74,6 +72,6 @@ public final class Sources {
                 throw new ReadException(file + ": cannot read: " + e.getMessage());
             }
         }
-        return PgDumpReader.read(file);
+        return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(file) : PgDumpReader.read(file);
     }
 }

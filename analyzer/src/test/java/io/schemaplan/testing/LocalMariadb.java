@@ -74,6 +74,25 @@ public final class LocalMariadb {
         if (r.exitCode() != 0) throw new IllegalStateException("mariadb failed on " + file + ": " + r.output());
     }
 
+    /** Writes {@code mariadb-dump --no-data --routines} of {@code database} to {@code out}, as a DBA makes one. */
+    public static Path dump(String database, Path out) {
+        try {
+            Process p = new ProcessBuilder("mariadb-dump", "-h", HOST, "-P", String.valueOf(PORT), "-u", USER,
+                    "--no-data", "--routines", database).redirectOutput(out.toFile())
+                    .redirectError(ProcessBuilder.Redirect.PIPE).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("mariadb-dump failed on " + database + ": " + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("mariadb-dump is not installed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What the client printed: stdout when it exited 0, else stdout and stderr. */
     public record ClientRun(int exitCode, String output) {
     }

@@ -141,13 +141,6 @@ class CliTest {
     }
 
     @Test
-    void aMysqlDumpGivenAsAPostgresDump() throws IOException {
-        Path mysql = Samples.root().resolve("mysql/dify-1.10.1.sql");
-        String err = badInput("diff", mysql.toString(), V0153).err();
-        assertTrue(err.toLowerCase().contains("mysql") || err.toLowerCase().contains("mariadb"), err);
-    }
-
-    @Test
     void aMissingFileAndADirectory() {
         assertTrue(badInput("diff", "no/such.sql", V0153).err().contains("no/such.sql"));
         assertTrue(badInput("diff", tmp.toString(), V0153).err().contains("directory"));

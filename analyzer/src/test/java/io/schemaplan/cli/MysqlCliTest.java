@@ -58,11 +58,7 @@ class MysqlCliTest {
     // ---- bad input: exit code 2 and one line ----
 
     private Cli.Result badInput(String... args) {
-        Cli.Result r = Cli.run(args);
-        assertEquals(2, r.exitCode(), r.err());
-        assertEquals(1, r.errLines().size(), "one line, no stack trace: " + r.err());
-        assertTrue(r.errLines().get(0).startsWith("schemaplan: "), r.err());
-        assertFalse(r.err().contains("\tat "), r.err());
+        Cli.Result r = Cli.badInput(args);
         assertFalse(r.err().contains("s3cret"), r.err());
         return r;
     }

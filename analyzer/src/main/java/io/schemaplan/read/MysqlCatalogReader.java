@@ -44,7 +44,7 @@ public final class MysqlCatalogReader {
     /** {@code TABLE_TYPE}s that are tables (MariaDB's system-versioned tables are tables with history). */
     private static final List<String> TABLE_TYPES = List.of("BASE TABLE", "SYSTEM VERSIONED");
 
-    static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS"
+    static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS, ENGINE"
             + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME";
     static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE,"
             + " COLUMN_DEFAULT, EXTRA, COLLATION_NAME, COLUMN_COMMENT, GENERATION_EXPRESSION"
@@ -148,6 +148,7 @@ public final class MysqlCatalogReader {
                 MysqlTableParts t = new MysqlTableParts(QName.of("", name));
                 t.collation = rs.getString(3);
                 t.comment = blankToNull(rs.getString(4));
+                t.storageEngine = rs.getString(6);
                 String options = rs.getString(5);
                 if (options != null && options.toLowerCase(Locale.ROOT).contains("partitioned")) {
                     warnings.add(where("table " + name + " is partitioned: partitioning is not part of the MySQL"

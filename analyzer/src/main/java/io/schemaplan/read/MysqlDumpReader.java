@@ -209,7 +209,10 @@ public final class MysqlDumpReader {
             } else if (t.isWord(i, "PARTITION", "BY")) {
                 warn(s, "table " + name + " is partitioned: partitioning is not part of the MySQL schema model yet");
                 break;
-            } else { // ENGINE=InnoDB, ROW_FORMAT=…, AUTO_INCREMENT=n, …: not modelled (InnoDB is assumed)
+            } else if (t.isWord(i, "ENGINE") || t.isWord(i, "TYPE")) { // TYPE=: the spelling before MySQL 5.5
+                i += t.isSymbol(i + 1, "=") ? 2 : 1;
+                table.storageEngine = t.ident(i++);
+            } else { // ROW_FORMAT=…, AUTO_INCREMENT=n, STATS_PERSISTENT=…, …: not modelled
                 i += t.isSymbol(i + 1, "=") ? 3 : 2;
             }
         }

@@ -39,7 +39,7 @@ final class ConnectionErrors {
         String message = Stream.concat(NETWORK.stream(), engineRules.stream()).filter(r -> r.matches().test(e))
                 .findFirst().map(r -> r.message().apply(url, e))
                 .orElseGet(() -> serverText.apply(e));
-        return new ReadException(scrub(url.redacted() + ": " + message, url.password()));
+        return new ReadException(scrub(url.redacted() + ": " + message, url.password()), e);
     }
 
     /** The driver's first line of the message. */

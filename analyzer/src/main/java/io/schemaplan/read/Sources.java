@@ -53,6 +53,18 @@ public final class Sources {
         return new Loaded(loaded.label(), filtered, loaded.warnings());
     }
 
+    /**
+     * Reads statistics: from the catalog of a database URL (PostgreSQL or MySQL/MariaDB), or from a
+     * {@code schemaplan-stats/1} file written by {@code scripts/stats-postgres.sql} or {@code scripts/stats-mysql.sql}.
+     */
+    public static io.schemaplan.model.Stats stats(String spec) {
+        return switch (kindOf(spec)) {
+            case POSTGRES_URL -> PostgresStatsReader.read(spec);
+            case MYSQL_URL -> MysqlStatsReader.read(spec);
+            case FILE -> StatsJson.read(Path.of(spec));
+        };
+    }
+
     static Loaded loadFile(Path file) {
         if (Files.isDirectory(file)) {
             throw new ReadException(file + ": is a directory, expected a dump file or a snapshot");

@@ -8,6 +8,8 @@
 -- times innodb_page_size (PRIMARY left out: it is the table). Reading mysql.innodb_index_stats needs SELECT on it;
 -- maintenanceWorkMemBytes is innodb_sort_buffer_size, the sort buffer of an online index build;
 -- maxParallelMaintenanceWorkers is 0 (not read). Same expressions as io.schemaplan.read.MysqlStatsReader.
+-- MySQL 8 caches these TABLES figures for information_schema_stats_expiry seconds (a day by default); for
+-- fresh ones run SET SESSION information_schema_stats_expiry = 0 first (MariaDB has no such cache or setting).
 SET SESSION TRANSACTION READ ONLY;
 SET SESSION lock_wait_timeout = 5;
 /*M!100108 SET SESSION max_statement_time = 60 */;

@@ -167,7 +167,10 @@ public sealed interface Change {
         public String object() { return definition.name().toString(); }
     }
 
-    /** A table property changed: UNLOGGED, partitioning, its comment, or (MySQL) its default collation. */
+    /**
+     * A table property changed: UNLOGGED, partitioning, its comment, or (MySQL/MariaDB) its default
+     * collation (and with it the character set) or its storage engine.
+     */
     record TableChanged(Table from, Table to) implements Change {
         public String kind() { return "table.changed"; }
         public QName table() { return to.name(); }
@@ -211,12 +214,18 @@ public sealed interface Change {
         public String kind() { return "column.identity_changed"; }
     }
 
+    /** The generation expression changed, or (MySQL/MariaDB) the column went between VIRTUAL and STORED. */
     record ColumnGeneratedChanged(QName table, Column from, Column to) implements ColumnChange {
         public String kind() { return "column.generated_changed"; }
     }
 
     record ColumnCollationChanged(QName table, Column from, Column to) implements ColumnChange {
         public String kind() { return "column.collation_changed"; }
+    }
+
+    /** A MySQL/MariaDB column became INVISIBLE (left out of {@code SELECT *}) or visible again. */
+    record ColumnVisibilityChanged(QName table, Column from, Column to) implements ColumnChange {
+        public String kind() { return "column.visibility_changed"; }
     }
 
     record ColumnCommentChanged(QName table, Column from, Column to) implements ColumnChange {

@@ -62,7 +62,8 @@ public final class SchemaDiff {
         if (a.unlogged() != b.unlogged() || !Objects.equals(a.partitionBy(), b.partitionBy())
                 || !Objects.equals(a.partitionOf(), b.partitionOf())
                 || !Objects.equals(a.partitionBound(), b.partitionBound())
-                || !Objects.equals(a.comment(), b.comment()) || !Objects.equals(a.collation(), b.collation())) {
+                || !Objects.equals(a.comment(), b.comment()) || !Objects.equals(a.collation(), b.collation())
+                || !Objects.equals(a.storageEngine(), b.storageEngine())) {
             out.add(new TableChanged(a, b));
         }
         diffColumns(t, a.columns(), b.columns(), out);
@@ -94,7 +95,10 @@ public final class SchemaDiff {
             if (!Objects.equals(o.defaultExpr(), c.defaultExpr())) out.add(new ColumnDefaultChanged(t, o, c));
             if (o.nullable() != c.nullable()) out.add(new ColumnNullabilityChanged(t, o, c));
             if (o.identity() != c.identity()) out.add(new ColumnIdentityChanged(t, o, c));
-            if (!Objects.equals(o.generatedExpr(), c.generatedExpr())) out.add(new ColumnGeneratedChanged(t, o, c));
+            if (!Objects.equals(o.generatedExpr(), c.generatedExpr()) || o.virtual() != c.virtual()) {
+                out.add(new ColumnGeneratedChanged(t, o, c));
+            }
+            if (o.invisible() != c.invisible()) out.add(new ColumnVisibilityChanged(t, o, c));
             if (!Objects.equals(o.collation(), c.collation())) out.add(new ColumnCollationChanged(t, o, c));
             if (!Objects.equals(o.comment(), c.comment())) out.add(new ColumnCommentChanged(t, o, c));
         }

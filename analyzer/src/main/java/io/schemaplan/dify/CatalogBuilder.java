@@ -80,13 +80,7 @@ public final class CatalogBuilder {
     }
 
     private static Schema read(Path dump, String engine) {
-        return engine.equals(DifyRelease.MYSQL) ? mysql(dump).schema() : PgDumpReader.read(dump).schema();
-    }
-
-    /** The MySQL reader as a {@link Loaded}, like the other readers (one place to change when it returns one). */
-    static Loaded mysql(Path dump) {
-        MysqlDumpReader.Result r = MysqlDumpReader.read(dump);
-        return new Loaded(dump.toString(), r.schema(), r.warnings());
+        return engine.equals(DifyRelease.MYSQL) ? MysqlDumpReader.read(dump).schema() : PgDumpReader.read(dump).schema();
     }
 
     /** gzip without a timestamp (Java writes none), so a rebuild of the same schema is byte-identical. */

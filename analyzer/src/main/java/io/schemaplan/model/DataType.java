@@ -13,7 +13,14 @@ import java.util.List;
  * labels of an inline {@code enum(…)} or {@code set(…)} type in declared order (empty otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public record DataType(String name, Integer size, Integer scale, int arrayDims, boolean unsigned, List<String> values) {
+public record DataType(
+        String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer size,
+        // NON_NULL, not the class's NON_DEFAULT: numeric(10,0) has scale 0, and a snapshot must keep it.
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer scale,
+        int arrayDims,
+        boolean unsigned,
+        List<String> values) {
 
     public DataType {
         values = Lists.copy(values);

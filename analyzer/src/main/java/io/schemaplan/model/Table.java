@@ -9,6 +9,8 @@ import java.util.Optional;
  * table ({@code RANGE (created_at)}); {@code partitionOf} and {@code partitionBound} describe a partition.
  * {@code collation} is a MySQL/MariaDB table's default collation ({@code utf8mb4_general_ci}; it implies the
  * character set), which its columns use unless their own {@code collation} says otherwise; null for PostgreSQL.
+ * {@code storageEngine} is a MySQL/MariaDB table's engine ({@code InnoDB}, {@code MyISAM}, …), which decides
+ * what a change costs; null for PostgreSQL and when unknown.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Table(
@@ -23,14 +25,23 @@ public record Table(
         QName partitionOf,
         String partitionBound,
         String comment,
-        String collation) {
+        String collation,
+        String storageEngine) {
 
     /** A table without a default collation (every PostgreSQL table). */
     public Table(QName name, List<Column> columns, List<Constraint> constraints, List<ForeignKey> foreignKeys,
                  List<Index> indexes, List<Trigger> triggers, boolean unlogged, String partitionBy,
                  QName partitionOf, String partitionBound, String comment) {
         this(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy, partitionOf,
-                partitionBound, comment, null);
+                partitionBound, comment, null, null);
+    }
+
+    /** A table without a storage engine (the form before engines were read). */
+    public Table(QName name, List<Column> columns, List<Constraint> constraints, List<ForeignKey> foreignKeys,
+                 List<Index> indexes, List<Trigger> triggers, boolean unlogged, String partitionBy,
+                 QName partitionOf, String partitionBound, String comment, String collation) {
+        this(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy, partitionOf,
+                partitionBound, comment, collation, null);
     }
 
     public Table {

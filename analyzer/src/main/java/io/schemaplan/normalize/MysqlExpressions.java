@@ -77,6 +77,21 @@ public final class MysqlExpressions {
         return canonicalDefault == null ? update : canonicalDefault + " " + update;
     }
 
+    private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\bon update (.+)$");
+
+    /**
+     * The canonical default of a column as {@code information_schema.COLUMNS} gives it: {@code COLUMN_DEFAULT}
+     * and the {@code ON UPDATE} clause inside {@code EXTRA}. MariaDB (10.2.7+) stores the default as SQL text,
+     * literals quoted and {@code NULL} for none, just as a dump prints it; MySQL 8 stores a literal bare and
+     * an expression (marked {@code DEFAULT_GENERATED} in EXTRA) without its parentheses.
+     */
+    public static String catalogDefault(String columnDefault, String extra, DataType type, boolean mariadb) {
+        String text = columnDefault;
+        if (text != null && !mariadb && !extra.contains("DEFAULT_GENERATED")) text = quote(text);
+        Matcher m = ON_UPDATE.matcher(extra == null ? "" : extra.trim());
+        return withOnUpdate(normalizeDefault(text, type), m.find() ? m.group(1) : null);
+    }
+
     /** A string literal in canonical spelling. */
     public static String quote(String value) {
         return "'" + value.replace("'", "''") + "'";

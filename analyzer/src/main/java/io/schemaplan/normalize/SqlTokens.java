@@ -65,7 +65,9 @@ public final class SqlTokens {
                 i = add(Kind.WORD, i, j);
             } else if (OPERATOR_CHARS.indexOf(c) >= 0) {
                 int j = i + 1;
-                while (j < n && OPERATOR_CHARS.indexOf(src.charAt(j)) >= 0 && commentEnd(src, j) == j) j++;
+                // In MySQL a backquote starts a name even right after an operator (DEFINER=`root`@`host`).
+                while (j < n && OPERATOR_CHARS.indexOf(src.charAt(j)) >= 0 && commentEnd(src, j) == j
+                        && !(dialect == Dialect.MYSQL && src.charAt(j) == '`')) j++;
                 i = add(Kind.SYMBOL, i, j);
             } else {
                 i = add(Kind.SYMBOL, i, i + 1);

@@ -105,6 +105,14 @@ final class DumpText {
         return line;
     }
 
+    /**
+     * Whether the first bytes of a file are a MySQL/MariaDB dump's: one of the markers above, or a
+     * backquoted {@code CREATE TABLE} (a dump made with {@code --compact} has neither header nor comments).
+     */
+    static boolean looksLikeMysql(String head) {
+        return MYSQL_MARKERS.keySet().stream().anyMatch(head::contains) || head.contains("CREATE TABLE `");
+    }
+
     /** Fails on the first MySQL/MariaDB marker in the head of the file (a pg_dump never has one there). */
     private void rejectMysql() {
         int head = Math.min(text.length(), 4096);

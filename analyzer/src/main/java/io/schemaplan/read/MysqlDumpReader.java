@@ -41,13 +41,6 @@ import java.util.Set;
  */
 public final class MysqlDumpReader {
 
-    /** The schema read, and a warning ({@code file:line: message}) for every statement that was skipped. */
-    public record Result(Schema schema, List<String> warnings) {
-        public Result {
-            warnings = List.copyOf(warnings);
-        }
-    }
-
     private interface Handler {
         void handle(SqlTokens t, Statement s);
     }
@@ -95,7 +88,7 @@ public final class MysqlDumpReader {
         handlers.put("ALTER TABLE", this::alterTable);
     }
 
-    public static Result read(Path file) {
+    public static Loaded read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -108,11 +101,11 @@ public final class MysqlDumpReader {
     }
 
     /** Reads dump bytes; {@code source} names them in messages (normally the file path). */
-    public static Result read(String source, byte[] bytes) {
+    public static Loaded read(String source, byte[] bytes) {
         return new MysqlDumpReader(new MysqlDumpText(source, bytes)).run();
     }
 
-    private Result run() {
+    private Loaded run() {
         for (Statement s : dump.statements) {
             SqlTokens t;
             try {
@@ -130,7 +123,7 @@ public final class MysqlDumpReader {
         }
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
                 tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
-        return new Result(schema, warnings);
+        return new Loaded(dump.file, schema, warnings);
     }
 
     private Handler handler(SqlTokens t) {
@@ -216,7 +209,10 @@ public final class MysqlDumpReader {
             } else if (t.isWord(i, "PARTITION", "BY")) {
                 warn(s, "table " + name + " is partitioned: partitioning is not part of the MySQL schema model yet");
                 break;
-            } else { // ENGINE=InnoDB, ROW_FORMAT=…, AUTO_INCREMENT=n, …: not modelled (InnoDB is assumed)
+            } else if (t.isWord(i, "ENGINE") || t.isWord(i, "TYPE")) { // TYPE=: the spelling before MySQL 5.5
+                i += t.isSymbol(i + 1, "=") ? 2 : 1;
+                table.storageEngine = t.ident(i++);
+            } else { // ROW_FORMAT=…, AUTO_INCREMENT=n, STATS_PERSISTENT=…, …: not modelled
                 i += t.isSymbol(i + 1, "=") ? 3 : 2;
             }
         }

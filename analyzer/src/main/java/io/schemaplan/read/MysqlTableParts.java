@@ -25,6 +25,7 @@ final class MysqlTableParts {
     final List<Trigger> triggers = new ArrayList<>();
     String collation;
     String comment;
+    String storageEngine;
 
     MysqlTableParts(QName name) {
         this.name = name;
@@ -39,6 +40,7 @@ final class MysqlTableParts {
             if (json != null) kept.remove(json);
             cols.add(json == null ? own : MysqlDefinitions.asJson(own));
         }
-        return new Table(name, cols, kept, foreignKeys, indexes, triggers, false, null, null, null, comment, collation);
+        return new Table(name, cols, kept, foreignKeys, indexes, triggers, false, null, null, null, comment, collation,
+                storageEngine);
     }
 }

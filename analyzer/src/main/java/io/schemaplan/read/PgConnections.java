@@ -14,7 +14,7 @@ import org.postgresql.jdbcurlresolver.PgPassParser;
  * statement timeouts, and the settings pg_dump uses so the server prints expressions exactly as in a dump.
  */
 public final class PgConnections {
-    static final int CONNECT_TIMEOUT_SECONDS = 5;
+    static final int CONNECT_TIMEOUT_SECONDS = ConnectionErrors.CONNECT_TIMEOUT_SECONDS;
     static final String APPLICATION_NAME = "schemaplan";
 
     /**

@@ -1,8 +1,5 @@
 package io.schemaplan.read;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +11,7 @@ import java.util.Map;
  * @param params the remaining query parameters (sslmode, …), passed to the driver as they are
  */
 public record PgUrl(String user, String password, String host, int port, String database,
-                    Map<String, String> params) {
+                    Map<String, String> params) implements DatabaseTarget {
 
     public static final int DEFAULT_PORT = 5432;
     private static final String[] PREFIXES = {"jdbc:postgresql://", "postgresql://", "postgres://"};
@@ -29,56 +26,10 @@ public record PgUrl(String user, String password, String host, int port, String 
      * @throws ReadException naming the URL (without its password) when it is not a PostgreSQL URL
      */
     public static PgUrl parse(String url) {
-        String rest = null;
-        for (String prefix : PREFIXES) {
-            if (url.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                rest = url.substring(prefix.length());
-                break;
-            }
-        }
-        if (rest == null) {
-            throw new ReadException(withoutPassword(url)
-                    + ": not a PostgreSQL URL (expected postgresql://user@host:port/database)");
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            for (String pair : rest.substring(q + 1).split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                params.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
-            }
-            rest = rest.substring(0, q);
-        }
-        int slash = rest.indexOf('/');
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
-        String database = slash < 0 ? "" : decode(rest.substring(slash + 1));
-        String user = params.remove("user");
-        String password = params.remove("password");
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = authority.substring(0, at);
-            authority = authority.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            if (colon >= 0) password = decode(userInfo.substring(colon + 1));
-        }
-        String host = authority;
-        int port = DEFAULT_PORT;
-        int portColon = authority.lastIndexOf(':');
-        if (portColon >= 0 && portColon > authority.lastIndexOf(']')) {
-            host = authority.substring(0, portColon);
-            String portText = authority.substring(portColon + 1);
-            try {
-                port = Integer.parseInt(portText);
-            } catch (NumberFormatException e) {
-                throw new ReadException(withoutPassword(url) + ": port '" + portText + "' is not a number");
-            }
-        }
-        if (host.isEmpty()) host = "localhost";
-        if (user == null || user.isEmpty()) user = defaultUser();
-        if (database.isEmpty()) database = user;
-        return new PgUrl(user, password, host, port, database, params);
+        UrlParts u = UrlParts.parse(url, PREFIXES, "not a PostgreSQL URL (expected postgresql://user@host:port/database)");
+        String user = u.user() == null ? defaultUser() : u.user();
+        String database = u.database().isEmpty() ? user : u.database();
+        return new PgUrl(user, u.password(), u.host(), u.port() == null ? DEFAULT_PORT : u.port(), database, u.params());
     }
 
     /** The same target with the password that will actually be sent (from the URL, PGPASSWORD or ~/.pgpass). */
@@ -87,6 +38,7 @@ public record PgUrl(String user, String password, String host, int port, String 
     }
 
     /** {@code postgresql://user@host:port/database}: the form every message names. */
+    @Override
     public String redacted() {
         return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
     }
@@ -101,13 +53,9 @@ public record PgUrl(String user, String password, String host, int port, String 
         return redacted();
     }
 
-    /** The URL with anything between {@code ://user:} and {@code @} blanked, for a URL we could not parse. */
+    /** The URL with its password blanked, for a URL we could not parse (see {@link UrlParts#withoutPassword}). */
     public static String withoutPassword(String url) {
-        return url.replaceAll("(://[^:/@?]*):[^@/?]*@", "$1@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return UrlParts.withoutPassword(url);
     }
 
     /** libpq's defaults: PGUSER, else the operating-system user. */

@@ -13,8 +13,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Turns what a user names as a source into a schema: a database URL, a pg_dump file, or a snapshot.
- * The kind is decided from the URL scheme or from the first bytes of the file, never from its name.
+ * Turns what a user names as a source into a schema: a database URL (PostgreSQL or MySQL/MariaDB), a
+ * pg_dump file, a mysqldump / mariadb-dump file, or a snapshot. The kind is decided from the URL scheme
+ * or from the first bytes of the file, never from its name.
  */
 public final class Sources {
     private Sources() {
@@ -54,19 +55,29 @@ public final class Sources {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
             return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
         }
-        if (kindOf(spec) == Kind.MYSQL_URL) {
-            throw new ReadException(PgUrl.withoutPassword(spec)
-                    + ": MySQL/MariaDB sources are not supported yet");
-        }
-        return only(loadFile(Path.of(spec)), namespaces);
+        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFile(Path.of(spec));
+        return only(loaded, namespaces);
     }
 
     private static Loaded only(Loaded loaded, Set<String> namespaces) {
-        if (namespaces == null || namespaces.isEmpty()) {
+        // A MySQL database is one namespace with an empty name (see QName): --schema does not apply to it.
+        if (namespaces == null || namespaces.isEmpty() || loaded.schema().engine().isMysqlFamily()) {
             return loaded;
         }
         Schema filtered = loaded.schema().onlyNamespaces(namespaces);
         return new Loaded(loaded.label(), filtered, loaded.warnings());
+    }
+
+    /**
+     * Reads statistics: from the catalog of a database URL (PostgreSQL or MySQL/MariaDB), or from a
+     * {@code schemaplan-stats/1} file written by {@code scripts/stats-postgres.sql} or {@code scripts/stats-mysql.sql}.
+     */
+    public static io.schemaplan.model.Stats stats(String spec) {
+        return switch (kindOf(spec)) {
+            case POSTGRES_URL -> PostgresStatsReader.read(spec);
+            case MYSQL_URL -> MysqlStatsReader.read(spec);
+            case FILE -> StatsJson.read(Path.of(spec));
+        };
     }
 
     static Loaded loadFile(Path file) {
@@ -88,6 +99,6 @@ public final class Sources {
                 throw new ReadException(file + ": cannot read: " + e.getMessage());
             }
         }
-        return PgDumpReader.read(file);
+        return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(file) : PgDumpReader.read(file);
     }
 }

@@ -56,7 +56,8 @@ public final class ChangeText {
         if (c instanceof ColumnDefaultChanged x) return "column " + x.to().name() + " default: " + arrow(nullable(x.from().defaultExpr()), nullable(x.to().defaultExpr()));
         if (c instanceof ColumnNullabilityChanged x) return "column " + x.to().name() + ": " + (x.to().nullable() ? "DROP NOT NULL" : "SET NOT NULL");
         if (c instanceof ColumnIdentityChanged x) return "column " + x.to().name() + " identity: " + arrow(Objects.toString(x.from().identity(), "none"), Objects.toString(x.to().identity(), "none"));
-        if (c instanceof ColumnGeneratedChanged x) return "column " + x.to().name() + " generated: " + arrow(nullable(x.from().generatedExpr()), nullable(x.to().generatedExpr()));
+        if (c instanceof ColumnGeneratedChanged x) return "column " + x.to().name() + " generated: " + arrow(generated(x.from()), generated(x.to()));
+        if (c instanceof ColumnVisibilityChanged x) return "column " + x.to().name() + ": " + (x.to().invisible() ? "SET INVISIBLE" : "SET VISIBLE");
         if (c instanceof ColumnCollationChanged x) return "column " + x.to().name() + " collation: " + arrow(nullable(x.from().collation()), nullable(x.to().collation()));
         if (c instanceof ColumnCommentChanged x) return "column " + x.to().name() + " comment changed";
         if (c instanceof ConstraintAdded x) return constraint(x.constraint());
@@ -92,10 +93,16 @@ public final class ChangeText {
         StringBuilder b = new StringBuilder(c.name()).append(' ').append(c.type().sql());
         if (c.collation() != null) b.append(" COLLATE ").append(c.collation());
         if (c.identity() != null) b.append(" GENERATED ").append(c.identity() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
-        if (c.generatedExpr() != null) b.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(") STORED");
+        if (c.generatedExpr() != null) b.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(c.virtual() ? ") VIRTUAL" : ") STORED");
         if (c.defaultExpr() != null) b.append(" DEFAULT ").append(c.defaultExpr());
         if (!c.nullable()) b.append(" NOT NULL");
+        if (c.invisible()) b.append(" INVISIBLE");
         return b.toString();
+    }
+
+    /** {@code (expr) STORED}, {@code (expr) VIRTUAL}, or {@code (none)}. */
+    private static String generated(Column c) {
+        return c.generatedExpr() == null ? "(none)" : "(" + c.generatedExpr() + ")" + (c.virtual() ? " VIRTUAL" : " STORED");
     }
 
     private static String summary(Table t) {
@@ -127,6 +134,8 @@ public final class ChangeText {
                     b.partitionOf() == null ? "(none)" : b.partitionOf() + " " + b.partitionBound()));
         }
         if (!Objects.equals(a.comment(), b.comment())) parts.add("comment changed");
+        if (!Objects.equals(a.collation(), b.collation())) parts.add("collation " + arrow(nullable(a.collation()), nullable(b.collation())));
+        if (!Objects.equals(a.storageEngine(), b.storageEngine())) parts.add("engine " + arrow(nullable(a.storageEngine()), nullable(b.storageEngine())));
         return String.join("; ", parts);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.diff.Change;
 import io.schemaplan.diff.Change.*;
+import io.schemaplan.model.Column;
 import io.schemaplan.read.Loaded;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,8 @@ public final class DiffJsonRenderer {
         if (c instanceof ColumnDefaultChanged x) return pair(x.from().defaultExpr(), x.to().defaultExpr());
         if (c instanceof ColumnNullabilityChanged x) return pair(nullability(x.from().nullable()), nullability(x.to().nullable()));
         if (c instanceof ColumnIdentityChanged x) return pair(x.from().identity(), x.to().identity());
-        if (c instanceof ColumnGeneratedChanged x) return pair(x.from().generatedExpr(), x.to().generatedExpr());
+        if (c instanceof ColumnGeneratedChanged x) return pair(generated(x.from()), generated(x.to()));
+        if (c instanceof ColumnVisibilityChanged x) return pair(visibility(x.from()), visibility(x.to()));
         if (c instanceof ColumnCollationChanged x) return pair(x.from().collation(), x.to().collation());
         if (c instanceof ColumnCommentChanged x) return pair(x.from().comment(), x.to().comment());
         if (c instanceof ConstraintAdded x) return pair(null, x.constraint());
@@ -114,6 +116,15 @@ public final class DiffJsonRenderer {
         if (c instanceof TriggerChanged x) return pair(x.from(), x.to());
         if (c instanceof PossibleRename x) return pair(x.fromName(), x.toName());
         throw new IllegalStateException("unknown change " + c.kind());
+    }
+
+    /** The expression, with {@code VIRTUAL} after it for a MySQL column computed on read; null for none. */
+    private static String generated(Column c) {
+        return c.generatedExpr() == null ? null : c.generatedExpr() + (c.virtual() ? " VIRTUAL" : "");
+    }
+
+    private static String visibility(Column c) {
+        return c.invisible() ? "INVISIBLE" : "VISIBLE";
     }
 
     private static String nullability(boolean nullable) {

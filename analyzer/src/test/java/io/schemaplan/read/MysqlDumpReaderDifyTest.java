@@ -66,7 +66,7 @@ class MysqlDumpReaderDifyTest {
     @ParameterizedTest
     @MethodSource("versions")
     void columnAndIndexCountsMatchTheTablesFile(String version) throws IOException {
-        MysqlDumpReader.Result result = MysqlDumpReader.read(Samples.mysql(version));
+        Loaded result = MysqlDumpReader.read(Samples.mysql(version));
         assertEquals(expectedCounts(version), actualCounts(result.schema()));
         assertEquals(List.of(), result.warnings());
         assertEquals(Engine.MARIADB, result.schema().engine());

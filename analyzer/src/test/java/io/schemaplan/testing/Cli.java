@@ -32,4 +32,17 @@ public final class Cli {
             System.setErr(oldErr);
         }
     }
+
+    /**
+     * Runs the CLI on input it must refuse: exit code 2, one line on stderr starting {@code schemaplan: },
+     * no stack trace. Returns the result for further checks.
+     */
+    public static Result badInput(String... args) {
+        Result r = run(args);
+        org.junit.jupiter.api.Assertions.assertEquals(2, r.exitCode(), r.err());
+        org.junit.jupiter.api.Assertions.assertEquals(1, r.errLines().size(), "one line, no stack trace: " + r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.errLines().get(0).startsWith("schemaplan: "), r.err());
+        org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("\tat "), r.err());
+        return r;
+    }
 }

@@ -2,17 +2,12 @@ package io.schemaplan.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,17 +60,10 @@ public final class LocalPostgres {
      * when a database restored from the same bytes exists already (the database comment holds the file's
      * SHA-256), so treat the result as read-only; tests that change a schema make their own database.
      */
-    public static synchronized String restoredDump(Path dump) {
-        String name = "sp_" + dump.getFileName().toString().replaceAll("\\.sql$", "")
-                .replaceAll("[^A-Za-z0-9]", "_").toLowerCase(Locale.ROOT);
-        String hash = sha256(dump);
-        if (hash.equals(databaseComment(name))) {
-            return name;
-        }
-        freshDatabase(name);
-        psqlFile(name, dump);
-        exec("postgres", "COMMENT ON DATABASE " + name + " IS '" + hash + "'");
-        return name;
+    public static String restoredDump(Path dump) {
+        return DumpRestores.restored("sp_", dump, LocalPostgres::databaseComment,
+                (name, file) -> psqlFile(freshDatabase(name), file),
+                (name, hash) -> exec("postgres", "COMMENT ON DATABASE " + name + " IS '" + hash + "'"));
     }
 
     /** Runs a SQL file through psql (so psql meta-lines such as {@code \restrict} work as in real life). */
@@ -102,14 +90,6 @@ public final class LocalPostgres {
                      + " WHERE datname = '" + name + "'")) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,0 +1,262 @@
+package io.schemaplan.read;
+
+import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
+import io.schemaplan.model.DataType;
+import io.schemaplan.model.Engine;
+import io.schemaplan.model.ForeignKey;
+import io.schemaplan.model.Index;
+import io.schemaplan.model.Index.IndexKey;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.View;
+import io.schemaplan.normalize.MysqlDefinitions;
+import io.schemaplan.normalize.MysqlExpressions;
+import io.schemaplan.normalize.MysqlTypes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a live MySQL or MariaDB database from {@code information_schema} over Connector/J, into exactly the
+ * model {@link MysqlDumpReader} gives for a dump of the same database: the same normalizers and the same
+ * {@link MysqlTableParts} rules (collation kept only where it differs from the table's, MariaDB's
+ * {@code longtext} + {@code json_valid()} as {@code json}).
+ *
+ * <p>Every fact comes from the catalog, one set-based query per kind filtered on the schema (never a join of
+ * {@code information_schema} views, which is slow on large servers). {@code SHOW CREATE TABLE} is not needed
+ * on MariaDB 10.2+ or MySQL 8.0.16+: column defaults and ON UPDATE are in {@code COLUMNS}, generated and
+ * invisible columns in {@code EXTRA}, key prefixes, order and expressions in {@code STATISTICS}, checks in
+ * {@code CHECK_CONSTRAINTS}. What the catalog does not say, the model does not hold either (partitioning,
+ * ROW_FORMAT, AUTO_INCREMENT counters).
+ *
+ * <p>The session is read-only with short lock and statement limits ({@link MysqlConnections}).
+ */
+public final class MysqlCatalogReader {
+    private MysqlCatalogReader() {
+    }
+
+    /** {@code TABLE_TYPE}s that are tables (MariaDB's system-versioned tables are tables with history). */
+    private static final List<String> TABLE_TYPES = List.of("BASE TABLE", "SYSTEM VERSIONED");
+
+    static final String TABLES = "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS, ENGINE"
+            + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME";
+    static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE,"
+            + " COLUMN_DEFAULT, EXTRA, COLLATION_NAME, COLUMN_COMMENT, GENERATION_EXPRESSION"
+            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION";
+    /** MySQL 8.0.13+ has EXPRESSION (functional key parts); MariaDB has none. */
+    static final String KEYS = "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION,"
+            + " INDEX_TYPE, INDEX_COMMENT, %s FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?"
+            + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
+    /** MariaDB's CHECK_CONSTRAINTS names the table (column checks are named after the column, so names repeat). */
+    static final String CHECKS_MARIADB = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
+            + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?";
+    /** MySQL's does not, but its check names are unique in a schema: TABLE_CONSTRAINTS gives the table. */
+    static final String CHECK_TABLES_MYSQL = "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS"
+            + " WHERE CONSTRAINT_SCHEMA = ? AND CONSTRAINT_TYPE = 'CHECK'";
+    static final String CHECK_CLAUSES_MYSQL = "SELECT CONSTRAINT_NAME, CHECK_CLAUSE"
+            + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?";
+    static final String FOREIGN_KEYS = "SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE"
+            + " FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?";
+    static final String FOREIGN_KEY_COLUMNS = "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME,"
+            + " REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME"
+            + " FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND REFERENCED_TABLE_NAME IS NOT NULL"
+            + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION";
+    static final String TRIGGERS = "SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION,"
+            + " ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?";
+    static final String VIEWS = "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?";
+    static final String ROUTINES = "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
+            + " WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME";
+
+    /**
+     * Reads the schema of the database at {@code url} ({@code mysql://user[:password]@host[:port]/db},
+     * {@code mariadb://…}, {@code jdbc:mysql://…}, {@code jdbc:mariadb://…}).
+     *
+     * @throws ReadException one line naming the URL without its password
+     */
+    public static Loaded read(String url) {
+        MysqlUrl target = MysqlUrl.parse(url);
+        try (MysqlConnections.Session session = MysqlConnections.openReadOnly(target)) {
+            return new Reading(session).read();
+        }
+    }
+
+    /** Runs {@code work} inside a reader session (the hook tests use to see what such a session allows). */
+    static <T> T inSession(String url, CatalogSession.Work<T> work) {
+        MysqlUrl target = MysqlUrl.parse(url);
+        try (MysqlConnections.Session session = MysqlConnections.openReadOnly(target)) {
+            return work.run(session.conn());
+        } catch (SQLException e) {
+            throw MysqlErrors.describe(target, e);
+        }
+    }
+
+    /** One read: the session, the tables found so far (by name), the warnings. */
+    private static final class Reading {
+        private final MysqlConnections.Session session;
+        private final String db;
+        private final boolean mariadb;
+        private final Map<String, MysqlTableParts> tables = new LinkedHashMap<>();
+        private final List<View> views = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        Reading(MysqlConnections.Session session) {
+            this.session = session;
+            this.db = session.url().database();
+            this.mariadb = session.engine() == Engine.MARIADB;
+        }
+
+        private String where(String objectName) {
+            return session.url().redacted() + ": " + objectName;
+        }
+
+        Loaded read() {
+            session.query(TABLES, this::table, db);
+            session.query(COLUMNS, this::column, db);
+            readKeys();
+            readChecks();
+            readForeignKeys();
+            session.query(TRIGGERS, rs -> {
+                MysqlTableParts t = tables.get(rs.getString(1));
+                if (t != null) {
+                    t.triggers.add(MysqlDefinitions.trigger(rs.getString(2), rs.getString(3), rs.getString(4),
+                            t.name.name(), rs.getString(5)));
+                }
+                return null;
+            }, db);
+            session.query(VIEWS, rs -> views.add(new View(QName.of("", rs.getString(1)), false,
+                    withoutDatabase(rs.getString(2)), null)), db);
+            session.query(ROUTINES, rs -> warnings.add(where("skipped " + rs.getString(1).toLowerCase(Locale.ROOT)
+                    + " " + rs.getString(2) + ": not part of the MySQL schema model")), db);
+            Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),
+                    List.of(), List.of(), List.of(), List.of(),
+                    tables.values().stream().map(MysqlTableParts::toTable).toList(), views, List.of());
+            return new Loaded(session.url().redacted(), schema, warnings);
+        }
+
+        private Void table(ResultSet rs) throws SQLException {
+            String name = rs.getString(1);
+            String type = rs.getString(2);
+            if (type.equals("SEQUENCE")) {
+                warnings.add(where("skipped sequence " + name + ": not part of the MySQL schema model"));
+            } else if (TABLE_TYPES.contains(type)) {
+                MysqlTableParts t = new MysqlTableParts(QName.of("", name));
+                t.collation = rs.getString(3);
+                t.comment = blankToNull(rs.getString(4));
+                t.storageEngine = rs.getString(6);
+                String options = rs.getString(5);
+                if (options != null && options.toLowerCase(Locale.ROOT).contains("partitioned")) {
+                    warnings.add(where("table " + name + " is partitioned: partitioning is not part of the MySQL"
+                            + " schema model yet"));
+                }
+                tables.put(name, t);
+            }
+            return null;
+        }
+
+        private Void column(ResultSet rs) throws SQLException {
+            MysqlTableParts t = tables.get(rs.getString(1));
+            if (t == null) return null; // a view's column
+            String name = rs.getString(2);
+            DataType type = MysqlTypes.parse(rs.getString(4));
+            String extra = rs.getString(7) == null ? "" : rs.getString(7);
+            String upper = extra.toUpperCase(Locale.ROOT);
+            boolean generated = upper.matches(".*\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b.*");
+            String defaultExpr = generated ? null
+                    : MysqlExpressions.catalogDefault(rs.getString(6), extra, type, mariadb);
+            t.columns.add(new Column(name, rs.getInt(3), type, "YES".equals(rs.getString(5)), defaultExpr,
+                    upper.contains("AUTO_INCREMENT") ? Column.Identity.BY_DEFAULT : null,
+                    generated ? rs.getString(10).trim() : null,
+                    rs.getString(8), blankToNull(rs.getString(9)),
+                    upper.contains("VIRTUAL GENERATED"), upper.contains("INVISIBLE")));
+            return null;
+        }
+
+        /** One row per key part: PRIMARY and unique keys become constraints, the rest indexes, as in a dump. */
+        private void readKeys() {
+            record Part(String table, String index, boolean unique, IndexKey key, String type, String comment) {
+            }
+            List<Part> parts = session.query(String.format(KEYS, mariadb ? "NULL" : "EXPRESSION"), rs -> {
+                String expression = rs.getString(9);
+                Object subPart = rs.getObject(5);
+                boolean desc = "D".equals(rs.getString(6));
+                IndexKey key = expression != null ? new IndexKey(expression, true, null, null, desc, null, null)
+                        : new IndexKey(rs.getString(4), false, null, null, desc, null,
+                        subPart == null ? null : ((Number) subPart).intValue());
+                return new Part(rs.getString(1), rs.getString(2), rs.getInt(3) == 0, key,
+                        rs.getString(7).toLowerCase(Locale.ROOT), blankToNull(rs.getString(8)));
+            }, db);
+            Map<List<String>, List<Part>> byIndex = new LinkedHashMap<>();
+            parts.forEach(p -> byIndex.computeIfAbsent(List.of(p.table(), p.index()), k -> new ArrayList<>()).add(p));
+            byIndex.forEach((k, ps) -> {
+                MysqlTableParts t = tables.get(k.get(0));
+                if (t == null) return;
+                Part first = ps.get(0);
+                List<IndexKey> keys = ps.stream().map(Part::key).toList();
+                if (first.index().equals(MysqlDefinitions.PRIMARY)) {
+                    t.constraints.add(MysqlDefinitions.keyConstraint(MysqlDefinitions.PRIMARY, Constraint.Kind.PRIMARY_KEY, keys));
+                } else if (first.unique()) {
+                    t.constraints.add(MysqlDefinitions.keyConstraint(first.index(), Constraint.Kind.UNIQUE, keys));
+                } else {
+                    t.indexes.add(new Index(first.index(), false, first.type(), keys, List.of(), null, false, first.comment()));
+                }
+            });
+        }
+
+        private void readChecks() {
+            if (mariadb) {
+                session.query(CHECKS_MARIADB, rs -> addCheck(rs.getString(1), rs.getString(2), rs.getString(3)), db);
+                return;
+            }
+            Map<String, String> clauses = new HashMap<>();
+            session.query(CHECK_CLAUSES_MYSQL, rs -> clauses.put(rs.getString(1), rs.getString(2)), db);
+            session.query(CHECK_TABLES_MYSQL, rs -> addCheck(rs.getString(1), rs.getString(2),
+                    clauses.get(rs.getString(2))), db);
+        }
+
+        private Void addCheck(String table, String name, String clause) {
+            MysqlTableParts t = tables.get(table);
+            if (t != null && clause != null) t.constraints.add(MysqlDefinitions.check(name, clause));
+            return null;
+        }
+
+        private void readForeignKeys() {
+            Map<List<String>, String[]> rules = new HashMap<>();
+            session.query(FOREIGN_KEYS, rs -> rules.put(List.of(rs.getString(1), rs.getString(2)),
+                    new String[] {rs.getString(3), rs.getString(4)}), db);
+            record FkColumn(String table, String name, String column, QName referenced, String refColumn) {
+            }
+            List<FkColumn> columns = session.query(FOREIGN_KEY_COLUMNS, rs -> new FkColumn(rs.getString(1),
+                    rs.getString(2), rs.getString(3),
+                    QName.of(db.equals(rs.getString(4)) ? "" : rs.getString(4), rs.getString(5)), rs.getString(6)), db);
+            Map<List<String>, List<FkColumn>> byKey = new LinkedHashMap<>();
+            columns.forEach(c -> byKey.computeIfAbsent(List.of(c.table(), c.name()), k -> new ArrayList<>()).add(c));
+            byKey.forEach((k, cs) -> {
+                MysqlTableParts t = tables.get(k.get(0));
+                if (t == null) return;
+                String[] r = rules.getOrDefault(k, new String[] {null, null});
+                t.foreignKeys.add(new ForeignKey(k.get(1), cs.stream().map(FkColumn::column).toList(),
+                        cs.get(0).referenced(), cs.stream().map(FkColumn::refColumn).toList(),
+                        MysqlDefinitions.foreignKeyAction(r[0]), MysqlDefinitions.foreignKeyAction(r[1]),
+                        "SIMPLE", false, false, true));
+            });
+        }
+
+        /**
+         * {@code VIEWS.VIEW_DEFINITION} qualifies every name with the database ({@code `db`.`t`.`a`}); a dump,
+         * made with the database as the current one, does not. The qualifier goes so both read the same.
+         */
+        private String withoutDatabase(String definition) {
+            return definition.replace("`" + db.replace("`", "``") + "`.", "").trim();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

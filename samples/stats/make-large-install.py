@@ -8,6 +8,7 @@ bundled PostgreSQL release gets an entry (small ones get a small size), so no es
 
 Usage: for f in samples/postgres/dify-*.sql; do scripts/schemaplan snapshot "$f" -o /tmp/snap-$(basename "$f" .sql).json; done
        python3 samples/stats/make-large-install.py /tmp/snap-*.json > samples/stats/dify-large-install.json
+       (MySQL: snapshots of samples/mysql/*.sql, and --mysql first, > dify-large-install-mysql.json)
 """
 import json
 import sys
@@ -42,8 +43,10 @@ def index_bytes(rows, keys):
     return int(rows * (keys * KEY_BYTES + 12) / 0.9)
 
 
+mysql = sys.argv[1] == "--mysql"
+paths = sys.argv[2:] if mysql else sys.argv[1:]
 tables = {}
-for path in sys.argv[1:]:
+for path in paths:
     schema = json.load(open(path))["schema"]
     for t in schema["tables"]:
         name = t["name"]
@@ -56,11 +59,18 @@ for path in sys.argv[1:]:
 
 out = []
 for name in sorted(tables):
-    rows, heap, toast = LARGE.get(name.split(".", 1)[1], SMALL)
+    rows, heap, toast = LARGE.get(name.split(".", 1)[-1], SMALL)
+    if mysql:
+        heap, toast = heap + toast, 0  # InnoDB keeps long values off-page inside DATA_LENGTH
     indexes = {n: index_bytes(rows, k) for n, k in sorted(tables[name].items())}
     out.append({"table": name, "rows": rows, "heapBytes": heap, "toastBytes": toast,
                 "indexBytes": sum(indexes.values()), "indexes": indexes})
 
-json.dump({"format": "schemaplan-stats/1", "serverVersion": "15.10", "maintenanceWorkMemBytes": 256 * MB,
-           "maxParallelMaintenanceWorkers": 2, "blockSize": 8192, "tables": out}, sys.stdout, indent=2)
+if mysql:
+    head = {"serverVersion": "10.11.9-MariaDB", "maintenanceWorkMemBytes": 1 * MB, "maxParallelMaintenanceWorkers": 0,
+            "blockSize": 16384}
+else:
+    head = {"serverVersion": "15.10", "maintenanceWorkMemBytes": 256 * MB, "maxParallelMaintenanceWorkers": 2,
+            "blockSize": 8192}
+json.dump({"format": "schemaplan-stats/1", **head, "tables": out}, sys.stdout, indent=2)
 print()

@@ -44,7 +44,8 @@ final class MyPlanner {
                 in.stats(), in.statsSource(), in.profile(), in.serverMajor(), false);
         List<TableWindow> windows = Planner.windows(items, total, each);
         Planner.assumptions(each, items, assumptions);
-        return new Plan(in.fromLabel(), in.toLabel(), profile.isMariadb() ? "MariaDB" : "MySQL", profile.label(),
+        return new Plan(in.fromLabel(), in.toLabel(), profile.isMariadb() ? "MariaDB" : "MySQL",
+                profile.label().replaceFirst("^(MySQL|MariaDB) ", ""),
                 in.profile().name(), in.statsSource(), false, items, windows, total, assumptions);
     }
 

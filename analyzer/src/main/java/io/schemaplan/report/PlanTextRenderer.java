@@ -46,7 +46,7 @@ public final class PlanTextRenderer {
         }
         if (plan.count(Risk.LOW) + plan.count(Risk.NONE) > 0) {
             b.append('\n').append(paint(BOLD, "LOW and NONE")).append(paint(DIM,
-                    " (catalog only; LOW takes a lock that queues behind long queries: run under lock_timeout)"))
+                    " (catalog only; LOW takes a lock that queues behind long queries: run it under a lock timeout)"))
                     .append('\n');
             for (PlanItem i : plan.items()) {
                 if (i.risk() == Risk.LOW || i.risk() == Risk.NONE) {

@@ -2,7 +2,6 @@ package io.schemaplan.cli;
 
 import io.schemaplan.impact.Profile;
 import io.schemaplan.model.Stats;
-import io.schemaplan.read.Loaded;
 import io.schemaplan.read.PgUrl;
 import io.schemaplan.read.PostgresStatsReader;
 import io.schemaplan.read.ProfileJson;

@@ -4,19 +4,14 @@ import io.schemaplan.diff.Change;
 import io.schemaplan.diff.Change.*;
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
-import io.schemaplan.model.DataType;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.Table;
-import io.schemaplan.model.TableStats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**

@@ -93,6 +93,22 @@ CREATE FUNCTION public.add_one(x integer) RETURNS integer
 
 
 --
+-- Name: add_two(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.add_two(x integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    BEGIN ATOMIC
+ SELECT (x + 1);
+ SELECT
+         CASE
+             WHEN (x > 0) THEN (x + 2)
+             ELSE 0
+         END AS "case";
+END;
+
+
+--
 -- Name: purge_cache(interval); Type: PROCEDURE; Schema: public; Owner: -
 --
 
@@ -342,6 +358,18 @@ CREATE TABLE public.events_2025 (
     created_at timestamp without time zone NOT NULL,
     payload jsonb
 );
+
+
+--
+-- Name: scratch_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE UNLOGGED SEQUENCE public.scratch_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
 
 
 --

@@ -109,6 +109,15 @@ CREATE FUNCTION public.add_one(x integer) RETURNS integer
     LANGUAGE sql IMMUTABLE
     RETURN x + 1;
 
+CREATE FUNCTION public.add_two(x integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+BEGIN ATOMIC
+    SELECT x + 1;
+    SELECT CASE WHEN x > 0 THEN x + 2 ELSE 0 END;
+END;
+
+CREATE UNLOGGED SEQUENCE public.scratch_seq;
+
 CREATE PROCEDURE public.purge_cache(IN older_than interval)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'public'

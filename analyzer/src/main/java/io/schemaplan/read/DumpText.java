@@ -134,9 +134,17 @@ final class DumpText {
         return line;
     }
 
-    /** Cuts the text at {@code ;} outside quotes and comments; tracks lines in one pass. */
+    private static final java.util.regex.Pattern ROUTINE_HEAD =
+            java.util.regex.Pattern.compile("(?i)^CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\b");
+
+    /**
+     * Cuts the text at {@code ;} outside quotes and comments; tracks lines in one pass. Inside a
+     * {@code BEGIN ATOMIC … END} body of a function or procedure the {@code ;} between its statements do not
+     * end the statement: like psql, the splitter counts BEGIN (and CASE inside it) against END.
+     */
     private void split() {
         StringBuilder cur = new StringBuilder();
+        int depth = 0;
         int startLine = 0;
         int line = 1;
         int n = text.length();
@@ -163,7 +171,19 @@ final class DumpText {
                 continue;
             }
             if (c == '`') throw mysql(line, "a backquoted name");
-            if (c == ';') {
+            if (Character.isLetter(c) && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+                int end = i;
+                while (end < n && isWordChar(text.charAt(end))) end++;
+                String word = text.substring(i, end);
+                if (word.equalsIgnoreCase("BEGIN") && ROUTINE_HEAD.matcher(cur.toString().stripLeading()).find()) depth++;
+                else if (word.equalsIgnoreCase("CASE") && depth > 0) depth++;
+                else if (word.equalsIgnoreCase("END") && depth > 0) depth--;
+                if (startLine == 0) startLine = line;
+                cur.append(word);
+                i = end;
+                continue;
+            }
+            if (c == ';' && depth == 0) {
                 Statement s = new Statement(cur.toString().trim(), startLine);
                 if (!s.text().isEmpty()) statements.add(s);
                 cur.setLength(0);
@@ -185,6 +205,10 @@ final class DumpText {
             throw ReadException.at(file, startLine, "the statement starting here has no closing ';': the dump stops at line "
                     + line + ", the file is truncated");
         }
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     private static boolean isCopyFromStdin(String statement) {

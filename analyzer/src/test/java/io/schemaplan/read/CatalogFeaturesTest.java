@@ -72,9 +72,9 @@ class CatalogFeaturesTest {
     @Test
     void sequencesOmitIdentitySequencesAndDefaultBounds() {
         assertEquals(List.of("extra.MixedCase_big_seq", "extra.MixedCase_serial_no_seq", "extra.plain_seq",
-                "public.ticket_seq"), schema.sequences().stream().map(s -> s.name().toString()).toList());
+                "public.scratch_seq", "public.ticket_seq"), schema.sequences().stream().map(s -> s.name().toString()).toList());
         assertEquals(new Sequence(QName.of("public", "ticket_seq"), "integer", 100, 5, 10L, 100000L, 20, true,
-                "public.user.ticket", "Ticket numbers"), schema.sequences().get(3));
+                "public.user.ticket", "Ticket numbers"), schema.sequences().get(4));
         assertEquals(new Sequence(QName.of("extra", "plain_seq"), "bigint", 1, 1, null, null, 1, false, null, null),
                 schema.sequences().get(2));
         assertEquals("extra.MixedCase.serial_no", schema.sequences().get(1).ownedBy());

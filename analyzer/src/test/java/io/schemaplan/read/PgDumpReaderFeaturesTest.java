@@ -74,6 +74,7 @@ class PgDumpReaderFeaturesTest {
                 new Sequence(QName.of("extra", "MixedCase_serial_no_seq"), "integer", 1, 1, null, null, 1, false,
                         "extra.MixedCase.serial_no", null),
                 new Sequence(QName.of("extra", "plain_seq"), "bigint", 1, 1, null, null, 1, false, null, null),
+                new Sequence(QName.of("public", "scratch_seq"), "bigint", 1, 1, null, null, 1, false, null, null),
                 new Sequence(QName.of("public", "ticket_seq"), "integer", 100, 5, 10L, 100000L, 20, true,
                         "public.user.ticket", "Ticket numbers")), schema.sequences());
     }
@@ -211,6 +212,10 @@ class PgDumpReaderFeaturesTest {
                 routine("extra", "user_count"));
         assertEquals(new Routine(QName.of("public", "add_one"), "function", "x integer", "integer", "sql", List.of("IMMUTABLE"),
                 "RETURN (x + 1)", null), routine("public", "add_one"));
+        // A BEGIN ATOMIC body with several statements (and a CASE … END) is one statement of the dump.
+        String atomic = routine("public", "add_two").body();
+        assertTrue(atomic.startsWith("BEGIN ATOMIC") && atomic.endsWith("END"), atomic);
+        assertTrue(atomic.contains("SELECT (x + 1);") && atomic.contains("ELSE 0"), atomic);
         assertEquals(new Routine(QName.of("public", "purge_cache"), "procedure", "IN older_than interval", null, "plpgsql",
                 List.of("SECURITY DEFINER", "SET search_path TO 'public'"),
                 "\nBEGIN\n    DELETE FROM public.cache_entries WHERE expires_at < now() - older_than;\nEND;\n",

@@ -1,6 +1,7 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.diff.Change;
+import io.schemaplan.diff.CrossDialectDiff;
 import io.schemaplan.diff.SchemaDiff;
 import io.schemaplan.read.Loaded;
 import io.schemaplan.report.DiffJsonRenderer;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List what changes when a database at FROM becomes TO.",
-                "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot."})
+                "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot.",
+                "One PostgreSQL and one MySQL/MariaDB source are compared across dialects: only real differences."})
 final class DiffCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -44,6 +46,9 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Loaded a = sources.load(from);
         Loaded b = sources.load(to);
+        if (CrossDialectDiff.applies(a.schema(), b.schema())) {
+            return crossDialect(a, b);
+        }
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
         String text = switch (format) {
             case text -> new DiffTextRenderer(output == null && Terminal.colors(color)).render(a, b, changes);
@@ -53,5 +58,15 @@ final class DiffCommand implements Callable<Integer> {
         Output.warnings(a);
         Output.warnings(b);
         return exitCode && !changes.isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    /** One side PostgreSQL, the other MySQL/MariaDB: only real differences (see CrossDialectDiff). */
+    private Integer crossDialect(Loaded a, Loaded b) {
+        CrossDialectDiff.Result result = CrossDialectDiff.compare(a.schema(), b.schema());
+        Output.write(output, format == Format.json ? DiffJsonRenderer.render(a, b, result)
+                : new DiffTextRenderer(output == null && Terminal.colors(color)).render(a, b, result));
+        Output.warnings(a);
+        Output.warnings(b);
+        return exitCode && result.differs() ? ExitCodes.FOUND : ExitCodes.OK;
     }
 }

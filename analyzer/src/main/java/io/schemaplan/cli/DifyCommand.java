@@ -48,7 +48,7 @@ final class DifyCommand implements Runnable {
                     "differs from that release's pristine schema, with what each difference means for the next upgrade.",
                     "Reads only (a read-only transaction with short timeouts)."})
     static final class DoctorCommand implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "URL", description = "The Dify database: postgresql://user@host:port/dify")
+        @Parameters(index = "0", paramLabel = "URL", description = "The Dify database: postgresql://user@host:port/dify or mysql://user@host:port/dify")
         String url;
 
         @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default) or json.")
@@ -62,9 +62,9 @@ final class DifyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (Sources.kindOf(url) != Sources.Kind.POSTGRES_URL) {
+            if (Sources.kindOf(url) == Sources.Kind.FILE) {
                 throw new Main.UserException(io.schemaplan.read.PgUrl.withoutPassword(url)
-                        + ": dify doctor needs a database URL (postgresql://user@host:port/db)");
+                        + ": dify doctor needs a database URL (postgresql://user@host:port/db or mysql://user@host:port/db)");
             }
             Optional<List<String>> rows = AlembicVersionReader.read(url);
             Loaded live = sources.load(url);

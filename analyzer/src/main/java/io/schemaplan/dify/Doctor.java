@@ -4,6 +4,7 @@ import io.schemaplan.diff.Change;
 import io.schemaplan.diff.SchemaDiff;
 import io.schemaplan.dify.DoctorReport.Finding;
 import io.schemaplan.dify.DoctorReport.Severity;
+import io.schemaplan.normalize.Portability;
 import io.schemaplan.read.Loaded;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,6 +74,9 @@ public final class Doctor {
             basis = "closest schema (alembic_version disagrees)";
         }
         drift(baseline);
+        if (!postgres && !baseline.complete()) {
+            stoppedOnMysql(baseline);
+        }
         return new DoctorReport(live.label(), engine, rows, stamped, baseline, basis, distance(baseline), closest,
                 distance(closest), findings);
     }
@@ -215,6 +219,43 @@ public final class Doctor {
             }
         }
         return new Finding(severity, code, c.object(), message, consequence, fix, c);
+    }
+
+    /**
+     * The database is in the state a failed MySQL upgrade leaves (an {@code unpatched} catalog entry): say where
+     * the migrations stopped, what the complete release has that this database lacks, and which PostgreSQL-only
+     * defaults of that release (the portability check on its PostgreSQL schema) stopped them.
+     */
+    private void stoppedOnMysql(DifyRelease reached) {
+        DifyRelease full = catalog.ofEngine(engine).stream()
+                .filter(r -> r.complete() && r.version().equals(reached.version())).findFirst().orElse(null);
+        DifyRelease pg = catalog.ofEngine(DifyRelease.POSTGRES).stream()
+                .filter(r -> r.complete() && r.version().equals(reached.version())).findFirst().orElse(null);
+        if (full == null || pg == null) return;
+        int at = catalog.revisions().indexOf(catalog.revision(reached.revision()));
+        ReleaseCatalog.KnownRevision next = at >= 0 && at + 1 < catalog.revisions().size() ? catalog.revisions().get(at + 1) : null;
+        String failed = next == null ? "the next migration" : "migration " + next.revision()
+                + (next.note() == null ? "" : " (" + next.note() + ")");
+        List<Change> missing = diff(full).stream().filter(c -> Drift.direction(c) == Drift.Direction.MISSING).toList();
+        String versions = versions(catalog.at(reached.revision(), engine));
+        findings.add(new Finding(Severity.ERROR, "mysql.upgrade_stopped", ALEMBIC_TABLE, "alembic_version says "
+                + reached.revision() + ": the state the MySQL migrations of Dify " + versions + " leave when they stop at "
+                + failed + "; release " + full.version() + " is incomplete here (" + missing.size() + " objects missing)",
+                "MySQL has no transactional DDL: the migrations before the failing one stay applied, the rest never ran,"
+                        + " and Dify " + full.version() + "'s code fails on what is missing",
+                "upgrade again with a Dify build that carries the fix for langgenius/dify#32196 (PostgreSQL-only defaults"
+                        + " removed): the migrations resume at " + (next == null ? "the next revision" : next.revision()), null));
+        drift(full);
+        List<String> objects = missing.stream().map(Change::object).toList();
+        for (Portability.Finding f : Portability.check(catalog.load(pg).schema(), Portability.Target.MYSQL)) {
+            String table = f.object().replaceAll("\\..*", "");
+            boolean onMissing = objects.contains(table) || objects.contains(f.object());
+            if (!onMissing || !f.construct().startsWith("DEFAULT ")) continue;
+            findings.add(new Finding(Severity.ERROR, "mysql.pg_only_default", f.object(), "release " + pg.version()
+                    + " creates " + f.object() + " with the PostgreSQL-only " + f.construct() + " (" + f.reason() + ")",
+                    "this is what stopped " + failed + " on MySQL: the server refuses the statement, and every later"
+                            + " migration is left out", null, null));
+        }
     }
 
     private String dropIndex(Change c) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.diff.Change;
+import io.schemaplan.diff.CrossDialectDiff;
 import io.schemaplan.diff.Change.*;
 import io.schemaplan.model.Column;
 import io.schemaplan.read.Loaded;
@@ -32,6 +33,22 @@ public final class DiffJsonRenderer {
     }
 
     public static String render(Loaded from, Loaded to, List<Change> changes) {
+        return write(tree(from, to, changes));
+    }
+
+    /**
+     * A PostgreSQL-to-MySQL diff: the real changes as above, plus {@code crossDialect} with the PostgreSQL-only
+     * defaults missing on MySQL ({@code expression}, {@code reason}, {@code columns}) and {@code notCompared}.
+     */
+    public static String render(Loaded from, Loaded to, CrossDialectDiff.Result result) {
+        ObjectNode root = tree(from, to, result.changes());
+        ObjectNode cross = root.putObject("crossDialect");
+        cross.set("pgOnlyDefaults", MAPPER.valueToTree(result.pgOnlyDefaults()));
+        cross.set("notCompared", MAPPER.valueToTree(result.notCompared()));
+        return write(root);
+    }
+
+    private static ObjectNode tree(Loaded from, Loaded to, List<Change> changes) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("from", source(from));
@@ -43,6 +60,10 @@ public final class DiffJsonRenderer {
         byKind.forEach(summary::put);
         var list = root.putArray("changes");
         changes.forEach(c -> list.add(change(c)));
+        return root;
+    }
+
+    private static String write(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

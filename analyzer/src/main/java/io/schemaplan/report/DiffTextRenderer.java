@@ -1,6 +1,7 @@
 package io.schemaplan.report;
 
 import io.schemaplan.diff.Change;
+import io.schemaplan.diff.CrossDialectDiff;
 import io.schemaplan.model.QName;
 import io.schemaplan.read.Loaded;
 import java.util.List;
@@ -47,6 +48,22 @@ public final class DiffTextRenderer {
             b.append(line(c, "    ")).append('\n');
         }
         return b.append('\n').append(summary(changes)).append('\n').toString();
+    }
+
+    /**
+     * A PostgreSQL-to-MySQL diff: the real changes, then the PostgreSQL-only defaults MySQL lacks (one line per
+     * expression, its columns below), then what was not compared.
+     */
+    public String render(Loaded from, Loaded to, CrossDialectDiff.Result result) {
+        StringBuilder b = new StringBuilder(render(from, to, result.changes()));
+        b.append("\ncompared across dialects (PostgreSQL and MySQL types, defaults and keys mapped; see README)\n");
+        for (CrossDialectDiff.PgOnlyDefault d : result.pgOnlyDefaults()) {
+            b.append(paint(YELLOW, "~ PostgreSQL-only default " + d.expression() + " on " + ChangeText.count(d.columns().size(),
+                    "column") + ", none on MySQL: " + d.reason())).append('\n');
+            b.append("    ").append(String.join(", ", d.columns())).append('\n');
+        }
+        result.notCompared().forEach(n -> b.append("  not compared: ").append(n).append('\n'));
+        return b.toString();
     }
 
     private String line(Change c, String indent) {

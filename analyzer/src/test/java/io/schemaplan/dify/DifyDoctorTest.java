@@ -141,7 +141,8 @@ class DifyDoctorTest {
     void doctorNeedsADatabaseUrl() {
         Cli.Result r = Cli.run("dify", "doctor", "dify:1.12.1");
         assertEquals(2, r.exitCode());
-        assertEquals(List.of("schemaplan: dify:1.12.1: dify doctor needs a database URL (postgresql://user@host:port/db)"),
+        assertEquals(List.of("schemaplan: dify:1.12.1: dify doctor needs a database URL"
+                + " (postgresql://user@host:port/db or mysql://user@host:port/db)"),
                 r.errLines());
     }
 

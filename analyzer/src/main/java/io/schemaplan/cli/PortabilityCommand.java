@@ -1,0 +1,44 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.normalize.Portability;
+import io.schemaplan.read.Loaded;
+import io.schemaplan.report.PortabilityRenderer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "portability", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Flag PostgreSQL-only constructs in a schema meant for MySQL or MariaDB: uuid_generate_v4(),",
+                "gen_random_uuid(), '…'::type casts, now() forms with time zones, nextval(), jsonb operators, partial",
+                "and GIN/GiST indexes, arrays, enum types, extensions, functions; each with table.column and a reason."},
+        footer = {"", "Exit codes: 0 nothing found; 1 PostgreSQL-only constructs found; 2 usage or input error."})
+final class PortabilityCommand implements Callable<Integer> {
+    enum Target { mysql, mariadb }
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "A pg_dump -s file, a database URL, a snapshot or dify:VERSION.")
+    String source;
+
+    @Option(names = "--target", paramLabel = "SERVER", description = "mysql (default) or mariadb (accepts literal defaults on"
+            + " TEXT/JSON columns, and sequences).")
+    Target target = Target.mysql;
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() {
+        Loaded loaded = sources.load(source);
+        Portability.Target server = target == Target.mysql ? Portability.Target.MYSQL : Portability.Target.MARIADB;
+        List<Portability.Finding> findings = Portability.check(loaded.schema(), server);
+        report.write(report.json() ? PortabilityRenderer.json(loaded.label(), server, findings)
+                : PortabilityRenderer.text(loaded.label(), server, findings));
+        Output.warnings(loaded);
+        return findings.isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
+    }
+}

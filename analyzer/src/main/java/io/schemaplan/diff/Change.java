@@ -262,19 +262,27 @@ public sealed interface Change {
         public String object() { return table + "." + to.name(); }
     }
 
+    /**
+     * Where an index name is unique: its schema on PostgreSQL, its table on MySQL/MariaDB (whose tables live
+     * in the one namespace "").
+     */
+    private static String indexScope(QName table) {
+        return table.schema().isEmpty() ? table.name() : table.schema();
+    }
+
     record IndexAdded(QName table, Index index) implements Change {
         public String kind() { return "index.added"; }
-        public String object() { return table.schema() + "." + index.name(); }
+        public String object() { return indexScope(table) + "." + index.name(); }
     }
 
     record IndexDropped(QName table, Index index) implements Change {
         public String kind() { return "index.dropped"; }
-        public String object() { return table.schema() + "." + index.name(); }
+        public String object() { return indexScope(table) + "." + index.name(); }
     }
 
     record IndexChanged(QName table, Index from, Index to) implements Change {
         public String kind() { return "index.changed"; }
-        public String object() { return table.schema() + "." + to.name(); }
+        public String object() { return indexScope(table) + "." + to.name(); }
     }
 
     record TriggerAdded(QName table, Trigger trigger) implements Change {

@@ -50,15 +50,15 @@ class MyImpactsDifyServerTest {
                     List.of("column.type_changed message_annotations.question",
                             "column.nullability_changed message_annotations.question")),
             new Step("messages", "ADD INDEX `message_created_at_id_idx` (`created_at`, `id`)",
-                    List.of("index.added .message_created_at_id_idx")),
+                    List.of("index.added messages.message_created_at_id_idx")),
             new Step("pipeline_recommended_plugins", "ADD COLUMN `type` varchar(50) NOT NULL DEFAULT 'tool'",
                     List.of("column.added pipeline_recommended_plugins.type")),
             new Step("workflow_node_executions", "ADD INDEX `workflow_node_execution_workflow_run_id_idx` (`workflow_run_id`)",
-                    List.of("index.added .workflow_node_execution_workflow_run_id_idx")),
+                    List.of("index.added workflow_node_executions.workflow_node_execution_workflow_run_id_idx")),
             new Step("workflow_node_executions", "DROP INDEX `workflow_node_execution_workflow_run_idx`",
-                    List.of("index.dropped .workflow_node_execution_workflow_run_idx")),
+                    List.of("index.dropped workflow_node_executions.workflow_node_execution_workflow_run_idx")),
             new Step("workflow_runs", "ADD INDEX `workflow_run_created_at_id_idx` (`created_at`, `id`)",
-                    List.of("index.added .workflow_run_created_at_id_idx")));
+                    List.of("index.added workflow_runs.workflow_run_created_at_id_idx")));
 
     @Test
     void everyAlterOfTheUpgradeCostsWhatItsStrongestRuleSays() throws Exception {

@@ -66,16 +66,16 @@ class MyImpactsDifyTest {
         // `question` longtext DEFAULT NULL becomes text NOT NULL: a narrowing copy and a NOT NULL rebuild.
         expected.put("column.type_changed message_annotations.question", List.of(NARROW_TYPE));
         expected.put("column.nullability_changed message_annotations.question", List.of(SET_NOT_NULL));
-        expected.put("index.added .message_created_at_id_idx", List.of(ADD_INDEX));
+        expected.put("index.added messages.message_created_at_id_idx", List.of(ADD_INDEX));
         expected.put("column.added pipeline_recommended_plugins.type", List.of(ADD_COLUMN_NOT_NULL));
         expected.put("table.added segment_attachment_bindings", List.of(CREATE_TABLE));
         expected.put("table.added tenant_credit_pools", List.of(CREATE_TABLE));
         expected.put("table.added trial_apps", List.of(CREATE_TABLE));
         expected.put("table.added workflow_archive_logs", List.of(CREATE_TABLE));
-        expected.put("index.added .workflow_node_execution_workflow_run_id_idx", List.of(ADD_INDEX));
-        expected.put("index.dropped .workflow_node_execution_workflow_run_idx", List.of(DROP_INDEX));
+        expected.put("index.added workflow_node_executions.workflow_node_execution_workflow_run_id_idx", List.of(ADD_INDEX));
+        expected.put("index.dropped workflow_node_executions.workflow_node_execution_workflow_run_idx", List.of(DROP_INDEX));
         expected.put("table.added workflow_pause_reasons", List.of(CREATE_TABLE));
-        expected.put("index.added .workflow_run_created_at_id_idx", List.of(ADD_INDEX));
+        expected.put("index.added workflow_runs.workflow_run_created_at_id_idx", List.of(ADD_INDEX));
         Map<String, List<MyOperation>> actual = new LinkedHashMap<>();
         changes.forEach(c -> actual.put(c.kind() + " " + c.object(), MyImpacts.operations(c, from, to)));
         assertEquals(expected, actual);

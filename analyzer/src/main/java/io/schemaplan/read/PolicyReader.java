@@ -78,13 +78,26 @@ public final class PolicyReader {
             if (first == null) throw ReadException.at(file, 1, "the policy is empty");
             root = r.node(p);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw ReadException.at(file, line, "bad YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    .replaceAll("\\s+", " ").trim());
+            throw r.badYaml(e);
         } catch (IOException e) {
             throw new ReadException(file + ": cannot read the policy (" + e.getMessage() + ")");
         }
         return r.policy(r.map(root, "the policy", TOP));
+    }
+
+    /** The YAML parser's problem and where it is (SnakeYAML's problem mark), on one line. */
+    private ReadException badYaml(JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            String context = m.getContext() == null ? "" : " (" + oneLine(m.getContext()) + ")";
+            return ReadException.at(file, m.getProblemMark().getLine() + 1, "bad YAML: " + oneLine(m.getProblem())
+                    + context);
+        }
+        int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+        return ReadException.at(file, line, "bad YAML: " + oneLine(e.getOriginalMessage()));
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     // ---- the located tree

@@ -83,6 +83,25 @@ class GateOutputsTest {
     }
 
     @Test
+    void mysqlSarifIsValidTooAndPointsAtTheColumnInTheMysqldump() throws Exception {
+        Path sarif = tmp.resolve("mysql.sarif");
+        Path to = Samples.mysql("1.12.1.patched-32196");
+        Cli.Result r = Cli.run("gate", Samples.mysql("1.11.4.patched-32196").toString(), to.toString(), "--policy", POLICY,
+                "--stats", Samples.root().resolve("stats/dify-large-install-mysql.json").toString(), "--sarif", sarif.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(sarif.toFile());
+        try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in).validate(doc);
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+        assertTrue(doc.at("/runs/0/tool/driver/rules/0/id").asText().startsWith("MY-"), doc.at("/runs/0/tool/driver/rules/0").toString());
+        JsonNode result = doc.at("/runs/0/results/0");
+        assertEquals("MY-COPY-TYPE", result.get("ruleId").asText());
+        int line = result.at("/locations/0/physicalLocation/region/startLine").asInt();
+        assertTrue(Files.readAllLines(to).get(line - 1).startsWith("  `question` text"), "line " + line);
+    }
+
+    @Test
     void junitXmlParsesAndCountsOneFailurePerViolation() throws Exception {
         Path junit = tmp.resolve("gate.xml");
         Path sarif = tmp.resolve("gate.sarif");

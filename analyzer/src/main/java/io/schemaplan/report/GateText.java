@@ -14,11 +14,7 @@ public final class GateText {
 
     /** What a case is about: the change, the table of a window, or the whole upgrade. */
     public static String subject(Case c) {
-        if (c.change() != null) {
-            return c.finding() != null && c.finding().item() != null ? PlanText.title(c.finding().item())
-                    : ChangeText.sign(c.change()) + " " + (c.change().table() == null ? ""
-                    : c.change().table() + ": ") + ChangeText.describe(c.change());
-        }
+        if (c.change() != null) return PlanText.title(c.change());
         return c.window() != null ? c.window().table() + " blocking window" : "whole upgrade";
     }
 

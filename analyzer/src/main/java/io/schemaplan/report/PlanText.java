@@ -17,11 +17,16 @@ public final class PlanText {
 
     /** {@code public.workflow_runs: column total_tokens: integer -> bigint}. */
     public static String title(PlanItem i) {
-        String what = ChangeText.describe(i.change());
-        return i.change().table() == null || i.change() instanceof io.schemaplan.diff.Change.TableAdded
-                || i.change() instanceof io.schemaplan.diff.Change.TableDropped
-                ? ChangeText.sign(i.change()) + " " + what
-                : i.change().table() + ": " + what;
+        return title(i.change());
+    }
+
+    /** The same for a change, whatever plan items it has. */
+    public static String title(io.schemaplan.diff.Change c) {
+        String what = ChangeText.describe(c);
+        return c.table() == null || c instanceof io.schemaplan.diff.Change.TableAdded
+                || c instanceof io.schemaplan.diff.Change.TableDropped
+                ? ChangeText.sign(c) + " " + what
+                : c.table() + ": " + what;
     }
 
     /** {@code ACCESS EXCLUSIVE on public.t (blocks reads and writes)}, or {@code no lock on existing tables}. */

@@ -1,0 +1,116 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.diff.SchemaDiff;
+import io.schemaplan.gate.AssumedSizes;
+import io.schemaplan.gate.Gate;
+import io.schemaplan.gate.Policy;
+import io.schemaplan.gate.Quantities;
+import io.schemaplan.gate.Verdict;
+import io.schemaplan.impact.Plan;
+import io.schemaplan.impact.Planner;
+import io.schemaplan.model.Stats;
+import io.schemaplan.read.Loaded;
+import io.schemaplan.read.PolicyReader;
+import io.schemaplan.report.GateGithubRenderer;
+import io.schemaplan.report.GateJunitRenderer;
+import io.schemaplan.report.GateMarkdownRenderer;
+import io.schemaplan.report.GateSarifRenderer;
+import io.schemaplan.report.GateTextRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Checks the plan of an upgrade from FROM to TO against a policy, for CI: exit 0 when it "
+                + "passes, 1 when the policy is violated, 2 on a usage or input error.",
+                "Outputs, in any combination: text on stdout, --junit, --sarif, --github annotations, --summary."})
+final class GateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FROM", description = "The schema of the release in production.")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "The schema of the new release (a pg_dump -s or "
+            + "mysqldump --no-data file gives SARIF and annotations line numbers).")
+    String to;
+
+    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The policy (YAML; see the README, \"CI gate\").")
+    Path policy;
+
+    @Option(names = "--assume-rows", paramLabel = "TABLE=N", description = "Without statistics: assume TABLE has N "
+            + "rows (1M, 250k, 5000); repeat for several tables. Overrides the policy's sizes.")
+    Map<String, String> assumeRows = new LinkedHashMap<>();
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML: a test case per policy check and change.")
+    Path junit;
+
+    @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 for code scanning.")
+    Path sarif;
+
+    @Option(names = "--github", description = "Print GitHub Actions annotations (::error / ::warning) on stdout.")
+    boolean github;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Append a Markdown summary to FILE (e.g. \"$GITHUB_STEP_SUMMARY\").")
+    Path summary;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
+    Terminal.ColorMode color = Terminal.ColorMode.AUTO;
+
+    @Mixin
+    PlanOptions options = new PlanOptions();
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() {
+        Policy pol = PolicyReader.read(policy);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        assumeRows.forEach((table, n) -> {
+            try {
+                rows.put(table, Quantities.rows(n));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserException("--assume-rows " + table + "=" + n + ": " + e.getMessage());
+            }
+        });
+        Loaded a = sources.load(from);
+        Loaded b = sources.load(to);
+        Stats stats = options.readStats(from);
+        String statsLabel = options.statsLabel(from);
+        if (stats == null) {
+            stats = AssumedSizes.stats(a.schema(), pol.sizes(), rows);
+            if (stats != null) statsLabel = "assumed sizes (" + (rows.isEmpty() ? "" : "--assume-rows, ")
+                    + "policy sizes)";
+        } else if (!rows.isEmpty()) {
+            throw new Main.UserException("--assume-rows is for a gate without statistics; --stats gives the sizes");
+        }
+        Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(),
+                SchemaDiff.diff(a.schema(), b.schema()), stats, statsLabel, options.profile(), options.serverVersion,
+                options.singleTransaction()));
+        Verdict verdict = Gate.evaluate(plan, pol, stats);
+        FindingLocator locator = new FindingLocator(from, to, policy);
+        StringBuilder out = new StringBuilder(new GateTextRenderer(Terminal.colors(color)).render(verdict));
+        if (github) out.append(GateGithubRenderer.render(verdict, locator));
+        Output.write(null, out.toString());
+        if (junit != null) Output.write(junit, GateJunitRenderer.render(verdict));
+        if (sarif != null) Output.write(sarif, GateSarifRenderer.render(verdict, locator));
+        if (summary != null) append(summary, GateMarkdownRenderer.render(verdict));
+        Output.warnings(a);
+        Output.warnings(b);
+        return verdict.passed() ? ExitCodes.OK : ExitCodes.FOUND;
+    }
+
+    private static void append(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new Main.UserException("cannot append to " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -46,6 +46,9 @@ class PlanHtmlChromiumTest {
     @Test
     void difyPlanShowsTheWorkflowRunsRewriteFirstAndOneEntryPerChangedTable() throws Exception {
         Path html = difyReport("0.14.2", "0.15.3");
+        String source = Files.readString(html);
+        assertFalse(Pattern.compile("<link|<img|@import|url\\(|\\ssrc=").matcher(source).find(), "self-contained");
+        assertTrue(source.contains("Content-Security-Policy\" content=\"default-src 'none'"), "and nothing may load");
         String dom = Chromium.dumpDom(html, 1280, 2000);
         List<String[]> entries = tableEntries(dom);
         assertEquals(changedTables("0.14.2", "0.15.3"), entries.size(), dom);

@@ -7,6 +7,7 @@ import io.schemaplan.impact.Planner;
 import io.schemaplan.impact.Risk;
 import io.schemaplan.model.Stats;
 import io.schemaplan.read.Loaded;
+import io.schemaplan.report.PlanHtmlRenderer;
 import io.schemaplan.report.PlanJsonRenderer;
 import io.schemaplan.report.PlanMarkdownRenderer;
 import io.schemaplan.report.PlanTextRenderer;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
                 + "rewrites or scans, a duration range from table statistics, and a safer way.",
                 "FROM and TO are each a pg_dump -s file, a database URL or a snapshot."})
 final class PlanCommand implements Callable<Integer> {
-    enum Format { text, markdown, json }
+    enum Format { text, markdown, json, html }
 
     @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now (production).")
     String from;
@@ -35,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TO", description = "The same as the TO argument: plan postgresql://prod --to dify:1.12.1")
     String toOption;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default), markdown or json.")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default), markdown, json or html (one self-contained file; use with -o).")
     Format format = Format.text;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
@@ -69,6 +70,7 @@ final class PlanCommand implements Callable<Integer> {
             case text -> new PlanTextRenderer(output == null && Terminal.colors(color)).render(plan);
             case markdown -> PlanMarkdownRenderer.render(plan);
             case json -> PlanJsonRenderer.render(plan);
+            case html -> PlanHtmlRenderer.render(plan, a.schema(), b.schema(), changes, stats);
         };
         Output.write(output, text);
         Output.warnings(a);

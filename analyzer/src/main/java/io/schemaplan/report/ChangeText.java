@@ -90,7 +90,12 @@ public final class ChangeText {
     }
 
     public static String column(Column c) {
-        StringBuilder b = new StringBuilder(c.name()).append(' ').append(c.type().sql());
+        return c.name() + " " + columnDefinition(c);
+    }
+
+    /** A column's definition after its name: {@code bigint DEFAULT 0 NOT NULL}. */
+    public static String columnDefinition(Column c) {
+        StringBuilder b = new StringBuilder(c.type().sql());
         if (c.collation() != null) b.append(" COLLATE ").append(c.collation());
         if (c.identity() != null) b.append(" GENERATED ").append(c.identity() == Column.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT").append(" AS IDENTITY");
         if (c.generatedExpr() != null) b.append(" GENERATED ALWAYS AS (").append(c.generatedExpr()).append(c.virtual() ? ") VIRTUAL" : ") STORED");

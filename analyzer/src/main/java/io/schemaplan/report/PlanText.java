@@ -12,7 +12,16 @@ import java.util.List;
 
 /** Phrases of a plan shared by the text, Markdown and HTML reports, so that they say the same thing. */
 public final class PlanText {
+    /** The risks that get a section of their own, with lock, effects, estimate and recipe. */
+    public static final List<Risk> ATTENTION = List.of(Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM);
+
     private PlanText() {
+    }
+
+    /** {@code Critical}: a risk as a heading. */
+    public static String heading(Risk r) {
+        String n = r.name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
     /** {@code public.workflow_runs: column total_tokens: integer -> bigint}. */

@@ -37,7 +37,7 @@ public final class PlanTextRenderer {
         }
         b.append(paint(BOLD, "Summary")).append(": ").append(PlanText.riskCounts(plan)).append('\n');
         b.append("  whole upgrade ").append(PlanText.estimate(plan.total())).append('\n');
-        for (Risk r : new Risk[] {Risk.CRITICAL, Risk.HIGH, Risk.MEDIUM}) {
+        for (Risk r : PlanText.ATTENTION) {
             if (plan.count(r) == 0) continue;
             b.append('\n').append(paint(r == Risk.MEDIUM ? YELLOW : RED, r.name())).append('\n');
             for (PlanItem i : plan.items()) {

@@ -1,0 +1,35 @@
+package io.schemaplan.report;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/**
+ * The report templates of {@code report-templates/}, compiled to Java classes at build time by the
+ * jte-maven-plugin: no template compiler at run time, and a template that does not type-check fails the
+ * build. HTML templates escape every {@code ${…}} for its context; the Markdown templates are plain text
+ * and escape with {@link Markdown}.
+ */
+final class Templates {
+    private static final TemplateEngine HTML = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            Templates.class.getClassLoader(), "io.schemaplan.report.templates.html");
+    private static final TemplateEngine MARKDOWN = TemplateEngine.createPrecompiled(null, ContentType.Plain,
+            Templates.class.getClassLoader(), "io.schemaplan.report.templates.markdown");
+
+    private Templates() {
+    }
+
+    static String html(String template, Object param) {
+        return render(HTML, template, param);
+    }
+
+    static String markdown(String template, Object param) {
+        return render(MARKDOWN, template, param);
+    }
+
+    private static String render(TemplateEngine engine, String template, Object param) {
+        StringOutput out = new StringOutput();
+        engine.render(template, param, out);
+        return out.toString();
+    }
+}

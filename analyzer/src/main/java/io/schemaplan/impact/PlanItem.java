@@ -22,6 +22,7 @@ public record PlanItem(
         boolean rewritesTable,
         boolean rebuildsIndexes,
         boolean scansTable,
+        boolean buildsIndex,
         boolean runsInTransaction,
         boolean destructive,
         Risk risk,

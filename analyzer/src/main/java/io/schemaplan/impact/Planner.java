@@ -104,7 +104,8 @@ public final class Planner {
                 rule.lock() == null ? null : rule.lock().sql(),
                 rule.otherLock() == null ? null : rule.otherLock().sql(),
                 rule.blocksReads(), rule.blocksWrites(), rule.rewritesTable(), rule.rebuildsIndexes(),
-                rule.scansTable(), rule.runsInTransactionBlock(), destructive, risk, rule.message(),
+                rule.scansTable(), rule.cost() == Cost.INDEX_BUILD, rule.runsInTransactionBlock(), destructive, risk,
+                rule.message(),
                 recipe(rule, step), rule.source().url(), estimate);
     }
 
@@ -119,8 +120,7 @@ public final class Planner {
             Work w = step.work();
             return w.known() && w.rows() == 0 && w.tableBytes() == 0 ? Risk.MEDIUM : Risk.HIGH;
         }
-        if ((sized && !negligible) || !rule.runsInTransactionBlock()
-                || (rule.blocksWrites() && !rule.blocksReads())) {
+        if ((sized && !negligible) || !rule.runsInTransactionBlock()) {
             return Risk.MEDIUM;
         }
         return blocks ? Risk.LOW : Risk.NONE;

@@ -48,12 +48,45 @@ public final class PostgresStatsReader {
 
     /** Reads the statistics of the database a URL names ({@code postgresql://user@host:port/db}). */
     public static Stats read(String url) {
+        return read(url, false);
+    }
+
+    /**
+     * The same; with {@code exactCounts} the row counts come from {@code count(*)} on each table instead of
+     * reltuples. That reads every table (and takes ACCESS SHARE locks, which queue behind a running
+     * migration), so it is never the default; its statement timeout is raised to {@link #COUNT_TIMEOUT}.
+     */
+    public static Stats read(String url, boolean exactCounts) {
         PgUrl pgUrl = PgUrl.parse(url);
         try (Connection conn = PgConnections.openReadOnly(pgUrl)) {
-            return read(conn);
+            Stats stats = read(conn);
+            return exactCounts ? withExactCounts(conn, stats) : stats;
         } catch (SQLException e) {
             throw PgErrors.describe(pgUrl, e);
         }
+    }
+
+    static final String COUNT_TIMEOUT = "30min";
+
+    static Stats withExactCounts(Connection conn, Stats stats) throws SQLException {
+        List<TableStats> counted = new ArrayList<>();
+        try (Statement s = conn.createStatement()) {
+            s.execute("SET LOCAL statement_timeout = '" + COUNT_TIMEOUT + "'");
+            for (TableStats t : stats.tables()) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + quote(t.table().schema()) + "."
+                        + quote(t.table().name()))) {
+                    rs.next();
+                    counted.add(new TableStats(t.table(), rs.getLong(1), t.heapBytes(), t.toastBytes(),
+                            t.indexBytes(), t.indexes()));
+                }
+            }
+        }
+        return new Stats(stats.serverVersion(), stats.maintenanceWorkMemBytes(), stats.maxParallelMaintenanceWorkers(),
+                stats.blockSize(), counted);
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     /** Reads the statistics over an open session (the caller chose its settings). */

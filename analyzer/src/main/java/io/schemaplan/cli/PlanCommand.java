@@ -1,0 +1,71 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.SchemaDiff;
+import io.schemaplan.impact.Plan;
+import io.schemaplan.impact.Planner;
+import io.schemaplan.impact.Risk;
+import io.schemaplan.model.Stats;
+import io.schemaplan.read.Loaded;
+import io.schemaplan.report.PlanJsonRenderer;
+import io.schemaplan.report.PlanMarkdownRenderer;
+import io.schemaplan.report.PlanTextRenderer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"What upgrading a database from FROM to TO will cost: per change the lock, whether it "
+                + "rewrites or scans, a duration range from table statistics, and a safer way.",
+                "FROM and TO are each a pg_dump -s file, a database URL or a snapshot."})
+final class PlanCommand implements Callable<Integer> {
+    enum Format { text, markdown, json }
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now (production).")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "The schema after the upgrade.")
+    String to;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default), markdown or json.")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
+    Terminal.ColorMode color = Terminal.ColorMode.AUTO;
+
+    @Option(names = "--exit-code", description = "Exit with 1 when an operation is critical or high risk.")
+    boolean exitCode;
+
+    @Mixin
+    PlanOptions options = new PlanOptions();
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() {
+        Loaded a = sources.load(from);
+        Loaded b = sources.load(to);
+        Stats stats = options.readStats(from);
+        List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
+        Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(), changes, stats,
+                options.statsLabel(from), options.profile(), options.serverVersion, options.singleTransaction()));
+        String text = switch (format) {
+            case text -> new PlanTextRenderer(output == null && Terminal.colors(color)).render(plan);
+            case markdown -> PlanMarkdownRenderer.render(plan);
+            case json -> PlanJsonRenderer.render(plan);
+        };
+        Output.write(output, text);
+        Output.warnings(a);
+        Output.warnings(b);
+        boolean risky = plan.count(Risk.CRITICAL) + plan.count(Risk.HIGH) > 0;
+        return exitCode && risky ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,76 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.impact.Profile;
+import io.schemaplan.model.Stats;
+import io.schemaplan.read.Loaded;
+import io.schemaplan.read.PgUrl;
+import io.schemaplan.read.PostgresStatsReader;
+import io.schemaplan.read.ProfileJson;
+import io.schemaplan.read.Sources;
+import io.schemaplan.read.StatsJson;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options of every command that estimates: where sizes and throughputs come from, and how migrations run. */
+final class PlanOptions {
+    enum Transaction { single, each }
+
+    @Option(names = "--stats", paramLabel = "FILE|URL", description = {
+            "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql) or a database URL.",
+            "Default: the FROM database when FROM is a URL, else none (durations unknown)."})
+    String stats;
+
+    @Option(names = "--exact-counts", description = "With a URL for --stats: count rows with count(*) "
+            + "(reads every table, takes ACCESS SHARE locks) instead of the catalog's estimate.")
+    boolean exactCounts;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Throughputs from schemaplan calibrate (default: the built-in profile).")
+    Path profile;
+
+    @Option(names = "--server-version", paramLabel = "MAJOR", description = "PostgreSQL major version whose rules apply "
+            + "(default: from the statistics, else from FROM, else " + io.schemaplan.impact.Planner.ASSUMED_MAJOR + ").")
+    Integer serverVersion;
+
+    @Option(names = "--transaction", paramLabel = "MODE", description = "single (default: all migrations in one "
+            + "transaction, as Alembic and Dify run them) or each (a commit per migration).")
+    Transaction transaction = Transaction.single;
+
+    Profile profile() {
+        return profile == null ? Profile.DEFAULT : ProfileJson.read(profile);
+    }
+
+    /** The label of the statistics used, or null. */
+    String statsLabel(String from) {
+        String spec = statsSpec(from);
+        return spec == null ? null : PgUrl.withoutPassword(spec) + (exactCounts ? " (exact counts)" : "");
+    }
+
+    /** Reads the statistics, or returns null when there are none to read. */
+    Stats readStats(String from) {
+        String spec = statsSpec(from);
+        if (spec == null) {
+            if (exactCounts) throw new Main.UserException("--exact-counts needs --stats URL (or FROM as a URL)");
+            return null;
+        }
+        if (Sources.kindOf(spec) == Sources.Kind.POSTGRES_URL) {
+            Terminal.progress("reading statistics of " + PgUrl.withoutPassword(spec) + " …");
+            try {
+                return PostgresStatsReader.read(spec, exactCounts);
+            } finally {
+                Terminal.clearProgress();
+            }
+        }
+        if (exactCounts) throw new Main.UserException("--exact-counts needs a database URL, not a file: " + spec);
+        return StatsJson.read(Path.of(spec));
+    }
+
+    private String statsSpec(String from) {
+        if (stats != null) return stats;
+        return Sources.kindOf(from) == Sources.Kind.POSTGRES_URL ? from : null;
+    }
+
+    boolean singleTransaction() {
+        return transaction == Transaction.single;
+    }
+
+}

@@ -1,0 +1,40 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.read.PgUrl;
+import io.schemaplan.read.PostgresStatsReader;
+import io.schemaplan.read.Sources;
+import io.schemaplan.read.StatsJson;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = {"Save a database's table sizes (schemaplan-stats/1 JSON) from its catalog, without reading table data.",
+                "On a server where nothing may be installed, scripts/stats-postgres.sql writes the same file with psql."})
+final class StatsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "URL", description = "postgresql://user@host:port/db")
+    String url;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the statistics (default: stdout).")
+    Path output;
+
+    @Option(names = "--exact-counts", description = "Count rows with count(*) (reads every table, takes ACCESS SHARE "
+            + "locks) instead of the catalog's estimate.")
+    boolean exactCounts;
+
+    @Override
+    public Integer call() {
+        if (Sources.kindOf(url) != Sources.Kind.POSTGRES_URL) {
+            throw new Main.UserException(url + ": not a database URL (expected postgresql://user@host:port/db)");
+        }
+        Terminal.progress("reading statistics of " + PgUrl.withoutPassword(url) + " …");
+        try {
+            Output.write(output, StatsJson.toJson(PostgresStatsReader.read(url, exactCounts)));
+        } finally {
+            Terminal.clearProgress();
+        }
+        return ExitCodes.OK;
+    }
+}

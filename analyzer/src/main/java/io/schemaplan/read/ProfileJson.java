@@ -24,7 +24,6 @@ public final class ProfileJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
 
     private ProfileJson() {
@@ -51,8 +50,9 @@ public final class ProfileJson {
             return MAPPER.treeToValue(root, Profile.class);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw ReadException.at(label, loc == null ? 0 : loc.getLineNr(), "invalid profile JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String what = "invalid profile JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+            throw loc == null || loc.getLineNr() <= 0 ? new ReadException(label + ": " + what)
+                    : ReadException.at(label, loc.getLineNr(), what);
         } catch (IllegalArgumentException e) {
             throw new ReadException(label + ": invalid profile: " + e.getMessage());
         }

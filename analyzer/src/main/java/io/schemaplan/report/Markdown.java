@@ -3,11 +3,13 @@ package io.schemaplan.report;
 /**
  * Escaping for GitHub-flavoured Markdown. Text from a schema (names, comments, defaults) may hold any
  * character: HTML is neutralised as entities (GitHub renders inline HTML), Markdown punctuation is
- * backslash-escaped so it cannot start emphasis, links or tables, and a newline becomes a space so that
- * it cannot end a table row or a list item.
+ * backslash-escaped so it cannot start emphasis, code, links or tables, and a newline becomes a space so
+ * that it cannot end a table row or a list item. Escaped text is always placed after other text on its
+ * line (a cell, a list item, a heading), so line-start markers such as {@code -} or {@code 1.} need no escape.
  */
 public final class Markdown {
-    private static final String PUNCTUATION = "\\`*_{}[]()#+-.!|~";
+    /** Punctuation that can start emphasis, code, links, tables or headings anywhere in a line. */
+    private static final String PUNCTUATION = "\\`*_{}[]#|~";
 
     private Markdown() {
     }

@@ -5,10 +5,10 @@ package io.schemaplan.impact;
  * {@link Profile}, chosen so that {@link CostModel} gives back the measured durations. Pure arithmetic;
  * the measuring is {@code read.PgCalibrator}.
  *
- * <p>With T the table's bytes (heap + TOAST), R its rows, k its index count and I their bytes, N the bytes
- * of the index built, and the cost model's formulas read backwards:
+ * <p>With T the table's bytes (heap + TOAST), H its heap bytes, R its rows, k its index count and I their
+ * bytes, N the bytes of the index built, and the cost model's formulas read backwards:
  * <ol>
- * <li>seqScan = T / scan (SET NOT NULL: one heap scan);</li>
+ * <li>seqScan = H / scan (SET NOT NULL: one heap scan);</li>
  * <li>rewrite = T / rewriteWithoutIndexes (ALTER TYPE on the table with its indexes dropped: the copy
  * alone);</li>
  * <li>indexBuild: two measurements contain index builds, the rewrite with indexes (k builds of I bytes in
@@ -16,7 +16,7 @@ package io.schemaplan.impact;
  * each once the copy and the scans are taken out is index work; indexBuild = (I + N) / (both remainders),
  * the pooled throughput, so the two estimates err in opposite directions by the same bytes-weighted
  * amount instead of one of them carrying all the error;</li>
- * <li>foreignKeyRows = R / (foreignKey − T / seqScan).</li>
+ * <li>foreignKeyRows = R / (foreignKey − H / seqScan).</li>
  * </ol>
  * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
  * part still spent some time on the rest, and a zero or negative remainder would make a throughput
@@ -46,13 +46,13 @@ public final class Calibration {
      * @param builtIndexBytes the size of the index the CREATE INDEX measurement built
      */
     public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
-        if (!table.known() || table.tableBytes() <= 0 || table.rows() <= 0) {
+        if (!table.known() || table.heapBytes() <= 0 || table.rows() <= 0) {
             throw new IllegalArgumentException("the calibration table has no size");
         }
         double bytes = table.tableBytes();
-        double seqScan = bytes / t.scan();
+        double seqScan = table.heapBytes() / t.scan();
         double rewrite = bytes / t.rewriteWithoutIndexes();
-        double scanSeconds = bytes / seqScan;
+        double scanSeconds = t.scan();
         double inRewrite = remainder(t.rewrite(), bytes / rewrite + table.indexCount() * scanSeconds);
         double inBuild = remainder(t.indexBuild(), scanSeconds);
         double indexBuild = (table.indexBytes() + builtIndexBytes) / (inRewrite + inBuild);

@@ -322,7 +322,7 @@ public final class PgImpacts {
         if (s.isEmpty()) return Work.UNKNOWN;
         TableStats ts = s.get();
         long rows = ts.rowsKnown() ? ts.rows() : ts.tableBytes() / ROW_BYTES_GUESS;
-        return new Work(rows, ts.tableBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
+        return new Work(rows, ts.tableBytes(), ts.heapBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
  * hook when the process is interrupted (Ctrl-C) mid-statement.
  *
  * <p>Each timed statement runs in its own transaction that is rolled back, so every measurement starts
- * from the same table; the timings are the means of {@link #REPEATS} runs. The rewrite "without indexes"
+ * from the same table; each timing is the median of {@link #REPEATS} runs, so that one run slowed down by
+ * other work on the server (a checkpoint, autovacuum, another session) does not skew the profile. The rewrite "without indexes"
  * drops the indexes inside its transaction first, which measures the copy alone without building a copy
  * of the table. {@code statement_timeout} bounds every statement, so a slow or stuck server cannot hang
  * the command.
@@ -37,7 +39,7 @@ import java.util.function.Consumer;
 public final class PgCalibrator {
     public static final int DEFAULT_ROWS = 300_000;
     public static final String SCHEMA_PREFIX = "schemaplan_calibrate_";
-    static final int REPEATS = 2;
+    static final int REPEATS = 3;
     static final String TABLE = "workflow_runs";
     private static final String TABLE_SQL = "calibration-table.sql";
 
@@ -137,7 +139,7 @@ public final class PgCalibrator {
     /** What the cost model would see for this table: the same statistics reader as {@code --stats}. */
     private static Work work(Stats stats, QName table) {
         TableStats ts = stats.table(table).orElseThrow(() -> new IllegalStateException("no statistics for " + table));
-        return new Work(ts.rows(), ts.tableBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
+        return new Work(ts.rows(), ts.tableBytes(), ts.heapBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
     }
 
     @FunctionalInterface
@@ -156,23 +158,24 @@ public final class PgCalibrator {
     private double time(List<Measurement> out, String what, List<String> before, String sql, Probe after)
             throws SQLException {
         progress.accept("measuring " + what + " …");
-        double total = 0;
+        double[] seconds = new double[REPEATS];
         conn.setAutoCommit(false);
         try {
             for (int i = 0; i < REPEATS; i++) {
                 for (String b : before) execute(b);
                 long start = System.nanoTime();
                 execute(sql);
-                total += (System.nanoTime() - start) / 1e9;
+                seconds[i] = (System.nanoTime() - start) / 1e9;
                 after.run();
                 conn.rollback();
             }
         } finally {
             endTransaction();
         }
-        double mean = total / REPEATS;
-        out.add(new Measurement(what, mean));
-        return mean;
+        Arrays.sort(seconds);
+        double median = seconds[REPEATS / 2];
+        out.add(new Measurement(what, median));
+        return median;
     }
 
     /** Back to autocommit after a measurement, also after a failed one (whose error is the one to report). */

@@ -44,6 +44,17 @@ class CostModelTest {
     }
 
     @Test
+    void scansReadTheHeapOnlyWhileARewriteAlsoCopiesTheToast() {
+        // 1,000 bytes of which 400 heap: a scan is 400 / 100 = 4 s; a rewrite copies all 1,000 (100 s), then
+        // scans the heap once per index (2 x 4 s) and writes the indexes (40 s).
+        Work toasted = new Work(1_000, 1_000, 400, 200, 2, 50, true);
+        assertEquals(4, CostModel.estimate(Cost.TABLE_BYTES, toasted, P).expectedSeconds(), 1e-9);
+        assertEquals(148, CostModel.estimate(Cost.TABLE_AND_INDEX_BYTES, toasted, P).expectedSeconds(), 1e-9);
+        assertEquals(14, CostModel.estimate(Cost.INDEX_BUILD, toasted, P).expectedSeconds(), 1e-9);
+        assertEquals(24, CostModel.estimate(Cost.ROWS, toasted, P).expectedSeconds(), 1e-9);
+    }
+
+    @Test
     void anUnknownTableGivesAnUnknownEstimateNotZero() {
         for (Cost c : new Cost[] {Cost.TABLE_BYTES, Cost.TABLE_AND_INDEX_BYTES, Cost.INDEX_BUILD, Cost.ROWS}) {
             assertFalse(CostModel.estimate(c, Work.UNKNOWN, P).known(), c.name());

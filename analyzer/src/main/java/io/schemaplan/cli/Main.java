@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code schemaplan} command: subcommands, and the one place that maps failures to exit codes. */
 @Command(name = "schemaplan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {DiffCommand.class, PlanCommand.class, GateCommand.class, StatsCommand.class, SnapshotCommand.class,
-                DifyCommand.class, PortabilityCommand.class, CommandLine.HelpCommand.class},
+                CalibrateCommand.class, DifyCommand.class, PortabilityCommand.class, CommandLine.HelpCommand.class},
         description = "What a schema upgrade will change in a database, and what it will cost.",
         footer = {"", "Exit codes: 0 ran fine; 1 differences found (diff --exit-code), policy violated (gate) or PostgreSQL-only constructs found (portability);",
                 "2 usage or input error; 3 internal error (a bug: please report it)."})

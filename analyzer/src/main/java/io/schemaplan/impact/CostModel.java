@@ -4,11 +4,14 @@ package io.schemaplan.impact;
  * Turns a rule's {@link Cost} kind and the {@link Work} it touches into an {@link Estimate}, with the
  * throughputs of a {@link Profile}. Pure arithmetic, documented where each term comes from:
  * <ul>
- * <li>a scan reads the heap once ({@code heapBytes / seqScan}; TOAST is read only for the columns used);</li>
- * <li>a rewrite copies the heap and TOAST into new files ({@code tableBytes / rewrite}) and then builds
+ * <li>a scan reads the heap once ({@code heapBytes / seqScan}): SET NOT NULL looks at the null bitmap, a
+ * foreign key or index key is rarely TOASTed, so the TOAST table is not read (a CHECK on a long text column
+ * does read it; such checks are rare enough to accept that underestimate). On Dify's workflow_runs TOAST
+ * can be most of the table, so counting it would multiply a scan's estimate;</li>
+ * <li>a rewrite copies the heap and the TOAST into new files ({@code tableBytes / rewrite}) and then builds
  * every index again, each build reading the new heap once and writing its index ({@code reindex_relation});</li>
  * <li>an index build reads the heap once and sorts and writes the index;</li>
- * <li>a foreign key check probes the referenced key once per referencing row.</li>
+ * <li>a foreign key check scans the referencing heap and probes the referenced key once per row.</li>
  * </ul>
  * Extra disk and WAL: a rewrite needs the table plus its indexes again until commit and logs all of it
  * (wal_level replica or logical); an index build needs and logs the new index.
@@ -24,24 +27,29 @@ public final class CostModel {
         long disk = 0;
         long wal = 0;
         switch (cost) {
-            case TABLE_BYTES -> seconds = work.heapBytes() / p.seqScanBytesPerSecond();
+            case TABLE_BYTES -> seconds = scan(work, p);
             case TABLE_AND_INDEX_BYTES -> {
                 seconds = work.tableBytes() / p.rewriteBytesPerSecond()
-                        + work.indexCount() * (work.heapBytes() / p.seqScanBytesPerSecond())
+                        + work.indexCount() * scan(work, p)
                         + work.indexBytes() / p.indexBuildBytesPerSecond();
                 disk = work.tableBytes() + work.indexBytes();
                 wal = disk;
             }
             case INDEX_BUILD -> {
-                seconds = work.heapBytes() / p.seqScanBytesPerSecond()
+                seconds = scan(work, p)
                         + work.newIndexBytes() / p.indexBuildBytesPerSecond();
                 disk = work.newIndexBytes();
                 wal = disk;
             }
-            case ROWS -> seconds = work.heapBytes() / p.seqScanBytesPerSecond()
+            case ROWS -> seconds = scan(work, p)
                     + work.rows() / p.foreignKeyRowsPerSecond();
             default -> throw new IllegalArgumentException("cost " + cost);
         }
         return new Estimate(seconds / p.spread(), seconds, seconds * p.spread(), disk, wal, true);
+    }
+
+    /** One sequential read of the heap. */
+    static double scan(Work work, Profile p) {
+        return work.heapBytes() / p.seqScanBytesPerSecond();
     }
 }

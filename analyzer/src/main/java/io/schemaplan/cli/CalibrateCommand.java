@@ -1,0 +1,72 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.impact.Profile;
+import io.schemaplan.impact.Units;
+import io.schemaplan.read.PgCalibrator;
+import io.schemaplan.read.PgUrl;
+import io.schemaplan.read.ProfileJson;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code schemaplan calibrate URL --allow-write-scratch}: the only command that writes to a database, and
+ * only with that flag, only in a schema it creates and drops ({@link PgCalibrator}).
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Measure a PostgreSQL server's scan, rewrite, index-build and foreign-key throughputs"
+                + " and save them as a profile for --profile.",
+                "Writes: creates a temporary schema schemaplan_calibrate_<random> with a table of --rows rows,"
+                        + " times ALTERs on it (each rolled back) and drops the schema, also when interrupted."
+                        + " Needs CREATE on the database. Run it on the server that will run the upgrade,"
+                        + " or one like it, when it is not busy."})
+final class CalibrateCommand implements Callable<Integer> {
+    static final String REFUSAL = "calibrate writes to the database (it creates and drops a scratch schema"
+            + " schemaplan_calibrate_<random>); add --allow-write-scratch to let it";
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The PostgreSQL database to measure (postgresql://user@host:port/db).")
+    String url;
+
+    @Option(names = "--allow-write-scratch", description = "Allow creating (and dropping) the scratch schema. Required.")
+    boolean allowWrite;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the profile JSON (default: stdout).")
+    Path output;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Rows of the calibration table (default: ${DEFAULT-VALUE}; more is slower and steadier).")
+    int rows = PgCalibrator.DEFAULT_ROWS;
+
+    @Override
+    public Integer call() {
+        if (!allowWrite) throw new Main.UserException(REFUSAL);
+        if (rows < 1000) throw new Main.UserException("--rows must be at least 1000, got " + rows);
+        PgUrl target = PgUrl.parse(url);
+        PgCalibrator.Result result;
+        try {
+            result = new PgCalibrator(target, rows, Terminal::progress).run();
+        } finally {
+            Terminal.clearProgress();
+        }
+        Output.write(output, ProfileJson.toJson(result.profile()));
+        summary(System.err, result);
+        return ExitCodes.OK;
+    }
+
+    /** What was measured and what it gave, on stderr so that stdout stays the profile JSON. */
+    private static void summary(PrintStream err, PgCalibrator.Result r) {
+        Profile p = r.profile();
+        err.printf(Locale.ROOT, "calibrated on %s: %,d rows, table %s, %d indexes %s%n", p.measuredOn(),
+                r.table().rows(), Units.bytes(r.table().tableBytes()), r.table().indexCount(),
+                Units.bytes(r.table().indexBytes()));
+        for (PgCalibrator.Measurement m : r.measurements()) {
+            err.printf(Locale.ROOT, "  %-48s %8.2f s%n", m.what(), m.seconds());
+        }
+        err.printf(Locale.ROOT, "  seq scan %s/s, rewrite %s/s, index build %s/s, foreign key %,.0f rows/s%n",
+                Units.bytes((long) p.seqScanBytesPerSecond()), Units.bytes((long) p.rewriteBytesPerSecond()),
+                Units.bytes((long) p.indexBuildBytesPerSecond()), p.foreignKeyRowsPerSecond());
+    }
+}

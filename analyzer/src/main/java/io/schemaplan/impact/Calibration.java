@@ -1,0 +1,66 @@
+package io.schemaplan.impact;
+
+/**
+ * Turns the durations {@code schemaplan calibrate} measured on one table into the throughputs of a
+ * {@link Profile}, chosen so that {@link CostModel} gives back the measured durations. Pure arithmetic;
+ * the measuring is {@code read.PgCalibrator}.
+ *
+ * <p>With T the table's bytes (heap + TOAST), H its heap bytes, R its rows, k its index count and I their
+ * bytes, N the bytes of the index built, and the cost model's formulas read backwards:
+ * <ol>
+ * <li>seqScan = H / scan (SET NOT NULL: one heap scan);</li>
+ * <li>rewrite = T / rewriteWithoutIndexes (ALTER TYPE on the table with its indexes dropped: the copy
+ * alone);</li>
+ * <li>indexBuild: two measurements contain index builds, the rewrite with indexes (k builds of I bytes in
+ * all, after the copy and k heap scans) and CREATE INDEX (N bytes, after one heap scan). What remains of
+ * each once the copy and the scans are taken out is index work; indexBuild = (I + N) / (both remainders),
+ * the pooled throughput, so the two estimates err in opposite directions by the same bytes-weighted
+ * amount instead of one of them carrying all the error;</li>
+ * <li>foreignKeyRows = R / (foreignKey − H / seqScan).</li>
+ * </ol>
+ * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
+ * part still spent some time on the rest, and a zero or negative remainder would make a throughput
+ * infinite or negative.
+ */
+public final class Calibration {
+    /** The least part of a measurement attributed to the work left after the scans. */
+    static final double MIN_SHARE = 0.1;
+    /** How far the durations on the target server wander with its load and data: narrower than the default's. */
+    public static final double CALIBRATED_SPREAD = 1.5;
+
+    private Calibration() {
+    }
+
+    /** The seconds each statement took on the calibration table. */
+    public record Timings(double scan, double rewriteWithoutIndexes, double rewrite, double indexBuild,
+                          double foreignKey) {
+        public Timings {
+            for (double s : new double[] {scan, rewriteWithoutIndexes, rewrite, indexBuild, foreignKey}) {
+                if (!(s > 0)) throw new IllegalArgumentException("a measured duration must be positive, got " + s);
+            }
+        }
+    }
+
+    /**
+     * @param table the calibration table as the statistics see it (rows, heap + TOAST bytes, its indexes)
+     * @param builtIndexBytes the size of the index the CREATE INDEX measurement built
+     */
+    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
+        if (!table.known() || table.heapBytes() <= 0 || table.rows() <= 0) {
+            throw new IllegalArgumentException("the calibration table has no size");
+        }
+        double bytes = table.tableBytes();
+        double seqScan = table.heapBytes() / t.scan();
+        double rewrite = bytes / t.rewriteWithoutIndexes();
+        double scanSeconds = t.scan();
+        double inRewrite = remainder(t.rewrite(), bytes / rewrite + table.indexCount() * scanSeconds);
+        double inBuild = remainder(t.indexBuild(), scanSeconds);
+        double indexBuild = (table.indexBytes() + builtIndexBytes) / (inRewrite + inBuild);
+        double foreignKeyRows = table.rows() / remainder(t.foreignKey(), scanSeconds);
+        return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, foreignKeyRows, CALIBRATED_SPREAD);
+    }
+
+    private static double remainder(double measured, double explained) {
+        return Math.max(measured - explained, MIN_SHARE * measured);
+    }
+}

@@ -1,0 +1,269 @@
+package io.schemaplan.read;
+
+import io.schemaplan.impact.Calibration;
+import io.schemaplan.impact.Calibration.Timings;
+import io.schemaplan.impact.Profile;
+import io.schemaplan.impact.Work;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Stats;
+import io.schemaplan.model.TableStats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Measures a PostgreSQL server's throughputs for {@code schemaplan calibrate}: the one piece of schemaplan
+ * that writes to a database. It creates a schema of its own ({@code schemaplan_calibrate_<random>}),
+ * builds a table shaped like Dify's workflow_runs in it ({@code calibration-table.sql}), times the
+ * statements the cost model prices, and drops the schema again: in a finally block, and from a shutdown
+ * hook when the process is interrupted (Ctrl-C) mid-statement.
+ *
+ * <p>Each timed statement runs in its own transaction that is rolled back, so every measurement starts
+ * from the same table; each timing is the median of {@link #REPEATS} runs, so that one run slowed down by
+ * other work on the server (a checkpoint, autovacuum, another session) does not skew the profile. The rewrite "without indexes"
+ * drops the indexes inside its transaction first, which measures the copy alone without building a copy
+ * of the table. {@code statement_timeout} bounds every statement, so a slow or stuck server cannot hang
+ * the command.
+ */
+public final class PgCalibrator {
+    public static final int DEFAULT_ROWS = 300_000;
+    public static final String SCHEMA_PREFIX = "schemaplan_calibrate_";
+    static final int REPEATS = 3;
+    static final String TABLE = "workflow_runs";
+    private static final String TABLE_SQL = "calibration-table.sql";
+
+    /** One timed statement, for the summary the command prints. */
+    public record Measurement(String what, double seconds) {
+    }
+
+    /** The profile, the table it was measured on (as the statistics see it), and the timings. */
+    public record Result(Profile profile, Work table, long builtIndexBytes, List<Measurement> measurements) {
+    }
+
+    private final PgUrl url;
+    private final int rows;
+    private final Consumer<String> progress;
+    private final String schema;
+    private final int statementTimeoutSeconds;
+    private volatile Connection conn;
+    private volatile Statement running;
+    private boolean cleanedUp;
+
+    public PgCalibrator(PgUrl url, int rows, Consumer<String> progress) {
+        if (rows < 1000) throw new IllegalArgumentException("at least 1000 rows are needed to measure anything");
+        this.url = url;
+        this.rows = rows;
+        this.progress = progress;
+        this.schema = SCHEMA_PREFIX + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        // Generous for this server's size of work (300,000 rows take about 10 s to build here), yet finite.
+        this.statementTimeoutSeconds = 60 + rows / 2500;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** Builds, measures and drops; the schema is gone when this returns or throws. */
+    public Result run() {
+        Thread hook = new Thread(() -> {
+            try {
+                cleanUp();
+            } catch (ReadException e) {
+                System.err.println("schemaplan: " + e.getMessage());
+            }
+        }, "schemaplan-calibrate-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            conn = PgConnections.connect(url);
+            try {
+                execute("SET statement_timeout = '" + statementTimeoutSeconds + "s'");
+                execute("SET lock_timeout = '5s'");
+                execute("SET application_name = 'schemaplan calibrate'");
+                return measure();
+            } catch (SQLException e) {
+                throw describe(e);
+            }
+        } finally {
+            cleanUp();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run; nothing to remove.
+            }
+        }
+    }
+
+    private Result measure() throws SQLException {
+        String s = quote(schema);
+        QName table = QName.of(schema, TABLE);
+        String t = s + "." + TABLE;
+        progress.accept("building " + rows + " rows in " + schema + " …");
+        execute("CREATE SCHEMA " + s);
+        execute(tableSql().replace("{{schema}}", s).replace("{{rows}}", String.valueOf(rows)));
+        execute("VACUUM ANALYZE " + t);
+        execute("VACUUM ANALYZE " + s + ".tenants");
+        Work work = work(PostgresStatsReader.read(conn), table);
+
+        List<Measurement> out = new ArrayList<>();
+        double scan = time(out, "scan (SET NOT NULL)", List.of(),
+                "ALTER TABLE " + t + " ALTER COLUMN total_steps SET NOT NULL");
+        double copy = time(out, "rewrite without indexes (ALTER TYPE bigint)",
+                List.of("ALTER TABLE " + t + " DROP CONSTRAINT workflow_run_pkey",
+                        "DROP INDEX " + s + ".workflow_run_triggerd_from_idx, " + s + ".workflow_run_created_at_idx"),
+                "ALTER TABLE " + t + " ALTER COLUMN total_tokens TYPE bigint");
+        double rewrite = time(out, "rewrite with " + work.indexCount() + " indexes (ALTER TYPE bigint)", List.of(),
+                "ALTER TABLE " + t + " ALTER COLUMN total_tokens TYPE bigint");
+        long[] built = new long[1];
+        double index = time(out, "index build (CREATE INDEX)", List.of(),
+                "CREATE INDEX calibrate_idx ON " + t + " (workflow_id, created_at)",
+                () -> built[0] = relationBytes(s + ".calibrate_idx"));
+        double fk = time(out, "foreign key validation (ADD FOREIGN KEY)", List.of(),
+                "ALTER TABLE " + t + " ADD FOREIGN KEY (tenant_id) REFERENCES " + s + ".tenants (id)");
+
+        Profile profile = Calibration.derive(work, built[0], new Timings(scan, copy, rewrite, index, fk),
+                measuredOn());
+        return new Result(profile, work, built[0], out);
+    }
+
+    /** What the cost model would see for this table: the same statistics reader as {@code --stats}. */
+    private static Work work(Stats stats, QName table) {
+        TableStats ts = stats.table(table).orElseThrow(() -> new IllegalStateException("no statistics for " + table));
+        return new Work(ts.rows(), ts.tableBytes(), ts.heapBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
+    }
+
+    @FunctionalInterface
+    private interface Probe {
+        void run() throws SQLException;
+    }
+
+    private double time(List<Measurement> out, String what, List<String> before, String sql) throws SQLException {
+        return time(out, what, before, sql, () -> { });
+    }
+
+    /**
+     * Runs {@code before} and then {@code sql} in a transaction that is rolled back, {@link #REPEATS} times;
+     * only {@code sql} is timed. {@code after} looks at the result before the rollback.
+     */
+    private double time(List<Measurement> out, String what, List<String> before, String sql, Probe after)
+            throws SQLException {
+        progress.accept("measuring " + what + " …");
+        double[] seconds = new double[REPEATS];
+        conn.setAutoCommit(false);
+        try {
+            for (int i = 0; i < REPEATS; i++) {
+                for (String b : before) execute(b);
+                long start = System.nanoTime();
+                execute(sql);
+                seconds[i] = (System.nanoTime() - start) / 1e9;
+                after.run();
+                conn.rollback();
+            }
+        } finally {
+            endTransaction();
+        }
+        Arrays.sort(seconds);
+        double median = seconds[REPEATS / 2];
+        out.add(new Measurement(what, median));
+        return median;
+    }
+
+    /** Back to autocommit after a measurement, also after a failed one (whose error is the one to report). */
+    private void endTransaction() {
+        try {
+            if (!conn.isClosed()) {
+                conn.rollback();
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // The measurement's own exception is on its way up.
+        }
+    }
+
+    private long relationBytes(String relation) throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT relpages::bigint * current_setting('block_size')::bigint"
+                     + " FROM pg_class WHERE oid = '" + relation + "'::regclass")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String measuredOn() throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT split_part(current_setting('server_version'), ' ', 1)")) {
+            rs.next();
+            return url.host() + ":" + url.port() + "/" + url.database() + ", PostgreSQL " + rs.getString(1)
+                    + ", " + LocalDate.now(ZoneOffset.UTC);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            running = st;
+            st.execute(sql);
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Drops the schema, once, whether called by {@link #run()} or by the shutdown hook. A statement still
+     * running (Ctrl-C) is cancelled and its session closed first, so the drop does not wait behind its locks.
+     */
+    synchronized void cleanUp() {
+        if (cleanedUp) return;
+        cleanedUp = true;
+        Connection c = conn;
+        if (c == null) return;
+        Statement st = running;
+        try {
+            if (st != null) st.cancel();
+        } catch (SQLException ignored) {
+            // Closing the session below ends the statement anyway.
+        }
+        PgConnections.closeQuietly(c);
+        try (Connection fresh = PgConnections.connect(url); Statement drop = fresh.createStatement()) {
+            drop.execute("SET lock_timeout = '10s'");
+            drop.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+        } catch (SQLException | ReadException e) {
+            throw new ReadException(url.redacted() + ": could not drop the calibration schema " + schema
+                    + " (drop it by hand: DROP SCHEMA " + schema + " CASCADE): " + oneLine(e));
+        }
+    }
+
+    private ReadException describe(SQLException e) {
+        if ("57014".equals(e.getSQLState())) {
+            return new ReadException(url.redacted() + ": a calibration statement ran longer than "
+                    + statementTimeoutSeconds + " s (statement_timeout) and was cancelled; try fewer --rows");
+        }
+        return PgErrors.describe(url, e);
+    }
+
+    private static String oneLine(Exception e) {
+        return e instanceof SQLException s ? PgErrors.serverText(s) : e.getMessage();
+    }
+
+    private static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    private static String tableSql() {
+        try (InputStream in = PgCalibrator.class.getResourceAsStream(TABLE_SQL)) {
+            if (in == null) throw new IllegalStateException(TABLE_SQL + " is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

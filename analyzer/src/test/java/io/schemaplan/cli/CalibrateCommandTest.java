@@ -1,0 +1,115 @@
+package io.schemaplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemaplan.impact.Profile;
+import io.schemaplan.read.PgCalibrator;
+import io.schemaplan.read.ProfileJson;
+import io.schemaplan.testing.Cli;
+import io.schemaplan.testing.LocalPostgres;
+import io.schemaplan.testing.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** schemaplan calibrate: writes only when allowed, only in its own schema, and leaves nothing behind. */
+class CalibrateCommandTest {
+    static final String DB = "sp_calib_cli";
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void database() {
+        LocalPostgres.freshDatabase(DB);
+    }
+
+    static int calibrationSchemas() {
+        try (Connection c = LocalPostgres.connect(DB); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE '"
+                     + PgCalibrator.SCHEMA_PREFIX.replace("_", "\\_") + "%'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void refusesToWriteWithoutTheFlag() {
+        Cli.Result r = Cli.run("calibrate", LocalPostgres.url(DB));
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertEquals("schemaplan: " + CalibrateCommand.REFUSAL, r.errLines().get(0));
+        assertTrue(r.err().contains("--allow-write-scratch"), r.err());
+        assertEquals("", r.out());
+        assertEquals(0, calibrationSchemas());
+    }
+
+    @Test
+    void tooFewRowsIsAUsageError() {
+        Cli.Result r = Cli.run("calibrate", LocalPostgres.url(DB), "--allow-write-scratch", "--rows", "10");
+        assertEquals(2, r.exitCode());
+        assertEquals("schemaplan: --rows must be at least 1000, got 10", r.err().strip());
+    }
+
+    @Test
+    void measuresWritesAProfileThatPlanReadsAndDropsItsSchema() throws Exception {
+        Path out = tmp.resolve("profile.json");
+        Cli.Result r = Cli.run("calibrate", LocalPostgres.url(DB), "--allow-write-scratch", "--rows", "20000",
+                "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out(), "the profile goes to -o");
+        assertTrue(r.err().contains("20,000 rows"), r.err());
+        assertTrue(r.err().contains("rewrite with 3 indexes"), r.err());
+
+        Profile p = ProfileJson.read(out);
+        assertEquals("calibrated", p.name());
+        assertTrue(p.measuredOn().startsWith("127.0.0.1:5432/" + DB + ", PostgreSQL "), p.measuredOn());
+        assertTrue(p.seqScanBytesPerSecond() > 0 && p.rewriteBytesPerSecond() > 0
+                && p.indexBuildBytesPerSecond() > 0 && p.foreignKeyRowsPerSecond() > 0, p.toString());
+        assertEquals(1.5, p.spread());
+        assertEquals(0, calibrationSchemas(), "the scratch schema is dropped");
+
+        Cli.Result plan = Cli.run("plan", Samples.postgres("0.14.2").toString(), Samples.postgres("0.15.3").toString(),
+                "--profile", out.toString());
+        assertEquals(0, plan.exitCode(), plan.err());
+    }
+
+    @Test
+    void withoutOutputTheProfileGoesToStdout() {
+        Cli.Result r = Cli.run("calibrate", LocalPostgres.url(DB), "--allow-write-scratch", "--rows", "2000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("calibrated", ProfileJson.parse("stdout", r.out()).name());
+        assertEquals(0, calibrationSchemas());
+    }
+
+    @Test
+    void aBadProfileIsAOneLineErrorNamingTheFile() throws Exception {
+        String from = Samples.postgres("0.14.2").toString();
+        String to = Samples.postgres("0.15.3").toString();
+        String[][] cases = {
+                {"not JSON", "{\"format\": \"schemaplan-profile/1\",\n nope}", ":2: invalid profile JSON"},
+                {"another format", "{\"format\": \"schemaplan-stats/1\"}", ": not a schemaplan profile"},
+                {"negative", "{\"format\": \"schemaplan-profile/1\", \"name\": \"x\", \"measuredOn\": null,"
+                        + " \"seqScanBytesPerSecond\": 1, \"rewriteBytesPerSecond\": -5, \"indexBuildBytesPerSecond\": 1,"
+                        + " \"foreignKeyRowsPerSecond\": 1, \"spread\": 2}", "rewriteBytesPerSecond must be positive"},
+        };
+        for (String[] c : cases) {
+            Path file = tmp.resolve(c[0].replace(' ', '-') + ".json");
+            Files.writeString(file, c[1]);
+            Cli.Result r = Cli.run("plan", from, to, "--profile", file.toString());
+            assertEquals(2, r.exitCode(), c[0]);
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().startsWith("schemaplan: " + file + ":"), c[0] + ": " + r.err());
+            assertTrue(r.err().contains(c[2]), c[0] + ": " + r.err());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.schemaplan.impact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemaplan.impact.Calibration.Timings;
+import org.junit.jupiter.api.Test;
+
+/** The derived profile gives back, through the cost model, the durations it was derived from. */
+class CalibrationTest {
+    /** 300,000 rows, 300 MB of which 200 MB heap and 100 MB TOAST, 3 indexes of 18 MB in all. */
+    static final Work TABLE = new Work(300_000, 300_000_000, 200_000_000, 18_000_000, 3, 0, true);
+    static final long BUILT = 9_000_000;
+    static final Timings T = new Timings(0.3, 3.0, 4.5, 0.8, 0.5);
+
+    static double expected(Cost cost, Work w, Profile p) {
+        return CostModel.estimate(cost, w, p).expectedSeconds();
+    }
+
+    @Test
+    void scanRewriteAndForeignKeyAreReproducedExactly() {
+        Profile p = Calibration.derive(TABLE, BUILT, T, "here");
+        assertEquals(0.3, expected(Cost.TABLE_BYTES, TABLE, p), 1e-9);
+        Work withoutIndexes = new Work(300_000, 300_000_000, 200_000_000, 0, 0, 0, true);
+        assertEquals(3.0, expected(Cost.TABLE_AND_INDEX_BYTES, withoutIndexes, p), 1e-9);
+        assertEquals(0.5, expected(Cost.ROWS, TABLE, p), 1e-9);
+        assertEquals(200_000_000 / 0.3, p.seqScanBytesPerSecond(), 1e-3, "the scan read the heap");
+        assertEquals(1.5, p.spread());
+        assertEquals("here", p.measuredOn());
+    }
+
+    @Test
+    void theTwoIndexMeasurementsArePooledSoTheirSumIsReproduced() {
+        Profile p = Calibration.derive(TABLE, BUILT, T, "here");
+        double rewrite = expected(Cost.TABLE_AND_INDEX_BYTES, TABLE, p);
+        double build = expected(Cost.INDEX_BUILD, TABLE.withNewIndexBytes(BUILT), p);
+        assertEquals(4.5 + 0.8, rewrite + build, 1e-9);
+        // Index work here: 4.5 - 3.0 - 3 x 0.3 = 0.6 s for 18 MB, 0.8 - 0.3 = 0.5 s for 9 MB: 27 MB in 1.1 s.
+        assertEquals(27_000_000 / 1.1, p.indexBuildBytesPerSecond(), 1e-3);
+    }
+
+    @Test
+    void aMeasurementNoSlowerThanItsScanStillLeavesAPositiveThroughput() {
+        // The foreign key took no longer than the scan alone: a tenth of it counts as the per-row checks.
+        Profile p = Calibration.derive(TABLE, BUILT, new Timings(0.3, 3.0, 4.5, 0.8, 0.3), "here");
+        assertEquals(300_000 / 0.03, p.foreignKeyRowsPerSecond(), 1e-6);
+        // A rewrite barely slower than copy and scans: a tenth of it (0.35 s) counts as index work.
+        Profile q = Calibration.derive(TABLE, BUILT, new Timings(0.3, 3.0, 3.5, 0.8, 0.5), "here");
+        assertEquals(27_000_000 / (0.35 + 0.5), q.indexBuildBytesPerSecond(), 1e-3);
+    }
+
+    @Test
+    void durationsMustBePositiveAndTheTableMustHaveASize() {
+        assertThrows(IllegalArgumentException.class, () -> new Timings(0, 1, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Calibration.derive(Work.UNKNOWN, BUILT, T, "x"));
+    }
+}

@@ -11,7 +11,8 @@ package io.schemaplan.impact;
  * <li>seqScan = H / scan (SET NOT NULL: one heap scan);</li>
  * <li>rewrite = T / rewriteWithoutIndexes (ALTER TYPE on the table with its indexes dropped: the copy
  * alone);</li>
- * <li>indexBuild: two measurements contain index builds, the rewrite with indexes (k builds of I bytes in
+ * <li>indexBuild: two measurements contain index builds (whose heap scans are shared by the table's
+ * {@link Work#buildProcesses} parallel participants, as in the cost model), the rewrite with indexes (k builds of I bytes in
  * all, after the copy and k heap scans) and CREATE INDEX (N bytes, after one heap scan). What remains of
  * each once the copy and the scans are taken out is index work; indexBuild = (I + N) / (both remainders),
  * the pooled throughput, so the two estimates err in opposite directions by the same bytes-weighted
@@ -53,8 +54,9 @@ public final class Calibration {
         double seqScan = table.heapBytes() / t.scan();
         double rewrite = bytes / t.rewriteWithoutIndexes();
         double scanSeconds = t.scan();
-        double inRewrite = remainder(t.rewrite(), bytes / rewrite + table.indexCount() * scanSeconds);
-        double inBuild = remainder(t.indexBuild(), scanSeconds);
+        double buildScan = scanSeconds / table.buildProcesses();
+        double inRewrite = remainder(t.rewrite(), bytes / rewrite + table.indexCount() * buildScan);
+        double inBuild = remainder(t.indexBuild(), buildScan);
         double indexBuild = (table.indexBytes() + builtIndexBytes) / (inRewrite + inBuild);
         double foreignKeyRows = table.rows() / remainder(t.foreignKey(), scanSeconds);
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, foreignKeyRows, CALIBRATED_SPREAD);

@@ -30,13 +30,13 @@ public final class CostModel {
             case TABLE_BYTES -> seconds = scan(work, p);
             case TABLE_AND_INDEX_BYTES -> {
                 seconds = work.tableBytes() / p.rewriteBytesPerSecond()
-                        + work.indexCount() * scan(work, p)
+                        + work.indexCount() * buildScan(work, p)
                         + work.indexBytes() / p.indexBuildBytesPerSecond();
                 disk = work.tableBytes() + work.indexBytes();
                 wal = disk;
             }
             case INDEX_BUILD -> {
-                seconds = scan(work, p)
+                seconds = buildScan(work, p)
                         + work.newIndexBytes() / p.indexBuildBytesPerSecond();
                 disk = work.newIndexBytes();
                 wal = disk;
@@ -46,6 +46,11 @@ public final class CostModel {
             default -> throw new IllegalArgumentException("cost " + cost);
         }
         return new Estimate(seconds / p.spread(), seconds, seconds * p.spread(), disk, wal, true);
+    }
+
+    /** The heap scan of a btree build, shared by its parallel participants ({@link Work#buildProcesses}). */
+    static double buildScan(Work work, Profile p) {
+        return scan(work, p) / work.buildProcesses();
     }
 
     /** One sequential read of the heap. */

@@ -45,7 +45,7 @@ final class TableSizes {
         if (s.isEmpty()) return Work.UNKNOWN;
         TableStats ts = s.get();
         long rows = ts.rowsKnown() ? ts.rows() : ts.heapBytes() / ROW_BYTES_GUESS;
-        return new Work(rows, ts.tableBytes(), ts.heapBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
+        return Work.of(ts, stats, rows);
     }
 
     /**

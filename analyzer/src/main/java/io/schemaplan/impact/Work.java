@@ -6,19 +6,56 @@ package io.schemaplan.impact;
  * reads), its existing indexes (a rewrite rebuilds them all), and the bytes of the index it builds
  * ({@code newIndexBytes}: an estimate for a new index, the current size for a rebuild). {@code known} is
  * false when no statistics cover the table; the estimate is then unknown rather than zero.
+ * {@code buildProcesses} is how many processes scan the heap in a btree build ({@link #of}).
  */
 public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, int indexCount, long newIndexBytes,
-                   boolean known) {
+                   boolean known, int buildProcesses) {
     public static final Work UNKNOWN = new Work(0, 0, 0, 0, 0, false);
+
+    /** The PostgreSQL default of min_parallel_table_scan_size, in bytes (1024 pages of 8 kB). */
+    static final long MIN_PARALLEL_SCAN_BYTES = 8L << 20;
+    /** plan_create_index_workers leaves each participant at least 32 MB of maintenance_work_mem. */
+    static final long WORK_MEM_PER_PARTICIPANT = 32L << 20;
+
+    public Work {
+        if (buildProcesses < 1) throw new IllegalArgumentException("buildProcesses must be at least 1");
+    }
+
+    /** A table where index builds run in one process. */
+    public Work(long rows, long tableBytes, long heapBytes, long indexBytes, int indexCount, long newIndexBytes,
+                boolean known) {
+        this(rows, tableBytes, heapBytes, indexBytes, indexCount, newIndexBytes, known, 1);
+    }
+
+    /**
+     * The work on a table as the statistics describe it. A btree build (CREATE INDEX, and the index
+     * rebuilds after a rewrite) scans the heap with {@code buildProcesses} processes: the leader plus the
+     * workers PostgreSQL's plan_create_index_workers grants, one more each time the heap triples past
+     * min_parallel_table_scan_size, at most max_parallel_maintenance_workers, and only as many as leave each
+     * participant 32 MB of maintenance_work_mem. MySQL statistics say 0 workers.
+     */
+    public static Work of(io.schemaplan.model.TableStats ts, io.schemaplan.model.Stats stats, long rows) {
+        return new Work(rows, ts.tableBytes(), ts.heapBytes(), ts.indexBytes(), ts.indexes().size(), 0, true,
+                1 + buildWorkers(ts.heapBytes(), stats));
+    }
+
+    static int buildWorkers(long heapBytes, io.schemaplan.model.Stats stats) {
+        if (stats == null || heapBytes < MIN_PARALLEL_SCAN_BYTES) return 0;
+        int workers = 1;
+        for (long threshold = MIN_PARALLEL_SCAN_BYTES * 3; heapBytes >= threshold; threshold *= 3) workers++;
+        workers = Math.min(workers, Math.max(0, stats.maxParallelMaintenanceWorkers()));
+        while (workers > 0 && stats.maintenanceWorkMemBytes() / (workers + 1) < WORK_MEM_PER_PARTICIPANT) workers--;
+        return workers;
+    }
     /** A table that does not exist yet, or an operation that touches no rows. */
     public static final Work NONE = new Work(0, 0, 0, 0, 0, 0, true);
 
     /** A table whose bytes are not split into heap and TOAST: all of it counts as heap. */
     public Work(long rows, long tableBytes, long indexBytes, int indexCount, long newIndexBytes, boolean known) {
-        this(rows, tableBytes, tableBytes, indexBytes, indexCount, newIndexBytes, known);
+        this(rows, tableBytes, tableBytes, indexBytes, indexCount, newIndexBytes, known, 1);
     }
 
     public Work withNewIndexBytes(long bytes) {
-        return new Work(rows, tableBytes, heapBytes, indexBytes, indexCount, bytes, known);
+        return new Work(rows, tableBytes, heapBytes, indexBytes, indexCount, bytes, known, buildProcesses);
     }
 }

@@ -139,7 +139,7 @@ public final class PgCalibrator {
     /** What the cost model would see for this table: the same statistics reader as {@code --stats}. */
     private static Work work(Stats stats, QName table) {
         TableStats ts = stats.table(table).orElseThrow(() -> new IllegalStateException("no statistics for " + table));
-        return new Work(ts.rows(), ts.tableBytes(), ts.heapBytes(), ts.indexBytes(), ts.indexes().size(), 0, true);
+        return Work.of(ts, stats, ts.rows());
     }
 
     @FunctionalInterface

@@ -51,21 +51,25 @@ final class PlanOptions {
             if (exactCounts) throw new Main.UserException("--exact-counts needs --stats URL (or FROM as a URL)");
             return null;
         }
-        if (Sources.kindOf(spec) == Sources.Kind.POSTGRES_URL) {
-            Terminal.progress("reading statistics of " + PgUrl.withoutPassword(spec) + " …");
-            try {
-                return PostgresStatsReader.read(spec, exactCounts);
-            } finally {
-                Terminal.clearProgress();
-            }
+        Sources.Kind kind = Sources.kindOf(spec);
+        if (kind == Sources.Kind.FILE) {
+            if (exactCounts) throw new Main.UserException("--exact-counts needs a database URL, not a file: " + spec);
+            return StatsJson.read(Path.of(spec));
         }
-        if (exactCounts) throw new Main.UserException("--exact-counts needs a database URL, not a file: " + spec);
-        return StatsJson.read(Path.of(spec));
+        if (exactCounts && kind != Sources.Kind.POSTGRES_URL) {
+            throw new Main.UserException("--exact-counts is implemented for PostgreSQL only");
+        }
+        Terminal.progress("reading statistics of " + PgUrl.withoutPassword(spec) + " …");
+        try {
+            return kind == Sources.Kind.POSTGRES_URL ? PostgresStatsReader.read(spec, exactCounts) : Sources.stats(spec);
+        } finally {
+            Terminal.clearProgress();
+        }
     }
 
     private String statsSpec(String from) {
         if (stats != null) return stats;
-        return Sources.kindOf(from) == Sources.Kind.POSTGRES_URL ? from : null;
+        return Sources.kindOf(from) == Sources.Kind.FILE ? null : from;
     }
 
     boolean singleTransaction() {

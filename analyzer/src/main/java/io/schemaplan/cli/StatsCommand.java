@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
         description = {"Save a database's table sizes (schemaplan-stats/1 JSON) from its catalog, without reading table data.",
                 "On a server where nothing may be installed, scripts/stats-postgres.sql writes the same file with psql."})
 final class StatsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URL", description = "postgresql://user@host:port/db")
+    @Parameters(index = "0", paramLabel = "URL", description = "postgresql://user@host:port/db or mysql://user@host:port/db")
     String url;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the statistics (default: stdout).")
@@ -26,12 +26,18 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (Sources.kindOf(url) != Sources.Kind.POSTGRES_URL) {
-            throw new Main.UserException(url + ": not a database URL (expected postgresql://user@host:port/db)");
+        Sources.Kind kind = Sources.kindOf(url);
+        if (kind == Sources.Kind.FILE) {
+            throw new Main.UserException(url + ": not a database URL (expected postgresql://user@host:port/db or "
+                    + "mysql://user@host:port/db)");
+        }
+        if (exactCounts && kind != Sources.Kind.POSTGRES_URL) {
+            throw new Main.UserException("--exact-counts is implemented for PostgreSQL only");
         }
         Terminal.progress("reading statistics of " + PgUrl.withoutPassword(url) + " …");
         try {
-            Output.write(output, StatsJson.toJson(PostgresStatsReader.read(url, exactCounts)));
+            Output.write(output, StatsJson.toJson(kind == Sources.Kind.POSTGRES_URL
+                    ? PostgresStatsReader.read(url, exactCounts) : Sources.stats(url)));
         } finally {
             Terminal.clearProgress();
         }

@@ -191,6 +191,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void aMysqlPlanTakesItsStatisticsFromTheLiveFromDatabase() throws Exception {
+        String db = io.schemaplan.testing.LocalMariadb.restoredDump(Samples.mysql("1.10.1"));
+        String url = io.schemaplan.testing.LocalMariadb.url(db);
+        Stats stats = StatsJson.parse("x", Cli.run("stats", url).out());
+        assertTrue(stats.serverVersion().contains("MariaDB"), stats.serverVersion());
+        JsonNode plan = DiffJsonRenderer.parse(Cli.run("plan", url, Samples.mysql("1.12.1.patched-32196").toString(),
+                "--format", "json").out());
+        assertEquals(url, plan.get("stats").asText());
+        assertEquals("MariaDB", plan.get("engine").asText());
+        assertTrue(plan.get("items").get(0).get("lock").asText().startsWith("ALGORITHM="));
+        Cli.Result r = Cli.run("stats", url, "--exact-counts");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("PostgreSQL only"), r.err());
+    }
+
+    @Test
     void statsNeedsADatabaseUrl() {
         Cli.Result r = Cli.run("stats", V0142);
         assertEquals(2, r.exitCode());

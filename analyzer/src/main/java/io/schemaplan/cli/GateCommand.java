@@ -90,6 +90,7 @@ final class GateCommand implements Callable<Integer> {
         } else if (!rows.isEmpty()) {
             throw new Main.UserException("--assume-rows is for a gate without statistics; --stats gives the sizes");
         }
+        PlanOptions.requireOneEngine(a, b);
         Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(),
                 SchemaDiff.diff(a.schema(), b.schema()), stats, statsLabel, options.profile(), options.serverVersion,
                 options.singleTransaction()));

@@ -62,6 +62,7 @@ final class PlanCommand implements Callable<Integer> {
         String target = to != null ? to : toOption;
         Loaded a = sources.load(from);
         Loaded b = sources.load(target);
+        PlanOptions.requireOneEngine(a, b);
         Stats stats = options.readStats(from);
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
         Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(), changes, stats,

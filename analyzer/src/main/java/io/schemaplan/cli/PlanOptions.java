@@ -72,6 +72,14 @@ final class PlanOptions {
         return Sources.kindOf(from) == Sources.Kind.FILE ? null : from;
     }
 
+    /** An upgrade stays on one engine; a PostgreSQL schema against a MySQL one is a comparison (diff). */
+    static void requireOneEngine(io.schemaplan.read.Loaded a, io.schemaplan.read.Loaded b) {
+        if (a.schema().engine().isMysqlFamily() != b.schema().engine().isMysqlFamily()) {
+            throw new Main.UserException("cannot plan an upgrade from " + a.schema().engine() + " to "
+                    + b.schema().engine() + ": compare them with schemaplan diff instead");
+        }
+    }
+
     boolean singleTransaction() {
         return transaction == Transaction.single;
     }

@@ -207,6 +207,14 @@ class PlanCommandTest {
     }
 
     @Test
+    void planningAcrossEnginesIsAUserError() {
+        Cli.Result r = Cli.run("plan", V0153, Samples.mysql("1.10.1").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("compare them with schemaplan diff"), r.err());
+    }
+
+    @Test
     void statsNeedsADatabaseUrl() {
         Cli.Result r = Cli.run("stats", V0142);
         assertEquals(2, r.exitCode());

@@ -92,7 +92,7 @@ final class GateCommand implements Callable<Integer> {
         }
         PlanOptions.requireOneEngine(a, b);
         Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(),
-                SchemaDiff.diff(a.schema(), b.schema()), stats, statsLabel, options.profile(), options.serverVersion,
+                SchemaDiff.diff(a.schema(), b.schema()), stats, statsLabel, options.profile(), options.serverMajor(),
                 options.singleTransaction()));
         Verdict verdict = Gate.evaluate(plan, pol, stats);
         FindingLocator locator = new FindingLocator(from, to, policy);

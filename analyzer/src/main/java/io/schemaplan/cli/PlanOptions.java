@@ -80,6 +80,15 @@ final class PlanOptions {
         }
     }
 
+    /** The --server-version value, checked against the rule table's range. */
+    Integer serverMajor() {
+        if (serverVersion != null && serverVersion < io.schemaplan.impact.PgRules.OLDEST) {
+            throw new Main.UserException("--server-version " + serverVersion + ": the rules cover PostgreSQL "
+                    + io.schemaplan.impact.PgRules.OLDEST + " and later");
+        }
+        return serverVersion;
+    }
+
     boolean singleTransaction() {
         return transaction == Transaction.single;
     }

@@ -88,16 +88,25 @@ public final class Planner {
         Integer fromStats = in.stats() == null ? null : major(in.stats().serverVersion());
         if (fromStats != null) {
             assumptions.add("Rules for PostgreSQL " + fromStats + ", the server the statistics come from.");
-            return Math.max(fromStats, PgRules.OLDEST);
+            return supported(fromStats, assumptions);
         }
         Integer fromSource = major(in.from().serverVersion());
         if (fromSource != null) {
             assumptions.add("Rules for PostgreSQL " + fromSource + ", the server FROM was read from "
                     + "(pass --server-version if production runs another).");
-            return Math.max(fromSource, PgRules.OLDEST);
+            return supported(fromSource, assumptions);
         }
         assumptions.add("Rules for PostgreSQL " + ASSUMED_MAJOR + " (assumed: pass --server-version).");
         return ASSUMED_MAJOR;
+    }
+
+    /** A version older than the rule table's oldest gets the oldest rules, and the plan says so. */
+    private static int supported(int major, List<String> assumptions) {
+        if (major >= PgRules.OLDEST) return major;
+        assumptions.add("PostgreSQL " + major + " is older than the oldest version with rules: the rules of "
+                + PgRules.OLDEST + " are used, which understate its locks (e.g. ADD COLUMN with a default rewrites "
+                + "before 11).");
+        return PgRules.OLDEST;
     }
 
     /** The major version of a version string ("15.18", "9.6.24" gives 9, "16beta1" 16), or null. */

@@ -115,6 +115,10 @@ class PlanCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("missing.json"), r.err());
 
+        r = Cli.run("plan", V0142, V0153, "--server-version", "10");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("PostgreSQL 11 and later"), r.err());
+
         r = Cli.run("plan", V0142, V0153, "--exact-counts");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--exact-counts needs"), r.err());

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {"Measure a PostgreSQL server's scan, rewrite, index-build and foreign-key throughputs"
                 + " and save them as a profile for --profile.",
                 "Writes: creates a temporary schema schemaplan_calibrate_<random> with a table of --rows rows,"
-                        + " times ALTERs on it (each rolled back) and drops the schema, also when interrupted."
+                        + " times ALTERs on it (each rolled back, each after a CHECKPOINT when the role may)"
+                        + " and drops the schema, also when interrupted."
                         + " Needs CREATE on the database. Run it on the server that will run the upgrade,"
                         + " or one like it, when it is not busy."})
 final class CalibrateCommand implements Callable<Integer> {
@@ -68,5 +69,6 @@ final class CalibrateCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "  seq scan %s/s, rewrite %s/s, index build %s/s, foreign key %,.0f rows/s%n",
                 Units.bytes((long) p.seqScanBytesPerSecond()), Units.bytes((long) p.rewriteBytesPerSecond()),
                 Units.bytes((long) p.indexBuildBytesPerSecond()), p.foreignKeyRowsPerSecond());
+        for (String note : r.notes()) err.println("  note: " + note);
     }
 }

@@ -17,7 +17,7 @@ package io.schemaplan.impact;
  * each once the copy and the scans are taken out is index work; indexBuild = (I + N) / (both remainders),
  * the pooled throughput, so the two estimates err in opposite directions by the same bytes-weighted
  * amount instead of one of them carrying all the error;</li>
- * <li>foreignKeyRows = R / (foreignKey − H / seqScan).</li>
+ * <li>foreignKeyRows = R / foreignKey (the validation query as a whole, its heap read included).</li>
  * </ol>
  * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
  * part still spent some time on the rest, and a zero or negative remainder would make a throughput
@@ -58,7 +58,7 @@ public final class Calibration {
         double inRewrite = remainder(t.rewrite(), bytes / rewrite + table.indexCount() * buildScan);
         double inBuild = remainder(t.indexBuild(), buildScan);
         double indexBuild = (table.indexBytes() + builtIndexBytes) / (inRewrite + inBuild);
-        double foreignKeyRows = table.rows() / remainder(t.foreignKey(), scanSeconds);
+        double foreignKeyRows = table.rows() / t.foreignKey();
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, foreignKeyRows, CALIBRATED_SPREAD);
     }
 

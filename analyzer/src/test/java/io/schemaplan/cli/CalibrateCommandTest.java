@@ -69,6 +69,9 @@ class CalibrateCommandTest {
         assertEquals("", r.out(), "the profile goes to -o");
         assertTrue(r.err().contains("20,000 rows"), r.err());
         assertTrue(r.err().contains("rewrite with 3 indexes"), r.err());
+        assertTrue(r.err().contains("note: the calibration table (") && r.err().contains("is smaller than max_wal_size"),
+                "20,000 rows write far less WAL than max_wal_size, and the summary says what that means: " + r.err());
+        assertTrue(!r.err().contains("CHECKPOINT is not permitted"), "root may checkpoint: " + r.err());
 
         Profile p = ProfileJson.read(out);
         assertEquals("calibrated", p.name());
@@ -89,6 +92,52 @@ class CalibrateCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("calibrated", ProfileJson.parse("stdout", r.out()).name());
         assertEquals(0, calibrationSchemas());
+    }
+
+    /** Requested checkpoints so far (pg_stat_bgwriter until PostgreSQL 16, pg_stat_checkpointer from 17). */
+    static long checkpointsRequested() {
+        try (Connection c = LocalPostgres.connect(DB); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int >= 170000")) {
+            rs.next();
+            String sql = rs.getBoolean(1) ? "SELECT num_requested FROM pg_stat_checkpointer"
+                    : "SELECT checkpoints_req FROM pg_stat_bgwriter";
+            try (ResultSet n = s.executeQuery(sql)) {
+                n.next();
+                return n.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyTimedRunStartsAfterACheckpoint() throws Exception {
+        long before = checkpointsRequested();
+        Cli.Result r = Cli.run("calibrate", LocalPostgres.url(DB), "--allow-write-scratch", "--rows", "2000");
+        assertEquals(0, r.exitCode(), r.err());
+        // One after the build, then one before each of 3 runs of 5 measurements. The checkpointer publishes
+        // its count when a checkpoint ends, so wait for it briefly.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (checkpointsRequested() - before < 16 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertTrue(checkpointsRequested() - before >= 16, "checkpoints requested: " + (checkpointsRequested() - before));
+    }
+
+    @Test
+    void aRoleThatMayNotCheckpointStillCalibratesAndIsToldSo() {
+        LocalPostgres.exec(DB, "DROP ROLE IF EXISTS sp_calib_plain");
+        LocalPostgres.exec(DB, "CREATE ROLE sp_calib_plain LOGIN");
+        try {
+            LocalPostgres.exec(DB, "GRANT CREATE ON DATABASE " + DB + " TO sp_calib_plain");
+            String url = "postgresql://sp_calib_plain@" + LocalPostgres.HOST + ":" + LocalPostgres.PORT + "/" + DB;
+            Cli.Result r = Cli.run("calibrate", url, "--allow-write-scratch", "--rows", "2000");
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.err().contains("note: CHECKPOINT is not permitted to this role"), r.err());
+            assertEquals("calibrated", ProfileJson.parse("stdout", r.out()).name());
+            assertEquals(0, calibrationSchemas());
+        } finally {
+            LocalPostgres.exec(DB, "REVOKE ALL ON DATABASE " + DB + " FROM sp_calib_plain");
+            LocalPostgres.exec(DB, "DROP ROLE sp_calib_plain");
+        }
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.schemaplan.impact;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
 /**
  * Turns the durations {@code schemaplan calibrate} measured on one table into the throughputs of a
  * {@link Profile}, chosen so that {@link CostModel} gives back the measured durations. Pure arithmetic;
@@ -22,6 +26,13 @@ package io.schemaplan.impact;
  * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
  * part still spent some time on the rest, and a zero or negative remainder would make a throughput
  * infinite or negative.
+ *
+ * <p>Calibrate measures in rounds (each round times every statement once) and {@link #derive(Work, long,
+ * List, String)} takes, for each throughput, the median of the rounds' profiles. The index throughput is a
+ * difference of two timings (rewrite with indexes minus the copy), so it must come from timings taken
+ * under the same conditions: measured here on a shared virtual disk, the copy of one table took 10.7 s in
+ * one set of three consecutive runs and 14.1 s in the next while the rewrite with indexes took 15.3 s and
+ * 16.7 s, and the index throughput derived from separate medians moved from 36 to 21 MB/s.
  */
 public final class Calibration {
     /** The least part of a measurement attributed to the work left after the scans. */
@@ -60,6 +71,28 @@ public final class Calibration {
         double indexBuild = (table.indexBytes() + builtIndexBytes) / (inRewrite + inBuild);
         double foreignKeyRows = table.rows() / t.foreignKey();
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, foreignKeyRows, CALIBRATED_SPREAD);
+    }
+
+    /**
+     * The profile of several rounds of timings: each round's profile ({@link #derive(Work, long, Timings,
+     * String)}), then the median of each throughput, so that one round slowed by other work on the server
+     * (or one fast copy beside a slow rewrite) moves nothing.
+     */
+    public static Profile derive(Work table, long builtIndexBytes, List<Timings> rounds, String measuredOn) {
+        if (rounds.isEmpty()) throw new IllegalArgumentException("no rounds of timings");
+        List<Profile> each = new ArrayList<>();
+        for (Timings t : rounds) each.add(derive(table, builtIndexBytes, t, measuredOn));
+        return new Profile("calibrated", measuredOn,
+                median(each, Profile::seqScanBytesPerSecond), median(each, Profile::rewriteBytesPerSecond),
+                median(each, Profile::indexBuildBytesPerSecond), median(each, Profile::foreignKeyRowsPerSecond),
+                CALIBRATED_SPREAD);
+    }
+
+    /** The median (the mean of the middle two for an even count). */
+    static double median(List<Profile> profiles, ToDoubleFunction<Profile> value) {
+        double[] v = profiles.stream().mapToDouble(value).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static double remainder(double measured, double explained) {

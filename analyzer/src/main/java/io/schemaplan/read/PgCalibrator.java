@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * hook when the process is interrupted (Ctrl-C) mid-statement.
  *
  * <p>Each timed statement runs in its own transaction that is rolled back, so every measurement starts
- * from the same table; each timing is the median of {@link #REPEATS} runs, so that one run slowed down by
- * other work on the server (a checkpoint, autovacuum, another session) does not skew the profile. The rewrite "without indexes"
+ * from the same table. The statements are timed in {@link #ROUNDS} rounds, each timing every statement
+ * once; each round gives a profile and the profile is the median of each throughput over the rounds
+ * ({@link Calibration#derive(Work, long, List, String)}), so that one round slowed down by other work on
+ * the server (a checkpoint, autovacuum, another session) does not skew it. The rewrite "without indexes"
  * drops the indexes inside its transaction first, which measures the copy alone without building a copy
  * of the table. {@code statement_timeout} bounds every statement, so a slow or stuck server cannot hang
  * the command.
@@ -51,7 +53,7 @@ import java.util.function.Consumer;
 public final class PgCalibrator {
     public static final int DEFAULT_ROWS = 1_000_000;
     public static final String SCHEMA_PREFIX = "schemaplan_calibrate_";
-    static final int REPEATS = 3;
+    static final int ROUNDS = 3;
     static final String TABLE = "workflow_runs";
     private static final String TABLE_SQL = "calibration-table.sql";
 
@@ -143,24 +145,37 @@ public final class PgCalibrator {
                     work.tableBytes() >> 20, maxWal >> 20, (long) ((double) maxWal / work.tableBytes() * rows) + 1));
         }
 
-        List<Measurement> out = new ArrayList<>();
-        double scan = time(out, "scan (SET NOT NULL)", List.of(),
-                "ALTER TABLE " + t + " ALTER COLUMN total_steps SET NOT NULL");
-        double copy = time(out, "rewrite without indexes (ALTER TYPE bigint)",
-                List.of("ALTER TABLE " + t + " DROP CONSTRAINT workflow_run_pkey",
-                        "DROP INDEX " + s + ".workflow_run_triggerd_from_idx, " + s + ".workflow_run_created_at_idx"),
-                "ALTER TABLE " + t + " ALTER COLUMN total_tokens TYPE bigint");
-        double rewrite = time(out, "rewrite with " + work.indexCount() + " indexes (ALTER TYPE bigint)", List.of(),
-                "ALTER TABLE " + t + " ALTER COLUMN total_tokens TYPE bigint");
         long[] built = new long[1];
-        double index = time(out, "index build (CREATE INDEX)", List.of(),
-                "CREATE INDEX calibrate_idx ON " + t + " (workflow_id, created_at)",
-                () -> built[0] = relationBytes(s + ".calibrate_idx"));
-        double fk = time(out, "foreign key validation (ADD FOREIGN KEY)", List.of(),
-                "ALTER TABLE " + t + " ADD FOREIGN KEY (tenant_id) REFERENCES " + s + ".tenants (id)");
+        List<Timed> statements = List.of(
+                new Timed("scan (SET NOT NULL)", List.of(),
+                        "ALTER TABLE " + t + " ALTER COLUMN total_steps SET NOT NULL"),
+                new Timed("rewrite without indexes (ALTER TYPE bigint)",
+                        List.of("ALTER TABLE " + t + " DROP CONSTRAINT workflow_run_pkey",
+                                "DROP INDEX " + s + ".workflow_run_triggerd_from_idx, " + s
+                                        + ".workflow_run_created_at_idx"),
+                        "ALTER TABLE " + t + " ALTER COLUMN total_tokens TYPE bigint"),
+                new Timed("rewrite with " + work.indexCount() + " indexes (ALTER TYPE bigint)", List.of(),
+                        "ALTER TABLE " + t + " ALTER COLUMN total_tokens TYPE bigint"),
+                new Timed("index build (CREATE INDEX)", List.of(),
+                        "CREATE INDEX calibrate_idx ON " + t + " (workflow_id, created_at)",
+                        () -> built[0] = relationBytes(s + ".calibrate_idx")),
+                new Timed("foreign key validation (ADD FOREIGN KEY)", List.of(),
+                        "ALTER TABLE " + t + " ADD FOREIGN KEY (tenant_id) REFERENCES " + s + ".tenants (id)"));
 
-        Profile profile = Calibration.derive(work, built[0], new Timings(scan, copy, rewrite, index, fk),
-                measuredOn());
+        // Rounds, each timing every statement once, so that the copy and the rewrite with indexes (whose
+        // difference is the index work) are timed minutes apart at most, under the same conditions.
+        double[][] seconds = new double[statements.size()][ROUNDS];
+        List<Timings> rounds = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            for (int i = 0; i < statements.size(); i++) {
+                progress.accept("round " + (r + 1) + " of " + ROUNDS + ": " + statements.get(i).what() + " …");
+                seconds[i][r] = once(statements.get(i));
+            }
+            rounds.add(new Timings(seconds[0][r], seconds[1][r], seconds[2][r], seconds[3][r], seconds[4][r]));
+        }
+        List<Measurement> out = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) out.add(new Measurement(statements.get(i).what(), median(seconds[i])));
+        Profile profile = Calibration.derive(work, built[0], rounds, measuredOn());
         return new Result(profile, work, built[0], out, List.copyOf(notes));
     }
 
@@ -195,36 +210,38 @@ public final class PgCalibrator {
         void run() throws SQLException;
     }
 
-    private double time(List<Measurement> out, String what, List<String> before, String sql) throws SQLException {
-        return time(out, what, before, sql, () -> { });
+    /** A timed statement: {@code before} runs first in the same transaction, untimed; {@code after} looks at the result. */
+    private record Timed(String what, List<String> before, String sql, Probe after) {
+        Timed(String what, List<String> before, String sql) {
+            this(what, before, sql, () -> { });
+        }
     }
 
     /**
-     * Runs {@code before} and then {@code sql} in a transaction that is rolled back, {@link #REPEATS} times;
-     * only {@code sql} is timed. {@code after} looks at the result before the rollback.
+     * Runs {@code before} and then {@code sql} in a transaction that is rolled back, after a CHECKPOINT when
+     * the role may; only {@code sql} is timed.
      */
-    private double time(List<Measurement> out, String what, List<String> before, String sql, Probe after)
-            throws SQLException {
-        progress.accept("measuring " + what + " …");
-        double[] seconds = new double[REPEATS];
+    private double once(Timed st) throws SQLException {
         conn.setAutoCommit(false);
         try {
-            for (int i = 0; i < REPEATS; i++) {
-                if (checkpoints) execute("CHECKPOINT");
-                for (String b : before) execute(b);
-                long start = System.nanoTime();
-                execute(sql);
-                seconds[i] = (System.nanoTime() - start) / 1e9;
-                after.run();
-                conn.rollback();
-            }
+            if (checkpoints) execute("CHECKPOINT");
+            for (String b : st.before()) execute(b);
+            long start = System.nanoTime();
+            execute(st.sql());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            st.after().run();
+            conn.rollback();
+            return seconds;
         } finally {
             endTransaction();
         }
-        Arrays.sort(seconds);
-        double median = seconds[REPEATS / 2];
-        out.add(new Measurement(what, median));
-        return median;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** Back to autocommit after a measurement, also after a failed one (whose error is the one to report). */

@@ -53,6 +53,33 @@ class CalibrationTest {
     }
 
     @Test
+    void severalRoundsGiveTheMedianOfEachThroughput() {
+        // Round 2's copy ran fast beside a slow rewrite (what a shared disk does between minutes): on its own
+        // it would put 2.1 s of the rewrite on the indexes. Round 3 ran everything 10 % slower.
+        Timings ordinary = T;
+        Timings fastCopy = new Timings(0.3, 1.5, 4.5, 0.8, 0.5);
+        Timings slower = new Timings(0.33, 3.3, 4.95, 0.88, 0.55);
+        Profile p = Calibration.derive(TABLE, BUILT, java.util.List.of(ordinary, fastCopy, slower), "here");
+        Profile alone = Calibration.derive(TABLE, BUILT, ordinary, "here");
+        Profile fast = Calibration.derive(TABLE, BUILT, fastCopy, "here");
+        Profile slow = Calibration.derive(TABLE, BUILT, slower, "here");
+        assertTrue(fast.indexBuildBytesPerSecond() < 0.5 * alone.indexBuildBytesPerSecond(),
+                "the fast-copy round alone would halve the index throughput: " + fast);
+        // Each throughput is the middle one of the three rounds, whichever round it comes from.
+        assertEquals(alone.rewriteBytesPerSecond(), p.rewriteBytesPerSecond(), 1e-6, "300 MB / 3.0 s");
+        assertEquals(slow.indexBuildBytesPerSecond(), p.indexBuildBytesPerSecond(), 1e-6, "not the outlier's");
+        assertEquals(alone.seqScanBytesPerSecond(), p.seqScanBytesPerSecond(), 1e-6);
+        assertEquals(alone.foreignKeyRowsPerSecond(), p.foreignKeyRowsPerSecond(), 1e-6);
+        assertEquals("calibrated", p.name());
+        assertEquals(1.5, p.spread());
+        // Two rounds: the mean of the two.
+        Profile two = Calibration.derive(TABLE, BUILT, java.util.List.of(ordinary, slower), "here");
+        assertEquals((200_000_000 / 0.3 + 200_000_000 / 0.33) / 2, two.seqScanBytesPerSecond(), 1e-3);
+        assertThrows(IllegalArgumentException.class,
+                () -> Calibration.derive(TABLE, BUILT, java.util.List.of(), "here"));
+    }
+
+    @Test
     void durationsMustBePositiveAndTheTableMustHaveASize() {
         assertThrows(IllegalArgumentException.class, () -> new Timings(0, 1, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> Calibration.derive(Work.UNKNOWN, BUILT, T, "x"));

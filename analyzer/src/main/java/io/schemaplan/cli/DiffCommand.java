@@ -6,7 +6,6 @@ import io.schemaplan.diff.SchemaDiff;
 import io.schemaplan.read.Loaded;
 import io.schemaplan.report.DiffJsonRenderer;
 import io.schemaplan.report.DiffTextRenderer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,19 +18,14 @@ import picocli.CommandLine.Parameters;
                 "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot.",
                 "One PostgreSQL and one MySQL/MariaDB source are compared across dialects: only real differences."})
 final class DiffCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now.")
     String from;
 
     @Parameters(index = "1", paramLabel = "TO", description = "The schema after the upgrade.")
     String to;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default) or json.")
-    Format format = Format.text;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    ReportOptions report = new ReportOptions();
 
     @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
     Terminal.ColorMode color = Terminal.ColorMode.AUTO;
@@ -50,11 +44,8 @@ final class DiffCommand implements Callable<Integer> {
             return crossDialect(a, b);
         }
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
-        String text = switch (format) {
-            case text -> new DiffTextRenderer(output == null && Terminal.colors(color)).render(a, b, changes);
-            case json -> DiffJsonRenderer.render(a, b, changes);
-        };
-        Output.write(output, text);
+        report.write(report.json() ? DiffJsonRenderer.render(a, b, changes)
+                : new DiffTextRenderer(colors()).render(a, b, changes));
         Output.warnings(a);
         Output.warnings(b);
         return exitCode && !changes.isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
@@ -63,10 +54,15 @@ final class DiffCommand implements Callable<Integer> {
     /** One side PostgreSQL, the other MySQL/MariaDB: only real differences (see CrossDialectDiff). */
     private Integer crossDialect(Loaded a, Loaded b) {
         CrossDialectDiff.Result result = CrossDialectDiff.compare(a.schema(), b.schema());
-        Output.write(output, format == Format.json ? DiffJsonRenderer.render(a, b, result)
-                : new DiffTextRenderer(output == null && Terminal.colors(color)).render(a, b, result));
+        report.write(report.json() ? DiffJsonRenderer.render(a, b, result)
+                : new DiffTextRenderer(colors()).render(a, b, result));
         Output.warnings(a);
         Output.warnings(b);
         return exitCode && result.differs() ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    /** Colours only on a terminal: never into a file. */
+    private boolean colors() {
+        return report.output == null && Terminal.colors(color);
     }
 }

@@ -26,8 +26,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 healthy (doctor) / one head and no problem (migrations); 1 problems found;",
                 "2 usage or input error."})
 final class DifyCommand implements Runnable {
-    enum Format { text, json }
-
     @Override
     public void run() {
         throw new Main.UserException("dify needs a subcommand: releases, doctor or migrations (see schemaplan dify --help)");
@@ -51,11 +49,8 @@ final class DifyCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "URL", description = "The Dify database: postgresql://user@host:port/dify or mysql://user@host:port/dify")
         String url;
 
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default) or json.")
-        Format format = Format.text;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-        Path output;
+        @Mixin
+        ReportOptions report = new ReportOptions();
 
         @Mixin
         SourceOptions sources = new SourceOptions();
@@ -68,10 +63,10 @@ final class DifyCommand implements Runnable {
             }
             Optional<List<String>> rows = AlembicVersionReader.read(url);
             Loaded live = sources.load(url);
-            DoctorReport report = Doctor.examine(rows, live, ReleaseCatalog.bundled());
-            Output.write(output, format == Format.json ? DifyRenderer.doctorJson(report) : DifyRenderer.doctorText(report));
+            DoctorReport found = Doctor.examine(rows, live, ReleaseCatalog.bundled());
+            report.write(report.json() ? DifyRenderer.doctorJson(found) : DifyRenderer.doctorText(found));
             Output.warnings(live);
-            return report.healthy() ? ExitCodes.OK : ExitCodes.FOUND;
+            return found.healthy() ? ExitCodes.OK : ExitCodes.FOUND;
         }
     }
 
@@ -88,8 +83,8 @@ final class DifyCommand implements Runnable {
         @Option(names = "--to", paramLabel = "REV", description = "End of the path (a revision, a unique prefix, or head).")
         String to;
 
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default) or json.")
-        Format format = Format.text;
+        @Mixin
+        ReportOptions report = new ReportOptions();
 
         @Override
         public Integer call() {
@@ -106,7 +101,7 @@ final class DifyCommand implements Runnable {
                     throw new ReadException(dir + ": " + e.getMessage());
                 }
             }
-            Output.write(null, format == Format.json ? DifyRenderer.migrationsJson(graph, path, from, to)
+            report.write(report.json() ? DifyRenderer.migrationsJson(graph, path, from, to)
                     : DifyRenderer.migrationsText(graph, path, from, to));
             return graph.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
         }

@@ -66,9 +66,11 @@ final class CalibrateCommand implements Callable<Integer> {
         for (PgCalibrator.Measurement m : r.measurements()) {
             err.printf(Locale.ROOT, "  %-48s %8.2f s%n", m.what(), m.seconds());
         }
-        err.printf(Locale.ROOT, "  seq scan %s/s, rewrite %s/s, index build %s/s, foreign key %,.0f rows/s%n",
+        err.printf(Locale.ROOT, "  seq scan %s/s, rewrite %s/s, index build %s/s, index rebuild %s/s,"
+                        + " foreign key %,.0f rows/s%n",
                 Units.bytes((long) p.seqScanBytesPerSecond()), Units.bytes((long) p.rewriteBytesPerSecond()),
-                Units.bytes((long) p.indexBuildBytesPerSecond()), p.foreignKeyRowsPerSecond());
+                Units.bytes((long) p.indexBuildBytesPerSecond()), Units.bytes((long) p.indexRebuildBytesPerSecond()),
+                p.foreignKeyRowsPerSecond());
         for (String note : r.notes()) err.println("  note: " + note);
     }
 }

@@ -9,7 +9,8 @@ package io.schemaplan.impact;
  * does read it; such checks are rare enough to accept that underestimate). On Dify's workflow_runs TOAST
  * can be most of the table, so counting it would multiply a scan's estimate;</li>
  * <li>a rewrite copies the heap and the TOAST into new files ({@code tableBytes / rewrite}) and then builds
- * every index again, each build reading the new heap once and writing its index ({@code reindex_relation});</li>
+ * every index again, each build reading the new heap once and writing its index ({@code reindex_relation}),
+ * at the profile's rebuild throughput;</li>
  * <li>an index build reads the heap once and sorts and writes the index;</li>
  * <li>a foreign key check is one query, priced per referencing row with its heap read included
  * ({@code rows / foreignKeyRows}): it reads only the key column and anti-joins it with the referenced key,
@@ -35,7 +36,7 @@ public final class CostModel {
             case TABLE_AND_INDEX_BYTES -> {
                 seconds = work.tableBytes() / p.rewriteBytesPerSecond()
                         + work.indexCount() * buildScan(work, p)
-                        + work.indexBytes() / p.indexBuildBytesPerSecond();
+                        + work.indexBytes() / p.indexRebuildBytesPerSecond();
                 disk = work.tableBytes() + work.indexBytes();
                 wal = disk;
             }

@@ -12,8 +12,13 @@ import java.util.Objects;
  * 2 parallel maintenance workers), November 2026, rounded to numbers between what it did quiet and what it
  * did while other jobs kept both CPUs busy: heap scan 950–970 MB/s quiet (the table was in the page cache),
  * 570 MB/s busy → 800 MB/s; rewrite 135–153 MB/s quiet, 31 MB/s busy → 80 MB/s; index build 35–41 MB/s
- * quiet, 16 MB/s busy → 30 MB/s. Foreign key validation (the whole query per referencing row), measured in
+ * quiet, 16 MB/s busy → 30 MB/s (CREATE INDEX alone, December 2026: 33–46 MB/s quiet); the rebuilds of a
+ * rewrite 11–27 MB/s quiet, December 2026 → 20 MB/s. Foreign key validation (the whole query per referencing row), measured in
  * December 2026 on 1 M to 5 M rows: 4.3–8.4 million rows/s quiet → 4 million. The spread of 2 covers both.
+ *
+ * <p>{@code indexBuildBytesPerSecond} prices CREATE INDEX (and other builds of one index);
+ * {@code indexRebuildBytesPerSecond} the rebuild of all a table's indexes after a rewrite, which covers the
+ * table's whole mix of keys and is slower per byte ({@link Calibration}).
  *
  * <p>{@code spread} is the factor between the expected duration and either end of the range the plan
  * shows: wide for the default profile (another server), narrower for a calibrated one (same server,
@@ -25,18 +30,21 @@ public record Profile(
         double seqScanBytesPerSecond,
         double rewriteBytesPerSecond,
         double indexBuildBytesPerSecond,
+        double indexRebuildBytesPerSecond,
         double foreignKeyRowsPerSecond,
         double spread) {
 
     private static final double MB = 1024 * 1024;
 
-    public static final Profile DEFAULT = new Profile("default", null, 800 * MB, 80 * MB, 30 * MB, 4_000_000, 2.0);
+    public static final Profile DEFAULT = new Profile("default", null, 800 * MB, 80 * MB, 30 * MB, 20 * MB, 4_000_000,
+            2.0);
 
     public Profile {
         Objects.requireNonNull(name, "name");
         requirePositive("seqScanBytesPerSecond", seqScanBytesPerSecond);
         requirePositive("rewriteBytesPerSecond", rewriteBytesPerSecond);
         requirePositive("indexBuildBytesPerSecond", indexBuildBytesPerSecond);
+        requirePositive("indexRebuildBytesPerSecond", indexRebuildBytesPerSecond);
         requirePositive("foreignKeyRowsPerSecond", foreignKeyRowsPerSecond);
         if (!(spread >= 1)) throw new IllegalArgumentException("spread must be at least 1, got " + spread);
     }

@@ -15,10 +15,14 @@ import java.nio.file.Path;
 /**
  * The {@code schemaplan-profile/1} JSON file that {@code schemaplan calibrate} writes and {@code --profile}
  * reads: {@code {"format": "schemaplan-profile/1", "name": …, "measuredOn": …, "seqScanBytesPerSecond": …,
- * "rewriteBytesPerSecond": …, "indexBuildBytesPerSecond": …, "foreignKeyRowsPerSecond": …, "spread": …}}.
+ * "rewriteBytesPerSecond": …, "indexBuildBytesPerSecond": …, "indexRebuildBytesPerSecond": …,
+ * "foreignKeyRowsPerSecond": …, "spread": …}}. A profile written before indexRebuildBytesPerSecond existed
+ * (December 2026) has one index throughput for both, and is read so.
  */
 public final class ProfileJson {
     public static final String FORMAT = "schemaplan-profile/1";
+    private static final String BUILD = "indexBuildBytesPerSecond";
+    private static final String REBUILD = "indexRebuildBytesPerSecond";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -46,7 +50,9 @@ public final class ProfileJson {
             if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(""))) {
                 throw new ReadException(label + ": not a schemaplan profile (expected \"format\": \"" + FORMAT + "\")");
             }
-            ((ObjectNode) root).remove("format");
+            ObjectNode fields = (ObjectNode) root;
+            fields.remove("format");
+            if (!fields.has(REBUILD) && fields.has(BUILD)) fields.set(REBUILD, fields.get(BUILD));
             return MAPPER.treeToValue(root, Profile.class);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();

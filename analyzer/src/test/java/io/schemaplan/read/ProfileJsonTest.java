@@ -1,0 +1,29 @@
+package io.schemaplan.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemaplan.impact.Profile;
+import org.junit.jupiter.api.Test;
+
+/** The schemaplan-profile/1 file: what calibrate writes reads back equal, and older profiles still read. */
+class ProfileJsonTest {
+    @Test
+    void aProfileReadsBackEqual() {
+        Profile p = new Profile("calibrated", "db, PostgreSQL 15.20, 2026-12-07", 9e8, 1e8, 3.5e7, 2e7, 5e6, 1.5);
+        String json = ProfileJson.toJson(p);
+        assertTrue(json.contains("\"format\" : \"schemaplan-profile/1\""), json);
+        assertTrue(json.contains("\"indexRebuildBytesPerSecond\" : 2.0E7"), json);
+        assertEquals(p, ProfileJson.parse("p.json", json));
+    }
+
+    @Test
+    void aProfileFromBeforeTheRebuildThroughputUsesItsIndexThroughputForBoth() {
+        Profile p = ProfileJson.parse("old.json", """
+                {"format": "schemaplan-profile/1", "name": "calibrated", "measuredOn": "db",
+                 "seqScanBytesPerSecond": 9.0E8, "rewriteBytesPerSecond": 1.0E8, "indexBuildBytesPerSecond": 3.0E7,
+                 "foreignKeyRowsPerSecond": 2.0E7, "spread": 1.5}""");
+        assertEquals(3.0e7, p.indexBuildBytesPerSecond());
+        assertEquals(3.0e7, p.indexRebuildBytesPerSecond());
+    }
+}

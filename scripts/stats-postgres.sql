@@ -4,7 +4,7 @@
 -- and give stats.json to schemaplan. Output: one JSON document in the format schemaplan-stats/1.
 -- Sizes are relpages * block_size (as of the last VACUUM/ANALYZE), not pg_relation_size(), which would
 -- take a lock on every table; rows is reltuples (-1: never analyzed). Same expressions as
--- io.schemaplan.read.PostgresStatsReader.
+-- io.schemaplan.read.PostgresStatsReader. columnBytes is pg_stats.avg_width (sizes new indexes on text keys).
 SET default_transaction_read_only = on;
 SET lock_timeout = '1s';
 SET statement_timeout = '60s';
@@ -33,7 +33,10 @@ SELECT json_build_object(
             'toastBytes', coalesce(t.relpages, 0)::bigint * (SELECT b FROM bs),
             'indexBytes', coalesce((SELECT sum(bytes) FROM ix WHERE ix.indrelid = r.oid), 0)::bigint,
             'indexes', coalesce((SELECT json_object_agg(ix.relname, ix.bytes ORDER BY ix.relname)
-                                 FROM ix WHERE ix.indrelid = r.oid), '{}'::json)
+                                 FROM ix WHERE ix.indrelid = r.oid), '{}'::json),
+            'columnBytes', coalesce((SELECT json_object_agg(s.attname, s.avg_width ORDER BY s.attname)
+                                     FROM pg_stats s WHERE s.schemaname = r.nspname AND s.tablename = r.relname
+                                       AND NOT s.inherited), '{}'::json)
         ) ORDER BY r.nspname, r.relname)
         FROM rel r LEFT JOIN pg_class t ON t.oid = r.reltoastrelid), '[]'::json)
 );

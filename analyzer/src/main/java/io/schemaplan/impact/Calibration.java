@@ -93,9 +93,15 @@ public final class Calibration {
                 median(each, Profile::foreignKeyRowsPerSecond), CALIBRATED_SPREAD);
     }
 
+    private static double median(List<Profile> profiles, ToDoubleFunction<Profile> value) {
+        return median(profiles.stream().mapToDouble(value).toArray());
+    }
+
     /** The median (the mean of the middle two for an even count). */
-    static double median(List<Profile> profiles, ToDoubleFunction<Profile> value) {
-        double[] v = profiles.stream().mapToDouble(value).sorted().toArray();
+    public static double median(double... values) {
+        if (values.length == 0) throw new IllegalArgumentException("no values");
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }

@@ -10,6 +10,7 @@ import io.schemaplan.model.Table;
 import io.schemaplan.model.TableStats;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,17 +50,22 @@ final class TableSizes {
     }
 
     /**
-     * The size of a new btree index on these columns: one entry per row, each the key (the columns' widths,
-     * {@link #VARIABLE_KEY_BYTES} for a variable-width or expression key) plus the entry overhead, at the
-     * build's fill factor.
+     * The size of a new btree index on these columns: one entry per row, each the key plus the entry
+     * overhead, at the build's fill factor. A fixed-width column counts its type's width; a variable-width
+     * one the average width ANALYZE saw ({@link TableStats#columnBytes()}), else
+     * {@link #VARIABLE_KEY_BYTES}, as does an expression. (For values kept in TOAST that width is the
+     * 18-byte pointer, an underestimate; btree keys are rarely that long, and cannot pass about 2.7 kB.)
      */
     public long newIndexBytes(QName t, List<String> columns) {
         Work w = work(t);
         if (!w.known() || w.rows() == 0) return 0;
         Optional<Table> table = to.table(t).or(() -> from.table(t));
+        Map<String, Integer> sampled = stats == null ? Map.of()
+                : stats.table(t).map(TableStats::columnBytes).orElse(Map.of());
         int key = 0;
         for (String name : columns) {
-            key += table.flatMap(tb -> tb.column(name)).map(col -> width(col.type())).orElse(VARIABLE_KEY_BYTES);
+            int fixed = table.flatMap(tb -> tb.column(name)).map(col -> width(col.type())).orElse(VARIABLE);
+            key += fixed != VARIABLE ? fixed : sampled.getOrDefault(name, VARIABLE_KEY_BYTES);
         }
         int entry = align8(key) + INDEX_ENTRY_OVERHEAD;
         return (long) (w.rows() * entry / INDEX_FILL);
@@ -84,9 +90,12 @@ final class TableSizes {
             "time", "bigserial", "money", "interval");
     private static final Set<String> FOUR = Set.of("integer", "real", "date", "serial", "oid");
 
-    /** On-disk width of a fixed-width type, {@link #VARIABLE_KEY_BYTES} for the others. */
+    /** Marks a type without a fixed width. */
+    private static final int VARIABLE = -1;
+
+    /** On-disk width of a fixed-width type, {@link #VARIABLE} for the others. */
     static int width(DataType type) {
-        if (type.arrayDims() > 0) return VARIABLE_KEY_BYTES;
+        if (type.arrayDims() > 0) return VARIABLE;
         String n = type.name().toLowerCase(Locale.ROOT);
         if (n.equals("boolean")) return 1;
         if (n.equals("smallint")) return 2;
@@ -94,7 +103,7 @@ final class TableSizes {
         if (EIGHT.contains(n)) return 8;
         if (n.equals("uuid")) return 16;
         if ((n.equals("char") || n.equals("character")) && type.size() != null) return type.size() + 1;
-        return VARIABLE_KEY_BYTES;
+        return VARIABLE;
     }
 
     private static int align8(int n) {

@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -174,7 +173,7 @@ public final class PgCalibrator {
             rounds.add(new Timings(seconds[0][r], seconds[1][r], seconds[2][r], seconds[3][r], seconds[4][r]));
         }
         List<Measurement> out = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) out.add(new Measurement(statements.get(i).what(), median(seconds[i])));
+        for (int i = 0; i < statements.size(); i++) out.add(new Measurement(statements.get(i).what(), Calibration.median(seconds[i])));
         Profile profile = Calibration.derive(work, built[0], rounds, measuredOn());
         return new Result(profile, work, built[0], out, List.copyOf(notes));
     }
@@ -235,13 +234,6 @@ public final class PgCalibrator {
         } finally {
             endTransaction();
         }
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** Back to autocommit after a measurement, also after a failed one (whose error is the one to report). */

@@ -43,6 +43,10 @@ public final class PostgresStatsReader {
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_RELATION;
 
+    /** Average stored widths as ANALYZE sampled them; a partitioned parent's rows are its children's. */
+    static final String COLUMNS_SQL = "SELECT s.schemaname, s.tablename, s.attname, s.avg_width FROM pg_stats s"
+            + " WHERE NOT s.inherited AND s.schemaname <> 'information_schema' AND s.schemaname NOT LIKE 'pg\\_%'";
+
     private PostgresStatsReader() {
     }
 
@@ -77,7 +81,7 @@ public final class PostgresStatsReader {
                         + quote(t.table().name()))) {
                     rs.next();
                     counted.add(new TableStats(t.table(), rs.getLong(1), t.heapBytes(), t.toastBytes(),
-                            t.indexBytes(), t.indexes()));
+                            t.indexBytes(), t.indexes(), t.columnBytes()));
                 }
             }
         }
@@ -110,6 +114,13 @@ public final class PostgresStatsReader {
                             .put(rs.getString(3), rs.getLong(4));
                 }
             }
+            Map<QName, Map<String, Integer>> widths = new HashMap<>();
+            try (ResultSet rs = s.executeQuery(COLUMNS_SQL)) {
+                while (rs.next()) {
+                    widths.computeIfAbsent(QName.of(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
+                            .put(rs.getString(3), rs.getInt(4));
+                }
+            }
             List<TableStats> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery(TABLES_SQL)) {
                 while (rs.next()) {
@@ -117,7 +128,8 @@ public final class PostgresStatsReader {
                     Map<String, Long> ix = indexes.getOrDefault(name, Map.of());
                     long rows = rs.getLong(3);
                     tables.add(new TableStats(name, rows < 0 ? TableStats.UNKNOWN_ROWS : rows, rs.getLong(4),
-                            rs.getLong(5), ix.values().stream().mapToLong(Long::longValue).sum(), ix));
+                            rs.getLong(5), ix.values().stream().mapToLong(Long::longValue).sum(), ix,
+                            widths.getOrDefault(name, Map.of())));
                 }
             }
             return new Stats(version, maintenanceWorkMem, workers, blockSize, tables);

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 /**
  * The {@code schemaplan-stats/1} JSON file: {@code {"format": "schemaplan-stats/1", "serverVersion": …,
  * "maintenanceWorkMemBytes": …, "maxParallelMaintenanceWorkers": …, "blockSize": …, "tables": [{"table":
- * "public.t", "rows": …, "heapBytes": …, "toastBytes": …, "indexBytes": …, "indexes": {"name": bytes}}]}}.
+ * "public.t", "rows": …, "heapBytes": …, "toastBytes": …, "indexBytes": …, "indexes": {"name": bytes},
+ * "columnBytes": {"column": average width}}]}}; a file without columnBytes (older, or hand-written) reads
+ * with none.
  * Keys follow the record declarations and index names are sorted, so one database gives one byte string.
  * {@code scripts/stats-postgres.sql} writes the same format with psql alone.
  */

@@ -126,6 +126,24 @@ class PgImpactsTest {
     }
 
     @Test
+    void aNewIndexOnATextKeyIsSizedFromTheWidthAnalyzeSaw() {
+        Column name = col("name", "character varying", true, null);
+        Index idx = new Index("t_name_idx", false, "btree", List.of(Index.IndexKey.column("name")), List.of(), null,
+                false, null);
+        Table before = base(name);
+        Table after = table(T, before.columns(), before.constraints(), List.of(), List.of(idx));
+        Change c = SchemaDiff.diff(schema(before), schema(after)).get(0);
+        // No sampled width: a 24-byte guess (+ 12 bytes of overhead) per row.
+        assertEquals((long) (1_000_000 * 36 / 0.9),
+                new PgImpacts(schema(before), schema(after), STATS).steps(c).get(0).work().newIndexBytes());
+        // ANALYZE saw 11 bytes on average (aligned to 16): 28 bytes an entry.
+        Stats sampled = new Stats("15.4", 64 << 20, 2, 8192, List.of(new TableStats(T, 1_000_000, 100L << 20, 0,
+                30L << 20, Map.of("t_pkey", 30L << 20), Map.of("name", 11, "id", 4))));
+        assertEquals((long) (1_000_000 * 28 / 0.9),
+                new PgImpacts(schema(before), schema(after), sampled).steps(c).get(0).work().newIndexBytes());
+    }
+
+    @Test
     void removingAnEnumLabelRewritesEveryTableThatUsesTheType() {
         QName mood = QName.of("public", "mood");
         Column m = new Column("m", 3, DataType.of("public.mood"), true, null, null, null, null, null);

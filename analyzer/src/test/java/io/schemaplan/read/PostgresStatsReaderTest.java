@@ -53,6 +53,12 @@ class PostgresStatsReaderTest {
         assertTrue(stats.table(QName.of("app", "events")).isPresent(), "partitioned tables are listed");
         assertTrue(stats.serverVersion().matches("\\d+\\.\\d+"), stats.serverVersion());
         assertTrue(stats.maintenanceWorkMemBytes() >= 1024 * 1024);
+        // ANALYZE's average stored widths: fixed types their size; the text's values all went to TOAST, so
+        // the heap holds 18-byte TOAST pointers for them.
+        assertEquals(8, runs.columnBytes().get("id"));
+        assertEquals(4, runs.columnBytes().get("app_id"));
+        assertEquals(18, runs.columnBytes().get("graph"), runs.columnBytes().toString());
+        assertEquals(java.util.Map.of(), stats.table(QName.of("app", "never_analyzed")).orElseThrow().columnBytes());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.schemaplan.impact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -30,8 +31,8 @@ import java.util.function.ToDoubleFunction;
  * infinite or negative.
  *
  * <p>Calibrate measures in rounds (each round times every statement once) and {@link #derive(Work, long,
- * List, String)} takes, for each throughput, the median of the rounds' profiles. The index throughput is a
- * difference of two timings (rewrite with indexes minus the copy), so it must come from timings taken
+ * List, String)} takes, for each throughput, the median of the rounds' profiles. The rebuild throughput is
+ * a difference of two timings (rewrite with indexes minus the copy), so it must come from timings taken
  * under the same conditions: measured here on a shared virtual disk, the copy of one table took 10.7 s in
  * one set of three consecutive runs and 14.1 s in the next while the rewrite with indexes took 15.3 s and
  * 16.7 s, and the index throughput derived from separate medians moved from 36 to 21 MB/s.
@@ -101,7 +102,7 @@ public final class Calibration {
     public static double median(double... values) {
         if (values.length == 0) throw new IllegalArgumentException("no values");
         double[] v = values.clone();
-        java.util.Arrays.sort(v);
+        Arrays.sort(v);
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }

@@ -1,6 +1,7 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.impact.Profile;
+import io.schemaplan.impact.PgRules;
 import io.schemaplan.model.Stats;
 import io.schemaplan.read.PgUrl;
 import io.schemaplan.read.PostgresStatsReader;
@@ -82,9 +83,9 @@ final class PlanOptions {
 
     /** The --server-version value, checked against the rule table's range. */
     Integer serverMajor() {
-        if (serverVersion != null && serverVersion < io.schemaplan.impact.PgRules.OLDEST) {
+        if (serverVersion != null && serverVersion < PgRules.OLDEST) {
             throw new Main.UserException("--server-version " + serverVersion + ": the rules cover PostgreSQL "
-                    + io.schemaplan.impact.PgRules.OLDEST + " and later");
+                    + PgRules.OLDEST + " and later");
         }
         return serverVersion;
     }

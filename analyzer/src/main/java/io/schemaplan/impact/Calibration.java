@@ -61,10 +61,10 @@ public final class Calibration {
      * @param builtIndexBytes the size of the index the CREATE INDEX measurement built
      */
     public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
-        if (!table.known() || table.heapBytes() <= 0 || table.rows() <= 0 || table.indexBytes() <= 0
-                || builtIndexBytes <= 0) {
+        if (!table.known() || table.heapBytes() <= 0 || table.rows() <= 0 || table.indexBytes() <= 0) {
             throw new IllegalArgumentException("the calibration table has no size");
         }
+        if (builtIndexBytes <= 0) throw new IllegalArgumentException("the built index has no size");
         double bytes = table.tableBytes();
         double seqScan = table.heapBytes() / t.scan();
         double rewrite = bytes / t.rewriteWithoutIndexes();

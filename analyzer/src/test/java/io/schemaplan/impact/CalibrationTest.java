@@ -84,6 +84,8 @@ class CalibrationTest {
     void durationsMustBePositiveAndTheTableMustHaveASize() {
         assertThrows(IllegalArgumentException.class, () -> new Timings(0, 1, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> Calibration.derive(Work.UNKNOWN, BUILT, T, "x"));
-        assertThrows(IllegalArgumentException.class, () -> Calibration.derive(TABLE, 0, T, "x"));
+        IllegalArgumentException noIndex = assertThrows(IllegalArgumentException.class,
+                () -> Calibration.derive(TABLE, 0, T, "x"));
+        assertEquals("the built index has no size", noIndex.getMessage());
     }
 }

@@ -22,6 +22,9 @@ public record Routine(
         String comment) {
 
     public Routine {
+        // A routine without arguments has "" (a snapshot leaves the empty text out): never null, or uuidv7()
+        // read back from a snapshot would be the different routine uuidv7(null).
+        arguments = arguments == null ? "" : arguments;
         attributes = Lists.sorted(attributes, x -> x);
     }
 

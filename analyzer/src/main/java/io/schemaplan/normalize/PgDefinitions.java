@@ -70,7 +70,7 @@ public final class PgDefinitions {
             } else if (t.isWord(i, "WITH") && t.isGroup(i + 1) || t.isWord(i, "TABLESPACE")) {
                 i += 2; // storage, not structure
             } else if (t.isWord(i, "WHERE")) {
-                predicate = t.rest(i + 1);
+                predicate = PgExpressions.sameRendering(t.rest(i + 1));
                 break;
             } else {
                 throw new IllegalArgumentException("unexpected '" + t.rest(i) + "' in index " + name);
@@ -90,7 +90,7 @@ public final class PgDefinitions {
             i = t.isGroup(end) ? end + 1 : 1; // a function call, or a plain column
         }
         boolean expression = i > 1 || t.isGroup(0);
-        String keyText = expression ? t.slice(0, i) : t.ident(0);
+        String keyText = expression ? PgExpressions.sameRendering(t.slice(0, i)) : t.ident(0);
         String collation = null;
         String opclass = null;
         boolean descending = false;
@@ -128,7 +128,7 @@ public final class PgDefinitions {
         int n = t.size();
         boolean validated = !(n >= 2 && t.isWord(n - 2, "NOT", "VALID"));
         if (!validated) n -= 2;
-        String definition = t.slice(0, n);
+        String definition = PgExpressions.sameRendering(t.slice(0, n));
         boolean deferrable = false;
         boolean initiallyDeferred = false;
         for (int i = 0; i < n; i++) {

@@ -16,8 +16,18 @@ import java.util.Map;
  * is the data of {@code COPY … FROM stdin} (a full dump), up to its {@code \.} line.
  */
 final class DumpText {
-    /** A statement without its terminating {@code ;}, and the line it starts on. */
-    record Statement(String text, int line) {
+    /**
+     * A statement without its terminating {@code ;}, the line it starts on, and the database a pg_dumpall
+     * file's {@code \connect} put it in (null before the first {@code \connect}, and in a plain pg_dump).
+     */
+    record Statement(String text, int line, String database) {
+        Statement(String text, int line) {
+            this(text, line, null);
+        }
+    }
+
+    /** A {@code \connect} line: the database it names and the line it is on. */
+    record Connect(String database, int line) {
     }
 
     static final String HEADER = "-- PostgreSQL database dump";
@@ -34,6 +44,10 @@ final class DumpText {
     final String file;
     final String text;
     final List<Statement> statements = new ArrayList<>();
+    /** The {@code \connect} lines in file order (pg_dumpall writes one per database, pg_dump --create one). */
+    final List<Connect> connects = new ArrayList<>();
+    /** Lines of COPY data skipped (rows of a full dump). */
+    int copyRows;
 
     DumpText(String file, byte[] bytes) {
         this.file = file;
@@ -42,7 +56,10 @@ final class DumpText {
                     + " convert it with: pg_restore -f out.sql " + file);
         }
         String decoded = decode(file, bytes, "pg_dump -E UTF8");
-        this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
+        String unmarked = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
+        // pg_dump on Windows writes CRLF; psql reads CR as whitespace outside quotes, and the server re-prints
+        // every definition it parses, so only LF line ends are kept (line numbers do not change).
+        this.text = unmarked.indexOf('\r') < 0 ? unmarked : unmarked.replace("\r\n", "\n");
         rejectMysql();
         split();
         if (statements.isEmpty()) {
@@ -153,6 +170,8 @@ final class DumpText {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
             if (atLineStart && c == '\\' && cur.toString().isBlank()) { // psql meta-line
+                String database = connectTarget(text.substring(i, lineEnd(i)));
+                if (database != null) connects.add(new Connect(database, line));
                 i = lineEnd(i);
                 continue;
             }
@@ -184,7 +203,8 @@ final class DumpText {
                 continue;
             }
             if (c == ';' && depth == 0) {
-                Statement s = new Statement(cur.toString().trim(), startLine);
+                Statement s = new Statement(cur.toString().trim(), startLine,
+                        connects.isEmpty() ? null : connects.get(connects.size() - 1).database());
                 if (!s.text().isEmpty()) statements.add(s);
                 cur.setLength(0);
                 startLine = 0;
@@ -207,6 +227,31 @@ final class DumpText {
         }
     }
 
+    private static final java.util.regex.Pattern CONNECT =
+            java.util.regex.Pattern.compile("^\\\\(?:connect|c)\\s+(.*?)\\s*$");
+    private static final java.util.regex.Pattern REUSE_PREVIOUS =
+            java.util.regex.Pattern.compile("^-reuse-previous=on\\s+\"dbname='((?:[^']|'')*)'\"");
+
+    /**
+     * The database a {@code \connect} meta-line names: {@code \connect app}, {@code \connect "My db"}, or
+     * what pg_dump writes for a name that needs quoting, {@code \connect -reuse-previous=on "dbname='my db'"};
+     * null for any other meta-line.
+     */
+    static String connectTarget(String metaLine) {
+        java.util.regex.Matcher m = CONNECT.matcher(metaLine);
+        if (!m.matches()) return null;
+        String arg = m.group(1);
+        java.util.regex.Matcher reuse = REUSE_PREVIOUS.matcher(arg);
+        if (reuse.find()) return reuse.group(1).replace("''", "'");
+        if (arg.startsWith("\"")) {
+            int end = arg.indexOf('"', 1);
+            while (end > 0 && end + 1 < arg.length() && arg.charAt(end + 1) == '"') end = arg.indexOf('"', end + 2);
+            return end < 0 ? arg.substring(1) : arg.substring(1, end).replace("\"\"", "\"");
+        }
+        int space = arg.indexOf(' ');
+        return space < 0 ? arg : arg.substring(0, space);
+    }
+
     private static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
@@ -225,6 +270,7 @@ final class DumpText {
             pos = end + 1;
             line++;
             if (terminator) return new int[] {pos, line};
+            copyRows++;
         }
         throw ReadException.at(file, copyLine, "the data of this COPY never ends with a '\\.' line: the file is truncated");
     }

@@ -43,9 +43,18 @@ public final class PgDumpReader {
         void handle(SqlTokens t, Statement s);
     }
 
-    /** Statements that carry nothing the model holds (session settings, privileges, ownership, data). */
-    private static final Set<String> IGNORED = Set.of("SET", "SELECT", "GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES",
-            "ALTER INDEX", "COPY", "REFRESH MATERIALIZED VIEW", "RESET");
+    /**
+     * Statements that carry nothing the model holds: session settings, privileges, ownership, and what
+     * pg_dumpall and {@code pg_dump --create} write around a database (roles, tablespaces, the database itself).
+     */
+    private static final Set<String> IGNORED = Set.of("SET", "GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES",
+            "ALTER INDEX", "REFRESH MATERIALIZED VIEW", "RESET",
+            "CREATE ROLE", "ALTER ROLE", "DROP ROLE", "CREATE USER", "ALTER USER", "DROP USER",
+            "CREATE TABLESPACE", "ALTER TABLESPACE", "DROP TABLESPACE",
+            "CREATE DATABASE", "ALTER DATABASE", "DROP DATABASE", "UPDATE PG_CATALOG");
+
+    /** Statements that carry table data (a full dump): skipped with one summary warning. */
+    private static final Set<String> DATA = Set.of("COPY", "INSERT INTO", "SELECT");
 
     /** ALTER TABLE actions that change no modelled fact. */
     private static final Set<String> IGNORED_TABLE_ACTIONS = Set.of("OWNER", "REPLICA", "CLUSTER", "SET");
@@ -70,11 +79,20 @@ public final class PgDumpReader {
 
     private final Map<String, Handler> handlers = new HashMap<>();
     private final DumpText dump;
+    private final String database;
     private final DumpSchema schema = new DumpSchema();
     private final List<String> warnings = new ArrayList<>();
+    /** Skipped statements of one kind after the first: the kind's first warning, and how many more. */
+    private final Map<String, int[]> repeated = new java.util.LinkedHashMap<>();
+    private final Map<String, Integer> firstWarning = new HashMap<>();
+    private int copies;
+    private int inserts;
+    private int setvals;
+    private Statement firstData;
 
-    private PgDumpReader(DumpText dump) {
+    private PgDumpReader(DumpText dump, String database) {
         this.dump = dump;
+        this.database = database;
         IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
         handlers.put("CREATE SCHEMA", this::createSchema);
         handlers.put("CREATE EXTENSION", this::createExtension);
@@ -95,6 +113,8 @@ public final class PgDumpReader {
         handlers.put("CREATE OR REPLACE VIEW", this::createView);
         handlers.put("CREATE MATERIALIZED VIEW", this::createView);
         handlers.put("COMMENT ON", this::comment);
+        handlers.put("DROP", this::drop);
+        DATA.forEach(head -> handlers.put(head, this::data));
     }
 
     public static Loaded read(Path file) {
@@ -111,12 +131,36 @@ public final class PgDumpReader {
 
     /** Reads dump bytes; {@code source} names them in messages (normally the file path). */
     public static Loaded read(String source, byte[] bytes) {
-        return new PgDumpReader(new DumpText(source, bytes)).run();
+        return read(source, bytes, null);
+    }
+
+    /**
+     * Reads one database of a dump: {@code database} names it in a pg_dumpall file ({@code FILE#db}); null
+     * reads a plain pg_dump, or a pg_dumpall file whose only database with a schema is that one.
+     *
+     * @throws ReadException one line listing the databases when a pg_dumpall file holds several and none is
+     *     named, or the named one is not in it
+     */
+    public static Loaded read(String source, byte[] bytes, String database) {
+        DumpText text = new DumpText(source, bytes);
+        return new PgDumpReader(text, Databases.choose(text, database)).run();
+    }
+
+    public static Loaded read(Path file, String database) {
+        if (database == null) return read(file);
+        try {
+            return read(file.toString(), Files.readAllBytes(file), database);
+        } catch (NoSuchFileException e) {
+            throw new ReadException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
     }
 
     private Loaded run() {
         schema.serverVersion = dump.serverVersion();
         for (Statement s : dump.statements) {
+            if (!dump.connects.isEmpty() && !java.util.Objects.equals(s.database(), database)) continue;
             SqlTokens t;
             try {
                 t = SqlTokens.of(s.text());
@@ -126,12 +170,55 @@ public final class PgDumpReader {
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
-                else if (!isOwnerChange(t)) warn(s, "skipped " + describe(t) + ": not part of the schema model");
+                else if (!isOwnerChange(t)) skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
             } catch (IllegalArgumentException e) {
                 throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
             }
         }
-        return new Loaded(dump.file, schema.build(), warnings);
+        List<String> all = new ArrayList<>(warnings);
+        repeated.forEach((kind, more) -> {
+            int at = firstWarning.get(kind);
+            all.set(at, all.get(at) + " (and " + more[0] + " more " + kind + " statement" + (more[0] == 1 ? "" : "s") + ")");
+        });
+        if (firstData != null) all.add(dataSummary());
+        String label = database == null ? dump.file : dump.file + "#" + database;
+        return new Loaded(label, schema.build(), all);
+    }
+
+    /** The statement's kind for grouping warnings: its first two words ({@code CREATE DOMAIN}), more after OR. */
+    private static String kindOf(SqlTokens t) {
+        int words = t.isWord(1, "OR") ? 4 : 2;
+        return head(t, words).toUpperCase(Locale.ROOT);
+    }
+
+    /** A warning that is given once per kind: later statements of the kind only add to its count. */
+    private void skipped(Statement s, String kind, String message) {
+        Integer first = firstWarning.get(kind);
+        if (first == null) {
+            firstWarning.put(kind, warnings.size());
+            warn(s, message);
+        } else {
+            repeated.computeIfAbsent(kind, k -> new int[1])[0]++;
+        }
+    }
+
+    private String dataSummary() {
+        List<String> parts = new ArrayList<>();
+        if (copies > 0) parts.add(copies + " COPY block" + (copies == 1 ? "" : "s") + " (" + dump.copyRows + " row"
+                + (dump.copyRows == 1 ? "" : "s") + ")");
+        if (inserts > 0) parts.add(inserts + " INSERT statement" + (inserts == 1 ? "" : "s"));
+        if (setvals > 0) parts.add(setvals + " sequence value" + (setvals == 1 ? "" : "s") + " (setval)");
+        return dump.file + ":" + firstData.line() + ": skipped the table data: " + String.join(", ", parts)
+                + "; the schema model holds no data";
+    }
+
+    /** COPY, INSERT and {@code SELECT pg_catalog.setval(…)}: data, counted; any other SELECT is a session call. */
+    private void data(SqlTokens t, Statement s) {
+        if (t.isWord(0, "COPY")) copies++;
+        else if (t.isWord(0, "INSERT")) inserts++;
+        else if (s.text().contains("setval(")) setvals++;
+        else return; // SELECT pg_catalog.set_config('search_path', '', false) and the like
+        if (firstData == null) firstData = s;
     }
 
     /** The handler for the longest statement head (up to four words) that has one. */
@@ -261,14 +348,19 @@ public final class PgDumpReader {
         if (!t.isGroup(list) && !partition) {
             throw new IllegalArgumentException("expected the column list of " + name + " at '" + clip(t.rest(list)) + "'");
         }
+        List<String> notNull = new ArrayList<>();
         for (String element : t.isGroup(list) ? SqlTokens.splitTopLevel(t.inner(list)) : List.<String>of()) {
             SqlTokens e = SqlTokens.of(element);
-            if (e.isWord(0, "CONSTRAINT")) {
+            if (e.isWord(0, "CONSTRAINT") && e.isWord(2, "NOT", "NULL")) {
+                // PostgreSQL 18's table-level form (DBeaver and pg_get_constraintdef print it): CONSTRAINT n NOT NULL col
+                notNull.add(e.ident(4)); // [NO INHERIT] may follow
+            } else if (e.isWord(0, "CONSTRAINT")) {
                 add(table, PgDefinitions.parseConstraint(e.ident(1), e.rest(2)));
             } else {
                 table.columns.add(column(e, table.columns.size() + 1));
             }
         }
+        for (String column : notNull) table.replace(table.column(column).withNullable(false));
         for (i = end; i < t.size(); i++) {
             if (t.isWord(i, "PARTITION", "BY")) {
                 int with = t.find(i + 2, "WITH");
@@ -322,6 +414,12 @@ public final class PgDumpReader {
             } else if (e.isWord(i, "NOT", "NULL")) {
                 nullable = false;
                 i += 2;
+                if (e.isWord(i, "NO", "INHERIT")) i += 2;
+            } else if (e.isWord(i, "CONSTRAINT") && e.isWord(i + 2, "NOT", "NULL")) {
+                // pg_dump 18 names a NOT NULL constraint whose name is not the default: the name is not modelled
+                nullable = false;
+                i += 4;
+                if (e.isWord(i, "NO", "INHERIT")) i += 2;
             } else if (e.isWord(i, "NULL")) {
                 i++;
             } else if (e.isWord(i, "GENERATED", "ALWAYS", "AS") && e.isGroup(i + 3) && e.isWord(i + 4, "STORED")) {
@@ -404,7 +502,18 @@ public final class PgDumpReader {
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
         i = end;
-        if (t.isWord(i, "ADD", "CONSTRAINT")) {
+        if (t.isWord(i, "DROP") || t.isWord(i, "ALTER") && t.find(i, "DROP") > 0 && !t.isWord(t.find(i, "DROP") - 1, "ON")) {
+            alterTableDrop(name, t, i, s);
+        } else if (t.isWord(i, "ADD", "CONSTRAINT") && t.isWord(i + 3, "NOT", "NULL")) {
+            // pg_dump 18: ADD CONSTRAINT name NOT NULL column [NOT VALID]
+            TableParts table = table(name);
+            int n = t.size();
+            if (t.isWord(n - 2, "NOT", "VALID")) {
+                warn(s, "NOT NULL constraint " + t.ident(i + 2) + " on " + name + " is NOT VALID: the column is read as nullable");
+            } else {
+                table.replace(table.column(t.ident(i + 5)).withNullable(false));
+            }
+        } else if (t.isWord(i, "ADD", "CONSTRAINT")) {
             add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), t.rest(i + 3)));
         } else if (t.isWord(i, "ALTER")) {
             alterColumn(t, t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1, table(name), s);
@@ -414,7 +523,83 @@ public final class PgDumpReader {
             child.partitionOf = table(name).name;
             child.partitionBound = t.rest(childEnd);
         } else if (!IGNORED_TABLE_ACTIONS.contains(t.text(i).toUpperCase(Locale.ROOT))) {
-            warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");
+            skipped(s, "ALTER TABLE … " + t.text(i).toUpperCase(Locale.ROOT),
+                    "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE … DROP CONSTRAINT / DROP COLUMN / ALTER COLUMN … DROP DEFAULT|NOT NULL|IDENTITY}. In the
+     * prologue of {@code pg_dump --clean} the table does not exist yet (the dump drops what it then creates,
+     * against an empty database): nothing to do. Otherwise the drop is applied to what the dump said so far.
+     */
+    private void alterTableDrop(QName name, SqlTokens t, int i, Statement s) {
+        TableParts table = schema.tables.get(name);
+        if (table == null) return;
+        if (t.isWord(i, "DROP", "CONSTRAINT")) {
+            int at = t.isWord(i + 2, "IF", "EXISTS") ? i + 4 : i + 2;
+            String constraint = t.ident(at);
+            table.constraints.removeIf(c -> c.name().equals(constraint));
+            table.foreignKeys.removeIf(f -> f.name().equals(constraint));
+        } else if (t.isWord(i, "DROP")) {
+            int at = t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1;
+            if (t.isWord(at, "IF", "EXISTS")) at += 2;
+            String column = t.ident(at);
+            table.columns.removeIf(c -> c.name().equals(column));
+        } else {
+            int at = t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1;
+            Column c = table.columns.stream().filter(x -> x.name().equals(t.ident(at))).findFirst().orElse(null);
+            if (c == null) return;
+            if (t.isWord(at + 1, "DROP", "DEFAULT")) table.replace(c.withDefault(null));
+            else if (t.isWord(at + 1, "DROP", "NOT", "NULL")) table.replace(c.withNullable(true));
+            else if (t.isWord(at + 1, "DROP", "IDENTITY")) table.replace(c.withIdentity(null));
+            else warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)));
+        }
+    }
+
+    /**
+     * {@code DROP kind [IF EXISTS] name [, …] [CASCADE]}. pg_dump --clean starts with these for every object it
+     * then creates; against the model read so far (empty at that point) they remove nothing. A DROP of something
+     * the dump created earlier removes it; a DROP of a kind the model does not hold is skipped as its CREATE was.
+     */
+    private void drop(SqlTokens t, Statement s) {
+        boolean materialized = t.isWord(1, "MATERIALIZED", "VIEW");
+        String kind = materialized ? "VIEW" : t.text(1).toUpperCase(Locale.ROOT);
+        int i = materialized ? 3 : 2;
+        if (t.isWord(i, "CONCURRENTLY")) i++;
+        if (t.isWord(i, "IF", "EXISTS")) i += 2;
+        if (kind.equals("TRIGGER")) {
+            String trigger = t.ident(i);
+            int on = t.find(i, "ON");
+            TableParts table = schema.tables.get(qname(t, on + 1, t.nameEnd(on + 1)));
+            if (table != null) table.triggers.removeIf(g -> g.name().equals(trigger));
+            return;
+        }
+        while (i < t.size() && t.isName(i)) {
+            int end = t.nameEnd(i);
+            QName name = qname(t, i, end);
+            String arguments = t.isGroup(end) ? t.inner(end) : null;
+            dropOne(kind, name, arguments, t.ident(end - 1));
+            i = t.isGroup(end) ? end + 1 : end;
+            if (!t.isSymbol(i, ",")) break;
+            i++;
+        }
+    }
+
+    private void dropOne(String kind, QName name, String arguments, String simpleName) {
+        switch (kind) {
+            case "TABLE" -> schema.tables.remove(name);
+            case "VIEW" -> schema.views.remove(name);
+            case "SEQUENCE" -> schema.sequences.remove(name);
+            case "TYPE" -> schema.enums.remove(name);
+            case "SCHEMA" -> schema.namespaces.remove(simpleName);
+            case "EXTENSION" -> schema.extensions.removeIf(e -> e.name().equals(simpleName));
+            case "INDEX" -> schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema()))
+                    .forEach(tp -> tp.indexes.removeIf(x -> x.name().equals(name.name())));
+            case "FUNCTION", "PROCEDURE", "ROUTINE" -> schema.routines.removeIf(r -> r.name().equals(name)
+                    && (arguments == null || DumpSchema.identityArguments(r.arguments(), r.kind().equals("procedure"))
+                    .replaceAll("\\s+", " ").equals(arguments.trim().replaceAll("\\s+", " "))));
+            default -> { } // kinds the model does not hold: their CREATE was skipped with a warning
         }
     }
 
@@ -458,7 +643,7 @@ public final class PgDumpReader {
         if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = t.slice(as + 1, n - 3);
         else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = t.slice(as + 1, n - 2);
         QName name = qname(t, i, end);
-        schema.views.put(name, new View(name, materialized, definition.trim(), null));
+        schema.views.put(name, new View(name, materialized, PgExpressions.sameRendering(definition.trim()), null));
     }
 
     private void comment(SqlTokens t, Statement s) {

@@ -175,7 +175,7 @@ public final class PostgresCatalogReader {
                     strings(rs.getArray(15))));
             String sqlBody = rs.getString(17);
             return new Routine(name, kind == 'p' ? "procedure" : "function", rs.getString(4), rs.getString(5),
-                    language, attributes, sqlBody != null ? sqlBody : rs.getString(16), rs.getString(18));
+                    language, attributes, lf(sqlBody != null ? sqlBody : rs.getString(16)), rs.getString(18));
         }
     }
 
@@ -209,7 +209,8 @@ public final class PostgresCatalogReader {
     private static View view(ResultSet rs) throws SQLException {
         String definition = rs.getString(4).strip();
         if (definition.endsWith(";")) definition = definition.substring(0, definition.length() - 1);
-        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3), definition, rs.getString(5));
+        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3),
+                PgExpressions.sameRendering(definition), rs.getString(5));
     }
 
     private static Column.Identity identity(String attidentity) {
@@ -218,6 +219,14 @@ public final class PostgresCatalogReader {
             case "d" -> Column.Identity.BY_DEFAULT;
             default -> null;
         };
+    }
+
+    /**
+     * A body with LF line ends: a dump written on Windows (CRLF) and restored with psql keeps the CR inside the
+     * dollar quotes, and the dump reader reads it with LF (as every other definition, which the server re-prints).
+     */
+    private static String lf(String body) {
+        return body == null || body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n");
     }
 
     private static List<String> strings(Array array) throws SQLException {

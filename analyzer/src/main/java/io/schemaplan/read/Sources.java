@@ -55,8 +55,32 @@ public final class Sources {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
             return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
         }
-        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFile(Path.of(spec));
+        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFileSpec(spec);
         return only(loaded, namespaces);
+    }
+
+    /**
+     * A file, or one database of a pg_dumpall file as {@code FILE#db} (the file name itself may hold a '#':
+     * a path that exists is taken whole).
+     */
+    static Loaded loadFileSpec(String spec) {
+        int hash = spec.lastIndexOf('#');
+        if (hash <= 0 || hash == spec.length() - 1 || Files.exists(Path.of(spec))) return loadFile(Path.of(spec));
+        Path file = Path.of(spec.substring(0, hash));
+        String database = spec.substring(hash + 1);
+        if (Files.isRegularFile(file)) {
+            String head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ReadException(file + ": cannot read: " + e.getMessage());
+            }
+            if (Snapshots.looksLikeSnapshot(head) || DumpText.looksLikeMysql(head)) {
+                throw new ReadException(spec + ": '#" + database + "' picks a database of a pg_dumpall file; "
+                        + file + " is a " + (DumpText.looksLikeMysql(head) ? "MySQL/MariaDB dump" : "snapshot"));
+            }
+        }
+        return PgDumpReader.read(file, database);
     }
 
     private static Loaded only(Loaded loaded, Set<String> namespaces) {

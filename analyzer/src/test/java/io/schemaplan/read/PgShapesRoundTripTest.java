@@ -1,0 +1,199 @@
+package io.schemaplan.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.SchemaDiff;
+import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.Table;
+import io.schemaplan.testing.Cli;
+import io.schemaplan.testing.LocalPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Dump shapes seen in public repositories (pg_dump 17/18, --clean, PostGIS, CRLF, full dumps, old
+ * search_path dumps), each as our own small fixture in the shape the real tool prints: the dump reads
+ * (exit 0) and diffs to no change against the database psql restores from it on the local PostgreSQL 15.
+ */
+class PgShapesRoundTripTest {
+    static final Path SHAPES = Path.of("src/test/resources/pg/shapes");
+
+    /** The fixtures that restore into a fresh database as they are. */
+    static final List<String> RESTORABLE = List.of("pg18-not-null.sql", "clean-if-exists.sql", "postgis.sql",
+            "pg17-array-check.sql", "with-data.sql", "pg96-search-path.sql");
+
+    /** Restores {@code dump} into a fresh {@code sp_pgshapes_*} database, hands its URL over, drops it. */
+    static void withRestored(String name, Path dump, Consumer<String> check) {
+        String db = LocalPostgres.freshDatabase("sp_pgshapes_" + name);
+        try {
+            LocalPostgres.psqlFile(db, dump);
+            check.accept(LocalPostgres.url(db));
+        } finally {
+            LocalPostgres.exec("postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    static List<Change> dumpVersusLive(Path dump, String url) {
+        Schema fromDump = PgDumpReader.read(dump).schema();
+        Schema live = PostgresCatalogReader.read(url, null);
+        List<Change> changes = SchemaDiff.diff(fromDump, live);
+        assertFalse(live.tables().isEmpty(), "the restored database has tables");
+        return changes;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg18-not-null.sql", "clean-if-exists.sql", "postgis.sql", "pg17-array-check.sql",
+            "with-data.sql"})
+    void theDumpDiffsToNothingAgainstTheDatabaseRestoredFromIt(String fixture) {
+        Path dump = SHAPES.resolve(fixture);
+        withRestored(fixture.replaceAll("\\W", "_").replace("_sql", ""), dump,
+                url -> assertEquals(List.of(), dumpVersusLive(dump, url)));
+        Cli.Result r = Cli.run("diff", dump.toString(), dump.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    @Test
+    void pgDump18NamedNotNullConstraintsAreNotNullColumns() {
+        Loaded r = PgDumpReader.read(SHAPES.resolve("pg18-not-null.sql"));
+        Table t = r.schema().table(QName.of("public", "releases")).orElseThrow();
+        assertEquals(List.of(false, false, true, false, false), t.columns().stream().map(Column::nullable).toList());
+        assertEquals("0", t.column("build_no").orElseThrow().defaultExpr());
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void theTableLevelNotNullOfPostgres18IsAlsoRead() {
+        Loaded r = PgDumpReader.read("in.sql", """
+                CREATE TABLE public.usuarios (
+                    id integer,
+                    nome text,
+                    CONSTRAINT usuarios_id_not_null NOT NULL id,
+                    CONSTRAINT usuarios_pkey PRIMARY KEY (id)
+                );
+                ALTER TABLE ONLY public.usuarios ADD CONSTRAINT usuarios_nome_not_null NOT NULL nome;
+                """.getBytes(StandardCharsets.UTF_8));
+        Table t = r.schema().table(QName.of("public", "usuarios")).orElseThrow();
+        assertFalse(t.column("id").orElseThrow().nullable());
+        assertFalse(t.column("nome").orElseThrow().nullable());
+        assertEquals(List.of("usuarios_pkey"), t.constraints().stream().map(Constraint::name).toList());
+    }
+
+    /**
+     * What pg_dump --clean without --if-exists prints for the same database: the same prologue without the IF
+     * EXISTS words (which fails on an empty database, so it is restored over the --if-exists form's database).
+     */
+    static String withoutIfExists(String dump) {
+        return dump.replaceAll("(?m)^(DROP \\w+) IF EXISTS ", "$1 ")
+                .replaceAll("(?m)^ALTER TABLE IF EXISTS (.*) DROP CONSTRAINT IF EXISTS ", "ALTER TABLE $1 DROP CONSTRAINT ")
+                .replaceAll("(?m)^ALTER TABLE IF EXISTS ", "ALTER TABLE ");
+    }
+
+    @Test
+    void aCleanDumpWithoutIfExistsReadsWithoutItsDropPrologue(@TempDir Path dir) throws IOException {
+        Path clean = dir.resolve("clean.sql");
+        Files.writeString(clean, withoutIfExists(Files.readString(SHAPES.resolve("clean-if-exists.sql"))));
+        assertTrue(Files.readString(clean).contains("\nALTER TABLE ONLY public.orders DROP CONSTRAINT orders_pkey;\n"));
+        assertFalse(Files.readString(clean).contains("IF EXISTS"));
+        withRestored("clean", SHAPES.resolve("clean-if-exists.sql"), url -> {
+            LocalPostgres.psqlFile(url.substring(url.lastIndexOf('/') + 1), clean);
+            assertEquals(List.of(), dumpVersusLive(clean, url));
+        });
+        Loaded r = PgDumpReader.read(clean);
+        assertEquals(List.of(), r.warnings());
+        assertEquals(2, r.schema().tables().size());
+        assertEquals(1, r.schema().views().size());
+    }
+
+    /** A DROP after the CREATE (a hand-edited dump) removes the object: nothing is silently kept. */
+    @Test
+    void aDropAfterTheCreateRemovesTheObject() {
+        Schema s = PgDumpReader.read("in.sql", """
+                CREATE TABLE public.a (id integer NOT NULL, note text DEFAULT 'x'::text);
+                CREATE TABLE public.b (id integer);
+                CREATE INDEX b_id ON public.b USING btree (id);
+                ALTER TABLE ONLY public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id);
+                DROP INDEX public.b_id;
+                ALTER TABLE ONLY public.a DROP CONSTRAINT a_pkey;
+                ALTER TABLE public.a ALTER COLUMN note DROP DEFAULT;
+                DROP TABLE IF EXISTS public.missing, public.b CASCADE;
+                """.getBytes(StandardCharsets.UTF_8)).schema();
+        assertEquals(List.of(QName.of("public", "a")), s.tables().stream().map(Table::name).toList());
+        Table a = s.tables().get(0);
+        assertEquals(List.of(), a.constraints());
+        assertEquals(null, a.column("note").orElseThrow().defaultExpr());
+    }
+
+    @Test
+    void postgisTypeModifiersReadFromTheDumpAndTheLiveDatabase() {
+        Path dump = SHAPES.resolve("postgis.sql");
+        Table t = PgDumpReader.read(dump).schema().table(QName.of("public", "parcels")).orElseThrow();
+        assertEquals("public.geometry(Polygon,4326)", t.column("outline").orElseThrow().type().name());
+        assertEquals("public.geography(Point,4326)", t.column("centre").orElseThrow().type().name());
+        assertEquals("public.geometry", t.column("anything").orElseThrow().type().name());
+        withRestored("postgis_cli", dump, url -> {
+            Cli.Result r = Cli.run("diff", dump.toString(), url);
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().contains("No differences") || r.out().isBlank() || !r.out().contains("~"), r.out());
+        });
+    }
+
+    /** A geometry(Point) column that becomes geometry(Polygon) is a type change, not equal. */
+    @Test
+    void aDifferentGeometryModifierIsATypeChange() {
+        Schema a = PgDumpReader.read("a.sql", "CREATE TABLE public.p (g public.geometry(Point,4326));".getBytes(StandardCharsets.UTF_8)).schema();
+        Schema b = PgDumpReader.read("b.sql", "CREATE TABLE public.p (g public.geometry(Polygon, 4326));".getBytes(StandardCharsets.UTF_8)).schema();
+        List<Change> changes = SchemaDiff.diff(a, b);
+        assertEquals(1, changes.size(), changes.toString());
+        assertTrue(changes.get(0) instanceof Change.ColumnTypeChanged, changes.toString());
+    }
+
+    @Test
+    void aCrlfDumpReadsAsItsLfTwinAndDiffsToNothingAgainstItsRestoredDatabase(@TempDir Path dir) throws IOException {
+        Path lf = SHAPES.resolve("clean-if-exists.sql");
+        Path crlf = dir.resolve("windows.sql");
+        Files.writeString(crlf, Files.readString(lf).replace("\n", "\r\n"));
+        assertEquals(PgDumpReader.read(lf).schema(), PgDumpReader.read(crlf).schema());
+        withRestored("crlf", crlf, url -> {
+            assertEquals(List.of(), dumpVersusLive(crlf, url));
+            assertTrue(PostgresCatalogReader.read(url, null).routines().get(0).body().contains("now();\n"));
+        });
+    }
+
+    @Test
+    void aFullDumpGivesOneWarningForAllItsData() {
+        Loaded r = PgDumpReader.read(SHAPES.resolve("with-data.sql"));
+        assertEquals(List.of(SHAPES.resolve("with-data.sql") + ":73: skipped the table data: 1 COPY block (3 rows),"
+                + " 4 INSERT statements, 1 sequence value (setval); the schema model holds no data"), r.warnings());
+        assertEquals(2, r.schema().tables().size());
+    }
+
+    @Test
+    void unmodelledStatementsGiveOneWarningPerKindWithACount() {
+        Loaded r = PgDumpReader.read("in.sql", """
+                CREATE TABLE public.t (a integer);
+                CREATE DOMAIN public.d1 AS integer;
+                CREATE DOMAIN public.d2 AS integer;
+                CREATE DOMAIN public.d3 AS integer;
+                ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY p ON public.t USING (true);
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("in.sql:2: skipped CREATE DOMAIN public.d1"), r.warnings().get(0));
+        assertTrue(r.warnings().get(0).endsWith("(and 2 more CREATE DOMAIN statements)"), r.warnings().get(0));
+        assertTrue(r.warnings().get(2).startsWith("in.sql:6: skipped CREATE POLICY"), r.warnings().get(2));
+    }
+}

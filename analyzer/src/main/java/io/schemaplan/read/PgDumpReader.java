@@ -85,6 +85,13 @@ public final class PgDumpReader {
     /** Skipped statements of one kind after the first: the kind's first warning, and how many more. */
     private final Map<String, int[]> repeated = new java.util.LinkedHashMap<>();
     private final Map<String, Integer> firstWarning = new HashMap<>();
+    /**
+     * The search_path a dump of pg_dump 10.2 or older set ({@code SET search_path = public, pg_catalog}), which
+     * its unqualified names are relative to; null for a newer dump, whose names are all qualified.
+     */
+    private List<String> searchPath;
+    /** Types the dump declares that the model does not hold (composite, range, domain): names to qualify. */
+    private final Set<QName> otherTypes = new java.util.HashSet<>();
     private int copies;
     private int inserts;
     private int setvals;
@@ -115,6 +122,7 @@ public final class PgDumpReader {
         handlers.put("COMMENT ON", this::comment);
         handlers.put("DROP", this::drop);
         DATA.forEach(head -> handlers.put(head, this::data));
+        handlers.put("SET", this::set);
     }
 
     public static Loaded read(Path file) {
@@ -217,7 +225,10 @@ public final class PgDumpReader {
         if (t.isWord(0, "COPY")) copies++;
         else if (t.isWord(0, "INSERT")) inserts++;
         else if (s.text().contains("setval(")) setvals++;
-        else return; // SELECT pg_catalog.set_config('search_path', '', false) and the like
+        else {
+            if (s.text().contains("set_config('search_path'")) searchPath = null; // pg_dump 10.3+: names are qualified
+            return; // SELECT pg_catalog.set_config(…) and the like
+        }
         if (firstData == null) firstData = s;
     }
 
@@ -253,8 +264,83 @@ public final class PgDumpReader {
         warnings.add(dump.file + ":" + s.line() + ": " + message);
     }
 
-    private static QName qname(SqlTokens t, int from, int to) {
-        return PgDefinitions.qname(t.nameParts(from, to));
+    private QName qname(SqlTokens t, int from, int to) {
+        return resolve(t.nameParts(from, to));
+    }
+
+    // ---- names relative to an old dump's search_path ----
+
+    /** {@code SET search_path = a, b} (pg_dump 10.2 and older); every other SET changes no modelled fact. */
+    private void set(SqlTokens t, Statement s) {
+        if (!t.isWord(1, "search_path")) return;
+        int i = t.isWord(2, "TO") || t.isSymbol(2, "=") ? 3 : 2;
+        List<String> path = new ArrayList<>();
+        for (; i < t.size(); i++) {
+            if (t.isName(i)) path.add(t.ident(i));
+            else if (t.kind(i) == SqlTokens.Kind.STRING) path.add(SqlTokens.stringValue(t.text(i)));
+        }
+        path.remove("pg_catalog");
+        searchPath = path.isEmpty() ? null : path;
+    }
+
+    /**
+     * A name as the server resolves it: qualified, or the first schema of the search_path that holds an
+     * object of that name, or (creation, and names of objects the dump does not declare) the first schema.
+     */
+    private QName resolve(List<String> parts) {
+        if (parts.size() > 1 || searchPath == null) return PgDefinitions.qname(parts);
+        String name = parts.get(0);
+        for (String s : searchPath) {
+            if (declares(s, name)) return QName.of(s, name);
+        }
+        return QName.of(searchPath.get(0), name);
+    }
+
+    private boolean declares(String schemaName, String name) {
+        QName q = QName.of(schemaName, name);
+        return schema.tables.containsKey(q) || schema.views.containsKey(q) || schema.sequences.containsKey(q)
+                || schema.enums.containsKey(q) || otherTypes.contains(q) || schema.routines.stream().anyMatch(r -> r.name().equals(q));
+    }
+
+    /** The schema of a bare name of the given kind, by the search_path; null for names the dump does not declare. */
+    private String schemaOf(String name, SearchPathNames.Kind kind) {
+        if (searchPath == null) return null;
+        for (String s : searchPath) {
+            QName q = QName.of(s, name);
+            boolean found = switch (kind) {
+                case TYPE -> schema.enums.containsKey(q) || otherTypes.contains(q);
+                case RELATION -> schema.tables.containsKey(q) || schema.views.containsKey(q) || schema.sequences.containsKey(q);
+                case ROUTINE -> schema.routines.stream().anyMatch(r -> r.name().equals(q));
+            };
+            if (found) return s;
+        }
+        return null;
+    }
+
+    /** Definition text with its bare names qualified as the server prints them (old dumps only). */
+    private String qualified(String text, boolean relations) {
+        return searchPath == null ? text : SearchPathNames.qualify(text, this::schemaOf, relations);
+    }
+
+    private String qualifiedType(String type) {
+        return searchPath == null ? type : SearchPathNames.qualifyType(type, n -> schemaOf(n, SearchPathNames.Kind.TYPE));
+    }
+
+    /** A routine's argument list or result with its user types qualified: {@code m mood} → {@code m public.mood}. */
+    private String qualifiedArguments(String arguments) {
+        if (searchPath == null || arguments == null || arguments.isBlank()) return arguments;
+        List<String> out = new ArrayList<>();
+        for (String arg : SqlTokens.splitTopLevel(arguments)) {
+            SqlTokens a = SqlTokens.of(arg);
+            int i = a.isWord(0, "IN") || a.isWord(0, "OUT") || a.isWord(0, "INOUT") || a.isWord(0, "VARIADIC") ? 1 : 0;
+            int def = a.find(i, "DEFAULT");
+            int end = def < 0 ? a.size() : def;
+            if (end - i >= 2 && !a.isSymbol(i + 1, ".") && !a.isGroup(i + 1) && !a.isSymbol(i + 1, "[")) i++; // a name
+            String type = a.slice(i, end);
+            String rest = def < 0 ? "" : " DEFAULT " + qualified(a.rest(def + 1), false);
+            out.add((i > 0 ? a.slice(0, i) + " " : "") + qualifiedType(type) + rest);
+        }
+        return String.join(", ", out);
     }
 
     private static int skipIfNotExists(SqlTokens t, int i) {
@@ -278,12 +364,14 @@ public final class PgDumpReader {
     private void createExtension(SqlTokens t, Statement s) {
         int i = skipIfNotExists(t, 2);
         int at = t.find(i + 1, "SCHEMA");
+        if (t.ident(i).equals("plpgsql")) return; // built in since 9.0; pg_dump 10 and older still print it
         schema.extensions.add(new Extension(t.ident(i), at < 0 ? null : t.ident(at + 1), null));
     }
 
     private void createType(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
         if (!t.isWord(end, "AS", "ENUM")) {
+            otherTypes.add(qname(t, 2, end));
             warn(s, "skipped type " + qname(t, 2, end) + ": only enum types are part of the schema model");
             return;
         }
@@ -327,8 +415,18 @@ public final class PgDumpReader {
                 i++;
             }
         }
-        schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function", arguments, returns,
+        schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function",
+                qualifiedArguments(arguments), returns == null ? null : qualifiedReturns(returns),
                 t.ident(language + 1), attributes, body, null));
+    }
+
+    /** {@code RETURNS mood}, {@code RETURNS SETOF mood}, {@code RETURNS TABLE(a mood)}: user types qualified. */
+    private String qualifiedReturns(String returns) {
+        if (searchPath == null) return returns;
+        SqlTokens r = SqlTokens.of(returns);
+        if (r.isWord(0, "TABLE") && r.isGroup(1)) return "TABLE(" + qualifiedArguments(r.inner(1)) + ")";
+        if (r.isWord(0, "SETOF")) return "SETOF " + qualifiedType(r.rest(1));
+        return qualifiedType(returns);
     }
 
     private static String dollarBody(String quoted) {
@@ -355,7 +453,7 @@ public final class PgDumpReader {
                 // PostgreSQL 18's table-level form (DBeaver and pg_get_constraintdef print it): CONSTRAINT n NOT NULL col
                 notNull.add(e.ident(4)); // [NO INHERIT] may follow
             } else if (e.isWord(0, "CONSTRAINT")) {
-                add(table, PgDefinitions.parseConstraint(e.ident(1), e.rest(2)));
+                add(table, PgDefinitions.parseConstraint(e.ident(1), qualified(e.rest(2), false), this::resolve));
             } else {
                 table.columns.add(column(e, table.columns.size() + 1));
             }
@@ -388,14 +486,14 @@ public final class PgDumpReader {
     }
 
     /** {@code name type [COLLATE c] [DEFAULT e | GENERATED ALWAYS AS (e) STORED] [NOT NULL]}, in any order. */
-    private static Column column(SqlTokens e, int position) {
+    private Column column(SqlTokens e, int position) {
         String name = e.ident(0);
         int i = 1;
         while (i < e.size() && !(e.kind(i) == SqlTokens.Kind.WORD && COLUMN_CLAUSES.contains(e.text(i).toUpperCase(Locale.ROOT)))) {
             i++;
         }
         if (i == 1) throw new IllegalArgumentException("column " + name + " has no type");
-        DataType type = PgTypes.parse(e.slice(1, i));
+        DataType type = PgTypes.parse(qualifiedType(e.slice(1, i)));
         boolean nullable = true;
         String defaultExpr = null;
         String generated = null;
@@ -409,7 +507,7 @@ public final class PgDumpReader {
             } else if (e.isWord(i, "DEFAULT")) {
                 int end = i + 1;
                 while (end < e.size() && !startsColumnClause(e, end)) end++;
-                defaultExpr = PgExpressions.normalizeDefault(e.slice(i + 1, end), type);
+                defaultExpr = PgExpressions.normalizeDefault(qualified(e.slice(i + 1, end), false), type);
                 i = end;
             } else if (e.isWord(i, "NOT", "NULL")) {
                 nullable = false;
@@ -489,7 +587,9 @@ public final class PgDumpReader {
     private void alterSequence(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
         if (t.isWord(end, "OWNED", "BY") && !t.isWord(end + 2, "NONE")) {
-            schema.ownSequence(qname(t, 2, end), t.dottedName(end + 2, t.nameEnd(end + 2)));
+            List<String> owner = t.nameParts(end + 2, t.nameEnd(end + 2));
+            QName table = resolve(owner.subList(0, owner.size() - 1));
+            schema.ownSequence(qname(t, 2, end), table.schema() + "." + table.name() + "." + owner.get(owner.size() - 1));
         } else if (!t.isWord(end, "OWNED", "BY")) {
             warn(s, "skipped ALTER SEQUENCE " + qname(t, 2, end) + " " + clip(t.rest(end)));
         }
@@ -514,7 +614,7 @@ public final class PgDumpReader {
                 table.replace(table.column(t.ident(i + 5)).withNullable(false));
             }
         } else if (t.isWord(i, "ADD", "CONSTRAINT")) {
-            add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), t.rest(i + 3)));
+            add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), qualified(t.rest(i + 3), false), this::resolve));
         } else if (t.isWord(i, "ALTER")) {
             alterColumn(t, t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1, table(name), s);
         } else if (t.isWord(i, "ATTACH", "PARTITION")) {
@@ -607,7 +707,7 @@ public final class PgDumpReader {
         Column c = table.column(t.ident(i));
         int a = i + 1;
         if (t.isWord(a, "SET", "DEFAULT")) {
-            table.replace(c.withDefault(PgExpressions.normalizeDefault(t.rest(a + 2), c.type())));
+            table.replace(c.withDefault(PgExpressions.normalizeDefault(qualified(t.rest(a + 2), false), c.type())));
         } else if (t.isWord(a, "ADD", "GENERATED")) {
             table.replace(c.withIdentity(t.isWord(a + 2, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT));
         } else if (t.isWord(a, "SET", "NOT", "NULL")) {
@@ -619,7 +719,7 @@ public final class PgDumpReader {
     }
 
     private void createIndex(SqlTokens t, Statement s) {
-        PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(s.text());
+        PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(qualified(s.text(), false), this::resolve);
         View view = schema.views.get(parsed.table());
         if (view != null && view.materialized()) return; // indexes on materialized views are not modelled
         table(parsed.table()).indexes.add(parsed.index());
@@ -629,7 +729,9 @@ public final class PgDumpReader {
         int at = t.find(0, "TRIGGER");
         int on = t.find(at, "ON");
         if (on < 0) throw new IllegalArgumentException("no ON clause");
-        table(qname(t, on + 1, t.nameEnd(on + 1))).triggers.add(new Trigger(t.ident(at + 1), s.text()));
+        // pg_dump 10 and older print EXECUTE PROCEDURE, which servers since 11 print as EXECUTE FUNCTION
+        String definition = qualified(s.text(), true).replaceFirst("\\bEXECUTE PROCEDURE\\b", "EXECUTE FUNCTION");
+        table(qname(t, on + 1, t.nameEnd(on + 1))).triggers.add(new Trigger(t.ident(at + 1), definition));
     }
 
     private void createView(SqlTokens t, Statement s) {
@@ -638,10 +740,10 @@ public final class PgDumpReader {
         int end = t.nameEnd(i);
         int as = t.find(end, "AS");
         if (as < 0) throw new IllegalArgumentException("no AS clause");
-        String definition = t.rest(as + 1);
+        String definition = qualified(t.rest(as + 1), true);
         int n = t.size();
-        if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = t.slice(as + 1, n - 3);
-        else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = t.slice(as + 1, n - 2);
+        if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = qualified(t.slice(as + 1, n - 3), true);
+        else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = qualified(t.slice(as + 1, n - 2), true);
         QName name = qname(t, i, end);
         schema.views.put(name, new View(name, materialized, PgExpressions.sameRendering(definition.trim()), null));
     }
@@ -657,11 +759,11 @@ public final class PgDumpReader {
         List<String> parts = t.nameParts(i, end);
         String text = t.isWord(n - 1, "NULL") ? null : SqlTokens.stringValue(t.text(n - 1));
         CommentKey key = switch (kind) {
-            case "COLUMN" -> new CommentKey(kind, PgDefinitions.qname(parts.subList(0, parts.size() - 1)),
+            case "COLUMN" -> new CommentKey(kind, resolve(parts.subList(0, parts.size() - 1)),
                     parts.get(parts.size() - 1));
-            case "ROUTINE" -> new CommentKey(kind, PgDefinitions.qname(parts),
-                    DumpSchema.identityArguments(t.inner(end), kindWords.equals("PROCEDURE")));
-            default -> new CommentKey(kind, PgDefinitions.qname(parts), null);
+            case "ROUTINE" -> new CommentKey(kind, resolve(parts),
+                    DumpSchema.identityArguments(qualifiedArguments(t.inner(end)), kindWords.equals("PROCEDURE")));
+            default -> new CommentKey(kind, resolve(parts), null);
         };
         schema.comments.put(key, text);
     }

@@ -57,7 +57,7 @@ class PgShapesRoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pg18-not-null.sql", "clean-if-exists.sql", "postgis.sql", "pg17-array-check.sql",
-            "with-data.sql"})
+            "with-data.sql", "pg96-search-path.sql"})
     void theDumpDiffsToNothingAgainstTheDatabaseRestoredFromIt(String fixture) {
         Path dump = SHAPES.resolve(fixture);
         withRestored(fixture.replaceAll("\\W", "_").replace("_sql", ""), dump,

@@ -55,7 +55,8 @@ final class DumpText {
             throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a plain SQL dump;"
                     + " convert it with: pg_restore -f out.sql " + file);
         }
-        String decoded = decode(file, bytes, "pg_dump -E UTF8");
+        java.nio.charset.Charset declared = declaredEncoding(bytes);
+        String decoded = declared == null ? decode(file, bytes, "pg_dump -E UTF8") : new String(bytes, declared);
         String unmarked = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
         // pg_dump on Windows writes CRLF; psql reads CR as whitespace outside quotes, and the server re-prints
         // every definition it parses, so only LF line ends are kept (line numbers do not change).
@@ -81,6 +82,30 @@ final class DumpText {
         int end = at + VERSION_LINE.length();
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) end++;
         return text.substring(at + VERSION_LINE.length(), end);
+    }
+
+    /** PostgreSQL's names of the single- and multi-byte client encodings that Java decodes. */
+    private static final Map<String, String> CLIENT_ENCODINGS = Map.ofEntries(
+            Map.entry("WIN1250", "windows-1250"), Map.entry("WIN1251", "windows-1251"),
+            Map.entry("WIN1252", "windows-1252"), Map.entry("WIN1253", "windows-1253"),
+            Map.entry("WIN1254", "windows-1254"), Map.entry("WIN1257", "windows-1257"),
+            Map.entry("LATIN1", "ISO-8859-1"), Map.entry("LATIN2", "ISO-8859-2"), Map.entry("LATIN9", "ISO-8859-15"),
+            Map.entry("KOI8R", "KOI8-R"), Map.entry("KOI8U", "KOI8-U"), Map.entry("SJIS", "Shift_JIS"),
+            Map.entry("EUC_JP", "EUC-JP"), Map.entry("EUC_KR", "EUC-KR"), Map.entry("GBK", "GBK"),
+            Map.entry("BIG5", "Big5"), Map.entry("GB18030", "GB18030"));
+    private static final java.util.regex.Pattern CLIENT_ENCODING =
+            java.util.regex.Pattern.compile("(?m)^SET client_encoding = '([A-Za-z0-9_]+)';");
+
+    /**
+     * The encoding a dump declares with {@code SET client_encoding = 'WIN1252'} (pg_dump on Windows writes the
+     * client's code page), when it is one Java decodes other than UTF-8; null for UTF-8 and the rest.
+     */
+    private static java.nio.charset.Charset declaredEncoding(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = CLIENT_ENCODING.matcher(head);
+        if (!m.find()) return null;
+        String charset = CLIENT_ENCODINGS.get(m.group(1).toUpperCase(java.util.Locale.ROOT));
+        return charset == null || !java.nio.charset.Charset.isSupported(charset) ? null : java.nio.charset.Charset.forName(charset);
     }
 
     /** The bytes as UTF-8 text; a NUL byte or invalid UTF-8 is a one-line error suggesting {@code reDump}. */
@@ -241,6 +266,7 @@ final class DumpText {
         java.util.regex.Matcher m = CONNECT.matcher(metaLine);
         if (!m.matches()) return null;
         String arg = m.group(1);
+        if (arg.startsWith("-") && !arg.startsWith("-reuse-previous")) return null; // \connect - user: same database
         java.util.regex.Matcher reuse = REUSE_PREVIOUS.matcher(arg);
         if (reuse.find()) return reuse.group(1).replace("''", "'");
         if (arg.startsWith("\"")) {

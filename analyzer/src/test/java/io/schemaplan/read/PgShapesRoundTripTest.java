@@ -34,7 +34,7 @@ class PgShapesRoundTripTest {
 
     /** The fixtures that restore into a fresh database as they are. */
     static final List<String> RESTORABLE = List.of("pg18-not-null.sql", "clean-if-exists.sql", "postgis.sql",
-            "pg17-array-check.sql", "with-data.sql", "pg96-search-path.sql");
+            "pg17-array-check.sql", "with-data.sql", "pg96-search-path.sql", "win1252-crlf.sql");
 
     /** Restores {@code dump} into a fresh {@code sp_pgshapes_*} database, hands its URL over, drops it. */
     static void withRestored(String name, Path dump, Consumer<String> check) {
@@ -57,7 +57,7 @@ class PgShapesRoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pg18-not-null.sql", "clean-if-exists.sql", "postgis.sql", "pg17-array-check.sql",
-            "with-data.sql", "pg96-search-path.sql"})
+            "with-data.sql", "pg96-search-path.sql", "win1252-crlf.sql"})
     void theDumpDiffsToNothingAgainstTheDatabaseRestoredFromIt(String fixture) {
         Path dump = SHAPES.resolve(fixture);
         withRestored(fixture.replaceAll("\\W", "_").replace("_sql", ""), dump,
@@ -171,6 +171,51 @@ class PgShapesRoundTripTest {
             assertEquals(List.of(), dumpVersusLive(crlf, url));
             assertTrue(PostgresCatalogReader.read(url, null).routines().get(0).body().contains("now();\n"));
         });
+    }
+
+    /** pg_dump 10.2 and older: names relative to SET search_path come out qualified, as the server prints them. */
+    @Test
+    void anOldDumpsBareNamesResolveAgainstItsSearchPath() {
+        Loaded r = PgDumpReader.read(SHAPES.resolve("pg96-search-path.sql"));
+        Schema s = r.schema();
+        Table people = s.table(QName.of("public", "people")).orElseThrow();
+        assertEquals("public.mood", people.column("feeling").orElseThrow().type().name());
+        assertEquals("'ok'", people.column("feeling").orElseThrow().defaultExpr());
+        assertEquals("nextval('public.people_id_seq'::regclass)", people.column("id").orElseThrow().defaultExpr());
+        assertEquals("how they feel", people.column("feeling").orElseThrow().comment());
+        assertEquals("CREATE TRIGGER people_touch BEFORE UPDATE ON public.people FOR EACH ROW EXECUTE FUNCTION public.touch()",
+                people.triggers().get(0).definition());
+        Table pets = s.table(QName.of("extra", "pets")).orElseThrow();
+        assertEquals(QName.of("public", "people"), pets.foreignKeys().get(0).referencedTable());
+        assertEquals("(feeling = 'ok'::public.mood)", pets.indexes().get(0).predicate());
+        assertEquals("public.people.id", s.sequences().get(0).ownedBy());
+        assertTrue(s.views().get(0).definition().contains("public.cheer(people.feeling)"), s.views().get(0).definition());
+        assertTrue(s.views().get(0).definition().contains("FROM public.people"), s.views().get(0).definition());
+        assertEquals(List.of(), s.extensions(), "plpgsql is built in");
+        assertEquals(List.of(), r.warnings());
+    }
+
+    /** pg_dump on Windows: the client code page (SET client_encoding = 'WIN1252') and CRLF line ends. */
+    @Test
+    void aWindowsDumpInItsCodePageReads() {
+        Loaded r = PgDumpReader.read(SHAPES.resolve("win1252-crlf.sql"));
+        Table t = r.schema().table(QName.of("public", "cafés")).orElseThrow();
+        assertEquals("Cafés à la carte – €", t.comment());
+        assertEquals("'Não'", t.column("sabor").orElseThrow().defaultExpr());
+        assertFalse(r.schema().routines().get(0).body().contains("\r"));
+    }
+
+    /** Old pg_dump and other tools write {@code \connect - user} to change the user, not the database. */
+    @Test
+    void aConnectThatOnlyChangesTheUserIsNotADatabase() {
+        Loaded r = PgDumpReader.read("in.sql", """
+                \\connect - postgres
+                CREATE TABLE public.a (id integer);
+                \\connect - other
+                CREATE TABLE public.b (id integer);
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, r.schema().tables().size());
+        assertEquals("in.sql", r.label());
     }
 
     @Test

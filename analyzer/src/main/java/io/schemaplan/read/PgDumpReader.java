@@ -521,7 +521,7 @@ public final class PgDumpReader {
             } else if (e.isWord(i, "NULL")) {
                 i++;
             } else if (e.isWord(i, "GENERATED", "ALWAYS", "AS") && e.isGroup(i + 3) && e.isWord(i + 4, "STORED")) {
-                generated = e.inner(i + 3).trim();
+                generated = PgExpressions.sameRendering(qualified(e.inner(i + 3).trim(), false));
                 i += 5;
             } else if (e.isWord(i, "GENERATED") && e.find(i, "IDENTITY") > 0) {
                 identity = e.isWord(i + 1, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT;

@@ -134,7 +134,7 @@ public final class PostgresCatalogReader {
                     !rs.getBoolean(5),
                     expr == null || generated ? null : PgExpressions.normalizeDefault(expr, type),
                     identity(rs.getString(7)),
-                    generated ? expr : null,
+                    generated ? PgExpressions.sameRendering(expr) : null,
                     collationSchema == null ? null : collationSchema + "." + rs.getString(10),
                     rs.getString(11)));
             return null;

@@ -570,6 +570,11 @@ public final class PgDumpReader {
                 default -> throw new IllegalArgumentException("unexpected '" + w.get(k) + "' in sequence " + name);
             }
         }
+        // pg_dump 8.x printed the bounds even at their defaults (MAXVALUE 9223372036854775807 MINVALUE 1); newer
+        // versions print NO MINVALUE / NO MAXVALUE for them, and the catalog reader reads them as absent
+        var defaults = PostgresCatalogReader.SequenceDefaults.of(dataType, increment);
+        if (min != null && min == defaults.min()) min = null;
+        if (max != null && max == defaults.max()) max = null;
         schema.sequences.put(name, new Sequence(name, dataType, start, increment, min, max, cache, cycle, null, null));
     }
 

@@ -194,7 +194,7 @@ public final class PostgresCatalogReader {
     }
 
     /** pg_dump prints NO MINVALUE / NO MAXVALUE for these: 1..type max ascending, type min..-1 descending. */
-    private record SequenceDefaults(long min, long max) {
+    record SequenceDefaults(long min, long max) {
         private static final Map<String, long[]> RANGES = Map.of(
                 "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
                 "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},

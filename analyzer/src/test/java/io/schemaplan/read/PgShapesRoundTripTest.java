@@ -195,6 +195,22 @@ class PgShapesRoundTripTest {
         assertEquals(List.of(), r.warnings());
     }
 
+    /** pg_dump 8.x printed a sequence's bounds even at their defaults; they are the defaults. */
+    @Test
+    void anOldSequenceWithItsDefaultBoundsSpelledOutDiffsToNothing(@TempDir Path dir) throws IOException {
+        Path dump = dir.resolve("pg8.sql");
+        Files.writeString(dump, """
+                \\connect - postgres
+                SET search_path = public, pg_catalog;
+                CREATE SEQUENCE supplier_data_seq START 1 INCREMENT 1 MAXVALUE 9223372036854775807 MINVALUE 1 CACHE 1;
+                CREATE TABLE supplier_data (id integer DEFAULT nextval('supplier_data_seq'::regclass) NOT NULL);
+                """);
+        var seq = PgDumpReader.read(dump).schema().sequences().get(0);
+        assertEquals(null, seq.maxValue());
+        assertEquals(null, seq.minValue());
+        withRestored("pg8", dump, url -> assertEquals(List.of(), dumpVersusLive(dump, url)));
+    }
+
     /** pg_dump on Windows: the client code page (SET client_encoding = 'WIN1252') and CRLF line ends. */
     @Test
     void aWindowsDumpInItsCodePageReads() {

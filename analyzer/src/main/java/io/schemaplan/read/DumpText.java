@@ -32,6 +32,8 @@ final class DumpText {
 
     static final String HEADER = "-- PostgreSQL database dump";
     static final String FOOTER = "-- PostgreSQL database dump complete";
+    static final String CLUSTER_HEADER = "-- PostgreSQL database cluster dump";
+    static final String CLUSTER_FOOTER = "-- PostgreSQL database cluster dump complete";
     private static final String VERSION_LINE = "-- Dumped from database version ";
 
     /** Text that only a MySQL or MariaDB dump starts with, and what it says. */
@@ -66,6 +68,12 @@ final class DumpText {
         if (statements.isEmpty()) {
             throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty, not a pg_dump file"
                     : "no SQL statements in the file, not a pg_dump file");
+        }
+        int cluster = text.indexOf(CLUSTER_HEADER);
+        if (cluster >= 0 && cluster < 200 && !text.contains(CLUSTER_FOOTER)) {
+            int last = lineAt(text.stripTrailing().length());
+            throw ReadException.at(file, last, "the pg_dumpall file stops at line " + last + " without its '"
+                    + CLUSTER_FOOTER + "' footer: the file is truncated");
         }
         int header = text.indexOf(HEADER);
         if (header >= 0 && header < 200 && !text.contains(FOOTER)) {

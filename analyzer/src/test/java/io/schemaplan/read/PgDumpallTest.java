@@ -88,6 +88,15 @@ class PgDumpallTest {
     }
 
     @Test
+    void aTruncatedPgDumpallFileIsAnError(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(TWO);
+        Path cut = dir.resolve("cut.sql");
+        java.nio.file.Files.writeString(cut, text.substring(0, text.indexOf("-- Database \"postgres\" dump")));
+        String line = Cli.badInput("diff", cut + "#sp_pgshapes_app_a", TWO + "#sp_pgshapes_app_a").errLines().get(0);
+        assertTrue(line.contains("without its '-- PostgreSQL database cluster dump complete' footer"), line);
+    }
+
+    @Test
     void aHashOnAPlainDumpIsAnError() {
         String line = Cli.badInput("diff", PgShapesRoundTripTest.SHAPES.resolve("postgis.sql") + "#app",
                 PgShapesRoundTripTest.SHAPES.resolve("postgis.sql").toString()).errLines().get(0);

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The text of a plain-format pg_dump file cut into statements. It rejects, with one line naming the file
  * and line, what is not such a file: custom-format archives, binary data, MySQL/MariaDB dumps, empty and
- * truncated files. Comments and psql meta-lines ({@code \restrict}, {@code \connect}) are dropped, and so
+ * truncated files. Comments and psql meta-lines ({@code \restrict}) are dropped ({@code \connect} lines are kept
+ * as the database each later statement belongs to, for pg_dumpall files), and so
  * is the data of {@code COPY … FROM stdin} (a full dump), up to its {@code \.} line.
  */
 final class DumpText {

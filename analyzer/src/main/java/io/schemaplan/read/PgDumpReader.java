@@ -53,6 +53,10 @@ public final class PgDumpReader {
             "CREATE TABLESPACE", "ALTER TABLESPACE", "DROP TABLESPACE",
             "CREATE DATABASE", "ALTER DATABASE", "DROP DATABASE", "UPDATE PG_CATALOG");
 
+    /** What a DROP removes from the model read so far. */
+    private static final Set<String> DROPPABLE = Set.of("TABLE", "VIEW", "SEQUENCE", "TYPE", "SCHEMA", "EXTENSION",
+            "INDEX", "FUNCTION", "PROCEDURE", "ROUTINE", "TRIGGER");
+
     /** Statements that carry table data (a full dump): skipped with one summary warning. */
     private static final Set<String> DATA = Set.of("COPY", "INSERT INTO", "SELECT");
 
@@ -670,6 +674,7 @@ public final class PgDumpReader {
     private void drop(SqlTokens t, Statement s) {
         boolean materialized = t.isWord(1, "MATERIALIZED", "VIEW");
         String kind = materialized ? "VIEW" : t.text(1).toUpperCase(Locale.ROOT);
+        if (!DROPPABLE.contains(kind)) return; // kinds the model does not hold: their CREATE was skipped with a warning
         int i = materialized ? 3 : 2;
         if (t.isWord(i, "CONCURRENTLY")) i++;
         if (t.isWord(i, "IF", "EXISTS")) i += 2;
@@ -704,7 +709,7 @@ public final class PgDumpReader {
             case "FUNCTION", "PROCEDURE", "ROUTINE" -> schema.routines.removeIf(r -> r.name().equals(name)
                     && (arguments == null || DumpSchema.identityArguments(r.arguments(), r.kind().equals("procedure"))
                     .replaceAll("\\s+", " ").equals(arguments.trim().replaceAll("\\s+", " "))));
-            default -> { } // kinds the model does not hold: their CREATE was skipped with a warning
+            default -> throw new IllegalStateException("not a droppable kind: " + kind);
         }
     }
 

@@ -130,6 +130,8 @@ class PgShapesRoundTripTest {
                 ALTER TABLE ONLY public.a DROP CONSTRAINT a_pkey;
                 ALTER TABLE public.a ALTER COLUMN note DROP DEFAULT;
                 DROP TABLE IF EXISTS public.missing, public.b CASCADE;
+                DROP OPERATOR IF EXISTS public.<-> (public.geometry, public.geometry);
+                DROP CAST IF EXISTS (text AS public.mood);
                 """.getBytes(StandardCharsets.UTF_8)).schema();
         assertEquals(List.of(QName.of("public", "a")), s.tables().stream().map(Table::name).toList());
         Table a = s.tables().get(0);

@@ -240,10 +240,11 @@ public final class MysqlDumpReader {
             try {
                 SqlTokens e = SqlTokens.mysql(element);
                 MysqlTableChecks.Sizes before = MysqlTableChecks.sizes(table);
+                Statement here = new Statement(s.text(), line); // warnings name the definition's line
                 if (e.kind(0) == SqlTokens.Kind.QUOTED || !isTableElementKeyword(e)) {
-                    table.columns.add(column(e, table.columns.size() + 1, table, s));
+                    table.columns.add(column(e, table.columns.size() + 1, table, here));
                 } else {
-                    tableElement(e, table, s);
+                    tableElement(e, table, here);
                 }
                 MysqlTableChecks.added(table, before).forEach(o -> lines.put(o, line));
                 MysqlTableChecks.checkNames(table, before);

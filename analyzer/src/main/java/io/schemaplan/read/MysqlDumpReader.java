@@ -126,6 +126,8 @@ public final class MysqlDumpReader {
     }
 
     private Loaded run() {
+        dump.toolMessages.forEach(m -> skip(m, "line", "'" + m.text() + "'",
+                "the dump tool's own message (its stderr written into the file), not SQL"));
         for (Statement s : dump.statements) {
             SqlTokens t;
             try {

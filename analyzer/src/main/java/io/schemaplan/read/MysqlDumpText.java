@@ -41,6 +41,16 @@ final class MysqlDumpText {
     final String file;
     final String text;
     final List<Statement> statements = new ArrayList<>();
+    /**
+     * Lines the dump tool printed on stderr that ended up in the file ({@code mysqldump ... > f 2>&1}):
+     * {@code mysqldump: [Warning] Using a password on the command line interface can be insecure.}, or
+     * {@code mysqldump: Error: 'Access denied; you need … PROCESS privilege(s) …' when trying to dump
+     * tablespaces}. They are no SQL; dropping the line keeps the statement after it whole.
+     */
+    final List<Statement> toolMessages = new ArrayList<>();
+
+    private static final List<String> TOOL_MESSAGE_STARTS = List.of("mysqldump: ", "mysqldump.exe: ", "mariadb-dump: ",
+            "mariadb-dump.exe: ", "Warning: Using a password");
 
     MysqlDumpText(String file, byte[] bytes) {
         this.file = file;
@@ -108,10 +118,18 @@ final class MysqlDumpText {
         while (i < n) {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
+            int start = i;
             if (atLineStart && cur.toString().isBlank() && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
                 int end = lineEnd(i);
                 delimiter = text.substring(i + 10, end).trim();
                 if (delimiter.isEmpty()) throw ReadException.at(file, line, "DELIMITER without a delimiter");
+                i = end;
+                continue;
+            }
+            if (atLineStart && cur.toString().isBlank() && !inVersionComment
+                    && TOOL_MESSAGE_STARTS.stream().anyMatch(m -> text.startsWith(m, start))) {
+                int end = lineEnd(i);
+                toolMessages.add(new Statement(text.substring(i, end).trim(), line));
                 i = end;
                 continue;
             }

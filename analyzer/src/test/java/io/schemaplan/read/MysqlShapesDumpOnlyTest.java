@@ -119,6 +119,19 @@ class MysqlShapesDumpOnlyTest {
                 f + ":93: skipped 2 functions (job_count, job_state_name): not part of the MySQL schema model"), r.warnings());
     }
 
+    /** {@code mysqldump … > dump.sql 2>&1} puts the tool's warnings and errors into the file: each such line goes, with a warning. */
+    @Test
+    void theDumpToolsOwnMessagesInTheFileAreSkippedWithAWarning() {
+        Path file = DIR.resolve("mysqldump-8.0-stderr.sql");
+        Loaded r = MysqlDumpReader.read(file);
+        assertEquals(List.of("tokens"), r.schema().tables().stream().map(t -> t.name().name()).toList());
+        assertEquals("8.0.32", r.schema().serverVersion());
+        assertEquals(List.of(file + ":1: skipped 2 lines ('mysqldump: [Warning] Using a password on the command line interface"
+                + " can be insecure.', 'mysqldump: Error: 'Access denied; you need (at least one of) the PROCESS privilege(s)"
+                + " for this operation' when trying to dump tablespaces'): the dump tool's own message (its stderr written"
+                + " into the file), not SQL"), r.warnings());
+    }
+
     /**
      * Why MySQL 8 shapes are not restored here: MariaDB runs the dump but skips what is inside
      * {@code /*!80xxx *}{@code /}, so the column comes out visible and the check enforced. The diff says so;

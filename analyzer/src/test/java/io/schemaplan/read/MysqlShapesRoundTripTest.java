@@ -29,14 +29,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our own small dumps in the shapes real mysqldump 5.7 and mariadb-dump 10.11 / 11.4 files have
+ * Our own small dumps in the shapes real mysqldump 5.7, mariadb-dump 10.11 / 11.4 and Navicat files have
  * (resources/mysql/shapes/), each restored with the {@code mariadb} client into the local MariaDB 10.11:
  * the dump and the database restored from it read to the same tables and views, so a diff between them
  * has no change. MySQL 8.0/8.4 dumps cannot be restored here ({@link MysqlShapesDumpOnlyTest} says why).
  */
 class MysqlShapesRoundTripTest {
     static final Path DIR = Path.of("src/test/resources/mysql/shapes");
-    static final List<String> RESTORABLE = List.of("mysqldump-5.7", "mariadb-dump-10.11", "mariadb-dump-11.4");
+    static final List<String> RESTORABLE = List.of("mysqldump-5.7", "mariadb-dump-10.11", "mariadb-dump-11.4", "navicat-5.7");
     static final Map<String, String> DATABASES = new LinkedHashMap<>();
 
     @BeforeAll
@@ -73,7 +73,7 @@ class MysqlShapesRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mysqldump-5.7", "mariadb-dump-10.11", "mariadb-dump-11.4"})
+    @ValueSource(strings = {"mysqldump-5.7", "mariadb-dump-10.11", "mariadb-dump-11.4", "navicat-5.7"})
     void theDumpAndTheDatabaseRestoredFromItReadAlike(String name) {
         Schema d = comparable(dump(name).schema());
         Schema l = comparable(live(name).schema());
@@ -84,7 +84,7 @@ class MysqlShapesRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mysqldump-5.7", "mariadb-dump-10.11", "mariadb-dump-11.4"})
+    @ValueSource(strings = {"mysqldump-5.7", "mariadb-dump-10.11", "mariadb-dump-11.4", "navicat-5.7"})
     void theCliFindsNoDifferenceAndExitsZero(String name) {
         Cli.Result r = Cli.run("diff", "--exit-code", file(name).toString(), LocalMariadb.url(DATABASES.get(name)));
         assertEquals(0, r.exitCode(), r.out() + r.err());
@@ -175,6 +175,22 @@ class MysqlShapesRoundTripTest {
         assertTrue(w.get(3).endsWith(": skipped function place_count: not part of the MySQL schema model"), w.get(3));
         assertTrue(w.get(4).endsWith(": skipped 2 procedures (forget_place, touch_place): not part of the MySQL schema"
                 + " model"), w.get(4));
+    }
+
+    /** Navicat's export, common in public repositories: spaced options, {@code INDEX name(cols) USING BTREE}, no header. */
+    @Test
+    void navicatShapes() {
+        Loaded r = dump("navicat-5.7");
+        Schema s = r.schema();
+        assertEquals("5.7.44", s.serverVersion(), "Source Server Version : 50744");
+        assertEquals(Engine.MYSQL, s.engine());
+        assertEquals("utf8mb3_general_ci", table(s, "loans").collation());
+        assertEquals("utf8mb3_bin", column(s, "loans", "member").collation());
+        assertNull(column(s, "loans", "title").collation());
+        assertEquals(new DataType("tinyint", 1, null, 0, true, List.of()), column(s, "loans", "returned").type());
+        assertEquals("UNIQUE (title(100), due)", table(s, "loans").constraints().get(1).definition());
+        assertEquals("btree", index(s, "loans", "loans_member").method());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
     }
 
     // ---- mariadb-dump 10.11 and 11.4 ----

@@ -104,6 +104,8 @@ public final class MysqlCatalogReader {
         private final Map<String, MysqlTableParts> tables = new LinkedHashMap<>();
         private final List<View> views = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        /** Names of what the model does not hold, by kind (sequence, procedure, function): one warning each. */
+        private final Map<String, List<String>> skipped = new LinkedHashMap<>();
 
         Reading(MysqlConnections.Session session) {
             this.session = session;
@@ -133,8 +135,10 @@ public final class MysqlCatalogReader {
                     MysqlExpressions.viewDefinition(withoutDatabase(rs.getString(2))), null)), db);
             views.replaceAll(v -> v.definition().contains("?") ? new View(v.name(), false,
                     MysqlExpressions.viewDefinition(showCreateView(v.name().name())), null) : v);
-            session.query(ROUTINES, rs -> warnings.add(where("skipped " + rs.getString(1).toLowerCase(Locale.ROOT)
-                    + " " + rs.getString(2) + ": not part of the MySQL schema model")), db);
+            session.query(ROUTINES, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
+                    k -> new ArrayList<>()).add(rs.getString(2)), db);
+            skipped.forEach((kind, names) -> warnings.add(where(MysqlDumpReader.skippedMessage(kind, names,
+                    "not part of the MySQL schema model"))));
             Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),
                     List.of(), List.of(), List.of(), List.of(),
                     tables.values().stream().map(MysqlTableParts::toTable).toList(), views, List.of());
@@ -145,7 +149,7 @@ public final class MysqlCatalogReader {
             String name = rs.getString(1);
             String type = rs.getString(2);
             if (type.equals("SEQUENCE")) {
-                warnings.add(where("skipped sequence " + name + ": not part of the MySQL schema model"));
+                skipped.computeIfAbsent("sequence", k -> new ArrayList<>()).add(name);
             } else if (TABLE_TYPES.contains(type)) {
                 MysqlTableParts t = new MysqlTableParts(QName.of("", name));
                 t.collation = MysqlDefinitions.collation(rs.getString(3));

@@ -143,7 +143,8 @@ public final class MysqlDumpReader {
                 throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
             }
         }
-        skipped.forEach((kind, k) -> warnings.add(dump.file + ":" + k.line() + ": " + skippedMessage(kind, k)));
+        skipped.forEach((kind, k) -> warnings.add(dump.file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
+                ? dataMessage(k.names().size()) : skippedMessage(kind, k.names(), k.reason()))));
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
                 tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
         return new Loaded(dump.file, schema, warnings);
@@ -186,17 +187,21 @@ public final class MysqlDumpReader {
         skip(s, DATA_KIND, "", "");
     }
 
-    /** {@code skipped procedure p: …} for one, {@code skipped 3 procedures (a, b, c): …} for several. */
-    private static String skippedMessage(String kind, Skipped k) {
-        int n = k.names().size();
-        if (kind.equals(DATA_KIND)) {
-            return "skipped " + n + " data statement" + (n == 1 ? "" : "s") + " (INSERT, LOCK TABLES, ALTER TABLE … DISABLE"
-                    + " KEYS, …) from here on: table rows are not part of the schema model";
-        }
-        if (n == 1) return "skipped " + kind + " " + k.names().get(0) + ": " + k.reason();
-        List<String> shown = k.names().subList(0, Math.min(n, 5));
+    private static String dataMessage(int n) {
+        return "skipped " + n + " data statement" + (n == 1 ? "" : "s") + " (INSERT, LOCK TABLES, ALTER TABLE … DISABLE"
+                + " KEYS, …) from here on: table rows are not part of the schema model";
+    }
+
+    /**
+     * {@code skipped procedure p: …} for one, {@code skipped 3 procedures (a, b, c): …} for several (five
+     * names at most); the catalog reader words its warnings the same way.
+     */
+    static String skippedMessage(String kind, List<String> names, String reason) {
+        int n = names.size();
+        if (n == 1) return "skipped " + kind + " " + names.get(0) + ": " + reason;
+        List<String> shown = names.subList(0, Math.min(n, 5));
         return "skipped " + n + " " + kind + (kind.endsWith("s") ? "es" : "s") + " (" + String.join(", ", shown)
-                + (n > shown.size() ? ", …" : "") + "): " + k.reason();
+                + (n > shown.size() ? ", …" : "") + "): " + reason;
     }
 
     /** {@code `t`} is {@code QName("", "t")}; a name qualified with another database keeps it. */

@@ -72,6 +72,8 @@ public final class MysqlCatalogReader {
     static final String VIEWS = "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?";
     static final String ROUTINES = "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
             + " WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME";
+    static final String EVENTS = "SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?"
+            + " ORDER BY EVENT_NAME";
 
     /**
      * Reads the schema of the database at {@code url} ({@code mysql://user[:password]@host[:port]/db},
@@ -135,8 +137,10 @@ public final class MysqlCatalogReader {
                     MysqlExpressions.viewDefinition(withoutDatabase(rs.getString(2))), null)), db);
             views.replaceAll(v -> v.definition().contains("?") ? new View(v.name(), false,
                     MysqlExpressions.viewDefinition(showCreateView(v.name().name())), null) : v);
-            session.query(ROUTINES, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
-                    k -> new ArrayList<>()).add(rs.getString(2)), db);
+            for (String kinds : List.of(ROUTINES, EVENTS)) {
+                session.query(kinds, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
+                        k -> new ArrayList<>()).add(rs.getString(2)), db);
+            }
             skipped.forEach((kind, names) -> warnings.add(where(MysqlDumpReader.skippedMessage(kind, names,
                     "not part of the MySQL schema model"))));
             Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),

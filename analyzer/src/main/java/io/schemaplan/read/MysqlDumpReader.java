@@ -200,7 +200,7 @@ public final class MysqlDumpReader {
         int n = names.size();
         if (n == 1) return "skipped " + kind + " " + names.get(0) + ": " + reason;
         List<String> shown = names.subList(0, Math.min(n, 5));
-        return "skipped " + n + " " + kind + (kind.endsWith("s") ? "es" : "s") + " (" + String.join(", ", shown)
+        return "skipped " + n + " " + kind + (kind.endsWith("s") || kind.endsWith("x") ? "es" : "s") + " (" + String.join(", ", shown)
                 + (n > shown.size() ? ", …" : "") + "): " + reason;
     }
 

@@ -119,6 +119,16 @@ class MysqlShapesDumpOnlyTest {
                 f + ":93: skipped 2 functions (job_count, job_state_name): not part of the MySQL schema model"), r.warnings());
     }
 
+    @Test
+    void severalSkippedThingsOfAKindAreOneWarningWithACount() {
+        assertEquals("skipped 2 invisible indexes (t.a, t.b): index visibility is not part of the schema model",
+                MysqlDumpReader.skippedMessage("invisible index", List.of("t.a", "t.b"),
+                        "index visibility is not part of the schema model"));
+        assertEquals("skipped 7 procedures (p1, p2, p3, p4, p5, …): not part of the MySQL schema model",
+                MysqlDumpReader.skippedMessage("procedure", List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7"),
+                        "not part of the MySQL schema model"));
+    }
+
     /** {@code mysqldump … > dump.sql 2>&1} puts the tool's warnings and errors into the file: each such line goes, with a warning. */
     @Test
     void theDumpToolsOwnMessagesInTheFileAreSkippedWithAWarning() {

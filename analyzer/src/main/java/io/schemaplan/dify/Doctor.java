@@ -72,8 +72,9 @@ public final class Doctor {
                             + closest.version() + "'s (revision " + closest.revision() + ")",
                     "the next upgrade starts from the wrong place: it re-runs or skips the migrations between the two"
                             + " and fails part-way",
-                    "back up the database, then: UPDATE alembic_version SET version_num = '" + closest.revision()
-                            + "' WHERE version_num = '" + current + "';", null));
+                    "back up the database, then: UPDATE alembic_version SET version_num = "
+                            + Literals.string(live.schema().engine(), closest.revision()) + " WHERE version_num = "
+                            + Literals.string(live.schema().engine(), current) + ";", null));
             baseline = closest;
             basis = "closest schema (alembic_version disagrees)";
         }

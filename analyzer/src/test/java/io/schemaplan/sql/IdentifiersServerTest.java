@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.QName;
+import io.schemaplan.normalize.SqlTokens;
 import io.schemaplan.testing.LocalMariadb;
 import io.schemaplan.testing.LocalPostgres;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,21 @@ class IdentifiersServerTest {
             String quoted = Identifiers.quote(Engine.POSTGRES, name);
             assertTrue(quoted.startsWith("U&\""), quoted);
             assertTrue(quoted.codePoints().allMatch(ch -> ch >= 0x20 && ch != 0x7f && ch != 0x202e), quoted);
+        }
+    }
+
+    /** Our dump reader reads a quoted name back as the name, and folds a bare one as the server does. */
+    @Test
+    void theStatementReaderAgreesWithTheServerOnQuotedAndBareNames() throws Exception {
+        for (String name : HOSTILE) {
+            assertEquals(name, SqlTokens.of(Identifiers.quote(Engine.POSTGRES, name)).ident(0), name);
+        }
+        try (Connection c = LocalPostgres.connect("postgres"); Statement s = c.createStatement()) {
+            for (String bare : List.of("AbC", "ИмЯ", "ÉtÉ", "userId", "x_Y1")) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 AS " + bare)) {
+                    assertEquals(rs.getMetaData().getColumnLabel(1), SqlTokens.unquote(bare), bare);
+                }
+            }
         }
     }
 

@@ -1,10 +1,10 @@
 package io.schemaplan.impact;
 
-import io.schemaplan.diff.Change;
-import io.schemaplan.diff.Change.*;
 import static io.schemaplan.model.Engine.POSTGRES;
 import static io.schemaplan.sql.Identifiers.quote;
 
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.Change.*;
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
 import io.schemaplan.model.ForeignKey;

@@ -10,6 +10,7 @@ import io.schemaplan.impact.Work;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.TableStats;
+import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ public final class PgCalibrator {
             try {
                 cleanUp();
             } catch (ReadException e) {
-                System.err.println("schemaplan: " + e.getMessage());
+                System.err.println("schemaplan: " + Printable.escape(e.getMessage()));
             }
         }, "schemaplan-calibrate-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);

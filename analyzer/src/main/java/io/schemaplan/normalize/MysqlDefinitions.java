@@ -7,6 +7,7 @@ import io.schemaplan.model.Engine;
 import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.Trigger;
+import io.schemaplan.sql.Identifiers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class MysqlDefinitions {
         return check.kind() == Constraint.Kind.CHECK && check.name().equals(column.name())
                 && column.type().name().equals("longtext")
                 && check.definition().replaceAll("\\s+", "").equals(
-                        "CHECK(json_valid(`" + column.name().replace("`", "``") + "`))");
+                        "CHECK(json_valid(" + Identifiers.quote(Engine.MYSQL, column.name()) + "))");
     }
 
     /**

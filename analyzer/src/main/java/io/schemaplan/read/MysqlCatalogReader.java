@@ -13,6 +13,7 @@ import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
 import io.schemaplan.normalize.MysqlTypes;
+import io.schemaplan.sql.Identifiers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -285,7 +286,7 @@ public final class MysqlCatalogReader {
          * made with the database as the current one, does not. The qualifier goes so both read the same.
          */
         private String withoutDatabase(String definition) {
-            return definition.replace("`" + db.replace("`", "``") + "`.", "").trim();
+            return definition.replace(Identifiers.quote(Engine.MYSQL, db) + ".", "").trim();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.schemaplan.read;
 
 import io.schemaplan.normalize.SqlTokens;
+import io.schemaplan.sql.Identifiers;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -98,8 +99,8 @@ final class SearchPathNames {
         return i < text.length() ? text.charAt(i) : 0;
     }
 
-    /** The name as the server prints it: bare when it is a plain lower-case identifier, else double-quoted. */
-    static String quoteIdent(String name) {
-        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    /** The name as the server prints it (quote_ident). */
+    private static String quoteIdent(String name) {
+        return Identifiers.quoteIdent(name);
     }
 }

@@ -53,7 +53,7 @@ final class SearchPathNames {
                 int end = c == '"' ? SqlTokens.quoteEnd(text, i) : wordEnd(text, i);
                 if (end < 0) end = n;
                 String raw = text.substring(i, end);
-                String name = c == '"' ? SqlTokens.unquote(raw) : raw.toLowerCase(Locale.ROOT);
+                String name = SqlTokens.unquote(raw); // folds a bare name as the server does
                 boolean bare = (i == 0 || text.charAt(i - 1) != '.') && (end >= n || text.charAt(end) != '.');
                 String schema = null;
                 if (bare) {
@@ -84,7 +84,7 @@ final class SearchPathNames {
         int end = t.startsWith("\"") ? SqlTokens.quoteEnd(t, 0) : wordEnd(t, 0);
         if (end <= 0 || end < t.length() && t.charAt(end) == '.') return type;
         String raw = t.substring(0, end);
-        String schema = typeSchema.apply(t.startsWith("\"") ? SqlTokens.unquote(raw) : raw.toLowerCase(Locale.ROOT));
+        String schema = typeSchema.apply(SqlTokens.unquote(raw));
         return schema == null ? type : quoteIdent(schema) + "." + t;
     }
 

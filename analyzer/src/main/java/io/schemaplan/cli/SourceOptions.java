@@ -18,7 +18,7 @@ final class SourceOptions {
     }
 
     Loaded load(String spec) {
-        Terminal.progress("reading " + io.schemaplan.read.PgUrl.withoutPassword(spec) + " …");
+        Terminal.progress("reading " + io.schemaplan.read.Redaction.url(spec) + " …");
         try {
             return Sources.load(spec, namespaces());
         } finally {

@@ -55,7 +55,7 @@ final class PlanOptions {
         Sources.Kind kind = Sources.kindOf(spec);
         if (kind == Sources.Kind.FILE) {
             if (exactCounts) throw new Main.UserException("--exact-counts needs a database URL, not a file: " + Redaction.url(spec));
-            return StatsJson.read(Path.of(spec));
+            return StatsJson.read(spec);
         }
         if (exactCounts && kind != Sources.Kind.POSTGRES_URL) {
             throw new Main.UserException("--exact-counts is implemented for PostgreSQL only");

@@ -2,6 +2,7 @@ package io.schemaplan.cli;
 
 import io.schemaplan.read.ReadException;
 import io.schemaplan.read.Redaction;
+import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +33,7 @@ public final class Main {
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("schemaplan: " + Redaction.arguments(e.getMessage(), args));
+            err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE_OR_INPUT;
         });
@@ -46,12 +47,13 @@ public final class Main {
     private static int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         String[] args = parsed.originalArgs().toArray(String[]::new);
+        // Messages name files and objects: escaped, so that a name cannot break the one line or drive the terminal.
         if (e instanceof ReadException || e instanceof UserException || e instanceof IOException) {
-            err.println("schemaplan: " + Redaction.arguments(e.getMessage(), args));
+            err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
             return ExitCodes.USAGE_OR_INPUT;
         }
-        err.println(Redaction.arguments("schemaplan: internal error: " + e
-                + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)", args));
+        err.println("schemaplan: internal error: " + Printable.escape(Redaction.arguments(e.toString(), args))
+                + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)");
         if (System.getenv("SCHEMAPLAN_DEBUG") != null) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));

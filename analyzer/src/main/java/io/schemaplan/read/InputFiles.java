@@ -130,7 +130,7 @@ public final class InputFiles {
         try (InputStream in = open(file, label, openTimeoutSeconds(System.getenv()))) {
             return new Content(label, readBounded(in, label, kind.limit(), kind));
         } catch (IOException e) {
-            throw cannotRead(label, e);
+            throw cannotRead(label, e, kind);
         }
     }
 
@@ -153,7 +153,7 @@ public final class InputFiles {
                 if (block.length < BLOCK) break;
             }
         } catch (IOException e) {
-            throw cannotRead(label, e);
+            throw cannotRead(label, e, null);
         }
         byte[] all = new byte[(int) total];
         int at = 0;
@@ -166,6 +166,9 @@ public final class InputFiles {
 
     /** Every input is text: a NUL byte in the first block is a binary file or a device, named at its line. */
     private static void rejectBinary(byte[] block, int length, String label, Kind kind) {
+        if (length >= 5 && new String(block, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("PGDMP")) {
+            return; // a pg_dump archive: the dump reader says how to convert it
+        }
         int line = 1;
         for (int i = 0; i < length; i++) {
             if (block[i] == 0) throw ReadException.at(label, line, "binary data (a NUL byte), not " + kind.what);
@@ -179,7 +182,7 @@ public final class InputFiles {
      * written) so that the blocked open returns and its thread ends.
      */
     static InputStream open(Path file, String label, int timeoutSeconds) throws IOException {
-        if (!isFifo(file)) return openPlain(file, label);
+        if (!isFifo(file)) return Files.newInputStream(file);
         CompletableFuture<InputStream> opening = CompletableFuture.supplyAsync(() -> {
             try {
                 return Files.newInputStream(file);
@@ -205,13 +208,6 @@ public final class InputFiles {
         }
     }
 
-    private static InputStream openPlain(Path file, String label) throws IOException {
-        try {
-            return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(label + ": no such file");
-        }
-    }
 
     private static void release(Path file, CompletableFuture<InputStream> opening) {
         // WRITE alone: no create, no truncate, whatever the path has become since.
@@ -255,7 +251,7 @@ public final class InputFiles {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw cannotRead(label, e);
+            throw cannotRead(label, e, null);
         }
     }
 
@@ -268,8 +264,12 @@ public final class InputFiles {
         return bytes % MIB == 0 ? bytes / MIB + " MiB" : String.format(Locale.ROOT, "%,d bytes", bytes);
     }
 
-    private static ReadException cannotRead(String label, IOException e) {
-        if (e instanceof NoSuchFileException) return new ReadException(label + ": no such file");
+    /** {@code kind} null: a file whose kind is not in question (its size, a read after the open). */
+    private static ReadException cannotRead(String label, IOException e, Kind kind) {
+        if (e instanceof NoSuchFileException) {
+            return new ReadException(label + ": no such " + (kind == null || kind == Kind.DUMP || kind == Kind.SNAPSHOT
+                    ? "file" : kind.what.substring(2).replace(" file", "") + " file"));
+        }
         if (e instanceof AccessDeniedException) return new ReadException(label + ": permission denied");
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new ReadException(label + ": cannot read: " + Redaction.url(reason));

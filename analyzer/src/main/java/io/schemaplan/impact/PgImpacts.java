@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which PostgreSQL operations a schema change needs, and what each touches. The diff says what the end
@@ -114,7 +115,12 @@ public final class PgImpacts {
         } else if (change instanceof TableChanged t) {
             tableChanged(t, out);
         } else if (change instanceof TableOptionsChanged t) {
-            out.add(onTable(PgOperation.SET_STORAGE_PARAMETERS, t.table()));
+            // Every storage parameter takes SHARE UPDATE EXCLUSIVE but user_catalog_table (ACCESS EXCLUSIVE).
+            boolean catalogTable = Stream.concat(t.from().stream(), t.to().stream())
+                    .filter(o -> !(t.from().contains(o) && t.to().contains(o)))
+                    .anyMatch(o -> o.startsWith("user_catalog_table="));
+            out.add(onTable(catalogTable ? PgOperation.SET_USER_CATALOG_TABLE : PgOperation.SET_STORAGE_PARAMETERS,
+                    t.table()));
         } else if (change instanceof TableInheritsChanged t) {
             t.from().stream().filter(p -> !t.to().contains(p))
                     .forEach(p -> out.add(new Step(PgOperation.DROP_INHERIT, t.table(), p, Work.NONE)));

@@ -440,11 +440,15 @@ public final class PgRules {
                     .says("Sets storage parameters (fillfactor, autovacuum settings): SHARE UPDATE EXCLUSIVE, "
                             + "reads and writes go on; existing pages are not rewritten.")
                     .source(PgManual.STORAGE_PARAMETERS),
+            on(SET_USER_CATALOG_TABLE).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Sets or resets user_catalog_table: the one storage parameter that takes ACCESS "
+                            + "EXCLUSIVE (catalog only).")
+                    .safer(LOCK_TIMEOUT).source(PgManual.STORAGE_PARAMETERS),
             on(SET_STORAGE).id(INSTANT).lock(ACCESS_EXCLUSIVE)
                     .says("Sets the column's storage strategy: catalog only (existing values keep their storage "
                             + "until rewritten), but under ACCESS EXCLUSIVE.")
                     .safer(LOCK_TIMEOUT).source(PgManual.ALTER_TABLE),
-            on(SET_COMPRESSION).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+            on(SET_COMPRESSION).versions(14, NEWEST).id(INSTANT).lock(ACCESS_EXCLUSIVE)
                     .says("Sets the column's compression method: catalog only (existing values stay compressed "
                             + "as they were), but under ACCESS EXCLUSIVE.")
                     .safer(LOCK_TIMEOUT).source(PgManual.ALTER_TABLE),

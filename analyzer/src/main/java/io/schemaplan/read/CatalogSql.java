@@ -174,7 +174,7 @@ final class CatalogSql {
 
     /** Rewrite rules of tables (a view's {@code _RETURN} rule is the view). */
     static final String RULES = """
-            SELECT r.ev_class, r.rulename, pg_catalog.pg_get_ruledef(r.oid)
+            SELECT r.ev_class, r.rulename, pg_catalog.pg_get_ruledef(r.oid), r.ev_enabled
             FROM pg_catalog.unnest(?::pg_catalog.oid[]) AS src(tbloid)
             JOIN pg_catalog.pg_rewrite r ON r.ev_class = src.tbloid
             WHERE r.rulename <> '_RETURN'""";

@@ -165,7 +165,12 @@ public final class PostgresCatalogReader {
         }
 
         private Void rule(ResultSet rs) throws SQLException {
-            tables.get(rs.getLong(1)).pg.rules.add(new Rule(rs.getString(2), PgDumpReader.ruleText(rs.getString(3))));
+            TableParts t = tables.get(rs.getLong(1));
+            t.pg.rules.add(new Rule(rs.getString(2), PgDumpReader.ruleText(rs.getString(3))));
+            if (!"O".equals(rs.getString(4))) {
+                warnings.add("rule " + rs.getString(2) + " on " + t.name + " is not in its default firing state"
+                        + " (ENABLE/DISABLE RULE is not compared)");
+            }
             return null;
         }
 

@@ -50,7 +50,7 @@ public final class SchemaDiff {
             }
         }
         compare(from.views(), to.views(), v -> v.name().toString(), ViewAdded::new, ViewDropped::new,
-                (a, b) -> a.withIndexes(List.of()).equals(b.withIndexes(List.of())) ? null : new ViewChanged(a, b), out);
+                (a, b) -> bare(a).equals(bare(b)) ? null : new ViewChanged(a, b), out);
         // A materialized view kept on both sides: its indexes, as index changes of the view. A changed
         // definition recreates the view and its indexes, so their changes are not listed apart then.
         Map<String, View> viewsBefore = new LinkedHashMap<>();
@@ -60,12 +60,18 @@ public final class SchemaDiff {
             if (old == null || !v.materialized() || !old.materialized()
                     || !old.definition().equals(v.definition())) continue;
             QName t = v.name();
+            if (!old.options().equals(v.options())) out.add(new TableOptionsChanged(t, old.options(), v.options()));
             named(t, "index", old.indexes(), v.indexes(), i -> i.name(), i -> i.renamed("").withComment(null),
                     i -> new IndexAdded(t, i), i -> new IndexDropped(t, i), (x, y) -> new IndexChanged(t, x, y), out);
         }
         compare(from.routines(), to.routines(), r -> r.signature(), RoutineAdded::new, RoutineDropped::new,
                 (a, b) -> a.equals(b) ? null : new RoutineChanged(a, b), out);
         return sortTablesTogether(out);
+    }
+
+    /** A view without what is compared apart (a materialized view's indexes and storage parameters). */
+    private static View bare(View v) {
+        return v.withIndexes(List.of()).withOptions(List.of());
     }
 
     /** A dump does not know extension versions: compare them only when both sides do. */

@@ -210,8 +210,11 @@ final class CatalogSql {
             WHERE c.relkind = 'm' AND n.nspname = ANY(?::text[]) AND i.indisvalid AND i.indisready""".formatted(
             comment("d", "pg_class", "i.indexrelid", "0"));
 
+    /** Views and materialized views; the storage parameters of a materialized view as for tables. */
     static final String VIEWS = """
-            SELECT n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), d.description
+            SELECT n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), d.description,
+                   CASE WHEN c.relkind = 'm' THEN pg_catalog.array_cat(c.reloptions, (SELECT pg_catalog.array_agg('toast.' || o)
+                        FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) AS o WHERE tc.oid = c.reltoastrelid)) END
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             %s

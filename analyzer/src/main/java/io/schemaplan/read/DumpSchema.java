@@ -114,7 +114,8 @@ final class DumpSchema {
                 comments.get(new CommentKey("SEQUENCE", s.name(), null)))).toList();
         List<View> vs = views.values().stream().map(v -> new View(v.name(), v.materialized(), v.definition(),
                 comments.get(new CommentKey("VIEW", v.name(), null)),
-                commented(viewIndexes.getOrDefault(v.name(), List.of()), v.name().schema(), comments))).toList();
+                commented(viewIndexes.getOrDefault(v.name(), List.of()), v.name().schema(), comments), v.options()))
+                .toList();
         List<Domain> ds = domains.values().stream()
                 .map(d -> d.withComment(comments.get(new CommentKey("DOMAIN", d.name(), null)))).toList();
         List<Routine> rs = routines.stream().map(r -> new Routine(r.name(), r.kind(), r.arguments(), r.returns(),

@@ -693,7 +693,9 @@ public final class PgDumpReader {
         if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = t.slice(as + 1, n - 3);
         else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = t.slice(as + 1, n - 2);
         QName name = qname(t, i, end);
-        schema.views.put(name, new View(name, materialized, definition.trim(), null));
+        List<String> options = materialized && t.isWord(end, "WITH") && t.isGroup(end + 1)
+                ? options(t.inner(end + 1)) : List.of();
+        schema.views.put(name, new View(name, materialized, definition.trim(), null).withOptions(options));
     }
 
     private void comment(SqlTokens t, Statement s) {

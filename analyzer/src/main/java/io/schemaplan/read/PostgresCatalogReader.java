@@ -278,7 +278,8 @@ public final class PostgresCatalogReader {
     private static View view(ResultSet rs) throws SQLException {
         String definition = rs.getString(4).strip();
         if (definition.endsWith(";")) definition = definition.substring(0, definition.length() - 1);
-        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3), definition, rs.getString(5));
+        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3), definition, rs.getString(5))
+                .withOptions(strings(rs.getArray(6)));
     }
 
     /** pg_attribute.attstorage as ALTER COLUMN … SET STORAGE spells it. */

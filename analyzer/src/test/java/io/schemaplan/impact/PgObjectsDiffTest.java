@@ -45,6 +45,8 @@ class PgObjectsDiffTest {
                         List.of("table.options_changed"), List.of(PgOperation.SET_STORAGE_PARAMETERS), PgRules.SHARE_UPDATE),
                 new Edit("user_catalog_table", "fillfactor='70'", "fillfactor='70', user_catalog_table='true'",
                         List.of("table.options_changed"), List.of(PgOperation.SET_USER_CATALOG_TABLE), PgRules.INSTANT),
+                new Edit("materialized view fillfactor", "fillfactor='50'", "fillfactor='60'",
+                        List.of("table.options_changed"), List.of(PgOperation.SET_STORAGE_PARAMETERS), PgRules.SHARE_UPDATE),
                 new Edit("statistics target", "SET STATISTICS 1000", "SET STATISTICS 500",
                         List.of("column.statistics_changed"), List.of(PgOperation.SET_STATISTICS), PgRules.SHARE_UPDATE),
                 new Edit("storage", "SET STORAGE EXTERNAL", "SET STORAGE MAIN", List.of("column.storage_changed"),

@@ -196,6 +196,7 @@ class PgObjectsTest {
     void materializedViewsKeepTheirIndexes() {
         View v = schema.views().stream().filter(x -> x.name().name().equals("account_scores")).findFirst().orElseThrow();
         assertTrue(v.materialized());
+        assertEquals(List.of("fillfactor=50"), v.options());
         assertEquals(List.of("account_scores_id", "account_scores_score"), v.indexes().stream().map(Index::name).toList());
         assertEquals("top scores", v.indexes().get(1).comment());
         assertTrue(v.indexes().get(0).unique());

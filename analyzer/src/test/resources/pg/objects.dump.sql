@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict A7iQPgQKdJDPHKeZPpkVoLa72wuxTI7wT6YRwhBChBGL7l4xFUpyg5IxVk0MO59
+\restrict Ts2Ijle6kzddNmT4kfCeUv7ymR9CHG8Cfcl8ZcpuNuetVq3chQvHfOvKzNVyhUc
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -75,6 +75,7 @@ CREATE TABLE public.account (
 )
 WITH (fillfactor='70', autovacuum_enabled='false', toast.autovacuum_enabled='false');
 ALTER TABLE ONLY public.account ALTER COLUMN owner SET STATISTICS 0;
+ALTER TABLE ONLY public.account ALTER COLUMN owner SET (n_distinct=-0.5);
 ALTER TABLE ONLY public.account ALTER COLUMN score SET STATISTICS 1000;
 
 ALTER TABLE ONLY public.account FORCE ROW LEVEL SECURITY;
@@ -330,5 +331,5 @@ CREATE POLICY account_read ON public.account FOR SELECT USING ((owner = CURRENT_
 -- PostgreSQL database dump complete
 --
 
-\unrestrict A7iQPgQKdJDPHKeZPpkVoLa72wuxTI7wT6YRwhBChBGL7l4xFUpyg5IxVk0MO59
+\unrestrict Ts2Ijle6kzddNmT4kfCeUv7ymR9CHG8Cfcl8ZcpuNuetVq3chQvHfOvKzNVyhUc
 

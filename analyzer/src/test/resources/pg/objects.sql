@@ -11,7 +11,8 @@ ALTER DOMAIN public.amount ADD CONSTRAINT amount_pos CHECK (VALUE >= 0) NOT VALI
 COMMENT ON DOMAIN public.amount IS 'money';
 CREATE DOMAIN public.tags AS text[];
 
--- Storage parameters (the TOAST table's too), statistics targets, row level security and policies.
+-- Storage parameters (the TOAST table's too), statistics targets, column options, row level security and
+-- policies.
 CREATE TABLE public.account (
     id serial PRIMARY KEY,
     owner text NOT NULL DEFAULT CURRENT_USER,
@@ -23,6 +24,7 @@ CREATE TABLE public.account (
 ) WITH (fillfactor = 70, autovacuum_enabled = false, toast.autovacuum_enabled = false);
 ALTER TABLE public.account ALTER COLUMN score SET STATISTICS 1000;
 ALTER TABLE public.account ALTER COLUMN owner SET STATISTICS 0;
+ALTER TABLE public.account ALTER COLUMN owner SET (n_distinct = -0.5);
 ALTER TABLE public.account ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.account FORCE ROW LEVEL SECURITY;
 CREATE POLICY account_read ON public.account FOR SELECT USING (owner = CURRENT_USER);

@@ -320,6 +320,11 @@ public sealed interface Change {
         public String kind() { return "column.compression_changed"; }
     }
 
+    /** The column's attribute options ({@code SET (n_distinct = 100)}) changed. */
+    record ColumnOptionsChanged(QName table, Column from, Column to) implements ColumnChange {
+        public String kind() { return "column.options_changed"; }
+    }
+
     record ColumnCommentChanged(QName table, Column from, Column to) implements ColumnChange {
         public String kind() { return "column.comment_changed"; }
     }

@@ -139,6 +139,7 @@ public final class SchemaDiff {
             if (!Objects.equals(o.statistics(), c.statistics())) out.add(new ColumnStatisticsChanged(t, o, c));
             if (!Objects.equals(o.storage(), c.storage())) out.add(new ColumnStorageChanged(t, o, c));
             if (!Objects.equals(o.compression(), c.compression())) out.add(new ColumnCompressionChanged(t, o, c));
+            if (!o.options().equals(c.options())) out.add(new ColumnOptionsChanged(t, o, c));
             if (!Objects.equals(o.comment(), c.comment())) out.add(new ColumnCommentChanged(t, o, c));
         }
         List<Column> dropped = List.copyOf(old.values());

@@ -273,6 +273,8 @@ public final class PgImpacts {
             out.add(onTable(PgOperation.SET_STORAGE, t));
         } else if (c instanceof ColumnCompressionChanged) {
             out.add(onTable(PgOperation.SET_COMPRESSION, t));
+        } else if (c instanceof ColumnOptionsChanged) {
+            out.add(onTable(PgOperation.SET_COLUMN_OPTIONS, t));
         } else {
             throw new IllegalArgumentException("no PostgreSQL operation for " + c.kind());
         }

@@ -444,6 +444,10 @@ public final class PgRules {
                     .says("Sets or resets user_catalog_table: the one storage parameter that takes ACCESS "
                             + "EXCLUSIVE (catalog only).")
                     .safer(LOCK_TIMEOUT).source(PgManual.STORAGE_PARAMETERS),
+            on(SET_COLUMN_OPTIONS).id(SHARE_UPDATE).lock(SHARE_UPDATE_EXCLUSIVE)
+                    .says("Sets column options (n_distinct, n_distinct_inherited): SHARE UPDATE EXCLUSIVE, reads "
+                            + "and writes go on; the planner uses them after the next ANALYZE.")
+                    .source(PgManual.ALTER_TABLE),
             on(SET_STORAGE).id(INSTANT).lock(ACCESS_EXCLUSIVE)
                     .says("Sets the column's storage strategy: catalog only (existing values keep their storage "
                             + "until rewritten), but under ACCESS EXCLUSIVE.")

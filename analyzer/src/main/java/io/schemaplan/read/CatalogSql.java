@@ -109,7 +109,8 @@ final class CatalogSql {
      * rule); a generated column's expression comes from pg_attrdef like a default. The statistics target
      * when set, the storage strategy when it differs from the type's, the compression method when set
      * (pg_dump prints exactly these); inherited: the column comes only from inheritance parents (a
-     * partition's columns are its own, as pg_dump prints them).
+     * partition's columns are its own, as pg_dump prints them); the planner's column options (other
+     * attoptions entries belong to extensions: the server here carries a {@code pg_attver} on every column).
      */
     static final String COLUMNS = """
             SELECT a.attrelid, a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod),
@@ -118,7 +119,9 @@ final class CatalogSql {
                    CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::pg_catalog.int4 END,
                    CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::pg_catalog.text END,
                    CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,
-                   NOT a.attislocal AND NOT rel.relispartition
+                   NOT a.attislocal AND NOT rel.relispartition,
+                   ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) AS o
+                         WHERE pg_catalog.split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited'))
             FROM pg_catalog.unnest(?::pg_catalog.oid[]) AS src(tbloid)
             JOIN pg_catalog.pg_class rel ON rel.oid = src.tbloid
             JOIN pg_catalog.pg_attribute a ON a.attrelid = src.tbloid

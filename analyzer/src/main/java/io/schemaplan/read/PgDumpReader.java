@@ -329,16 +329,18 @@ public final class PgDumpReader {
     private static List<String> options(String list) {
         List<String> out = new ArrayList<>();
         for (String o : SqlTokens.splitTopLevel(list)) {
-            SqlTokens ot = SqlTokens.of(o);
-            int end = ot.nameEnd(0);
-            String key = ot.dottedName(0, end);
-            if (end == ot.size()) {
+            int eq = o.indexOf('=');
+            SqlTokens name = SqlTokens.of(eq < 0 ? o : o.substring(0, eq));
+            if (name.size() == 0 || name.nameEnd(0) != name.size()) {
+                throw new IllegalArgumentException("unexpected storage parameter '" + o + "'");
+            }
+            String key = name.dottedName(0, name.size());
+            if (eq < 0) {
                 out.add(key + "=true");
                 continue;
             }
-            if (!ot.isSymbol(end, "=")) throw new IllegalArgumentException("unexpected storage parameter '" + o + "'");
-            String value = ot.rest(end + 1);
-            out.add(key + "=" + (ot.kind(end + 1) == SqlTokens.Kind.STRING ? SqlTokens.stringValue(value) : value));
+            String value = o.substring(eq + 1).trim();
+            out.add(key + "=" + (value.startsWith("'") ? SqlTokens.stringValue(value) : value));
         }
         return out;
     }
@@ -510,9 +512,20 @@ public final class PgDumpReader {
         } else if (t.isWord(a, "SET", "COMPRESSION")) {
             String method = t.ident(a + 2);
             table.replace(c.withStorage(c.statistics(), c.storage(), method.equals("default") ? null : method));
-        } else if (!(t.isWord(a, "SET") && t.isGroup(a + 1))) {
+        } else if (t.isWord(a, "SET") && t.isGroup(a + 1)) {
+            List<String> given = options(t.inner(a + 1)).stream().filter(PgDumpReader::plannerColumnOption).toList();
+            List<String> kept = new ArrayList<>(c.options());
+            for (String o : given) kept.removeIf(x -> x.startsWith(o.substring(0, o.indexOf('=') + 1)));
+            kept.addAll(given);
+            table.replace(c.withOptions(kept));
+        } else {
             warn(s, "skipped ALTER TABLE " + table.name + " ALTER COLUMN " + clip(t.rest(i)));
         }
+    }
+
+    /** The column options PostgreSQL itself has (the catalog reader keeps only these too). */
+    private static boolean plannerColumnOption(String option) {
+        return option.startsWith("n_distinct=") || option.startsWith("n_distinct_inherited=");
     }
 
     /** {@code FULL}, {@code NOTHING}, {@code USING INDEX name}, or null for {@code DEFAULT}. */

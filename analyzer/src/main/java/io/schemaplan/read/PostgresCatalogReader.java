@@ -205,7 +205,8 @@ public final class PostgresCatalogReader {
                     rs.getString(11))
                     .withStorage(rs.getObject(12) == null ? null : rs.getInt(12), storage(rs.getString(13)),
                             rs.getString(14))
-                    .withInherited(rs.getBoolean(15)));
+                    .withInherited(rs.getBoolean(15))
+                    .withOptions(strings(rs.getArray(16))));
             return null;
         }
 

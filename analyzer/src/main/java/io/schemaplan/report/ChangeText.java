@@ -60,6 +60,8 @@ public final class ChangeText {
                     + arrow(Objects.toString(x.from().storage(), "type default"), Objects.toString(x.to().storage(), "type default"));
         if (c instanceof ColumnCompressionChanged x) return "column " + x.to().name() + " compression: "
                     + arrow(Objects.toString(x.from().compression(), "default"), Objects.toString(x.to().compression(), "default"));
+        if (c instanceof ColumnOptionsChanged x) return "column " + x.to().name() + " options: "
+                    + arrow(list(x.from().options()), list(x.to().options()));
         if (c instanceof SequenceAdded x) return "sequence " + x.sequence().name() + " " + x.sequence().dataType();
         if (c instanceof SequenceDropped x) return "sequence " + x.sequence().name();
         if (c instanceof SequenceChanged x) return "sequence " + x.to().name() + ": " + arrow(sequenceDef(x.from()), sequenceDef(x.to()));

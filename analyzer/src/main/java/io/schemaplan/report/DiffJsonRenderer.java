@@ -119,6 +119,7 @@ public final class DiffJsonRenderer {
         if (c instanceof ColumnStatisticsChanged x) return pair(x.from().statistics(), x.to().statistics());
         if (c instanceof ColumnStorageChanged x) return pair(x.from().storage(), x.to().storage());
         if (c instanceof ColumnCompressionChanged x) return pair(x.from().compression(), x.to().compression());
+        if (c instanceof ColumnOptionsChanged x) return pair(x.from().options(), x.to().options());
         if (c instanceof SequenceAdded x) return pair(null, x.sequence());
         if (c instanceof SequenceDropped x) return pair(x.sequence(), null);
         if (c instanceof SequenceChanged x) return pair(x.from(), x.to());

@@ -49,6 +49,10 @@ class PgObjectsDiffTest {
                         List.of("table.options_changed"), List.of(PgOperation.SET_STORAGE_PARAMETERS), PgRules.SHARE_UPDATE),
                 new Edit("statistics target", "SET STATISTICS 1000", "SET STATISTICS 500",
                         List.of("column.statistics_changed"), List.of(PgOperation.SET_STATISTICS), PgRules.SHARE_UPDATE),
+                new Edit("column options", "ALTER TABLE ONLY public.account ALTER COLUMN score SET STATISTICS 1000;\n",
+                        "ALTER TABLE ONLY public.account ALTER COLUMN score SET STATISTICS 1000;\n"
+                        + "ALTER TABLE ONLY public.account ALTER COLUMN score SET (n_distinct=100);\n",
+                        List.of("column.options_changed"), List.of(PgOperation.SET_COLUMN_OPTIONS), PgRules.SHARE_UPDATE),
                 new Edit("storage", "SET STORAGE EXTERNAL", "SET STORAGE MAIN", List.of("column.storage_changed"),
                         List.of(PgOperation.SET_STORAGE), PgRules.INSTANT),
                 new Edit("compression", "SET COMPRESSION lz4", "SET COMPRESSION pglz",

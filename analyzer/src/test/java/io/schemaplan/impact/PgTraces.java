@@ -191,6 +191,7 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
                     .after("CREATE DOMAIN {t}_dc AS integer CHECK (VALUE > 0)")),
             Map.entry(SET_STORAGE_PARAMETERS, on("ALTER TABLE {t} SET (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.01)")),
             Map.entry(SET_USER_CATALOG_TABLE, on("ALTER TABLE {t} SET (user_catalog_table = true)")),
+            Map.entry(SET_COLUMN_OPTIONS, on("ALTER TABLE {t} ALTER COLUMN a SET (n_distinct = 100)")),
             Map.entry(SET_STORAGE, on("ALTER TABLE {t} ALTER COLUMN b SET STORAGE EXTERNAL")),
             Map.entry(SET_COMPRESSION, on("ALTER TABLE {t} ALTER COLUMN b SET COMPRESSION pglz")),
             Map.entry(REPLICA_IDENTITY, on("ALTER TABLE {t} REPLICA IDENTITY FULL")),

@@ -131,10 +131,12 @@ class PgObjectsTest {
     }
 
     @Test
-    void columnsKeepStatisticsTargetsStorageAndCompression() {
+    void columnsKeepStatisticsTargetsOptionsStorageAndCompression() {
         assertEquals(1000, column("account", "score").statistics());
         assertEquals(0, column("account", "owner").statistics());
         assertNull(column("account", "id").statistics());
+        assertEquals(List.of("n_distinct=-0.5"), column("account", "owner").options());
+        assertEquals(List.of(), column("account", "score").options());
         assertEquals("EXTERNAL", column("blob", "body").storage());
         assertEquals("MAIN", column("blob", "doc").storage());
         assertEquals("lz4", column("blob", "doc").compression());

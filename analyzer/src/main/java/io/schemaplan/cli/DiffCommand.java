@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List what changes when a database at FROM becomes TO.",
-                "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot.",
+                "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot;",
+                "A file may also be a pipe, <(command) or '-' for stdin.",
                 "One PostgreSQL and one MySQL/MariaDB source are compared across dialects: only real differences."})
 final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now.")
@@ -38,8 +39,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Loaded a = sources.load(from);
-        Loaded b = sources.load(to);
+        List<Loaded> sides = sources.load(from, to);
+        Loaded a = sides.get(0);
+        Loaded b = sides.get(1);
         if (CrossDialectDiff.applies(a.schema(), b.schema())) {
             return crossDialect(a, b);
         }

@@ -1,9 +1,11 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.read.ReadException;
+import io.schemaplan.read.Redaction;
 import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,28 +33,31 @@ public final class Main {
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("schemaplan: " + Printable.escape(e.getMessage()));
+            err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE_OR_INPUT;
         });
         return cli;
     }
 
-    /** User errors are one line; only a bug prints a stack trace, and only with SCHEMAPLAN_DEBUG set. */
+    /**
+     * User errors are one line; only a bug prints a stack trace, and only with SCHEMAPLAN_DEBUG set. Every line
+     * is scrubbed of the passwords in the arguments, whatever the code that threw put in its message.
+     */
     private static int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        String[] args = parsed.originalArgs().toArray(String[]::new);
         // Messages name files and objects: escaped, so that a name cannot break the one line or drive the terminal.
-        if (e instanceof ReadException || e instanceof UserException) {
-            err.println("schemaplan: " + Printable.escape(e.getMessage()));
+        if (e instanceof ReadException || e instanceof UserException || e instanceof IOException) {
+            err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
             return ExitCodes.USAGE_OR_INPUT;
         }
-        if (e instanceof IOException io) {
-            err.println("schemaplan: " + Printable.escape(io.getMessage()));
-            return ExitCodes.USAGE_OR_INPUT;
-        }
-        err.println("schemaplan: internal error: " + Printable.escape(e.toString()) + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)");
+        err.println("schemaplan: internal error: " + Printable.escape(Redaction.arguments(e.toString(), args))
+                + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)");
         if (System.getenv("SCHEMAPLAN_DEBUG") != null) {
-            e.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(Redaction.arguments(trace.toString(), args));
         }
         return ExitCodes.INTERNAL;
     }

@@ -22,8 +22,7 @@ public record Routine(
         String comment) {
 
     public Routine {
-        // A routine without arguments has "" (a snapshot leaves the empty text out): never null, or uuidv7()
-        // read back from a snapshot would be the different routine uuidv7(null).
+        // A snapshot leaves empty strings out: "no arguments" reads back as null, and must stay "".
         arguments = arguments == null ? "" : arguments;
         attributes = Lists.sorted(attributes, x -> x);
     }

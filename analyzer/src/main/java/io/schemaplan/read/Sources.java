@@ -55,32 +55,8 @@ public final class Sources {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
             return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
         }
-        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFileSpec(spec);
+        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFile(spec);
         return only(loaded, namespaces);
-    }
-
-    /**
-     * A file, or one database of a pg_dumpall file as {@code FILE#db} (the file name itself may hold a '#':
-     * a path that exists is taken whole).
-     */
-    static Loaded loadFileSpec(String spec) {
-        int hash = spec.lastIndexOf('#');
-        if (hash <= 0 || hash == spec.length() - 1 || Files.exists(Path.of(spec))) return loadFile(Path.of(spec));
-        Path file = Path.of(spec.substring(0, hash));
-        String database = spec.substring(hash + 1);
-        if (Files.isRegularFile(file)) {
-            String head;
-            try (InputStream in = Files.newInputStream(file)) {
-                head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ReadException(file + ": cannot read: " + e.getMessage());
-            }
-            if (Snapshots.looksLikeSnapshot(head) || DumpText.looksLikeMysql(head)) {
-                throw new ReadException(spec + ": '#" + database + "' picks a database of a pg_dumpall file; "
-                        + file + " is a " + (DumpText.looksLikeMysql(head) ? "MySQL/MariaDB dump" : "snapshot"));
-            }
-        }
-        return PgDumpReader.read(file, database);
     }
 
     private static Loaded only(Loaded loaded, Set<String> namespaces) {
@@ -100,29 +76,47 @@ public final class Sources {
         return switch (kindOf(spec)) {
             case POSTGRES_URL -> PostgresStatsReader.read(spec);
             case MYSQL_URL -> MysqlStatsReader.read(spec);
-            case FILE -> StatsJson.read(Path.of(spec));
+            case FILE -> StatsJson.read(spec);
         };
     }
 
-    static Loaded loadFile(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new ReadException(file + ": is a directory, expected a dump file or a snapshot");
+    private static boolean exists(String path) {
+        try {
+            return Files.exists(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
-        String head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ReadException(file + ": cannot read: " + e.getMessage());
+    }
+
+    /**
+     * Reads a file source once (a pipe or FIFO cannot be read twice), then sniffs and parses those bytes.
+     * {@code -} is stdin. {@code FILE#db} reads one database of a pg_dumpall file (a path that exists with
+     * its '#' is taken whole).
+     */
+    static Loaded loadFile(String spec) {
+        int hash = spec.lastIndexOf('#');
+        String database = null;
+        String file = spec;
+        if (hash > 0 && hash < spec.length() - 1 && !exists(spec)) {
+            file = spec.substring(0, hash);
+            database = spec.substring(hash + 1);
+        }
+        InputFiles.Content content = InputFiles.read(file, InputFiles.Kind.DUMP);
+        String head = content.head(4096);
+        if (database != null) {
+            if (Snapshots.looksLikeSnapshot(head) || DumpText.looksLikeMysql(head)) {
+                throw new ReadException(spec + ": '#" + database + "' picks a database of a pg_dumpall file; " + file
+                        + " is a " + (DumpText.looksLikeMysql(head) ? "MySQL/MariaDB dump" : "snapshot"));
+            }
+            return PgDumpReader.read(content.label(), content.bytes(), database);
         }
         if (Snapshots.looksLikeSnapshot(head)) {
-            try {
-                return Snapshots.read(file, Files.readString(file));
-            } catch (IOException e) {
-                throw new ReadException(file + ": cannot read: " + e.getMessage());
+            if (content.bytes().length > InputFiles.Kind.SNAPSHOT.limit()) {
+                throw InputFiles.tooLarge(content.label(), InputFiles.Kind.SNAPSHOT, InputFiles.Kind.SNAPSHOT.limit());
             }
+            return Snapshots.read(content.label(), content.bytes());
         }
-        return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(file) : PgDumpReader.read(file);
+        return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(content.label(), content.bytes())
+                : PgDumpReader.read(content.label(), content.bytes());
     }
 }

@@ -248,15 +248,15 @@ class PgShapesRoundTripTest {
     void unmodelledStatementsGiveOneWarningPerKindWithACount() {
         Loaded r = PgDumpReader.read("in.sql", """
                 CREATE TABLE public.t (a integer);
-                CREATE DOMAIN public.d1 AS integer;
-                CREATE DOMAIN public.d2 AS integer;
-                CREATE DOMAIN public.d3 AS integer;
-                ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;
-                CREATE POLICY p ON public.t USING (true);
+                CREATE AGGREGATE public.a1(integer) (SFUNC = int4pl, STYPE = integer);
+                CREATE AGGREGATE public.a2(integer) (SFUNC = int4pl, STYPE = integer);
+                CREATE AGGREGATE public.a3(integer) (SFUNC = int4pl, STYPE = integer);
+                CREATE TEXT SEARCH CONFIGURATION public.mine (COPY = pg_catalog.english);
+                CREATE OPERATOR public.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer);
                 """.getBytes(StandardCharsets.UTF_8));
         assertEquals(3, r.warnings().size(), r.warnings().toString());
-        assertTrue(r.warnings().get(0).startsWith("in.sql:2: skipped CREATE DOMAIN public.d1"), r.warnings().get(0));
-        assertTrue(r.warnings().get(0).endsWith("(and 2 more CREATE DOMAIN statements)"), r.warnings().get(0));
-        assertTrue(r.warnings().get(2).startsWith("in.sql:6: skipped CREATE POLICY"), r.warnings().get(2));
+        assertTrue(r.warnings().get(0).startsWith("in.sql:2: skipped CREATE AGGREGATE public.a1"), r.warnings().get(0));
+        assertTrue(r.warnings().get(0).endsWith("(and 2 more CREATE AGGREGATE statements)"), r.warnings().get(0));
+        assertTrue(r.warnings().get(2).startsWith("in.sql:6: skipped CREATE OPERATOR"), r.warnings().get(2));
     }
 }

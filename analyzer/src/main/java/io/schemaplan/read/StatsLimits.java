@@ -26,6 +26,9 @@ final class StatsLimits {
     /** Block and page sizes the engines can be built with: PostgreSQL 1–32 kB, InnoDB 4–64 kB; 0 when unknown. */
     static final long MAX_BLOCK = 65536;
 
+    /** A version as the servers print it: a major of at most four digits, then anything ("16beta1", "8.0.36"). */
+    static final java.util.regex.Pattern SERVER_VERSION = java.util.regex.Pattern.compile("\\d{1,4}(\\D.{0,200})?");
+
     /** One number: its key, the smallest and largest value allowed, and what it is (for the message). */
     record Limit(String key, long min, long max, String what) {
     }
@@ -50,6 +53,12 @@ final class StatsLimits {
      * the database in the one-line error, which also gives the JSON path of the bad value.
      */
     static void check(String label, JsonNode root) {
+        JsonNode version = root.path("serverVersion");
+        if (!version.isMissingNode() && !version.isNull()
+                && !(version.isTextual() && SERVER_VERSION.matcher(version.asText()).matches())) {
+            throw bad(label, "serverVersion", "is " + version + ", not a server version such as \"15.10\" or"
+                    + " \"10.11.19-MariaDB\"");
+        }
         for (Limit l : SETTINGS) number(label, root, l.key(), l);
         JsonNode tables = root.path("tables");
         if (tables.isMissingNode() || tables.isNull()) return;

@@ -51,6 +51,25 @@ class WorkLimitsTest {
     }
 
     @Test
+    void aNewIndexOnTheWidestKeysOfTheLargestTableDoesNotWrapNegative() {
+        QName t = QName.of("public", "t");
+        java.util.List<io.schemaplan.model.Column> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            columns.add(new io.schemaplan.model.Column("c" + i, i + 1, io.schemaplan.model.DataType.of("text"), true,
+                    null, null, null, null, null));
+        }
+        io.schemaplan.model.Schema schema = new io.schemaplan.model.Schema(io.schemaplan.model.Engine.POSTGRES, "15",
+                null, null, null, null, List.of(new io.schemaplan.model.Table(t, columns, null, null, null, null, false,
+                null, null, null, null)), null, null);
+        Map<String, Integer> widths = new java.util.HashMap<>();
+        columns.forEach(c -> widths.put(c.name(), 1 << 30));
+        Stats stats = new Stats("15.10", 1L << 30, 2, 8192,
+                List.of(new TableStats(t, 1L << 50, 1L << 50, 0, 0, Map.of(), widths)));
+        long bytes = new TableSizes(schema, schema, stats).newIndexBytes(t, columns.stream().map(c -> c.name()).toList());
+        assertEquals(Long.MAX_VALUE, bytes, "2^50 rows × 8 GB keys saturates");
+    }
+
+    @Test
     void sumsOfOrdinarySizesAreExact() {
         assertEquals(3_000_000_000_000L, Estimate.sum(1_000_000_000_000L, 2_000_000_000_000L));
         assertEquals(Long.MAX_VALUE, Estimate.sum(Long.MAX_VALUE, 1));

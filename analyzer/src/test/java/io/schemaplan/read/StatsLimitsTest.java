@@ -82,6 +82,8 @@ class StatsLimitsTest {
         refused(sane("\"rows\": 1"), "tables[1].heapBytes");
         refused(sane("\"heapBytes\": 1"), "tables[1].rows");
         refused(sane("\"rows\": 1, \"heapBytes\": 8192, \"table\": \"\""), "tables[1].table");
+        refused(sane("\"rows\": 1, \"heapBytes\": 1").replace("\"15.10\"", "\"99999999999.0\""), "serverVersion");
+        refused(sane("\"rows\": 1, \"heapBytes\": 1").replace("\"15.10\"", "15"), "serverVersion");
         refused(stats("\"maintenanceWorkMemBytes\": -1, \"maxParallelMaintenanceWorkers\": 2,", "\"rows\": 1, \"heapBytes\": 1"),
                 "maintenanceWorkMemBytes");
         refused(stats("\"maintenanceWorkMemBytes\": 1, \"maxParallelMaintenanceWorkers\": 100000,", "\"rows\": 1, \"heapBytes\": 1"),

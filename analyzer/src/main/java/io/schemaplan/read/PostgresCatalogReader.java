@@ -18,6 +18,7 @@ import io.schemaplan.model.View;
 import io.schemaplan.normalize.PgDefinitions;
 import io.schemaplan.normalize.PgExpressions;
 import io.schemaplan.normalize.PgTypes;
+import io.schemaplan.sql.Identifiers;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -143,8 +144,8 @@ public final class PostgresCatalogReader {
                     if (!u.schemaUsage()) noUsage.add(u.name().schema());
                 });
                 String grant = (noUsage.isEmpty() ? "" : "GRANT USAGE ON SCHEMA " + quoted(noUsage) + " TO "
-                        + TableLocks.quote(role) + "; ") + "GRANT SELECT ON ALL TABLES IN SCHEMA " + quoted(schemas)
-                        + " TO " + TableLocks.quote(role);
+                        + Identifiers.quote(Engine.POSTGRES, role) + "; ") + "GRANT SELECT ON ALL TABLES IN SCHEMA " + quoted(schemas)
+                        + " TO " + Identifiers.quote(Engine.POSTGRES, role);
                 throw new ReadException(session.url.redacted() + ": " + what + " (the reader needs SELECT on every"
                         + " table, and USAGE on its schema: " + grant + "), or pass --partial to read the others");
             }
@@ -153,7 +154,7 @@ public final class PostgresCatalogReader {
         }
 
         private static String quoted(Set<String> names) {
-            return String.join(", ", names.stream().map(TableLocks::quote).toList());
+            return String.join(", ", names.stream().map(n -> Identifiers.quote(Engine.POSTGRES, n)).toList());
         }
 
         /** Every user schema, or the ones asked for (each must exist: a typo must not read as "empty"). */

@@ -128,8 +128,8 @@ class PartialGrantsTest {
         String line = Cli.badInput("snapshot", pgUrl(ROLE)).errLines().get(0);
         assertEquals("schemaplan: " + pgUrl(ROLE) + ": 2 of 3 tables not readable by role " + ROLE + ": public.secrets,"
                 + " vault.keys (the reader needs SELECT on every table, and USAGE on its schema: GRANT USAGE ON SCHEMA"
-                + " \"vault\" TO \"" + ROLE + "\"; GRANT SELECT ON ALL TABLES IN SCHEMA \"public\", \"vault\" TO \""
-                + ROLE + "\"), or pass --partial to read the others", line);
+                + " vault TO " + ROLE + "; GRANT SELECT ON ALL TABLES IN SCHEMA public, vault TO " + ROLE + "),"
+                + " or pass --partial to read the others", line);
     }
 
     @Test

@@ -129,7 +129,7 @@ class PgSessionTest {
         ReadException e = assertThrows(ReadException.class, () -> PostgresCatalogReader.read(url, null));
         assertEquals("postgresql://sp_pw@127.0.0.1:5432/" + DB + ": 1 of 1 table not readable by role sp_pw: public.t"
                 + " (the reader needs SELECT on every table, and USAGE on its schema: GRANT SELECT ON ALL TABLES IN"
-                + " SCHEMA \"public\" TO \"sp_pw\"), or pass --partial to read the others", e.getMessage());
+                + " SCHEMA public TO sp_pw), or pass --partial to read the others", e.getMessage());
         LocalPostgres.exec(DB, "GRANT SELECT ON public.t TO sp_pw");
         var schema = PostgresCatalogReader.read(url, null);
         assertEquals("public.t", schema.tables().get(0).name().toString());

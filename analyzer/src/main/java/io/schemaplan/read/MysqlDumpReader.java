@@ -107,7 +107,9 @@ public final class MysqlDumpReader {
 
     private Loaded run() {
         for (Statement s : dump.statements) {
+            if (isData(s.text())) continue; // rows of a full dump, of any size: never tokenized
             SqlTokens t;
+            DumpText.requireParsable(dump.file, s.line(), s.text());
             try {
                 t = SqlTokens.mysql(s.text());
             } catch (IllegalArgumentException e) {
@@ -117,13 +119,21 @@ public final class MysqlDumpReader {
             try {
                 if (h != null) h.handle(t, s);
                 else warn(s, "skipped " + describe(t) + ": not part of the schema model");
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
             }
         }
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
                 tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
         return new Loaded(dump.file, schema, warnings);
+    }
+
+    private static boolean isData(String statement) {
+        for (String verb : List.of("INSERT", "REPLACE")) {
+            if (statement.regionMatches(true, 0, verb, 0, verb.length()) && statement.length() > verb.length()
+                    && Character.isWhitespace(statement.charAt(verb.length()))) return true;
+        }
+        return false;
     }
 
     private Handler handler(SqlTokens t) {
@@ -145,7 +155,7 @@ public final class MysqlDumpReader {
     private static String describe(SqlTokens t) {
         int end = 0;
         while (end < Math.min(t.size(), 6) && (t.isName(end) || t.isSymbol(end, "."))) end++;
-        return t.slice(0, Math.max(end, 1));
+        return io.schemaplan.normalize.Excerpts.words(t.slice(0, Math.min(Math.max(end, 1), t.size())));
     }
 
     private void warn(Statement s, String message) {

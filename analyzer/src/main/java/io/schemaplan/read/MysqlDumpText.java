@@ -108,7 +108,7 @@ final class MysqlDumpText {
         while (i < n) {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
-            if (atLineStart && cur.toString().isBlank() && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
+            if (atLineStart && DumpText.isBlank(cur) && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
                 int end = lineEnd(i);
                 delimiter = text.substring(i + 10, end).trim();
                 if (delimiter.isEmpty()) throw ReadException.at(file, line, "DELIMITER without a delimiter");
@@ -165,7 +165,7 @@ final class MysqlDumpText {
         if (inVersionComment) {
             throw ReadException.at(file, line, "a version comment '/*!' is never closed: the file is truncated");
         }
-        if (!cur.toString().isBlank()) {
+        if (!DumpText.isBlank(cur)) {
             throw ReadException.at(file, startLine, "the statement starting here has no closing '" + delimiter
                     + "': the dump stops at line " + line + ", the file is truncated");
         }

@@ -118,6 +118,7 @@ public final class PgDumpReader {
         schema.serverVersion = dump.serverVersion();
         for (Statement s : dump.statements) {
             SqlTokens t;
+            DumpText.requireParsable(dump.file, s.line(), s.text());
             try {
                 t = SqlTokens.of(s.text());
             } catch (IllegalArgumentException e) {
@@ -128,7 +129,7 @@ public final class PgDumpReader {
                 if (h != null) h.handle(t, s);
                 else if (!isOwnerChange(t)) warn(s, "skipped " + describe(t) + ": not part of the schema model");
             } catch (IllegalArgumentException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
+                throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
             }
         }
         return new Loaded(dump.file, schema.build(), warnings);
@@ -155,7 +156,7 @@ public final class PgDumpReader {
     private static String describe(SqlTokens t) {
         int end = 0;
         while (end < Math.min(t.size(), 8) && (t.isName(end) || t.isSymbol(end, "."))) end++;
-        return t.slice(0, end);
+        return io.schemaplan.normalize.Excerpts.words(t.slice(0, end));
     }
 
     private static boolean isOwnerChange(SqlTokens t) {
@@ -363,18 +364,24 @@ public final class PgDumpReader {
         List<String> w = optionWords(t, end);
         for (int k = 0; k < w.size(); k++) {
             switch (w.get(k)) {
-                case "AS" -> dataType = PgTypes.parse(w.get(++k)).name();
-                case "START" -> start = Long.parseLong(w.get(++k));
-                case "INCREMENT" -> increment = Long.parseLong(w.get(++k));
-                case "MINVALUE" -> min = Long.valueOf(w.get(++k));
-                case "MAXVALUE" -> max = Long.valueOf(w.get(++k));
-                case "CACHE" -> cache = Long.parseLong(w.get(++k));
+                case "AS" -> dataType = PgTypes.parse(value(w, ++k, name)).name();
+                case "START" -> start = Long.parseLong(value(w, ++k, name));
+                case "INCREMENT" -> increment = Long.parseLong(value(w, ++k, name));
+                case "MINVALUE" -> min = Long.valueOf(value(w, ++k, name));
+                case "MAXVALUE" -> max = Long.valueOf(value(w, ++k, name));
+                case "CACHE" -> cache = Long.parseLong(value(w, ++k, name));
                 case "CYCLE" -> cycle = true;
                 case "NO" -> k++; // NO MINVALUE / NO MAXVALUE / NO CYCLE: the defaults
                 default -> throw new IllegalArgumentException("unexpected '" + w.get(k) + "' in sequence " + name);
             }
         }
         schema.sequences.put(name, new Sequence(name, dataType, start, increment, min, max, cache, cycle, null, null));
+    }
+
+    /** The value of the option before {@code k}; a statement cut after the option's name is the input's fault. */
+    private static String value(List<String> words, int k, QName sequence) {
+        if (k >= words.size()) throw new IllegalArgumentException(words.get(k - 1) + " without a value in sequence " + sequence);
+        return words.get(k);
     }
 
     /** The words from {@code i} on, upper-cased, without the noise words WITH and BY, a minus sign joined to its number. */
@@ -470,6 +477,7 @@ public final class PgDumpReader {
         int i = 2 + kindWords.split(" ").length;
         int end = t.nameEnd(i);
         List<String> parts = t.nameParts(i, end);
+        if (kind.equals("COLUMN") && parts.size() < 2) throw new IllegalArgumentException("expected table.column after COMMENT ON COLUMN");
         String text = t.isWord(n - 1, "NULL") ? null : SqlTokens.stringValue(t.text(n - 1));
         CommentKey key = switch (kind) {
             case "COLUMN" -> new CommentKey(kind, PgDefinitions.qname(parts.subList(0, parts.size() - 1)),
@@ -482,7 +490,6 @@ public final class PgDumpReader {
     }
 
     private static String clip(String s) {
-        String line = s.lines().findFirst().orElse("");
-        return line.length() <= 60 ? line : line.substring(0, 60) + "…";
+        return io.schemaplan.normalize.Excerpts.of(s);
     }
 }

@@ -1,16 +1,34 @@
 package io.schemaplan.read;
 
+import io.schemaplan.normalize.Excerpts;
+
 /**
  * A source could not be read. The message is one line meant for the user: it names the file and line,
- * or the database URL (never with its password), or the object, and says what is wrong.
+ * or the database URL (never with its password), or the object, and says what is wrong. Whatever text it
+ * quotes, the message stays one line: line breaks in it are escaped here.
  */
 public class ReadException extends RuntimeException {
     public ReadException(String message) {
-        super(message);
+        super(Excerpts.oneLine(message));
     }
 
     public ReadException(String message, Throwable cause) {
-        super(message, cause);
+        super(Excerpts.oneLine(message), cause);
+    }
+
+    /**
+     * {@code file:line: cannot parse WHAT: problem}, for a statement a dump parser gave up on. A number that
+     * does not parse is said in words: Java's {@code For input string: "x"} means nothing to a user.
+     */
+    static ReadException cannotParse(String file, int line, String what, IllegalArgumentException e) {
+        String problem = e.getMessage();
+        if (e instanceof NumberFormatException) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("For input string: \"(.*?)\"").matcher(
+                    String.valueOf(problem));
+            problem = m.find() ? "'" + Excerpts.of(m.group(1)) + "' where a number was expected (or a number out of range)"
+                    : "a number was expected";
+        }
+        return at(file, line, "cannot parse " + what + ": " + (problem == null || problem.isBlank() ? "malformed" : problem));
     }
 
     /** {@code file:line: message}, the form compilers use, so editors can jump to it. */

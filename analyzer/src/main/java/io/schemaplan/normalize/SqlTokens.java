@@ -174,7 +174,9 @@ public final class SqlTokens {
             return j;
         }
         if (i + 1 >= n) return i;
-        if (s.charAt(i) == '-' && s.charAt(i + 1) == '-') {
+        // MySQL wants white space (or the end) after the dashes: --1 is two minus signs there.
+        boolean mysqlDashes = dialect != Dialect.MYSQL || i + 2 >= n || Character.isWhitespace(s.charAt(i + 2));
+        if (s.charAt(i) == '-' && s.charAt(i + 1) == '-' && mysqlDashes) {
             int j = i;
             while (j < n && s.charAt(j) != '\n') j++;
             return j;

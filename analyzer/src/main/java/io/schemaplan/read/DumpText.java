@@ -110,8 +110,13 @@ final class DumpText {
      * backquoted {@code CREATE TABLE} (a dump made with {@code --compact} has neither header nor comments).
      */
     static boolean looksLikeMysql(String head) {
-        return MYSQL_MARKERS.keySet().stream().anyMatch(head::contains) || head.contains("CREATE TABLE `");
+        return MYSQL_MARKERS.keySet().stream().anyMatch(head::contains) || head.contains("CREATE TABLE `")
+                || MYSQL_SYNTAX.matcher(head).find();
     }
+
+    /** A table option or key line that only MySQL has, for a dump without header or backquotes (--skip-quote-names). */
+    private static final java.util.regex.Pattern MYSQL_SYNTAX = java.util.regex.Pattern.compile(
+            "(?m)^\\) ENGINE=|^\\s+(UNIQUE |FULLTEXT |SPATIAL )?KEY \\S+ \\(");
 
     /** Fails on the first MySQL/MariaDB marker in the head of the file (a pg_dump never has one there). */
     private void rejectMysql() {

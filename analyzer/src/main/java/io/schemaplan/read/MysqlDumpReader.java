@@ -14,6 +14,7 @@ import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
 import io.schemaplan.normalize.MysqlTypes;
+import io.schemaplan.normalize.Excerpts;
 import io.schemaplan.normalize.SqlTokens;
 import io.schemaplan.normalize.SqlTokens.Dialect;
 import io.schemaplan.read.MysqlDumpText.Statement;
@@ -115,6 +116,9 @@ public final class MysqlDumpReader {
             } catch (IllegalArgumentException e) {
                 throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
             }
+            if (t.kind(0) != SqlTokens.Kind.WORD) {
+                throw ReadException.at(dump.file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
+            }
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
@@ -155,7 +159,7 @@ public final class MysqlDumpReader {
     private static String describe(SqlTokens t) {
         int end = 0;
         while (end < Math.min(t.size(), 6) && (t.isName(end) || t.isSymbol(end, "."))) end++;
-        return io.schemaplan.normalize.Excerpts.words(t.slice(0, Math.min(Math.max(end, 1), t.size())));
+        return Excerpts.words(t.slice(0, Math.min(Math.max(end, 1), t.size())));
     }
 
     private void warn(Statement s, String message) {

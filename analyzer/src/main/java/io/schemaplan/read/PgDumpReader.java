@@ -13,6 +13,7 @@ import io.schemaplan.normalize.PgDefinitions;
 import io.schemaplan.normalize.PgDefinitions.ParsedConstraint;
 import io.schemaplan.normalize.PgExpressions;
 import io.schemaplan.normalize.PgTypes;
+import io.schemaplan.normalize.Excerpts;
 import io.schemaplan.normalize.SqlTokens;
 import io.schemaplan.read.DumpSchema.CommentKey;
 import io.schemaplan.read.DumpSchema.TableParts;
@@ -124,6 +125,9 @@ public final class PgDumpReader {
             } catch (IllegalArgumentException e) {
                 throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
             }
+            if (t.kind(0) != SqlTokens.Kind.WORD) {
+                throw ReadException.at(dump.file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
+            }
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
@@ -156,7 +160,7 @@ public final class PgDumpReader {
     private static String describe(SqlTokens t) {
         int end = 0;
         while (end < Math.min(t.size(), 8) && (t.isName(end) || t.isSymbol(end, "."))) end++;
-        return io.schemaplan.normalize.Excerpts.words(t.slice(0, end));
+        return Excerpts.words(t.slice(0, end));
     }
 
     private static boolean isOwnerChange(SqlTokens t) {
@@ -490,6 +494,6 @@ public final class PgDumpReader {
     }
 
     private static String clip(String s) {
-        return io.schemaplan.normalize.Excerpts.of(s);
+        return Excerpts.of(s);
     }
 }

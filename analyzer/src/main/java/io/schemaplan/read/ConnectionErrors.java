@@ -48,6 +48,12 @@ final class ConnectionErrors {
         return m.lines().findFirst().orElse(m).trim();
     }
 
+    /** {@code prefix + text}, unless the server's text already says it ("permission denied for table t"). */
+    static String withPrefix(String prefix, String text) {
+        String word = prefix.replaceAll("[:\\s]+$", "");
+        return text.regionMatches(true, 0, word, 0, word.length()) ? text : prefix + text;
+    }
+
     /** Belt and braces: no message leaves this package with the password in it, whatever a driver said. */
     static String scrub(String text, String password) {
         return password == null || password.isEmpty() ? text : text.replace(password, "***");

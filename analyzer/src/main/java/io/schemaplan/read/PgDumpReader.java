@@ -20,7 +20,6 @@ import io.schemaplan.read.DumpSchema.TableParts;
 import io.schemaplan.read.DumpText.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,10 +101,8 @@ public final class PgDumpReader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(file + ": no such file", e);
         } catch (IOException e) {
-            throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
+            throw ReadException.cannotRead(file, e);
         }
         return read(file.toString(), bytes);
     }

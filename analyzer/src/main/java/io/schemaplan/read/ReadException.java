@@ -31,8 +31,22 @@ public class ReadException extends RuntimeException {
         return at(file, line, "cannot parse " + what + ": " + (problem == null || problem.isBlank() ? "malformed" : problem));
     }
 
+    /**
+     * {@code file: cannot read the file: why}. Java's own message for an unreadable file is often just its
+     * path (AccessDeniedException), which says nothing; the reason is said here in words.
+     */
+    public static ReadException cannotRead(java.nio.file.Path file, java.io.IOException e) {
+        String why;
+        if (e instanceof java.nio.file.NoSuchFileException) return new ReadException(file + ": no such file", e);
+        if (e instanceof java.nio.file.AccessDeniedException) why = "permission denied";
+        else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) why = f.getReason();
+        else why = e.getMessage() == null || e.getMessage().isBlank() ? "an I/O error" : e.getMessage();
+        return new ReadException(file + ": cannot read the file: " + why, e);
+    }
+
     /** {@code file:line: message}, the form compilers use, so editors can jump to it. */
     public static ReadException at(String file, int line, String message) {
-        return new ReadException(file + ":" + line + ": " + message);
+        // A parser that lost track of the line (Jackson says -1 or 0) names the file alone: ":0:" is no place.
+        return new ReadException(line >= 1 ? file + ":" + line + ": " + message : file + ": " + message);
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -87,16 +86,14 @@ public final class Sources {
         String head;
         try (InputStream in = Files.newInputStream(file)) {
             head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(file + ": no such file");
         } catch (IOException e) {
-            throw new ReadException(file + ": cannot read: " + e.getMessage());
+            throw ReadException.cannotRead(file, e);
         }
         if (Snapshots.looksLikeSnapshot(head)) {
             try {
                 return Snapshots.read(file, Files.readString(file));
             } catch (IOException e) {
-                throw new ReadException(file + ": cannot read: " + e.getMessage());
+                throw ReadException.cannotRead(file, e);
             }
         }
         return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(file) : PgDumpReader.read(file);

@@ -120,7 +120,7 @@ public final class MysqlDumpReader {
             try {
                 if (h != null) h.handle(t, s);
                 else warn(s, "skipped " + describe(t) + ": not part of the schema model");
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
             }
         }

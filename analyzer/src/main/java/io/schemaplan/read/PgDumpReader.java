@@ -129,7 +129,7 @@ public final class PgDumpReader {
             try {
                 if (h != null) h.handle(t, s);
                 else if (!isOwnerChange(t)) warn(s, "skipped " + describe(t) + ": not part of the schema model");
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
             }
         }

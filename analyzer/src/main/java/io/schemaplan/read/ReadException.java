@@ -18,17 +18,21 @@ public class ReadException extends RuntimeException {
 
     /**
      * {@code file:line: cannot parse WHAT: problem}, for a statement a dump parser gave up on. A number that
-     * does not parse is said in words: Java's {@code For input string: "x"} means nothing to a user.
+     * does not parse is said in words: Java's {@code For input string: "x"} means nothing to a user. An
+     * index out of bounds is a parser reading past a statement cut short where it has no guard yet: the user
+     * gets exit 2 and the statement's line, and the cause stays attached for the fuzzer, which counts it as a bug.
      */
-    static ReadException cannotParse(String file, int line, String what, IllegalArgumentException e) {
-        String problem = e.getMessage();
+    static ReadException cannotParse(String file, int line, String what, RuntimeException e) {
+        String problem = e instanceof IndexOutOfBoundsException ? "the statement is cut short or malformed" : e.getMessage();
         if (e instanceof NumberFormatException) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("For input string: \"(.*?)\"").matcher(
                     String.valueOf(problem));
             problem = m.find() ? "'" + Excerpts.of(m.group(1)) + "' where a number was expected (or a number out of range)"
                     : "a number was expected";
         }
-        return at(file, line, "cannot parse " + what + ": " + (problem == null || problem.isBlank() ? "malformed" : problem));
+        ReadException r = at(file, line, "cannot parse " + what + ": " + (problem == null || problem.isBlank() ? "malformed" : problem));
+        r.initCause(e);
+        return r;
     }
 
     /**

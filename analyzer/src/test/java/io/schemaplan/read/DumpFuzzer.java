@@ -50,7 +50,7 @@ final class DumpFuzzer {
         @Override
         public String toString() {
             return "inputs " + inputs + ", schemas (exit 0) " + schemas + ", read errors (exit 2) " + readErrors
-                    + ", internal errors (exit 3) " + internal + ", stack traces " + stackTraces
+                    + ", internal errors (exit 3, or caught only by the safety net) " + internal + ", stack traces " + stackTraces
                     + ", multi-line errors " + multiline + ", errors naming a Java class " + badText
                     + ", slowest input " + slowestMillis + " ms";
         }
@@ -116,7 +116,10 @@ final class DumpFuzzer {
         } catch (ReadException e) {
             String m = e.getMessage();
             detail = m;
-            if (m == null || m.isBlank()) outcome = Outcome.BAD_ERROR_TEXT;
+            if (e.getCause() instanceof IndexOutOfBoundsException) { // the readers' safety net caught a missing guard
+                outcome = Outcome.INTERNAL_ERROR;
+                detail = m + "\n" + trace(e.getCause());
+            } else if (m == null || m.isBlank()) outcome = Outcome.BAD_ERROR_TEXT;
             else if (m.indexOf('\n') >= 0 || m.indexOf('\r') >= 0) outcome = Outcome.MULTILINE_ERROR;
             else if (JAVA_CLASS.matcher(m).find()) outcome = Outcome.BAD_ERROR_TEXT;
             else outcome = Outcome.READ_ERROR;

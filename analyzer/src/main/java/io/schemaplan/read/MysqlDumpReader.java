@@ -127,7 +127,10 @@ public final class MysqlDumpReader {
         dump.toolMessages.forEach(m -> skip(m, "line", "'" + m.text() + "'",
                 "the dump tool's own message (its stderr written into the file), not SQL"));
         for (Statement s : dump.statements) {
-            if (isData(s.text())) continue; // rows of a full dump, of any size: never tokenized
+            if (isData(s.text())) { // rows of a full dump, of any size: counted, never tokenized
+                data(s);
+                continue;
+            }
             SqlTokens t;
             DumpText.requireParsable(dump.file, s.line(), s.text());
             try {

@@ -34,7 +34,9 @@ public final class PgTypes {
         String s = text.trim();
         int dims = 0;
         while (s.endsWith("]")) {
-            s = s.substring(0, s.lastIndexOf('[')).trim();
+            int open = s.lastIndexOf('[');
+            if (open < 0) throw new IllegalArgumentException("']' without '[' in type " + Excerpts.of(text));
+            s = s.substring(0, open).trim();
             dims++;
         }
         if (s.regionMatches(true, s.length() - 6, " array", 0, 6)) {
@@ -65,6 +67,7 @@ public final class PgTypes {
         Integer scale = null;
         if (modifiers != null) {
             List<String> m = SqlTokens.splitTopLevel(modifiers);
+            if (m.isEmpty()) throw new IllegalArgumentException("empty modifier '()' in type " + Excerpts.of(text));
             size = Integer.valueOf(m.get(0));
             scale = m.size() > 1 ? Integer.valueOf(m.get(1)) : name.equals("numeric") ? 0 : null;
         } else if (LENGTH_ONE_WHEN_BARE.contains(spelled)) {

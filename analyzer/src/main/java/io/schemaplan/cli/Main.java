@@ -25,10 +25,8 @@ public final class Main {
 
     public static int run(String... args) {
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
-            // What picocli would print, without building its model: --version costs a JVM start and no more.
-            for (String line : new Version().getVersion()) {
-                System.out.println(line);
-            }
+            // What picocli would print, without loading it: --version costs a JVM start and no more.
+            System.out.println(version());
             return ExitCodes.OK;
         }
         CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
@@ -107,11 +105,15 @@ public final class Main {
         }
     }
 
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "schemaplan " + (v == null ? "dev" : v);
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"schemaplan " + (v == null ? "dev" : v)};
+            return new String[] {version()};
         }
     }
 }

@@ -21,18 +21,6 @@ import java.util.List;
 public final class Snapshots {
     public static final String FORMAT = "schemaplan-snapshot/1";
 
-    /**
-     * In a holder class, so that {@link #looksLikeSnapshot} (asked of every file source) loads no Jackson class:
-     * building the mapper costs about 0.2 s of start-up that a dump file never needs.
-     */
-    private static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
-                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-    }
-
     private Snapshots() {
     }
 
@@ -41,11 +29,7 @@ public final class Snapshots {
     }
 
     public static String toJson(Loaded loaded) {
-        try {
-            return Json.MAPPER.writeValueAsString(new Snapshot(FORMAT, loaded.label(), loaded.schema())) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize snapshot", e);
-        }
+        return Json.write(new Snapshot(FORMAT, loaded.label(), loaded.schema()));
     }
 
     public static void write(Loaded loaded, Path file) throws IOException {
@@ -63,29 +47,54 @@ public final class Snapshots {
 
     /** Reads a snapshot's text; {@code label} names it in messages (a file name, a resource). */
     public static Loaded read(String label, String text) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw ReadException.at(label, loc == null ? 0 : loc.getLineNr(), "invalid JSON: " + e.getOriginalMessage());
-        }
-        String format = root.path("format").asText("");
-        if (!FORMAT.equals(format)) {
-            throw ReadException.at(label, 1, "not a schemaplan snapshot (format is '" + format + "', expected '" + FORMAT + "')");
-        }
-        try {
-            Schema schema = Json.MAPPER.treeToValue(root.path("schema"), Schema.class);
-            if (schema == null || schema.engine() == null) {
-                throw ReadException.at(label, 1, "snapshot has no schema or no engine");
+        return Json.read(label, text);
+    }
+
+    /**
+     * Everything that touches Jackson, in a class of its own: {@link #looksLikeSnapshot}, asked of every file
+     * source, then loads (and verifies) no Jackson class; building the mapper alone costs about 0.2 s of start-up
+     * that a dump file never needs (docs/performance.md).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+
+        static String write(Snapshot snapshot) {
+            try {
+                return MAPPER.writeValueAsString(snapshot) + "\n";
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize snapshot", e);
             }
-            return new Loaded(root.path("source").asText(label), schema, List.of());
-        } catch (JsonProcessingException e) {
-            String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
-            throw new ReadException(label + ": invalid snapshot at " + path + ": " + e.getOriginalMessage());
-        } catch (RuntimeException e) {
-            if (e instanceof ReadException) throw e;
-            throw new ReadException(label + ": invalid snapshot: " + e.getMessage());
+        }
+
+        static Loaded read(String label, String text) {
+            JsonNode root;
+            try {
+                root = MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                var loc = e.getLocation();
+                throw ReadException.at(label, loc == null ? 0 : loc.getLineNr(), "invalid JSON: " + e.getOriginalMessage());
+            }
+            String format = root.path("format").asText("");
+            if (!FORMAT.equals(format)) {
+                throw ReadException.at(label, 1, "not a schemaplan snapshot (format is '" + format + "', expected '" + FORMAT + "')");
+            }
+            try {
+                Schema schema = MAPPER.treeToValue(root.path("schema"), Schema.class);
+                if (schema == null || schema.engine() == null) {
+                    throw ReadException.at(label, 1, "snapshot has no schema or no engine");
+                }
+                return new Loaded(root.path("source").asText(label), schema, List.of());
+            } catch (JsonProcessingException e) {
+                String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
+                throw new ReadException(label + ": invalid snapshot at " + path + ": " + e.getOriginalMessage());
+            } catch (RuntimeException e) {
+                if (e instanceof ReadException) throw e;
+                throw new ReadException(label + ": invalid snapshot: " + e.getMessage());
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import io.schemaplan.impact.Units;
 import io.schemaplan.read.PgCalibrator;
 import io.schemaplan.read.PgUrl;
 import io.schemaplan.read.ProfileJson;
+import io.schemaplan.text.Printable;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,7 +61,7 @@ final class CalibrateCommand implements Callable<Integer> {
     /** What was measured and what it gave, on stderr so that stdout stays the profile JSON. */
     private static void summary(PrintStream err, PgCalibrator.Result r) {
         Profile p = r.profile();
-        err.printf(Locale.ROOT, "calibrated on %s: %,d rows, table %s, %d indexes %s%n", p.measuredOn(),
+        err.printf(Locale.ROOT, "calibrated on %s: %,d rows, table %s, %d indexes %s%n", Printable.escape(p.measuredOn()),
                 r.table().rows(), Units.bytes(r.table().tableBytes()), r.table().indexCount(),
                 Units.bytes(r.table().indexBytes()));
         for (PgCalibrator.Measurement m : r.measurements()) {

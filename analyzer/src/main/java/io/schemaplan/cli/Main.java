@@ -1,6 +1,7 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.read.ReadException;
+import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class Main {
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("schemaplan: " + e.getMessage());
+            err.println("schemaplan: " + Printable.escape(e.getMessage()));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE_OR_INPUT;
         });
@@ -83,15 +84,16 @@ public final class Main {
     /** User errors are one line; only a bug prints a stack trace, and only with SCHEMAPLAN_DEBUG set. */
     private static int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        // Messages name files and objects: escaped, so that a name cannot break the one line or drive the terminal.
         if (e instanceof ReadException || e instanceof UserException) {
-            err.println("schemaplan: " + e.getMessage());
+            err.println("schemaplan: " + Printable.escape(e.getMessage()));
             return ExitCodes.USAGE_OR_INPUT;
         }
         if (e instanceof IOException io) {
-            err.println("schemaplan: " + io.getMessage());
+            err.println("schemaplan: " + Printable.escape(io.getMessage()));
             return ExitCodes.USAGE_OR_INPUT;
         }
-        err.println("schemaplan: internal error: " + e + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)");
+        err.println("schemaplan: internal error: " + Printable.escape(e.toString()) + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)");
         if (System.getenv("SCHEMAPLAN_DEBUG") != null) {
             e.printStackTrace(err);
         }

@@ -1,6 +1,7 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.read.Loaded;
+import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ final class Output {
     /** Reader warnings go to stderr, so that stdout stays machine-readable. */
     static void warnings(Loaded loaded) {
         for (String w : loaded.warnings()) {
-            System.err.println("warning: " + w);
+            System.err.println("warning: " + Printable.escape(w));
         }
     }
 }

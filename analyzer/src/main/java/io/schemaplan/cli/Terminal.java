@@ -1,5 +1,6 @@
 package io.schemaplan.cli;
 
+import io.schemaplan.text.Printable;
 import java.io.PrintStream;
 
 /**
@@ -28,7 +29,7 @@ final class Terminal {
     static void progress(String message) {
         if (interactive()) {
             PrintStream err = System.err;
-            err.print("\r\033[K" + message);
+            err.print("\r\033[K" + Printable.escape(message));
             err.flush();
         }
     }

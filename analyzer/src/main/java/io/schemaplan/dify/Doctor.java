@@ -4,8 +4,12 @@ import io.schemaplan.diff.Change;
 import io.schemaplan.diff.SchemaDiff;
 import io.schemaplan.dify.DoctorReport.Finding;
 import io.schemaplan.dify.DoctorReport.Severity;
+import io.schemaplan.model.Engine;
+import io.schemaplan.model.QName;
 import io.schemaplan.normalize.Portability;
 import io.schemaplan.read.Loaded;
+import io.schemaplan.sql.Identifiers;
+import io.schemaplan.sql.Literals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,8 +72,9 @@ public final class Doctor {
                             + closest.version() + "'s (revision " + closest.revision() + ")",
                     "the next upgrade starts from the wrong place: it re-runs or skips the migrations between the two"
                             + " and fails part-way",
-                    "back up the database, then: UPDATE alembic_version SET version_num = '" + closest.revision()
-                            + "' WHERE version_num = '" + current + "';", null));
+                    "back up the database, then: UPDATE alembic_version SET version_num = "
+                            + Literals.string(live.schema().engine(), closest.revision()) + " WHERE version_num = "
+                            + Literals.string(live.schema().engine(), current) + ";", null));
             baseline = closest;
             basis = "closest schema (alembic_version disagrees)";
         }
@@ -122,7 +127,8 @@ public final class Doctor {
         }
         findings.add(new Finding(Severity.ERROR, "alembic.stale_row", "alembic_version", message, consequence,
                 "back up the database (pg_dump, or at least the alembic_version table), then: "
-                        + delete.stream().map(r -> "DELETE FROM alembic_version WHERE version_num = '" + r + "';")
+                        + delete.stream().map(r -> "DELETE FROM alembic_version WHERE version_num = "
+                                + Literals.string(live.schema().engine(), r) + ";")
                         .collect(Collectors.joining(" ")), null));
         return keep;
     }
@@ -260,8 +266,9 @@ public final class Doctor {
 
     private String dropIndex(Change c) {
         if (!(c instanceof Change.IndexAdded x)) return null;
-        return postgres ? "DROP INDEX CONCURRENTLY " + x.table().schema() + "." + x.index().name() + ";"
-                : "DROP INDEX " + x.index().name() + " ON " + x.table().name() + ";";
+        return postgres ? "DROP INDEX CONCURRENTLY " + Identifiers.qualified(Engine.POSTGRES, new QName(x.table().schema(),
+                x.index().name())) + ";"
+                : "DROP INDEX " + Identifiers.quote(Engine.MYSQL, x.index().name()) + " ON " + Identifiers.qualified(Engine.MYSQL, x.table()) + ";";
     }
 
     private static List<DifyRelease> distinct(List<DifyRelease> releases) {

@@ -9,6 +9,7 @@ import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.Table;
+import io.schemaplan.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -256,13 +257,9 @@ public final class PgImpacts {
     }
 
     private static boolean hasValidNotNullCheck(Table t, String column) {
-        String wanted = "CHECK ((" + quoteIfNeeded(column) + " IS NOT NULL))";
+        String wanted = "CHECK ((" + Identifiers.quoteIdent(column) + " IS NOT NULL))"; // as pg_get_constraintdef prints it
         return t.constraints().stream().anyMatch(c -> c.kind() == Constraint.Kind.CHECK && c.validated()
                 && c.definition().equals(wanted));
-    }
-
-    private static String quoteIfNeeded(String name) {
-        return name.matches("[a-z_][a-z0-9_$]*") ? name : '"' + name.replace("\"", "\"\"") + '"';
     }
 
     private void constraintAdded(QName t, Constraint c, List<Step> out) {

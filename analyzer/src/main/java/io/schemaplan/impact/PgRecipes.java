@@ -1,5 +1,8 @@
 package io.schemaplan.impact;
 
+import static io.schemaplan.model.Engine.POSTGRES;
+import static io.schemaplan.sql.Identifiers.quote;
+
 import io.schemaplan.diff.Change;
 import io.schemaplan.diff.Change.*;
 import io.schemaplan.model.Column;
@@ -9,17 +12,21 @@ import io.schemaplan.model.Index;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Table;
+import io.schemaplan.sql.Definitions;
+import io.schemaplan.sql.Identifiers;
+import io.schemaplan.sql.Literals;
+import io.schemaplan.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The safer way of a planned operation as SQL a DBA can run instead of the migration's statement, with
  * the real table, column and constraint names: the CONCURRENTLY and NOT VALID + VALIDATE forms, the
  * CHECK-then-SET NOT NULL sequence, and expand/contract with a batched backfill for rewrites. Every
  * recipe ends in the schema the migration would have produced ({@code PgRecipesServerTest} runs them);
- * empty when the operation has no online form or needs none.
+ * empty when the operation has no online form or needs none. Every name goes through
+ * {@link Identifiers#quote}: names are read from the database, and a recipe is run as it is printed.
  */
 public final class PgRecipes {
     static final String LOCK_TIMEOUT = "SET lock_timeout = '2s';  -- retry on timeout rather than queue ahead of every query";
@@ -54,7 +61,7 @@ public final class PgRecipes {
                 ForeignKey f = c instanceof ForeignKeyAdded a ? a.foreignKey() : ((ForeignKeyChanged) c).to();
                 s.add(LOCK_TIMEOUT);
                 s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(f.name()) + " FOREIGN KEY "
-                        + f.withValidated(true).definition() + " NOT VALID;");
+                        + Definitions.foreignKey(POSTGRES, f.withValidated(true)) + " NOT VALID;");
                 s.add(alter(c.table()) + " VALIDATE CONSTRAINT " + ident(f.name()) + ";  -- checks rows, reads and writes go on");
             }
             case "ADD_PRIMARY_KEY", "ADD_UNIQUE" -> {
@@ -69,7 +76,7 @@ public final class PgRecipes {
                 }
                 s.add("-- outside a transaction block");
                 s.add("CREATE UNIQUE INDEX CONCURRENTLY " + ident(k.name()) + " ON " + qualified(t.name()) + " ("
-                        + k.columns().stream().map(PgRecipes::ident).collect(Collectors.joining(", ")) + ");");
+                        + Definitions.names(POSTGRES, k.columns()) + ");");
                 s.add(LOCK_TIMEOUT);
                 s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(k.name()) + " "
                         + (k.kind() == Constraint.Kind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX "
@@ -100,7 +107,7 @@ public final class PgRecipes {
 
     /** CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL (no scan on PG >= 12), DROP the CHECK. */
     private static void notNull(QName t, String column, List<String> s) {
-        String k = ident(truncate(t.name() + "_" + column + "_not_null"));
+        String k = ident(Identifiers.withSuffix(t.name() + "_" + column, "_not_null"));
         s.add(LOCK_TIMEOUT);
         s.add(alter(t) + " ADD CONSTRAINT " + k + " CHECK (" + ident(column) + " IS NOT NULL) NOT VALID;");
         s.add(alter(t) + " VALIDATE CONSTRAINT " + k + ";  -- scans, reads and writes go on");
@@ -123,17 +130,21 @@ public final class PgRecipes {
                 .anyMatch(f -> f.referencedTable().equals(t) && f.referencedColumns().contains(old.name()))
                 || !from.views().isEmpty() && from.views().stream().anyMatch(v -> v.definition().contains(old.name()));
         if (inKey || old.identity() != null || old.generatedExpr() != null) return false;
+        String newName = Identifiers.withSuffix(col.name(), "_new");
+        // PL/pgSQL does not take a U&"…" name as an assignment target: no recipe for such a column.
+        if (newName.codePoints().anyMatch(Printable::isUnsafe)) return false;
         String q = qualified(t);
         String c = ident(col.name());
-        String tmp = ident(truncate(col.name() + "_new"));
-        String fn = qualifiedIn(t, truncate(t.name() + "_" + col.name() + "_sync"));
-        String trigger = ident(truncate(t.name() + "_" + col.name() + "_sync"));
+        String tmp = ident(newName);
+        String sync = Identifiers.withSuffix(t.name() + "_" + col.name(), "_sync");
+        String fn = qualifiedIn(t, sync);
+        String trigger = ident(sync);
         String cast = col.type().sql();
         s.add("-- 1. expand: a new column of the new type (catalog only)");
         s.add(LOCK_TIMEOUT);
         s.add(alter(t) + " ADD COLUMN " + tmp + " " + cast + ";");
-        s.add("CREATE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW." + tmp + " := NEW." + c
-                + "::" + cast + "; RETURN NEW; END$$;");
+        s.add("CREATE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS "
+                + Literals.dollarQuoted("BEGIN NEW." + tmp + " := (NEW)." + c + "::" + cast + "; RETURN NEW; END") + ";");
         s.add("CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + q + " FOR EACH ROW EXECUTE FUNCTION "
                 + fn + "();");
         s.add("-- 2. backfill in batches, one transaction each (outside a transaction block)");
@@ -142,12 +153,12 @@ public final class PgRecipes {
         if (col.defaultExpr() != null) {
             s.add(alter(t) + " ALTER COLUMN " + tmp + " SET DEFAULT " + col.defaultExpr() + ";");
         }
-        if (!col.nullable()) notNull(t, truncate(col.name() + "_new"), s);
+        if (!col.nullable()) notNull(t, newName, s);
         List<Index> indexes = table.indexes().stream().filter(i -> i.columns().contains(old.name())).toList();
         for (Index i : indexes) {
-            Index onNew = new Index(truncate(i.name() + "_new"), i.unique(), i.method(), i.keys().stream()
+            Index onNew = new Index(Identifiers.withSuffix(i.name(), "_new"), i.unique(), i.method(), i.keys().stream()
                     .map(k -> !k.expression() && k.text().equals(old.name())
-                            ? new Index.IndexKey(truncate(col.name() + "_new"), false, k.collation(), k.opclass(),
+                            ? new Index.IndexKey(newName, false, k.collation(), k.opclass(),
                             k.descending(), k.nulls(), k.prefixLength()) : k).toList(),
                     i.include(), i.predicate(), i.nullsNotDistinct(), i.comment());
             s.add(createIndexConcurrently(t, onNew) + ";  -- outside a transaction block");
@@ -160,7 +171,7 @@ public final class PgRecipes {
         s.add(alter(t) + " DROP COLUMN " + c + ";  -- drops its old indexes too; keep a backup");
         s.add(alter(t) + " RENAME COLUMN " + tmp + " TO " + c + ";");
         for (Index i : indexes) {
-            s.add("ALTER INDEX " + qualifiedIn(t, truncate(i.name() + "_new")) + " RENAME TO " + ident(i.name()) + ";");
+            s.add("ALTER INDEX " + qualifiedIn(t, Identifiers.withSuffix(i.name(), "_new")) + " RENAME TO " + ident(i.name()) + ";");
         }
         s.add("COMMIT;");
         return true;
@@ -171,13 +182,13 @@ public final class PgRecipes {
      * PG >= 11 outside a transaction block), so no lock or row version is held for long.
      */
     private static String batchUpdate(QName t, String q, String set, String where) {
-        return "DO $$\nDECLARE n bigint;\nBEGIN\n  LOOP\n    UPDATE " + q + " SET " + set
+        return "DO " + Literals.dollarQuoted("\nDECLARE n bigint;\nBEGIN\n  LOOP\n    UPDATE " + q + " SET " + set
                 + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + q + " WHERE " + where + " LIMIT " + BATCH + "));\n"
-                + "    GET DIAGNOSTICS n = ROW_COUNT;\n    EXIT WHEN n = 0;\n    COMMIT;\n  END LOOP;\nEND $$;";
+                + "    GET DIAGNOSTICS n = ROW_COUNT;\n    EXIT WHEN n = 0;\n    COMMIT;\n  END LOOP;\nEND ") + ";";
     }
 
     static String createIndexConcurrently(QName t, Index i) {
-        String def = i.definition();
+        String def = Definitions.index(POSTGRES, i);
         String unique = i.unique() ? "UNIQUE " : "";
         String rest = def.substring(unique.length());
         return "CREATE " + unique + "INDEX CONCURRENTLY " + ident(i.name()) + " ON " + qualified(t) + " " + rest;
@@ -188,24 +199,14 @@ public final class PgRecipes {
     }
 
     static String qualified(QName t) {
-        return t.schema().isEmpty() ? ident(t.name()) : ident(t.schema()) + "." + ident(t.name());
+        return Identifiers.qualified(POSTGRES, t);
     }
 
     private static String qualifiedIn(QName t, String name) {
-        return t.schema().isEmpty() ? ident(name) : ident(t.schema()) + "." + ident(name);
+        return qualified(new QName(t.schema(), name));
     }
 
-    /** A PostgreSQL identifier, quoted unless it is a plain lower-case name. */
-    static String ident(String name) {
-        return name.matches("[a-z_][a-z0-9_]*") && !RESERVED.contains(name) ? name
-                : '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("user", "order", "group", "table", "select",
-            "from", "where", "to", "default", "check", "column", "constraint", "primary", "references", "type");
-
-    /** PostgreSQL truncates identifiers to 63 bytes; names made here stay within it. */
-    private static String truncate(String name) {
-        return name.length() <= 63 ? name : name.substring(0, 63);
+    private static String ident(String name) {
+        return quote(POSTGRES, name);
     }
 }

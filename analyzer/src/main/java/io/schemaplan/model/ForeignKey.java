@@ -29,8 +29,13 @@ public record ForeignKey(
 
     /** {@code (a, b) REFERENCES public.p(x, y) ON DELETE CASCADE DEFERRABLE NOT VALID}: the definition without its name. */
     public String definition() {
-        StringBuilder b = new StringBuilder("(").append(String.join(", ", columns)).append(") REFERENCES ")
-                .append(referencedTable).append('(').append(String.join(", ", referencedColumns)).append(')');
+        return "(" + String.join(", ", columns) + ") REFERENCES " + referencedTable + "("
+                + String.join(", ", referencedColumns) + ")" + options();
+    }
+
+    /** {@code  ON DELETE CASCADE DEFERRABLE NOT VALID}: what follows the referenced columns (blank first), or empty. */
+    public String options() {
+        StringBuilder b = new StringBuilder();
         if (match != null && !"SIMPLE".equals(match)) b.append(" MATCH ").append(match);
         if (onUpdate != null && !NO_ACTION.equals(onUpdate)) b.append(" ON UPDATE ").append(onUpdate);
         if (onDelete != null && !NO_ACTION.equals(onDelete)) b.append(" ON DELETE ").append(onDelete);

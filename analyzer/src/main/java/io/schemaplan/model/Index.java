@@ -2,6 +2,8 @@ package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A secondary index (indexes that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint belong to the
@@ -31,9 +33,19 @@ public record Index(
 
     /** {@code UNIQUE USING btree (a, lower(b) DESC) INCLUDE (c) WHERE …}: the definition without names. */
     public String definition() {
-        StringBuilder b = new StringBuilder(unique ? "UNIQUE " : "").append("USING ").append(method).append(" (");
-        b.append(keys.stream().map(IndexKey::sql).collect(java.util.stream.Collectors.joining(", "))).append(')');
-        if (!include.isEmpty()) b.append(" INCLUDE (").append(String.join(", ", include)).append(')');
+        return definition(UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * The definition with the method, column keys and INCLUDE columns passed through {@code name} and
+     * collations through {@code collation}: {@code io.schemaplan.sql.Definitions} quotes them for SQL to run.
+     */
+    public String definition(UnaryOperator<String> name, UnaryOperator<String> collation) {
+        StringBuilder b = new StringBuilder(unique ? "UNIQUE " : "").append("USING ").append(name.apply(method)).append(" (");
+        b.append(keys.stream().map(k -> k.sql(name, collation)).collect(Collectors.joining(", "))).append(')');
+        if (!include.isEmpty()) {
+            b.append(" INCLUDE (").append(include.stream().map(name).collect(Collectors.joining(", "))).append(')');
+        }
         if (nullsNotDistinct) b.append(" NULLS NOT DISTINCT");
         if (predicate != null) b.append(" WHERE ").append(predicate);
         return b.toString();
@@ -71,8 +83,13 @@ public record Index(
 
         /** The key as an index definition spells it: {@code name COLLATE "C" text_pattern_ops DESC NULLS LAST}. */
         public String sql() {
-            StringBuilder b = new StringBuilder(text);
-            if (collation != null) b.append(" COLLATE ").append(collation);
+            return sql(UnaryOperator.identity(), UnaryOperator.identity());
+        }
+
+        /** The same with a column key passed through {@code name} (an expression stays as printed). */
+        public String sql(UnaryOperator<String> name, UnaryOperator<String> collationName) {
+            StringBuilder b = new StringBuilder(expression ? text : name.apply(text));
+            if (collation != null) b.append(" COLLATE ").append(collationName.apply(collation));
             if (opclass != null) b.append(' ').append(opclass);
             if (descending) b.append(" DESC");
             if (nulls != null) b.append(" NULLS ").append(nulls);

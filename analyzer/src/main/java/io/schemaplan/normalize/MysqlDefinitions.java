@@ -7,6 +7,7 @@ import io.schemaplan.model.Engine;
 import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.Trigger;
+import io.schemaplan.sql.Identifiers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,13 @@ public final class MysqlDefinitions {
     }
 
     public static Constraint check(String name, String expression) {
-        return new Constraint(name, Constraint.Kind.CHECK, List.of(), "CHECK (" + expression.trim() + ")", false, false, true);
+        return check(name, expression, true);
+    }
+
+    /** A CHECK; MySQL 8's {@code NOT ENFORCED} one is not {@code validated} (the server never checks it). */
+    public static Constraint check(String name, String expression, boolean enforced) {
+        return new Constraint(name, Constraint.Kind.CHECK, List.of(), "CHECK (" + expression.trim() + ")", false, false,
+                enforced);
     }
 
     /** {@code NO ACTION}, {@code CASCADE}, {@code SET NULL} or {@code SET DEFAULT}. */
@@ -64,11 +71,37 @@ public final class MysqlDefinitions {
         return r.equals("RESTRICT") ? ForeignKey.NO_ACTION : r;
     }
 
-    /** The collation a character set means when no COLLATE is given. */
+    /** The collation a character set means when no COLLATE is given (on MySQL 8 and MariaDB 10.x). */
     public static String defaultCollation(String charset, Engine engine) {
+        return defaultCollation(charset, engine, null);
+    }
+
+    /**
+     * The collation a character set means when no COLLATE is given, on the server version a dump names
+     * (null: MySQL 8 / MariaDB 10.x): MySQL 8.0 made {@code utf8mb4_0900_ai_ci} utf8mb4's default, MySQL 5.x
+     * and MariaDB use {@code utf8mb4_general_ci} (a 5.7 dump says {@code DEFAULT CHARSET=utf8mb4} alone).
+     */
+    public static String defaultCollation(String charset, Engine engine, String serverVersion) {
         String cs = charset.toLowerCase(Locale.ROOT);
-        if (cs.equals("utf8mb4") && engine == Engine.MYSQL) return "utf8mb4_0900_ai_ci";
-        return DEFAULT_COLLATIONS.getOrDefault(cs, cs + "_general_ci");
+        if (cs.equals("utf8mb4") && engine == Engine.MYSQL && !beforeMysql8(serverVersion)) return "utf8mb4_0900_ai_ci";
+        return collation(DEFAULT_COLLATIONS.getOrDefault(cs, cs + "_general_ci"));
+    }
+
+    private static boolean beforeMysql8(String serverVersion) {
+        if (serverVersion == null) return false;
+        String major = serverVersion.split("\\.")[0];
+        return major.chars().allMatch(Character::isDigit) && !major.isEmpty() && Integer.parseInt(major) < 8;
+    }
+
+    /**
+     * A collation's canonical name: lower case, and {@code utf8} spelled {@code utf8mb3}. MySQL 5.7 and
+     * MariaDB before 10.6 print {@code utf8_bin}; MariaDB 10.6+ and MySQL 8.0.30+ print {@code utf8mb3_bin}
+     * for the very same collation (with MariaDB's default {@code old_mode=UTF8_IS_UTF8MB3}).
+     */
+    public static String collation(String name) {
+        if (name == null) return null;
+        String c = name.toLowerCase(Locale.ROOT);
+        return c.startsWith("utf8_") ? "utf8mb3_" + c.substring(5) : c;
     }
 
     /** Whether {@code check} is MariaDB's JSON check on {@code column} (see the class comment). */
@@ -76,7 +109,7 @@ public final class MysqlDefinitions {
         return check.kind() == Constraint.Kind.CHECK && check.name().equals(column.name())
                 && column.type().name().equals("longtext")
                 && check.definition().replaceAll("\\s+", "").equals(
-                        "CHECK(json_valid(`" + column.name().replace("`", "``") + "`))");
+                        "CHECK(json_valid(" + Identifiers.quote(Engine.MYSQL, column.name()) + "))");
     }
 
     /**

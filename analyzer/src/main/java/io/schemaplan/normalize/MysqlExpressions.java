@@ -2,6 +2,7 @@ package io.schemaplan.normalize;
 
 import io.schemaplan.model.DataType;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,6 +91,136 @@ public final class MysqlExpressions {
         if (text != null && !mariadb && !extra.contains("DEFAULT_GENERATED")) text = quote(text);
         Matcher m = ON_UPDATE.matcher(extra == null ? "" : extra.trim());
         return withOnUpdate(normalizeDefault(text, type), m.find() ? m.group(1) : null);
+    }
+
+    /**
+     * A view's definition with the character-set introducers of its string literals dropped
+     * ({@code _utf8mb3' '} is {@code ' '}). {@code SHOW CREATE VIEW}, and so a dump, prints the introducer
+     * that the view's connection character set gave each literal (every view created over a MySQL 5 utf8
+     * connection has {@code _utf8mb3}); MariaDB's {@code information_schema.VIEWS} prints none. The literal's
+     * value is the same either way and its character set follows from the view's connection, which neither
+     * reader models; {@code _binary} is kept, because it makes a byte string of the literal.
+     */
+    public static String viewDefinition(String definition) {
+        if (definition == null) return null;
+        StringBuilder out = new StringBuilder(definition.length());
+        int n = definition.length();
+        int i = 0;
+        while (i < n) {
+            char c = definition.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = SqlTokens.quoteEnd(definition, i, SqlTokens.Dialect.MYSQL);
+                if (end <= i) end = n;
+                out.append(definition, i, end);
+                i = end;
+                continue;
+            }
+            if (c == '_' && (i == 0 || !isNameChar(definition.charAt(i - 1)))) {
+                int j = i + 1;
+                while (j < n && Character.isLetterOrDigit(definition.charAt(j))) j++;
+                int k = j;
+                while (k < n && Character.isWhitespace(definition.charAt(k))) k++;
+                String charset = definition.substring(i + 1, j).toLowerCase(Locale.ROOT);
+                if (j > i + 1 && k < n && definition.charAt(k) == '\'' && !charset.equals("binary")) {
+                    i = k;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return withoutRedundantParentheses(out.toString().trim());
+    }
+
+    /** How tightly each logical operator binds (MySQL: NOT > AND > XOR > OR); anything else binds tighter. */
+    private static final Map<String, Integer> LOGICAL = Map.of("or", 1, "||", 1, "xor", 2, "and", 3, "&&", 3, "not", 4);
+    private static final int TIGHTER = 5;
+    /** Words before a whole condition, and words that end one. */
+    private static final Set<String> CONDITION_STARTS = Set.of("where", "on", "having", "when");
+    private static final Set<String> CONDITION_ENDS = Set.of("group", "order", "having", "limit", "window", "union",
+            "then", "else", "end");
+
+    /**
+     * A view's text without the parentheses that change nothing, so MySQL's print and MariaDB's of one view
+     * compare equal: MySQL wraps every condition and comparison ({@code where ((`a` = 1) and (`b` = 2))},
+     * {@code on((`c`.`id` = `d`.`c_id`))}), MariaDB prints only what precedence needs ({@code where `a` = 1
+     * and `b` = 2}, {@code on(`c`.`id` = `d`.`c_id`)}). A group goes only where both its neighbours are
+     * logical operators or the ends of a condition and nothing inside it binds more loosely than they do; a
+     * subquery, a list and a function's arguments keep theirs.
+     */
+    static String withoutRedundantParentheses(String text) {
+        SqlTokens t;
+        try {
+            t = SqlTokens.mysql(text);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int previousEnd = 0;
+        for (int i = 0; i < t.size(); i++) {
+            out.append(text, previousEnd, t.start(i));
+            previousEnd = t.start(i) + t.text(i).length();
+            if (!t.isGroup(i)) {
+                out.append(t.text(i));
+                continue;
+            }
+            String inner = withoutRedundantParentheses(t.inner(i).trim());
+            int before = i == 0 ? 0 : levelAround(t, i - 1, CONDITION_STARTS);
+            int after = i == t.size() - 1 ? 0 : levelAround(t, i + 1, CONDITION_ENDS);
+            int loosest = loosestOperator(inner);
+            if (before >= 0 && after >= 0 && after != LOGICAL.get("not") && loosest >= Math.max(before, after)) {
+                if (!out.isEmpty() && !Character.isWhitespace(out.charAt(out.length() - 1))
+                        && out.charAt(out.length() - 1) != '(') out.append(' ');
+                out.append(inner);
+                if (i + 1 < t.size() && previousEnd == t.start(i + 1) && !t.isSymbol(i + 1, ")")) out.append(' ');
+            } else {
+                out.append('(').append(inner).append(')');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The binding of the logical operator at {@code i}, 0 for a condition boundary word, -1 for anything else. */
+    private static int levelAround(SqlTokens t, int i, Set<String> boundaries) {
+        String w = t.text(i).toLowerCase(Locale.ROOT);
+        if (t.kind(i) == SqlTokens.Kind.WORD && boundaries.contains(w)) return 0;
+        boolean operator = t.kind(i) == SqlTokens.Kind.WORD || t.kind(i) == SqlTokens.Kind.SYMBOL;
+        return operator && LOGICAL.containsKey(w) ? LOGICAL.get(w) : -1;
+    }
+
+    /**
+     * The binding of the loosest logical operator at the top of {@code text} ({@link #TIGHTER} when there is
+     * none), or -1 when its parentheses must stay: a subquery, a list, nothing, or text the tokenizer refuses.
+     * The AND of {@code BETWEEN … AND …} and anything inside {@code CASE … END} are not logical operators.
+     */
+    private static int loosestOperator(String text) {
+        SqlTokens t;
+        try {
+            t = SqlTokens.mysql(text);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+        if (t.size() == 0 || t.isWord(0, "SELECT") || t.isWord(0, "WITH") || t.isWord(0, "VALUES")) return -1;
+        int loosest = TIGHTER;
+        int caseDepth = 0;
+        boolean between = false;
+        for (int i = 0; i < t.size(); i++) {
+            String w = t.text(i).toLowerCase(Locale.ROOT);
+            if (t.isSymbol(i, ",")) return -1;
+            if (t.kind(i) == SqlTokens.Kind.WORD && w.equals("case")) caseDepth++;
+            else if (t.kind(i) == SqlTokens.Kind.WORD && w.equals("end") && caseDepth > 0) caseDepth--;
+            else if (caseDepth > 0) continue;
+            else if (t.kind(i) == SqlTokens.Kind.WORD && w.equals("between")) between = true;
+            else if (between && t.kind(i) == SqlTokens.Kind.WORD && w.equals("and")) between = false;
+            else if ((t.kind(i) == SqlTokens.Kind.WORD || t.kind(i) == SqlTokens.Kind.SYMBOL) && LOGICAL.containsKey(w)) {
+                loosest = Math.min(loosest, LOGICAL.get(w));
+            }
+        }
+        return loosest;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /** A string literal in canonical spelling. */

@@ -2,7 +2,6 @@ package io.schemaplan.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A lexical view of one piece of PostgreSQL text: words, quoted identifiers, string literals, dollar-quoted
@@ -309,9 +308,18 @@ public final class SqlTokens {
         return String.join(".", nameParts(i, end));
     }
 
+    /**
+     * A PostgreSQL name: a quoted one as written, a bare one folded to lower case in ASCII only, as the
+     * server folds it in a UTF-8 database ({@code ИмЯ} stays {@code ИмЯ}; {@code AbC} is {@code abc}).
+     */
     public static String unquote(String ident) {
-        return ident.startsWith("\"") ? ident.substring(1, ident.length() - 1).replace("\"\"", "\"")
-                : ident.toLowerCase(Locale.ROOT);
+        if (ident.startsWith("\"")) return ident.substring(1, ident.length() - 1).replace("\"\"", "\"");
+        StringBuilder b = new StringBuilder(ident);
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c >= 'A' && c <= 'Z') b.setCharAt(i, (char) (c + ('a' - 'A')));
+        }
+        return b.toString();
     }
 
     /** In MySQL a name is {@code `a``b`} or a bare word kept as written (MySQL does not fold case). */

@@ -1,5 +1,8 @@
 package io.schemaplan.read;
 
+import static io.schemaplan.model.Engine.POSTGRES;
+import static io.schemaplan.sql.Identifiers.quote;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +37,7 @@ public final class AlembicVersionReader {
             if (schemas.isEmpty()) {
                 return Optional.empty();
             }
-            String table = quote(schemas.get(0)) + ".alembic_version";
+            String table = quote(POSTGRES, schemas.get(0)) + ".alembic_version";
             return Optional.of(session.query("SELECT version_num::text FROM " + table + " ORDER BY 1",
                     rs -> rs.getString(1)));
         }
@@ -49,9 +52,5 @@ public final class AlembicVersionReader {
             }
             return Optional.of(session.query("SELECT version_num FROM `alembic_version` ORDER BY 1", rs -> rs.getString(1)));
         }
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

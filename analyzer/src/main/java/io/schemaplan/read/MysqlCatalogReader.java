@@ -13,6 +13,7 @@ import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
 import io.schemaplan.normalize.MysqlTypes;
+import io.schemaplan.sql.Identifiers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class MysqlCatalogReader {
     static final String CHECKS_MARIADB = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
             + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?";
     /** MySQL's does not, but its check names are unique in a schema: TABLE_CONSTRAINTS gives the table. */
-    static final String CHECK_TABLES_MYSQL = "SELECT TABLE_NAME, CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS"
+    static final String CHECK_TABLES_MYSQL = "SELECT TABLE_NAME, CONSTRAINT_NAME, ENFORCED FROM information_schema.TABLE_CONSTRAINTS"
             + " WHERE CONSTRAINT_SCHEMA = ? AND CONSTRAINT_TYPE = 'CHECK'";
     static final String CHECK_CLAUSES_MYSQL = "SELECT CONSTRAINT_NAME, CHECK_CLAUSE"
             + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?";
@@ -72,6 +73,8 @@ public final class MysqlCatalogReader {
     static final String VIEWS = "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?";
     static final String ROUTINES = "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
             + " WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME";
+    static final String EVENTS = "SELECT 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?"
+            + " ORDER BY EVENT_NAME";
 
     /**
      * Reads the schema of the database at {@code url} ({@code mysql://user[:password]@host[:port]/db},
@@ -104,6 +107,8 @@ public final class MysqlCatalogReader {
         private final Map<String, MysqlTableParts> tables = new LinkedHashMap<>();
         private final List<View> views = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        /** Names of what the model does not hold, by kind (sequence, procedure, function): one warning each. */
+        private final Map<String, List<String>> skipped = new LinkedHashMap<>();
 
         Reading(MysqlConnections.Session session) {
             this.session = session;
@@ -130,9 +135,15 @@ public final class MysqlCatalogReader {
                 return null;
             }, db);
             session.query(VIEWS, rs -> views.add(new View(QName.of("", rs.getString(1)), false,
-                    withoutDatabase(rs.getString(2)), null)), db);
-            session.query(ROUTINES, rs -> warnings.add(where("skipped " + rs.getString(1).toLowerCase(Locale.ROOT)
-                    + " " + rs.getString(2) + ": not part of the MySQL schema model")), db);
+                    MysqlExpressions.viewDefinition(withoutDatabase(rs.getString(2))), null)), db);
+            views.replaceAll(v -> v.definition().contains("?") ? new View(v.name(), false,
+                    MysqlExpressions.viewDefinition(showCreateView(v.name().name())), null) : v);
+            for (String kinds : List.of(ROUTINES, EVENTS)) {
+                session.query(kinds, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
+                        k -> new ArrayList<>()).add(rs.getString(2)), db);
+            }
+            skipped.forEach((kind, names) -> warnings.add(where(MysqlDumpReader.skippedMessage(kind, names,
+                    "not part of the MySQL schema model"))));
             Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),
                     List.of(), List.of(), List.of(), List.of(),
                     tables.values().stream().map(MysqlTableParts::toTable).toList(), views, List.of());
@@ -143,10 +154,10 @@ public final class MysqlCatalogReader {
             String name = rs.getString(1);
             String type = rs.getString(2);
             if (type.equals("SEQUENCE")) {
-                warnings.add(where("skipped sequence " + name + ": not part of the MySQL schema model"));
+                skipped.computeIfAbsent("sequence", k -> new ArrayList<>()).add(name);
             } else if (TABLE_TYPES.contains(type)) {
                 MysqlTableParts t = new MysqlTableParts(QName.of("", name));
-                t.collation = rs.getString(3);
+                t.collation = MysqlDefinitions.collation(rs.getString(3));
                 t.comment = blankToNull(rs.getString(4));
                 t.storageEngine = rs.getString(6);
                 String options = rs.getString(5);
@@ -172,7 +183,7 @@ public final class MysqlCatalogReader {
             t.columns.add(new Column(name, rs.getInt(3), type, "YES".equals(rs.getString(5)), defaultExpr,
                     upper.contains("AUTO_INCREMENT") ? Column.Identity.BY_DEFAULT : null,
                     generated ? rs.getString(10).trim() : null,
-                    rs.getString(8), blankToNull(rs.getString(9)),
+                    MysqlDefinitions.collation(rs.getString(8)), blankToNull(rs.getString(9)),
                     upper.contains("VIRTUAL GENERATED"), upper.contains("INVISIBLE")));
             return null;
         }
@@ -183,7 +194,9 @@ public final class MysqlCatalogReader {
             }
             List<Part> parts = session.query(String.format(KEYS, mariadb ? "NULL" : "EXPRESSION"), rs -> {
                 String expression = rs.getString(9);
-                Object subPart = rs.getObject(5);
+                // MariaDB reports SUB_PART 32 for every SPATIAL key part (its R-tree key length); it is no
+                // prefix anyone wrote, and SHOW CREATE TABLE (so a dump) prints none
+                Object subPart = "SPATIAL".equalsIgnoreCase(rs.getString(7)) ? null : rs.getObject(5);
                 boolean desc = "D".equals(rs.getString(6));
                 IndexKey key = expression != null ? new IndexKey(expression, true, null, null, desc, null, null)
                         : new IndexKey(rs.getString(4), false, null, null, desc, null,
@@ -210,18 +223,18 @@ public final class MysqlCatalogReader {
 
         private void readChecks() {
             if (mariadb) {
-                session.query(CHECKS_MARIADB, rs -> addCheck(rs.getString(1), rs.getString(2), rs.getString(3)), db);
+                session.query(CHECKS_MARIADB, rs -> addCheck(rs.getString(1), rs.getString(2), rs.getString(3), true), db);
                 return;
             }
             Map<String, String> clauses = new HashMap<>();
             session.query(CHECK_CLAUSES_MYSQL, rs -> clauses.put(rs.getString(1), rs.getString(2)), db);
             session.query(CHECK_TABLES_MYSQL, rs -> addCheck(rs.getString(1), rs.getString(2),
-                    clauses.get(rs.getString(2))), db);
+                    clauses.get(rs.getString(2)), !"NO".equalsIgnoreCase(rs.getString(3))), db);
         }
 
-        private Void addCheck(String table, String name, String clause) {
+        private Void addCheck(String table, String name, String clause, boolean enforced) {
             MysqlTableParts t = tables.get(table);
-            if (t != null && clause != null) t.constraints.add(MysqlDefinitions.check(name, clause));
+            if (t != null && clause != null) t.constraints.add(MysqlDefinitions.check(name, clause, enforced));
             return null;
         }
 
@@ -248,11 +261,32 @@ public final class MysqlCatalogReader {
         }
 
         /**
+         * The definition of a view as {@code SHOW CREATE VIEW} prints it (what a dump holds): the text after
+         * {@code VIEW name AS}, without {@code WITH … CHECK OPTION}. Asked only where {@code VIEW_DEFINITION}
+         * has a '?': {@code information_schema} is utf8mb3, so a 4-byte character in a view (an emoji in a
+         * literal) comes out of it as '?', while {@code SHOW CREATE VIEW} returns it whole.
+         */
+        private String showCreateView(String name) {
+            String sql = session.query("SHOW CREATE VIEW `" + name.replace("`", "``") + "`", rs -> rs.getString(2)).get(0);
+            io.schemaplan.normalize.SqlTokens t = io.schemaplan.normalize.SqlTokens.mysql(sql);
+            int at = 0;
+            while (at < t.size() && !t.isWord(at, "VIEW")) at++;
+            int end = t.nameEnd(at + 1);
+            if (t.isGroup(end)) end++;
+            int as = t.expect(end, "AS");
+            int stop = t.size();
+            for (int j = as; j < t.size(); j++) {
+                if (t.isWord(j, "WITH") && (t.isWord(j + 1, "CHECK") || t.isWord(j + 2, "CHECK"))) stop = j;
+            }
+            return t.slice(as, stop);
+        }
+
+        /**
          * {@code VIEWS.VIEW_DEFINITION} qualifies every name with the database ({@code `db`.`t`.`a`}); a dump,
          * made with the database as the current one, does not. The qualifier goes so both read the same.
          */
         private String withoutDatabase(String definition) {
-            return definition.replace("`" + db.replace("`", "``") + "`.", "").trim();
+            return definition.replace(Identifiers.quote(Engine.MYSQL, db) + ".", "").trim();
         }
     }
 

@@ -35,9 +35,13 @@ import java.util.Set;
  * mapping): types, defaults, keys and constraints go through {@code MysqlTypes}, {@code MysqlExpressions}
  * and {@code MysqlDefinitions}.
  *
- * <p>Routines, events and sequences do not fail the read: each becomes a warning {@code file:line: …}.
- * What is not a MySQL/MariaDB dump at all (a PostgreSQL dump, binary, empty, truncated, an unparseable
- * statement) is a {@link ReadException}.
+ * <p>Routines, events and sequences do not fail the read: each kind becomes one warning
+ * {@code file:line: skipped 3 procedures (a, b, c): …} at its first statement; table rows ({@code INSERT},
+ * {@code LOCK TABLES}, {@code ALTER TABLE … DISABLE KEYS}) become one summary warning. What is not a
+ * MySQL/MariaDB dump at all (a PostgreSQL dump, binary, empty, truncated, an unparseable statement) is a
+ * {@link ReadException}, and so is a {@code CREATE TABLE} the server would reject (a missing comma between
+ * definitions, a duplicate column, key or constraint name, a key on a column the table does not have), at
+ * the line of the offending definition: reading past it would silently lose what follows.
  */
 public final class MysqlDumpReader {
 
@@ -46,9 +50,16 @@ public final class MysqlDumpReader {
     }
 
     /** Statements that carry nothing the model holds (session settings, locks, data, database choice). */
-    private static final Set<String> IGNORED = Set.of("SET", "LOCK TABLES", "UNLOCK TABLES", "USE", "INSERT",
-            "REPLACE", "CREATE DATABASE", "DROP DATABASE", "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION",
-            "DROP TRIGGER", "DROP FUNCTION", "DROP PROCEDURE", "DROP EVENT", "DROP SEQUENCE", "FLUSH");
+    private static final Set<String> IGNORED = Set.of("SET", "USE", "CREATE DATABASE", "DROP DATABASE",
+            "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION", "DROP TRIGGER", "DROP FUNCTION", "DROP PROCEDURE",
+            "DROP EVENT", "DROP SEQUENCE", "FLUSH");
+
+    /**
+     * Statements that carry table rows, counted into one warning: a dump made without {@code --no-data}
+     * reads as its schema. {@code DO} and {@code SELECT} are MariaDB's {@code DO SETVAL(seq, …)} (10.11+;
+     * {@code SELECT SETVAL} before) after a sequence: its current value.
+     */
+    private static final Set<String> DATA = Set.of("INSERT", "REPLACE", "LOCK TABLES", "UNLOCK TABLES", "SELECT", "DO");
 
     /** The object word that follows CREATE's options ({@code ALGORITHM=…}, {@code DEFINER=…}, {@code SQL SECURITY …}). */
     private static final Set<String> CREATE_KINDS = Set.of("VIEW", "TRIGGER", "FUNCTION", "PROCEDURE", "EVENT",
@@ -76,11 +87,20 @@ public final class MysqlDumpReader {
     private final Map<QName, MysqlTableParts> tables = new LinkedHashMap<>();
     private final Map<QName, View> views = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    /** What was skipped, by kind ("procedure", "invisible index", …), in the order first met. */
+    private final Map<String, Skipped> skipped = new LinkedHashMap<>();
+    private final String serverVersion;
+
+    /** Statements or clauses of one kind that the model does not hold: where the first was, and their names. */
+    private record Skipped(int line, List<String> names, String reason) {
+    }
 
     private MysqlDumpReader(MysqlDumpText dump) {
         this.dump = dump;
         this.engine = dump.engine();
+        this.serverVersion = dump.serverVersion();
         IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
+        DATA.forEach(head -> handlers.put(head, (t, s) -> data(s)));
         handlers.put("CREATE TABLE", this::createTable);
         handlers.put("CREATE", this::createOther);
         handlers.put("DROP TABLE", (t, s) -> dropped(t).forEach(tables::remove));
@@ -106,6 +126,8 @@ public final class MysqlDumpReader {
     }
 
     private Loaded run() {
+        dump.toolMessages.forEach(m -> skip(m, "line", "'" + m.text() + "'",
+                "the dump tool's own message (its stderr written into the file), not SQL"));
         for (Statement s : dump.statements) {
             SqlTokens t;
             try {
@@ -116,11 +138,13 @@ public final class MysqlDumpReader {
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
-                else warn(s, "skipped " + describe(t) + ": not part of the schema model");
+                else skip(s, "statement", describe(t), "not part of the schema model");
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
             }
         }
+        skipped.forEach((kind, k) -> warnings.add(dump.file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
+                ? dataMessage(k.names().size()) : skippedMessage(kind, k.names(), k.reason()))));
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
                 tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
         return new Loaded(dump.file, schema, warnings);
@@ -150,6 +174,34 @@ public final class MysqlDumpReader {
 
     private void warn(Statement s, String message) {
         warnings.add(dump.file + ":" + s.line() + ": " + message);
+    }
+
+    /** Counts one skipped object of {@code kind} into the one warning of its kind. */
+    private void skip(Statement s, String kind, String name, String reason) {
+        skipped.computeIfAbsent(kind, k -> new Skipped(s.line(), new ArrayList<>(), reason)).names().add(name);
+    }
+
+    private static final String DATA_KIND = "data statement";
+
+    private void data(Statement s) {
+        skip(s, DATA_KIND, "", "");
+    }
+
+    private static String dataMessage(int n) {
+        return "skipped " + n + " data statement" + (n == 1 ? "" : "s") + " (INSERT, LOCK TABLES, ALTER TABLE … DISABLE"
+                + " KEYS, …) from here on: table rows are not part of the schema model";
+    }
+
+    /**
+     * {@code skipped procedure p: …} for one, {@code skipped 3 procedures (a, b, c): …} for several (five
+     * names at most); the catalog reader words its warnings the same way.
+     */
+    static String skippedMessage(String kind, List<String> names, String reason) {
+        int n = names.size();
+        if (n == 1) return "skipped " + kind + " " + names.get(0) + ": " + reason;
+        List<String> shown = names.subList(0, Math.min(n, 5));
+        return "skipped " + n + " " + kind + (kind.endsWith("s") || kind.endsWith("x") ? "es" : "s") + " (" + String.join(", ", shown)
+                + (n > shown.size() ? ", …" : "") + "): " + reason;
     }
 
     /** {@code `t`} is {@code QName("", "t")}; a name qualified with another database keeps it. */
@@ -184,13 +236,34 @@ public final class MysqlDumpReader {
             throw new IllegalArgumentException("expected the column list of " + name + " (CREATE TABLE … LIKE/SELECT is not a dump)");
         }
         MysqlTableParts table = new MysqlTableParts(name);
-        for (String element : SqlTokens.splitTopLevel(t.inner(end), Dialect.MYSQL)) {
-            SqlTokens e = SqlTokens.mysql(element);
-            if (e.kind(0) == SqlTokens.Kind.QUOTED || !isTableElementKeyword(e)) {
-                table.columns.add(column(e, table.columns.size() + 1, table));
-            } else {
-                tableElement(e, table, s);
+        String body = t.inner(end);
+        int bodyStart = t.start(end) + 1;
+        int cursor = 0;
+        Map<Object, Integer> lines = new java.util.IdentityHashMap<>();
+        for (String element : SqlTokens.splitTopLevel(body, Dialect.MYSQL)) {
+            int at = body.indexOf(element, cursor);
+            if (at >= 0) cursor = at + element.length();
+            int line = s.line() + newlines(s.text(), bodyStart + Math.max(at, 0));
+            try {
+                SqlTokens e = SqlTokens.mysql(element);
+                MysqlTableChecks.Sizes before = MysqlTableChecks.sizes(table);
+                Statement here = new Statement(s.text(), line); // warnings name the definition's line
+                if (e.kind(0) == SqlTokens.Kind.QUOTED || !isTableElementKeyword(e)) {
+                    table.columns.add(column(e, table.columns.size() + 1, table, here));
+                } else {
+                    tableElement(e, table, here);
+                }
+                MysqlTableChecks.added(table, before).forEach(o -> lines.put(o, line));
+                MysqlTableChecks.checkNames(table, before);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw ReadException.at(dump.file, line, "cannot parse " + describe(t) + ": " + e.getMessage());
             }
+        }
+        try {
+            MysqlTableChecks.checkColumns(table, lines);
+        } catch (MysqlTableChecks.At e) {
+            throw ReadException.at(dump.file, e.line() > 0 ? e.line() : s.line(),
+                    "cannot parse " + describe(t) + ": " + e.getMessage());
         }
         String charset = null;
         for (i = end + 1; i < t.size(); ) {
@@ -202,7 +275,7 @@ public final class MysqlDumpReader {
                 charset = t.ident(i++);
             } else if (t.isWord(i, "COLLATE")) {
                 i += t.isSymbol(i + 1, "=") ? 2 : 1;
-                table.collation = t.ident(i++);
+                table.collation = MysqlDefinitions.collation(t.ident(i++));
             } else if (t.isWord(i, "COMMENT")) {
                 i += t.isSymbol(i + 1, "=") ? 2 : 1;
                 table.comment = SqlTokens.mysqlStringValue(t.text(i++));
@@ -216,8 +289,18 @@ public final class MysqlDumpReader {
                 i += t.isSymbol(i + 1, "=") ? 3 : 2;
             }
         }
-        if (table.collation == null && charset != null) table.collation = MysqlDefinitions.defaultCollation(charset, engine);
+        if (table.collation == null && charset != null) {
+            table.collation = MysqlDefinitions.defaultCollation(charset, engine, serverVersion);
+        }
         tables.put(name, table);
+    }
+
+    private static int newlines(String text, int to) {
+        int n = 0;
+        for (int i = 0; i < Math.min(to, text.length()); i++) {
+            if (text.charAt(i) == '\n') n++;
+        }
+        return n;
     }
 
     /** Words that start a table element other than a column (a dump backquotes every column name). */
@@ -233,7 +316,7 @@ public final class MysqlDumpReader {
     }
 
     /** {@code name type [clauses…]}; clauses in any order, as MySQL allows. */
-    private Column column(SqlTokens e, int position, MysqlTableParts table) {
+    private Column column(SqlTokens e, int position, MysqlTableParts table, Statement s) {
         String name = e.ident(0);
         int i = 2;
         if (e.isGroup(i)) i++;
@@ -258,11 +341,11 @@ public final class MysqlDumpReader {
             } else if (w.equals("NULL")) {
                 i++;
             } else if (w.equals("DEFAULT")) {
-                int end = expressionEnd(e, i + 1);
+                int end = expressionEnd(e, i + 1, name);
                 defaultText = e.slice(i + 1, end);
                 i = end;
             } else if (e.isWord(i, "ON", "UPDATE")) {
-                int end = expressionEnd(e, i + 2);
+                int end = expressionEnd(e, i + 2, name);
                 onUpdate = e.slice(i + 2, end);
                 i = end;
             } else if (w.equals("AUTO_INCREMENT")) {
@@ -275,7 +358,7 @@ public final class MysqlDumpReader {
                 i += w.equals("CHARSET") ? 1 : 2;
                 charset = e.ident(i++);
             } else if (w.equals("COLLATE")) {
-                collation = e.ident(i + 1);
+                collation = MysqlDefinitions.collation(e.ident(i + 1));
                 i += 2;
             } else if (e.isWord(i, "GENERATED", "ALWAYS", "AS") || w.equals("AS")) {
                 i += w.equals("AS") ? 1 : 3;
@@ -288,6 +371,7 @@ public final class MysqlDumpReader {
                 invisible = true;
                 i++;
             } else if (w.equals("CHECK")) { // MariaDB prints a column's own CHECK here and names it after the column
+                if (!e.isGroup(i + 1)) throw new IllegalArgumentException("expected (expression) after CHECK in column " + name);
                 table.constraints.add(MysqlDefinitions.check(name, e.inner(i + 1)));
                 i += 2;
             } else if (e.isWord(i, "PRIMARY", "KEY") || w.equals("KEY")) {
@@ -297,6 +381,10 @@ public final class MysqlDumpReader {
             } else if (w.equals("UNIQUE")) {
                 table.constraints.add(MysqlDefinitions.keyConstraint(name, Constraint.Kind.UNIQUE, List.of(IndexKey.column(name))));
                 i += e.isWord(i + 1, "KEY") ? 2 : 1;
+            } else if (w.equals("SRID")) { // MySQL 8: /*!80003 SRID 4326 */
+                skip(s, "SRID attribute", table.name.name() + "." + name + " SRID " + e.text(i + 1),
+                        "a column's spatial reference system is not part of the schema model");
+                i += 2;
             } else if (IGNORED_COLUMN_OPTIONS.contains(w)) {
                 i += 2;
             } else if (e.isWord(i, "WITH", "SYSTEM", "VERSIONING") || e.isWord(i, "WITHOUT", "SYSTEM", "VERSIONING")) {
@@ -307,16 +395,27 @@ public final class MysqlDumpReader {
                 throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in column " + name);
             }
         }
-        if (collation == null && charset != null) collation = MysqlDefinitions.defaultCollation(charset, engine);
+        if (collation == null && charset != null) collation = MysqlDefinitions.defaultCollation(charset, engine, serverVersion);
         String defaultExpr = MysqlExpressions.withOnUpdate(MysqlExpressions.normalizeDefault(defaultText, type), onUpdate);
         return new Column(name, position, type, nullable, defaultExpr, identity, generated, collation, comment, virtual,
                 invisible);
     }
 
-    /** The index after a DEFAULT / ON UPDATE expression that starts at {@code i}: up to the next clause word. */
-    private static int expressionEnd(SqlTokens e, int i) {
+    /**
+     * The index after a DEFAULT / ON UPDATE expression that starts at {@code i}: up to the next clause word.
+     * A backquoted name outside parentheses cannot be part of it (the server prints a column reference in a
+     * default inside parentheses): it is the next definition, after a missing comma.
+     */
+    private static int expressionEnd(SqlTokens e, int i, String column) {
+        if (i >= e.size()) throw new IllegalArgumentException("an expression is missing in column " + column);
         int end = i + 1;
-        while (end < e.size() && !COLUMN_CLAUSES.contains(upper(e, end))) end++;
+        while (end < e.size() && !COLUMN_CLAUSES.contains(upper(e, end))) {
+            if (e.kind(end) == SqlTokens.Kind.QUOTED) {
+                throw new IllegalArgumentException("unexpected '" + e.text(end) + "' in column " + column
+                        + " (a missing comma before it?)");
+            }
+            end++;
+        }
         return end;
     }
 
@@ -341,7 +440,7 @@ public final class MysqlDumpReader {
             case "UNIQUE" -> {
                 int at = isKeyWord(e, i + 1) ? i + 2 : i + 1;
                 KeySpec k = keySpec(e, at, table.name, s);
-                String name = k.name != null ? k.name : constraintName != null ? constraintName : k.keys.get(0).text();
+                String name = k.name != null ? k.name : constraintName != null ? constraintName : autoName(table, k);
                 table.constraints.add(MysqlDefinitions.keyConstraint(name, Constraint.Kind.UNIQUE, k.keys));
             }
             case "KEY", "INDEX", "FULLTEXT", "SPATIAL" -> {
@@ -349,14 +448,41 @@ public final class MysqlDumpReader {
                 KeySpec k = keySpec(e, at, table.name, s);
                 String method = w.equals("FULLTEXT") ? "fulltext" : w.equals("SPATIAL") ? "spatial"
                         : k.method != null ? k.method : "btree";
-                String name = k.name != null ? k.name : k.keys.get(0).text();
+                String name = k.name != null ? k.name : autoName(table, k);
                 table.indexes.add(new Index(name, false, method, k.keys, List.of(), null, false, k.comment));
             }
             case "FOREIGN" -> table.foreignKeys.add(foreignKey(e, i + 2, constraintName, table.name));
-            case "CHECK" -> table.constraints.add(MysqlDefinitions.check(
-                    constraintName != null ? constraintName : table.name.name() + "_chk", e.inner(i + 1)));
+            case "CHECK" -> {
+                if (!e.isGroup(i + 1)) throw new IllegalArgumentException("expected (expression) after CHECK");
+                int after = i + 2;
+                boolean enforced = true;
+                if (e.isWord(after, "NOT", "ENFORCED")) { // MySQL 8.0.16+: /*!80016 NOT ENFORCED */
+                    enforced = false;
+                    after += 2;
+                } else if (e.isWord(after, "ENFORCED")) {
+                    after++;
+                }
+                if (after < e.size()) {
+                    throw new IllegalArgumentException("unexpected '" + e.text(after) + "' after CHECK " + e.text(i + 1)
+                            + " (a missing comma before it?)");
+                }
+                table.constraints.add(MysqlDefinitions.check(
+                        constraintName != null ? constraintName : table.name.name() + "_chk", e.inner(i + 1), enforced));
+            }
             default -> throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in table " + table.name);
         }
+    }
+
+    /**
+     * The name MySQL and MariaDB give a key written without one: its first column's (MySQL 8's
+     * {@code functional_index} for an expression), with {@code _2}, {@code _3} … when that is taken.
+     */
+    private static String autoName(MysqlTableParts table, KeySpec k) {
+        IndexKey first = k.keys.get(0);
+        String base = first.expression() ? "functional_index" : first.text();
+        String name = base;
+        for (int n = 2; MysqlTableChecks.keyNameTaken(table, name); n++) name = base + "_" + n;
+        return name;
     }
 
     /** A key's name, method, parts and comment. */
@@ -388,12 +514,14 @@ public final class MysqlDumpReader {
             } else if (e.isWord(i, "NOT", "IGNORED") || w.equals("VISIBLE")) {
                 i += w.equals("NOT") ? 2 : 1;
             } else if (w.equals("IGNORED") || w.equals("INVISIBLE")) {
-                warn(s, "index " + name + " on " + table + " is " + w + ": visibility is not part of the schema model");
+                skip(s, w.toLowerCase(Locale.ROOT) + " index", table.name() + "." + name,
+                        "index visibility is not part of the schema model");
                 i++;
             } else if (IGNORED_KEY_OPTIONS.contains(w)) {
                 i += e.isSymbol(i + 1, "=") ? 3 : 2;
             } else {
-                throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in key " + name);
+                throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in key "
+                        + (name == null ? "of " + table : name) + " (a missing comma before it?)");
             }
         }
         return new KeySpec(name, method, keys, comment);
@@ -422,14 +550,26 @@ public final class MysqlDumpReader {
         QName referenced = qname(e, i, end);
         List<String> refColumns = SqlTokens.splitTopLevel(e.inner(end), Dialect.MYSQL).stream()
                 .map(c -> SqlTokens.unquote(c, Dialect.MYSQL)).toList();
+        if (!e.isGroup(end)) throw new IllegalArgumentException("expected the referenced columns of foreign key " + name);
         String onDelete = null;
         String onUpdate = null;
-        for (int j = end + 1; j < e.size(); j++) {
+        for (int j = end + 1; j < e.size(); ) {
             if (e.isWord(j, "ON", "DELETE") || e.isWord(j, "ON", "UPDATE")) {
                 int k = j + 2;
-                String action = e.isWord(k, "SET") || e.isWord(k, "NO") ? e.slice(k, k + 2) : e.text(k);
+                boolean twoWords = e.isWord(k, "SET") || e.isWord(k, "NO");
+                String action = twoWords ? e.slice(k, k + 2) : e.text(k);
+                if (!Set.of("CASCADE", "RESTRICT", "SET NULL", "SET DEFAULT", "NO ACTION")
+                        .contains(action.toUpperCase(Locale.ROOT).replaceAll("\\s+", " "))) {
+                    throw new IllegalArgumentException("unexpected action '" + action + "' in foreign key " + name);
+                }
                 if (e.isWord(j + 1, "DELETE")) onDelete = action;
                 else onUpdate = action;
+                j = k + (twoWords ? 2 : 1);
+            } else if (e.isWord(j, "MATCH")) {
+                j += 2;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + e.text(j) + "' after foreign key " + name
+                        + " (a missing comma before it?)");
             }
         }
         if (name == null) throw new IllegalArgumentException("a foreign key of " + table + " has no name");
@@ -447,8 +587,16 @@ public final class MysqlDumpReader {
         switch (kind) {
             case "VIEW" -> createView(t, at + 1);
             case "TRIGGER" -> createTrigger(t, at + 1, s);
-            default -> warn(s, "skipped " + (kind.isEmpty() ? describe(t) : kind.toLowerCase(Locale.ROOT) + " "
-                    + t.text(Math.min(at + 1, t.size() - 1))) + ": not part of the MySQL schema model");
+            default -> {
+                if (kind.isEmpty()) {
+                    skip(s, "statement", describe(t), "not part of the MySQL schema model");
+                } else {
+                    int name = Math.min(at + 1, t.size() - 1);
+                    if (t.isWord(name, "IF", "NOT", "EXISTS")) name = Math.min(name + 3, t.size() - 1);
+                    skip(s, kind.toLowerCase(Locale.ROOT), t.isName(name) ? t.ident(name) : t.text(name),
+                            "not part of the MySQL schema model");
+                }
+            }
         }
     }
 
@@ -461,7 +609,7 @@ public final class MysqlDumpReader {
         for (int j = as; j < t.size(); j++) {
             if (t.isWord(j, "WITH") && (t.isWord(j + 1, "CHECK") || t.isWord(j + 2, "CHECK"))) stop = j;
         }
-        views.put(name, new View(name, false, t.slice(as, stop).trim(), null));
+        views.put(name, new View(name, false, MysqlExpressions.viewDefinition(t.slice(as, stop)), null));
     }
 
     /** {@code TRIGGER name BEFORE|AFTER event ON table FOR EACH ROW [FOLLOWS|PRECEDES other] body}. */
@@ -482,8 +630,10 @@ public final class MysqlDumpReader {
     /** mysqldump writes only DISABLE/ENABLE KEYS as ALTER TABLE; anything else is reported. */
     private void alterTable(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
-        if (!(t.isWord(end, "DISABLE", "KEYS") || t.isWord(end, "ENABLE", "KEYS"))) {
-            warn(s, "skipped ALTER TABLE " + qname(t, 2, end) + ": a dump's ALTER TABLE is not read");
+        if (t.isWord(end, "DISABLE", "KEYS") || t.isWord(end, "ENABLE", "KEYS")) {
+            data(s);
+        } else {
+            skip(s, "ALTER TABLE statement", "on " + qname(t, 2, end), "a dump's ALTER TABLE is not read");
         }
     }
 }

@@ -30,6 +30,8 @@ final class MysqlDumpText {
     private static final String PROLOGUE = "SET @OLD_SQL_NOTES=@@SQL_NOTES";
     private static final String EPILOGUE = "SET SQL_NOTES=@OLD_SQL_NOTES";
     private static final Pattern SERVER_VERSION = Pattern.compile("-- Server version\\s+(\\d+\\.\\d+\\.\\d+)(\\S*)");
+    /** Navicat's header: {@code Source Server Version : 50744} is 5.7.44, {@code 80036} is 8.0.36. */
+    private static final Pattern NAVICAT_VERSION = Pattern.compile("Source Server Version\\s*:\\s*(\\d{1,2})(\\d{2})(\\d{2})\\b");
 
     /** Text that only a PostgreSQL dump has near its top, and what it is. */
     private static final Map<String, String> POSTGRES_MARKERS = Map.of(
@@ -41,6 +43,16 @@ final class MysqlDumpText {
     final String file;
     final String text;
     final List<Statement> statements = new ArrayList<>();
+    /**
+     * Lines the dump tool printed on stderr that ended up in the file ({@code mysqldump ... > f 2>&1}):
+     * {@code mysqldump: [Warning] Using a password on the command line interface can be insecure.}, or
+     * {@code mysqldump: Error: 'Access denied; you need … PROCESS privilege(s) …' when trying to dump
+     * tablespaces}. They are no SQL; dropping the line keeps the statement after it whole.
+     */
+    final List<Statement> toolMessages = new ArrayList<>();
+
+    private static final List<String> TOOL_MESSAGE_STARTS = List.of("mysqldump: ", "mysqldump.exe: ", "mariadb-dump: ",
+            "mariadb-dump.exe: ", "Warning: Using a password");
 
     MysqlDumpText(String file, byte[] bytes) {
         this.file = file;
@@ -66,15 +78,20 @@ final class MysqlDumpText {
     /** MariaDB when the dump says so (sandbox line, header, lower-case {@code current_timestamp()}), else MySQL. */
     Engine engine() {
         String head = text.substring(0, Math.min(text.length(), 4096));
-        if (head.contains("/*M!") || head.contains("-- MariaDB dump") || head.contains("-MariaDB")) return Engine.MARIADB;
+        if (head.contains("/*M!") || head.contains("-- MariaDB dump") || head.contains("-MariaDB")
+                || head.matches("(?s).*Source Server Type\\s*:\\s*MariaDB.*")) return Engine.MARIADB;
         if (head.contains("-- MySQL dump") && head.contains("-- Server version")) return Engine.MYSQL;
         return text.contains("current_timestamp()") ? Engine.MARIADB : Engine.MYSQL;
     }
 
-    /** The server version from the header ({@code -- Server version 10.11.19-MariaDB-…}), or null. */
+    /** The server version from the header ({@code -- Server version 10.11.19-MariaDB-…}, Navicat's), or null. */
     String serverVersion() {
-        Matcher m = SERVER_VERSION.matcher(text.substring(0, Math.min(text.length(), 4096)));
-        return m.find() ? m.group(1) : null;
+        String head = text.substring(0, Math.min(text.length(), 4096));
+        Matcher m = SERVER_VERSION.matcher(head);
+        if (m.find()) return m.group(1);
+        Matcher navicat = NAVICAT_VERSION.matcher(head);
+        return navicat.find() ? Integer.parseInt(navicat.group(1)) + "." + Integer.parseInt(navicat.group(2)) + "."
+                + Integer.parseInt(navicat.group(3)) : null;
     }
 
     private void rejectPostgres() {
@@ -108,10 +125,18 @@ final class MysqlDumpText {
         while (i < n) {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
+            int start = i;
             if (atLineStart && cur.toString().isBlank() && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
                 int end = lineEnd(i);
                 delimiter = text.substring(i + 10, end).trim();
                 if (delimiter.isEmpty()) throw ReadException.at(file, line, "DELIMITER without a delimiter");
+                i = end;
+                continue;
+            }
+            if (atLineStart && cur.toString().isBlank() && !inVersionComment
+                    && TOOL_MESSAGE_STARTS.stream().anyMatch(m -> text.startsWith(m, start))) {
+                int end = lineEnd(i);
+                toolMessages.add(new Statement(text.substring(i, end).trim(), line));
                 i = end;
                 continue;
             }

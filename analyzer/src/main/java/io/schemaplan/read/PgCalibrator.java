@@ -1,5 +1,8 @@
 package io.schemaplan.read;
 
+import static io.schemaplan.model.Engine.POSTGRES;
+import static io.schemaplan.sql.Identifiers.quote;
+
 import io.schemaplan.impact.Calibration;
 import io.schemaplan.impact.Calibration.Timings;
 import io.schemaplan.impact.Profile;
@@ -7,6 +10,7 @@ import io.schemaplan.impact.Work;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.TableStats;
+import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +103,7 @@ public final class PgCalibrator {
             try {
                 cleanUp();
             } catch (ReadException e) {
-                System.err.println("schemaplan: " + e.getMessage());
+                System.err.println("schemaplan: " + Printable.escape(e.getMessage()));
             }
         }, "schemaplan-calibrate-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -124,7 +128,7 @@ public final class PgCalibrator {
     }
 
     private Result measure() throws SQLException {
-        String s = quote(schema);
+        String s = quote(POSTGRES, schema);
         QName table = QName.of(schema, TABLE);
         String t = s + "." + TABLE;
         progress.accept("building " + rows + " rows in " + schema + " …");
@@ -293,10 +297,10 @@ public final class PgCalibrator {
         PgConnections.closeQuietly(c);
         try (Connection fresh = PgConnections.connect(url); Statement drop = fresh.createStatement()) {
             drop.execute("SET lock_timeout = '10s'");
-            drop.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+            drop.execute("DROP SCHEMA IF EXISTS " + quote(POSTGRES, schema) + " CASCADE");
         } catch (SQLException | ReadException e) {
             throw new ReadException(url.redacted() + ": could not drop the calibration schema " + schema
-                    + " (drop it by hand: DROP SCHEMA " + schema + " CASCADE): " + oneLine(e));
+                    + " (drop it by hand: DROP SCHEMA " + quote(POSTGRES, schema) + " CASCADE): " + oneLine(e));
         }
     }
 
@@ -310,10 +314,6 @@ public final class PgCalibrator {
 
     private static String oneLine(Exception e) {
         return e instanceof SQLException s ? PgErrors.serverText(s) : e.getMessage();
-    }
-
-    private static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     private static String tableSql() {

@@ -1,5 +1,6 @@
 package io.schemaplan.read;
 
+import io.schemaplan.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class PgRoutineAttributes {
             String name = item.substring(0, eq);
             String value = item.substring(eq + 1);
             List<String> values = LIST_SETTINGS.contains(name) ? splitList(value) : List.of(value);
-            out.add("SET " + identifier(name) + " TO "
+            out.add("SET " + Identifiers.quoteIdent(name) + " TO "  // as pg_dump's fmtId prints it
                     + String.join(", ", values.stream().map(PgRoutineAttributes::literal).toList()));
         }
         return out;
@@ -93,10 +94,5 @@ final class PgRoutineAttributes {
 
     private static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";
-    }
-
-    /** A setting name as pg_dump's fmtId prints it: bare when it is a plain lower-case identifier. */
-    private static String identifier(String name) {
-        return name.matches("[a-z_][a-z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

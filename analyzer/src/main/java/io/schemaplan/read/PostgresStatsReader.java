@@ -1,5 +1,8 @@
 package io.schemaplan.read;
 
+import static io.schemaplan.model.Engine.POSTGRES;
+import static io.schemaplan.sql.Identifiers.qualified;
+
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.TableStats;
@@ -77,8 +80,8 @@ public final class PostgresStatsReader {
         try (Statement s = conn.createStatement()) {
             s.execute("SET LOCAL statement_timeout = '" + COUNT_TIMEOUT + "'");
             for (TableStats t : stats.tables()) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + quote(t.table().schema()) + "."
-                        + quote(t.table().name()))) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY "
+                        + qualified(POSTGRES, t.table()))) {
                     rs.next();
                     counted.add(new TableStats(t.table(), rs.getLong(1), t.heapBytes(), t.toastBytes(),
                             t.indexBytes(), t.indexes(), t.columnBytes()));
@@ -89,9 +92,6 @@ public final class PostgresStatsReader {
                 stats.blockSize(), counted);
     }
 
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
 
     /** Reads the statistics over an open session (the caller chose its settings). */
     public static Stats read(Connection conn) throws SQLException {

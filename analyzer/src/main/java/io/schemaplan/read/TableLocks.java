@@ -1,5 +1,8 @@
 package io.schemaplan.read;
 
+import static io.schemaplan.model.Engine.POSTGRES;
+import static io.schemaplan.sql.Identifiers.qualified;
+
 import io.schemaplan.model.QName;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +28,7 @@ final class TableLocks {
     /** One statement for all tables: a statement per table would cost a round trip each. */
     static void lockAll(CatalogSession session, Collection<LockedTable> tables) {
         if (tables.isEmpty()) return;
-        String sql = tables.stream().map(t -> quote(t.name().schema()) + "." + quote(t.name().name()))
+        String sql = tables.stream().map(t -> qualified(POSTGRES, t.name()))
                 .collect(Collectors.joining(", ", "LOCK TABLE ", " IN ACCESS SHARE MODE"));
         try (Statement s = session.conn.createStatement()) {
             s.execute(sql);
@@ -64,9 +67,5 @@ final class TableLocks {
         if (query == null || query.isBlank()) return "";
         String oneLine = query.strip().replaceAll("\\s+", " ");
         return ": " + (oneLine.length() <= QUERY_SHOWN ? oneLine : oneLine.substring(0, QUERY_SHOWN) + "...");
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

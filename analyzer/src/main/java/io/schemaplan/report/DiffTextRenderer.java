@@ -4,6 +4,7 @@ import io.schemaplan.diff.Change;
 import io.schemaplan.diff.CrossDialectDiff;
 import io.schemaplan.model.QName;
 import io.schemaplan.read.Loaded;
+import io.schemaplan.text.Printable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The terminal listing of a diff: schema-level changes, then each table's changes under its name, then
- * a summary line. Colours (ANSI) only when asked: green added, red dropped, yellow changed.
+ * a summary line. Colours (ANSI) only when asked: green added, red dropped, yellow changed. Names are
+ * {@linkplain Printable#escape escaped}: they come from the schemas and must not drive the terminal.
  */
 public final class DiffTextRenderer {
     private static final String GREEN = "\033[32m";
@@ -29,7 +31,8 @@ public final class DiffTextRenderer {
 
     public String render(Loaded from, Loaded to, List<Change> changes) {
         StringBuilder b = new StringBuilder();
-        b.append("from ").append(from.label()).append('\n').append("to   ").append(to.label()).append("\n\n");
+        b.append("from ").append(Printable.escape(from.label())).append('\n').append("to   ")
+                .append(Printable.escape(to.label())).append("\n\n");
         if (changes.isEmpty()) {
             return b.append("no differences\n").toString();
         }
@@ -43,7 +46,7 @@ public final class DiffTextRenderer {
             }
             if (!c.table().equals(current)) {
                 current = c.table();
-                b.append(paint(BOLD, "  " + current)).append('\n');
+                b.append(paint(BOLD, "  " + Printable.escape(current.toString()))).append('\n');
             }
             b.append(line(c, "    ")).append('\n');
         }
@@ -58,18 +61,18 @@ public final class DiffTextRenderer {
         StringBuilder b = new StringBuilder(render(from, to, result.changes()));
         b.append("\ncompared across dialects (PostgreSQL and MySQL types, defaults and keys mapped; see README)\n");
         for (CrossDialectDiff.PgOnlyDefault d : result.pgOnlyDefaults()) {
-            b.append(paint(YELLOW, "~ PostgreSQL-only default " + d.expression() + " on " + ChangeText.count(d.columns().size(),
-                    "column") + ", none on MySQL: " + d.reason())).append('\n');
-            b.append("    ").append(String.join(", ", d.columns())).append('\n');
+            b.append(paint(YELLOW, "~ PostgreSQL-only default " + Printable.escape(d.expression()) + " on "
+                    + ChangeText.count(d.columns().size(), "column") + ", none on MySQL: " + d.reason())).append('\n');
+            b.append("    ").append(Printable.escape(String.join(", ", d.columns()))).append('\n');
         }
-        result.notCompared().forEach(n -> b.append("  not compared: ").append(n).append('\n'));
+        result.notCompared().forEach(n -> b.append("  not compared: ").append(Printable.escape(n)).append('\n'));
         return b.toString();
     }
 
     private String line(Change c, String indent) {
         char sign = ChangeText.sign(c);
         String color = sign == '+' ? GREEN : sign == '-' ? RED : YELLOW;
-        return paint(color, indent + sign + " " + ChangeText.describe(c));
+        return paint(color, indent + sign + " " + Printable.escape(ChangeText.describe(c)));
     }
 
     private String paint(String color, String text) {

@@ -10,10 +10,14 @@ import io.schemaplan.dify.DoctorReport;
 import io.schemaplan.dify.DoctorReport.Finding;
 import io.schemaplan.dify.DoctorReport.Severity;
 import io.schemaplan.dify.ReleaseCatalog;
+import io.schemaplan.text.Printable;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Text and JSON for the {@code dify} commands: the release list, the doctor's report, the migration graph. */
+/**
+ * Text and JSON for the {@code dify} commands: the release list, the doctor's report, the migration graph.
+ * In text, what comes from the database or the migration files is {@linkplain Printable#escape escaped}.
+ */
 public final class DifyRenderer {
     public static final String DOCTOR_FORMAT = "schemaplan-dify-doctor/1";
     public static final String MIGRATIONS_FORMAT = "schemaplan-alembic-graph/1";
@@ -40,9 +44,9 @@ public final class DifyRenderer {
 
     public static String doctorText(DoctorReport r) {
         StringBuilder b = new StringBuilder();
-        b.append("database:        ").append(r.source()).append(" (").append(r.engine()).append(")\n");
+        b.append("database:        ").append(Printable.escape(r.source())).append(" (").append(r.engine()).append(")\n");
         b.append("alembic_version: ").append(r.rows() == null ? "no table" : r.rows().isEmpty() ? "no row"
-                : String.join(", ", r.rows())).append('\n');
+                : Printable.escape(String.join(", ", r.rows()))).append('\n');
         b.append("release:         ").append(r.releases().isEmpty() ? "none known for this revision"
                 : r.releases().stream().map(DifyRelease::version).distinct().collect(Collectors.joining(", "))).append('\n');
         if (r.baseline() != null) {
@@ -62,15 +66,16 @@ public final class DifyRenderer {
         b.append(ChangeText.count(r.findings().size(), "problem")).append(" (").append(ChangeText.count((int) errors, "error"))
                 .append(", ").append(ChangeText.count(r.findings().size() - (int) errors, "warning")).append("):\n");
         for (Finding f : r.findings()) {
-            b.append('\n').append(f.severity()).append("  ").append(f.code()).append("  ").append(f.object()).append('\n');
+            b.append('\n').append(f.severity()).append("  ").append(f.code()).append("  ")
+                    .append(Printable.escape(f.object())).append('\n');
             if (f.change() != null) {
-                b.append("  ").append(ChangeText.sign(f.change())).append(' ').append(ChangeText.describe(f.change()))
-                        .append(f.change().table() == null || f.change().kind().startsWith("table.") ? "" : " on " + f.change().table())
+                b.append("  ").append(ChangeText.sign(f.change())).append(' ').append(Printable.escape(ChangeText.describe(f.change())
+                        + (f.change().table() == null || f.change().kind().startsWith("table.") ? "" : " on " + f.change().table())))
                         .append('\n');
             }
-            b.append("  ").append(f.message()).append('\n');
-            b.append("  consequence: ").append(f.consequence()).append('\n');
-            if (f.fix() != null) b.append("  fix: ").append(f.fix()).append('\n');
+            b.append("  ").append(Printable.escape(f.message())).append('\n');
+            b.append("  consequence: ").append(Printable.escape(f.consequence())).append('\n');
+            if (f.fix() != null) b.append("  fix: ").append(Printable.escape(f.fix())).append('\n');
         }
         return b.toString();
     }
@@ -125,19 +130,20 @@ public final class DifyRenderer {
         b.append("branch points:  ").append(revisions(g, g.branchPoints())).append('\n');
         for (AlembicScript s : g.scripts()) {
             if (!s.branchLabels().isEmpty()) {
-                b.append("branch labels:  ").append(s.revision()).append(": ").append(String.join(", ", s.branchLabels())).append('\n');
+                b.append("branch labels:  ").append(Printable.escape(s.revision() + ": " + String.join(", ", s.branchLabels())))
+                        .append('\n');
             }
         }
         if (path != null) {
-            b.append("\nupgrade ").append(from).append(" -> ").append(to).append(": ")
+            b.append("\nupgrade ").append(Printable.escape(from)).append(" -> ").append(Printable.escape(to)).append(": ")
                     .append(ChangeText.count(path.size(), "revision")).append(" in order\n");
             for (String rev : path) {
-                b.append("  ").append(rev).append("  ").append(g.script(rev).file()).append('\n');
+                b.append("  ").append(Printable.escape(rev + "  " + g.script(rev).file())).append('\n');
             }
         }
         if (!g.problems().isEmpty()) {
             b.append('\n').append(ChangeText.count(g.problems().size(), "problem")).append(":\n");
-            g.problems().forEach(p -> b.append("  ").append(p.kind()).append(": ").append(p.message()).append('\n'));
+            g.problems().forEach(p -> b.append("  ").append(p.kind()).append(": ").append(Printable.escape(p.message())).append('\n'));
         }
         return b.toString();
     }
@@ -177,7 +183,7 @@ public final class DifyRenderer {
     }
 
     private static String revisions(AlembicGraph g, List<String> revs) {
-        return revs.isEmpty() ? "none" : revs.stream().map(r -> r + " (" + g.script(r).file() + ")")
+        return revs.isEmpty() ? "none" : revs.stream().map(r -> Printable.escape(r + " (" + g.script(r).file() + ")"))
                 .collect(Collectors.joining(", "));
     }
 

@@ -2,6 +2,7 @@ package io.schemaplan.report;
 
 import io.schemaplan.gate.Verdict;
 import io.schemaplan.gate.Verdict.Finding;
+import io.schemaplan.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * The verdict as GitHub Actions workflow commands ({@code ::error file=…,line=…,title=…::message}), one per
  * violation ({@code error}) and warning ({@code warning}). GitHub's escaping: in the message {@code %},
  * CR and LF become {@code %25}, {@code %0D}, {@code %0A}; in a property also {@code :} and {@code ,}
- * ({@code %3A}, {@code %2C}).
+ * ({@code %3A}, {@code %2C}). Names are {@linkplain Printable#escape escaped} first, as in every text
+ * output: GitHub's escaping keeps a name inside its command, not ESC or U+202E out of the log.
  */
 public final class GateGithubRenderer {
     private GateGithubRenderer() {
@@ -29,9 +31,9 @@ public final class GateGithubRenderer {
             props.add("file=" + property(at.file()));
             if (at.line() > 0) props.add("line=" + at.line());
         }
-        props.add("title=" + property(f.ruleId() + " (" + f.check().name() + ")"));
-        String message = GateText.message(f) + (f.item() != null && !f.item().recipe().isEmpty()
-                ? "\nSafer: " + f.item().recipe() : "");
+        props.add("title=" + property(Printable.escape(f.ruleId() + " (" + f.check().name() + ")")));
+        String message = Printable.escape(GateText.message(f)) + (f.item() != null && !f.item().recipe().isEmpty()
+                ? "\nSafer: " + Printable.escape(f.item().recipe()) : "");
         b.append("::").append(command).append(' ').append(String.join(",", props)).append("::")
                 .append(data(message)).append('\n');
     }

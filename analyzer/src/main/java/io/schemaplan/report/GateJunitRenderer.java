@@ -2,6 +2,7 @@ package io.schemaplan.report;
 
 import io.schemaplan.gate.Verdict;
 import io.schemaplan.gate.Verdict.Case;
+import io.schemaplan.text.Printable;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -57,18 +58,19 @@ public final class GateJunitRenderer {
     private static void testcase(XMLStreamWriter x, Case c) throws XMLStreamException {
         x.writeCharacters("\n    ");
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", c.check().name());
-        x.writeAttribute("name", GateText.subject(c));
+        // XML 1.0 cannot hold most control characters at all: names are escaped as in every text output.
+        x.writeAttribute("classname", Printable.escape(c.check().name()));
+        x.writeAttribute("name", Printable.escape(GateText.subject(c)));
         if (failed(c)) {
             x.writeStartElement("failure");
             x.writeAttribute("type", c.finding().ruleId());
-            x.writeAttribute("message", GateText.message(c.finding()));
-            if (c.finding().item() != null) x.writeCharacters(c.finding().item().recipe());
+            x.writeAttribute("message", Printable.escape(GateText.message(c.finding())));
+            if (c.finding().item() != null) x.writeCharacters(Printable.escape(c.finding().item().recipe()));
             x.writeEndElement();
         } else if (c.finding() != null) {
             x.writeStartElement("system-out");
-            x.writeCharacters((c.finding().level() == Verdict.Level.WARNING ? "warning: "
-                    : "allowed (" + c.finding().allowedBecause() + "): ") + GateText.message(c.finding()));
+            x.writeCharacters(Printable.escape((c.finding().level() == Verdict.Level.WARNING ? "warning: "
+                    : "allowed (" + c.finding().allowedBecause() + "): ") + GateText.message(c.finding())));
             x.writeEndElement();
         }
         x.writeEndElement();

@@ -11,6 +11,7 @@ import io.schemaplan.gate.Verdict;
 import io.schemaplan.gate.Verdict.Finding;
 import io.schemaplan.impact.MyRules;
 import io.schemaplan.impact.PgRules;
+import io.schemaplan.text.Printable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class GateSarifRenderer {
         int index = ids.indexOf(f.ruleId());
         if (index >= 0) r.put("ruleIndex", index);
         r.put("level", level);
-        r.putObject("message").put("text", GateText.message(f));
+        r.putObject("message").put("text", Printable.escape(GateText.message(f))); // shown as text by code scanning
         GateLocator.Location at = locator.locate(f);
         if (at != null) {
             ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");

@@ -2,9 +2,13 @@ package io.schemaplan.report;
 
 import io.schemaplan.gate.Verdict;
 import io.schemaplan.gate.Verdict.Finding;
+import io.schemaplan.text.Printable;
 import java.util.List;
 
-/** The gate's verdict for a terminal: the headline, then violations, warnings and allowed findings. */
+/**
+ * The gate's verdict for a terminal: the headline, then violations, warnings and allowed findings; names
+ * {@linkplain Printable#escape escaped}.
+ */
 public final class GateTextRenderer {
     private static final String RED = "\033[31m";
     private static final String YELLOW = "\033[33m";
@@ -21,10 +25,11 @@ public final class GateTextRenderer {
 
     public String render(Verdict v) {
         StringBuilder b = new StringBuilder();
-        b.append("gate ").append(v.plan().from()).append(" -> ").append(v.plan().to()).append('\n');
-        b.append("policy ").append(v.policy().source()).append(" · ").append(v.plan().engine()).append(' ')
+        b.append("gate ").append(Printable.escape(v.plan().from())).append(" -> ").append(Printable.escape(v.plan().to()))
+                .append('\n');
+        b.append("policy ").append(Printable.escape(v.policy().source())).append(" · ").append(v.plan().engine()).append(' ')
                 .append(v.plan().serverVersion()).append(" · ")
-                .append(v.plan().statsSource() == null ? "no statistics" : "sizes from " + v.plan().statsSource())
+                .append(v.plan().statsSource() == null ? "no statistics" : "sizes from " + Printable.escape(v.plan().statsSource()))
                 .append("\n\n");
         b.append(paint(BOLD + (v.passed() ? GREEN : RED), GateText.headline(v))).append('\n');
         section(b, "Violations", RED, v.violations());
@@ -33,8 +38,9 @@ public final class GateTextRenderer {
         if (!allowed.isEmpty()) {
             b.append('\n').append(paint(BOLD, "Allowed")).append('\n');
             for (Finding f : allowed) {
-                b.append("  ").append(f.check().name()).append(": ").append(GateText.message(f)).append('\n');
-                b.append(paint(DIM, "    allowed: " + f.allowedBecause())).append('\n');
+                b.append("  ").append(Printable.escape(f.check().name())).append(": ")
+                        .append(Printable.escape(GateText.message(f))).append('\n');
+                b.append(paint(DIM, "    allowed: " + Printable.escape(f.allowedBecause()))).append('\n');
             }
         }
         return b.toString();
@@ -44,11 +50,11 @@ public final class GateTextRenderer {
         if (findings.isEmpty()) return;
         b.append('\n').append(paint(BOLD + color, title)).append('\n');
         for (Finding f : findings) {
-            b.append("  ").append(paint(BOLD, "[" + f.check().name() + "]")).append(' ').append(f.ruleId())
-                    .append('\n');
-            b.append("    ").append(GateText.message(f)).append('\n');
+            b.append("  ").append(paint(BOLD, "[" + Printable.escape(f.check().name()) + "]")).append(' ')
+                    .append(f.ruleId()).append('\n');
+            b.append("    ").append(Printable.escape(GateText.message(f))).append('\n');
             if (f.item() != null && !f.item().recipe().isEmpty()) {
-                b.append(paint(DIM, "    Safer: " + f.item().recipe())).append('\n');
+                b.append(paint(DIM, "    Safer: " + Printable.escape(f.item().recipe()))).append('\n');
             }
         }
     }

@@ -1,10 +1,13 @@
 package io.schemaplan.report;
 
+import io.schemaplan.text.Printable;
+
 /**
  * Escaping for GitHub-flavoured Markdown. Text from a schema (names, comments, defaults) may hold any
  * character: HTML is neutralised as entities (GitHub renders inline HTML), Markdown punctuation is
  * backslash-escaped so it cannot start emphasis, code, links or tables, and a newline becomes a space so
- * that it cannot end a table row or a list item. Escaped text is always placed after other text on its
+ * that it cannot end a table row or a list item; other control and invisible characters are shown as
+ * {@link Printable#escape} writes them. Escaped text is always placed after other text on its
  * line (a cell, a list item, a heading), so line-start markers such as {@code -} or {@code 1.} need no escape.
  */
 public final class Markdown {
@@ -38,6 +41,10 @@ public final class Markdown {
                 case '"' -> b.append("&quot;");
                 case '\r', '\n' -> b.append(' ');
                 default -> {
+                    if (Printable.isUnsafe(c)) {
+                        b.append(Printable.escape(String.valueOf(c))); // ESC, U+202E: shown, not obeyed
+                        continue;
+                    }
                     if (PUNCTUATION.indexOf(c) >= 0) b.append('\\');
                     b.append(c);
                 }

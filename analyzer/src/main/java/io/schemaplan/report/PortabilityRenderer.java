@@ -3,6 +3,7 @@ package io.schemaplan.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.normalize.Portability;
+import io.schemaplan.text.Printable;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ public final class PortabilityRenderer {
     }
 
     public static String text(String source, Portability.Target target, List<Portability.Finding> findings) {
-        StringBuilder b = new StringBuilder(source).append(": ");
+        StringBuilder b = new StringBuilder(Printable.escape(source)).append(": ");
         String server = target == Portability.Target.MYSQL ? "MySQL" : "MariaDB";
         if (findings.isEmpty()) {
             return b.append("no PostgreSQL-only constructs found for ").append(server).append('\n').toString();
@@ -22,7 +23,8 @@ public final class PortabilityRenderer {
         b.append(ChangeText.count(findings.size(), "PostgreSQL-only construct")).append(" that ").append(server)
                 .append(" cannot take\n\n");
         for (Portability.Finding f : findings) {
-            b.append(f.object()).append(": ").append(f.construct()).append("\n    ").append(f.reason()).append('\n');
+            b.append(Printable.escape(f.object())).append(": ").append(Printable.escape(f.construct())).append("\n    ")
+                    .append(Printable.escape(f.reason())).append('\n');
         }
         return b.toString();
     }

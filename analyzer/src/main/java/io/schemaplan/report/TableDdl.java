@@ -1,27 +1,34 @@
 package io.schemaplan.report;
 
+import static io.schemaplan.model.Engine.MYSQL;
+import static io.schemaplan.model.Engine.POSTGRES;
+import static io.schemaplan.sql.Identifiers.quote;
+
+import io.schemaplan.model.Engine;
+
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
-import io.schemaplan.model.Engine;
 import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.Trigger;
+import io.schemaplan.sql.Definitions;
+import io.schemaplan.sql.Identifiers;
+import io.schemaplan.sql.Literals;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A table as canonical {@code CREATE TABLE} text, one fact per line, so that two versions of a table can be
  * compared line by line: columns in position order, then constraints and foreign keys by name; on
  * PostgreSQL the indexes, comments and triggers follow as their own statements, on MySQL/MariaDB the keys
- * and comments are inline, as {@code SHOW CREATE TABLE} prints them. For reading, not for running: names
- * are quoted only when they are not plain lower-case identifiers.
+ * and comments are inline, as {@code SHOW CREATE TABLE} prints them. For reading, not for running; names are
+ * quoted as in SQL to run ({@link Identifiers#quote}): on PostgreSQL only when they are not plain lower-case
+ * identifiers, on MySQL always in backticks as the server prints them. MySQL key constraints keep their
+ * canonical definition ({@code PRIMARY KEY (id)}), which compares equal across dumps and catalogs.
  */
 public final class TableDdl {
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
-
     private TableDdl() {
     }
 
@@ -35,35 +42,35 @@ public final class TableDdl {
     }
 
     private static List<String> postgres(Table t) {
-        String table = pgName(t.name());
+        String table = Identifiers.qualified(POSTGRES, t.name());
         List<String> out = new ArrayList<>();
         out.add("CREATE " + (t.unlogged() ? "UNLOGGED " : "") + "TABLE " + table
-                + (t.partitionOf() == null ? " (" : " PARTITION OF " + pgName(t.partitionOf()) + " ("));
+                + (t.partitionOf() == null ? " (" :  " PARTITION OF " + Identifiers.qualified(POSTGRES, t.partitionOf()) + " ("));
         List<String> body = new ArrayList<>();
-        for (Column c : t.columns()) body.add("    " + quote(c.name(), '"') + " " + ChangeText.columnDefinition(c));
+        for (Column c : t.columns()) body.add("    " + quote(POSTGRES, c.name()) + " " + ChangeText.columnDefinition(c));
         for (Constraint c : t.constraints()) {
-            body.add("    CONSTRAINT " + quote(c.name(), '"') + " " + ChangeText.constraintDef(c));
+            body.add("    CONSTRAINT " + quote(POSTGRES, c.name()) + " " + ChangeText.constraintDef(c));
         }
         for (ForeignKey f : t.foreignKeys()) {
-            body.add("    CONSTRAINT " + quote(f.name(), '"') + " FOREIGN KEY " + ChangeText.foreignKeyDef(f));
+            body.add("    CONSTRAINT " + quote(POSTGRES, f.name()) + " FOREIGN KEY " + Definitions.foreignKey(POSTGRES, f));
         }
         commaSeparated(body, out);
         out.add(")" + (t.partitionBound() == null ? "" : " " + t.partitionBound())
                 + (t.partitionBy() == null ? "" : " PARTITION BY " + t.partitionBy()) + ";");
         for (Index i : t.indexes()) {
-            String def = ChangeText.indexDef(i);
+            String def = Definitions.index(POSTGRES, i);
             if (i.unique()) def = def.substring("UNIQUE ".length());
-            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name(), '"') + " ON " + table + " " + def + ";");
+            out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(POSTGRES, i.name()) + " ON " + table + " " + def + ";");
         }
-        if (t.comment() != null) out.add("COMMENT ON TABLE " + table + " IS " + literal(t.comment(), false) + ";");
+        if (t.comment() != null) out.add("COMMENT ON TABLE " + table + " IS " + Literals.string(POSTGRES, t.comment()) + ";");
         for (Column c : t.columns()) {
             if (c.comment() != null) {
-                out.add("COMMENT ON COLUMN " + table + "." + quote(c.name(), '"') + " IS " + literal(c.comment(), false) + ";");
+                out.add("COMMENT ON COLUMN " + table + "." + quote(POSTGRES, c.name()) + " IS " + Literals.string(POSTGRES, c.comment()) + ";");
             }
         }
         for (Index i : t.indexes()) {
             if (i.comment() != null) {
-                out.add("COMMENT ON INDEX " + quote(i.name(), '"') + " IS " + literal(i.comment(), false) + ";");
+                out.add("COMMENT ON INDEX " + quote(POSTGRES, i.name()) + " IS " + Literals.string(POSTGRES, i.comment()) + ";");
             }
         }
         for (Trigger tr : t.triggers()) out.add(tr.definition() + ";");
@@ -72,32 +79,32 @@ public final class TableDdl {
 
     private static List<String> mysql(Table t) {
         List<String> out = new ArrayList<>();
-        out.add("CREATE TABLE " + quote(t.name().name(), '`') + " (");
+        out.add("CREATE TABLE " + quote(MYSQL, t.name().name()) + " (");
         List<String> body = new ArrayList<>();
         for (Column c : t.columns()) {
-            body.add("  " + quote(c.name(), '`') + " " + ChangeText.columnDefinition(c)
-                    + (c.comment() == null ? "" : " COMMENT " + literal(c.comment(), true)));
+            body.add("  " + quote(MYSQL, c.name()) + " " + ChangeText.columnDefinition(c)
+                    + (c.comment() == null ? "" : " COMMENT " + Literals.string(MYSQL, c.comment())));
         }
         for (Constraint c : t.constraints()) {
-            body.add("  " + (c.kind() == Constraint.Kind.PRIMARY_KEY ? "" : "CONSTRAINT " + quote(c.name(), '`') + " ")
+            body.add("  " + (c.kind() == Constraint.Kind.PRIMARY_KEY ? "" : "CONSTRAINT " + quote(MYSQL, c.name()) + " ")
                     + ChangeText.constraintDef(c));
         }
         for (Index i : t.indexes()) {
             String kind = i.unique() ? "UNIQUE KEY " : "fulltext".equals(i.method()) ? "FULLTEXT KEY "
                     : "spatial".equals(i.method()) ? "SPATIAL KEY " : "KEY ";
             List<String> keys = i.keys().stream()
-                    .map(k -> k.sql() + (k.prefixLength() == null ? "" : "(" + k.prefixLength() + ")")).toList();
-            body.add("  " + kind + quote(i.name(), '`') + " (" + String.join(", ", keys) + ")"
-                    + (i.comment() == null ? "" : " COMMENT " + literal(i.comment(), true)));
+                    .map(k -> Definitions.key(MYSQL, k) + (k.prefixLength() == null ? "" : "(" + k.prefixLength() + ")")).toList();
+            body.add("  " + kind + quote(MYSQL, i.name()) + " (" + String.join(", ", keys) + ")"
+                    + (i.comment() == null ? "" : " COMMENT " + Literals.string(MYSQL, i.comment())));
         }
         for (ForeignKey f : t.foreignKeys()) {
-            body.add("  CONSTRAINT " + quote(f.name(), '`') + " FOREIGN KEY " + ChangeText.foreignKeyDef(f));
+            body.add("  CONSTRAINT " + quote(MYSQL, f.name()) + " FOREIGN KEY " + Definitions.foreignKey(MYSQL, f));
         }
         commaSeparated(body, out);
         StringBuilder options = new StringBuilder(")");
         if (t.storageEngine() != null) options.append(" ENGINE=").append(t.storageEngine());
         if (t.collation() != null) options.append(" DEFAULT COLLATE=").append(t.collation());
-        if (t.comment() != null) options.append(" COMMENT=").append(literal(t.comment(), true));
+        if (t.comment() != null) options.append(" COMMENT=").append(Literals.string(MYSQL, t.comment()));
         if (t.partitionBy() != null) options.append(" PARTITION BY ").append(t.partitionBy());
         out.add(options.append(';').toString());
         for (Trigger tr : t.triggers()) out.add(tr.definition() + ";");
@@ -106,25 +113,5 @@ public final class TableDdl {
 
     private static void commaSeparated(List<String> body, List<String> out) {
         for (int i = 0; i < body.size(); i++) out.add(body.get(i) + (i < body.size() - 1 ? "," : ""));
-    }
-
-    private static String pgName(QName n) {
-        return n.schema().isEmpty() ? quote(n.name(), '"') : quote(n.schema(), '"') + "." + quote(n.name(), '"');
-    }
-
-    static String quote(String name, char q) {
-        if (PLAIN.matcher(name).matches()) return name;
-        String doubled = name.replace(String.valueOf(q), String.valueOf(q) + q);
-        return q + doubled + q;
-    }
-
-    /**
-     * A string literal; a line break is written as {@code \n} so that a comment keeps to one line
-     * (PostgreSQL needs an {@code E''} string for that, MySQL reads backslash escapes in every string).
-     */
-    private static String literal(String s, boolean mysql) {
-        String body = s.replace("'", "''");
-        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\\') < 0) return "'" + body + "'";
-        return (mysql ? "'" : "E'") + body.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r") + "'";
     }
 }

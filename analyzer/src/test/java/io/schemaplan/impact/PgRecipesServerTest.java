@@ -49,30 +49,47 @@ class PgRecipesServerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("recipes")
     void theRecipeReachesTheTargetSchema(String operation, String fromDdl, String toDdl) throws Exception {
-        String db = LocalPostgres.freshDatabase("sp_recipe_" + operation.toLowerCase());
-        String target = LocalPostgres.freshDatabase("sp_recipe_" + operation.toLowerCase() + "_to");
-        LocalPostgres.exec(db, fromDdl);
-        LocalPostgres.exec(db, fromDdl.startsWith(BASE) ? ROWS : "INSERT INTO t SELECT g, g FROM generate_series(1, 12000) g");
-        LocalPostgres.exec(target, toDdl);
-        Schema from = PostgresCatalogReader.read(LocalPostgres.url(db), null);
-        Schema to = PostgresCatalogReader.read(LocalPostgres.url(target), null);
+        String rows = fromDdl.startsWith(BASE) ? ROWS : "INSERT INTO t SELECT g, g FROM generate_series(1, 12000) g";
+        runToTarget("sp_recipe_" + operation.toLowerCase(), operation, fromDdl, rows, toDdl, tmp);
+    }
 
-        List<Change> changes = SchemaDiff.diff(from, to);
-        PgRecipes recipes = new PgRecipes(from, to);
-        PgImpacts impacts = new PgImpacts(from, to, null);
-        String sql = changes.stream().flatMap(c -> impacts.steps(c).stream()
-                        .filter(s -> s.operation().name().equals(operation))
-                        .map(s -> recipes.sql(c, operation)))
-                .filter(java.util.Optional::isPresent).map(java.util.Optional::get).findFirst()
-                .orElseThrow(() -> new AssertionError("no recipe for " + operation + " in " + changes));
-        assertFalse(java.util.regex.Pattern.compile("\\bnull\\b").matcher(sql).find(), sql);
-        Path script = tmp.resolve("recipe.sql");
-        Files.writeString(script, sql + "\n");
-        LocalPostgres.psqlFile(db, script);
+    /**
+     * Makes the databases {@code name} at FROM (holding {@code rows}) and {@code name_to} at TO, runs the
+     * recipe of {@code operation} on the first with psql, asserts that it ends at TO with no helper left,
+     * and drops both. Returns the recipe.
+     */
+    static String runToTarget(String name, String operation, String fromDdl, String rows, String toDdl, Path tmp)
+            throws Exception {
+        String db = LocalPostgres.freshDatabase(name);
+        String target = LocalPostgres.freshDatabase(name + "_to");
+        try {
+            LocalPostgres.exec(db, fromDdl);
+            LocalPostgres.exec(db, rows);
+            LocalPostgres.exec(target, toDdl);
+            Schema from = PostgresCatalogReader.read(LocalPostgres.url(db), null);
+            Schema to = PostgresCatalogReader.read(LocalPostgres.url(target), null);
 
-        Schema after = PostgresCatalogReader.read(LocalPostgres.url(db), null);
-        List<Change> left = SchemaDiff.diff(after, to);
-        assertEquals(List.of(), left, "after the recipe:\n" + sql);
-        assertTrue(PostgresCatalogReader.read(LocalPostgres.url(db), null).routines().isEmpty(), "no helper left behind");
+            List<Change> changes = SchemaDiff.diff(from, to);
+            PgRecipes recipes = new PgRecipes(from, to);
+            PgImpacts impacts = new PgImpacts(from, to, null);
+            String sql = changes.stream().flatMap(c -> impacts.steps(c).stream()
+                            .filter(s -> s.operation().name().equals(operation))
+                            .map(s -> recipes.sql(c, operation)))
+                    .filter(java.util.Optional::isPresent).map(java.util.Optional::get).findFirst()
+                    .orElseThrow(() -> new AssertionError("no recipe for " + operation + " in " + changes));
+            assertFalse(java.util.regex.Pattern.compile("\\bnull\\b").matcher(sql).find(), sql);
+            Path script = tmp.resolve(name + ".sql");
+            Files.writeString(script, sql + "\n");
+            LocalPostgres.psqlFile(db, script);
+
+            Schema after = PostgresCatalogReader.read(LocalPostgres.url(db), null);
+            List<Change> left = SchemaDiff.diff(after, to);
+            assertEquals(List.of(), left, "after the recipe:\n" + sql);
+            assertTrue(after.routines().isEmpty(), "no helper left behind");
+            return sql;
+        } finally {
+            LocalPostgres.dropDatabase(db);
+            LocalPostgres.dropDatabase(target);
+        }
     }
 }

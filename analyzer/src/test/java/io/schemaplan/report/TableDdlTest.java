@@ -3,6 +3,10 @@ package io.schemaplan.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemaplan.model.Column;
+import io.schemaplan.model.DataType;
+import io.schemaplan.model.Engine;
+import io.schemaplan.model.Index;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Table;
@@ -38,18 +42,25 @@ class TableDdlTest {
     void mysqlTableKeepsKeysAndOptionsInline() {
         Schema s = Sources.load(Samples.mysql("1.12.1").toString(), Set.of()).schema();
         String ddl = TableDdl.text(table(s, "", "workflow_runs"), s.engine());
-        assertTrue(ddl.startsWith("CREATE TABLE workflow_runs (\n  id char(36) NOT NULL,\n"), ddl);
+        assertTrue(ddl.startsWith("CREATE TABLE `workflow_runs` (\n  `id` char(36) NOT NULL,\n"), ddl);
         assertTrue(ddl.contains("\n  PRIMARY KEY (id),\n"), ddl);
-        assertTrue(ddl.contains("\n  KEY workflow_run_triggerd_from_idx (tenant_id, app_id, triggered_from"), ddl);
+        assertTrue(ddl.contains("\n  KEY `workflow_run_triggerd_from_idx` (`tenant_id`, `app_id`, `triggered_from`"), ddl);
         assertTrue(ddl.endsWith(") ENGINE=InnoDB DEFAULT COLLATE=utf8mb4_general_ci;"), ddl);
     }
 
     @Test
-    void namesThatAreNotPlainAreQuotedAndQuotesDoubled() {
-        assertEquals("plain_name1", TableDdl.quote("plain_name1", '"'));
-        assertEquals("\"Mixed\"", TableDdl.quote("Mixed", '"'));
-        assertEquals("\"a \"\"b\"\"\"", TableDdl.quote("a \"b\"", '"'));
-        assertEquals("`a``b`", TableDdl.quote("a`b", '`'));
+    void namesAndIndexKeysAreQuotedAsInSqlToRun() {
+        Table t = new Table(QName.of("public", "Mixed"), List.of(
+                new Column("userId", 1, DataType.of("integer"), true, null, null, null, null, null),
+                new Column("order", 2, DataType.of("integer"), true, null, null, null, null, null)),
+                List.of(), List.of(), List.of(new Index("i", false, "btree", List.of(Index.IndexKey.column("userId")),
+                        List.of("order"), null, false, null)), List.of(), false, null, null, null, null);
+        List<String> ddl = TableDdl.lines(t, Engine.POSTGRES);
+        assertEquals("CREATE TABLE public.\"Mixed\" (", ddl.get(0));
+        assertEquals("    \"userId\" integer,", ddl.get(1));
+        assertEquals("    \"order\" integer", ddl.get(2));
+        assertTrue(ddl.contains("CREATE INDEX i ON public.\"Mixed\" USING btree (\"userId\") INCLUDE (\"order\");"),
+                String.join("\n", ddl));
     }
 
     @Test

@@ -50,9 +50,14 @@ public final class LocalPostgres {
 
     /** Drops (if present) and creates an empty database; returns its name. */
     public static String freshDatabase(String name) {
-        exec("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        dropDatabase(name);
         exec("postgres", "CREATE DATABASE " + name);
         return name;
+    }
+
+    /** Drops a database a test made (if it is there), even with a session still connected. */
+    public static void dropDatabase(String name) {
+        exec("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     /**

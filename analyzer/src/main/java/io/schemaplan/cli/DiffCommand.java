@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List what changes when a database at FROM becomes TO.",
-                "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot.",
+                "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot;",
+                "A file may also be a pipe, <(command) or '-' for stdin.",
                 "One PostgreSQL and one MySQL/MariaDB source are compared across dialects: only real differences."})
 final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now.")
@@ -43,9 +44,9 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        Loaded a = sources.load(from);
-        long t1 = System.nanoTime();
-        Loaded b = sources.load(to);
+        List<Loaded> sides = sources.load(from, to);
+        Loaded a = sides.get(0);
+        Loaded b = sides.get(1);
         long t2 = System.nanoTime();
         if (CrossDialectDiff.applies(a.schema(), b.schema())) {
             return crossDialect(a, b);
@@ -58,8 +59,8 @@ final class DiffCommand implements Callable<Integer> {
         long t5 = System.nanoTime();
         if (timings) {
             // One line that scripts/bench-scale parses; JVM start and picocli come before t0 (see docs/performance.md).
-            System.err.printf("schemaplan timings ms: read-from %d read-to %d diff %d render %d write %d jvm-uptime-at-start %d%n",
-                    ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
+            System.err.printf("schemaplan timings ms: read %d diff %d render %d write %d jvm-uptime-at-start %d%n",
+                    ms(t2 - t0), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - ms(t5 - t0));
         }
         Output.warnings(a);

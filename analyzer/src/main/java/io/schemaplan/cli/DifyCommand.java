@@ -58,7 +58,7 @@ final class DifyCommand implements Runnable {
         @Override
         public Integer call() {
             if (Sources.kindOf(url) == Sources.Kind.FILE) {
-                throw new Main.UserException(io.schemaplan.read.PgUrl.withoutPassword(url)
+                throw new Main.UserException(io.schemaplan.read.Redaction.url(url)
                         + ": dify doctor needs a database URL (postgresql://user@host:port/db or mysql://user@host:port/db)");
             }
             Optional<List<String>> rows = AlembicVersionReader.read(url);

@@ -5,7 +5,9 @@ import io.schemaplan.gate.Verdict.Finding;
 import io.schemaplan.read.DumpLines;
 import io.schemaplan.read.Sources;
 import io.schemaplan.report.GateLocator;
-import java.io.IOException;
+import io.schemaplan.read.InputFiles;
+import io.schemaplan.read.ReadException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -32,11 +34,12 @@ final class FindingLocator implements GateLocator {
 
     private static Dump dump(String spec) {
         if (Sources.kindOf(spec) != Sources.Kind.FILE) return null;
-        Path p = Path.of(spec);
-        if (!Files.isRegularFile(p)) return null;
+        // Only a regular file can be read a second time (a pipe was read once, by the reader).
+        if (spec.equals("-") || !Files.isRegularFile(Path.of(spec))) return null;
         try {
-            return new Dump(relative(spec), new DumpLines(Files.readString(p)));
-        } catch (IOException e) {
+            byte[] bytes = InputFiles.read(spec, InputFiles.Kind.DUMP).bytes();
+            return new Dump(relative(spec), new DumpLines(new String(bytes, StandardCharsets.UTF_8)));
+        } catch (ReadException e) {
             return null;
         }
     }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,8 +80,9 @@ final class GateCommand implements Callable<Integer> {
                 throw new Main.UserException("--assume-rows " + table + "=" + n + ": " + e.getMessage());
             }
         });
-        Loaded a = sources.load(from);
-        Loaded b = sources.load(to);
+        List<Loaded> sides = sources.load(from, to);
+        Loaded a = sides.get(0);
+        Loaded b = sides.get(1);
         Stats stats = options.readStats(from);
         String statsLabel = options.statsLabel(from);
         if (stats == null) {

@@ -1,19 +1,21 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.read.ReadException;
+import io.schemaplan.read.Redaction;
 import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code schemaplan} command: subcommands, and the one place that maps failures to exit codes. */
 /*
  * The subcommands are not listed in this annotation: picocli would build the model of every one of them (reflection
  * over their fields, mixins and nested commands) before running any, which cost more than a JVM start. They are added
  * in commandLine(), only the one the command line names (see docs/performance.md).
  */
+/** The {@code schemaplan} command: subcommands, and the one place that maps failures to exit codes. */
 @Command(name = "schemaplan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What a schema upgrade will change in a database, and what it will cost.",
         footer = {"", "Exit codes: 0 ran fine; 1 differences found (diff --exit-code), policy violated (gate) or PostgreSQL-only constructs found (portability);",
@@ -58,7 +60,7 @@ public final class Main {
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("schemaplan: " + Printable.escape(e.getMessage()));
+            err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE_OR_INPUT;
         });
@@ -81,21 +83,24 @@ public final class Main {
         };
     }
 
-    /** User errors are one line; only a bug prints a stack trace, and only with SCHEMAPLAN_DEBUG set. */
+    /**
+     * User errors are one line; only a bug prints a stack trace, and only with SCHEMAPLAN_DEBUG set. Every line
+     * is scrubbed of the passwords in the arguments, whatever the code that threw put in its message.
+     */
     private static int onException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        String[] args = parsed.originalArgs().toArray(String[]::new);
         // Messages name files and objects: escaped, so that a name cannot break the one line or drive the terminal.
-        if (e instanceof ReadException || e instanceof UserException) {
-            err.println("schemaplan: " + Printable.escape(e.getMessage()));
+        if (e instanceof ReadException || e instanceof UserException || e instanceof IOException) {
+            err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
             return ExitCodes.USAGE_OR_INPUT;
         }
-        if (e instanceof IOException io) {
-            err.println("schemaplan: " + Printable.escape(io.getMessage()));
-            return ExitCodes.USAGE_OR_INPUT;
-        }
-        err.println("schemaplan: internal error: " + Printable.escape(e.toString()) + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)");
+        err.println("schemaplan: internal error: " + Printable.escape(Redaction.arguments(e.toString(), args))
+                + " (set SCHEMAPLAN_DEBUG=1 for the stack trace, and please report it)");
         if (System.getenv("SCHEMAPLAN_DEBUG") != null) {
-            e.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(Redaction.arguments(trace.toString(), args));
         }
         return ExitCodes.INTERNAL;
     }

@@ -60,8 +60,9 @@ final class PlanCommand implements Callable<Integer> {
             throw new Main.UserException("name the target once: plan FROM TO, or plan FROM --to TO");
         }
         String target = to != null ? to : toOption;
-        Loaded a = sources.load(from);
-        Loaded b = sources.load(target);
+        List<Loaded> sides = sources.load(from, target);
+        Loaded a = sides.get(0);
+        Loaded b = sides.get(1);
         PlanOptions.requireOneEngine(a, b);
         Stats stats = options.readStats(from);
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());

@@ -3,7 +3,7 @@ package io.schemaplan.cli;
 import io.schemaplan.impact.Profile;
 import io.schemaplan.impact.PgRules;
 import io.schemaplan.model.Stats;
-import io.schemaplan.read.PgUrl;
+import io.schemaplan.read.Redaction;
 import io.schemaplan.read.PostgresStatsReader;
 import io.schemaplan.read.ProfileJson;
 import io.schemaplan.read.Sources;
@@ -42,7 +42,7 @@ final class PlanOptions {
     /** The label of the statistics used, or null. */
     String statsLabel(String from) {
         String spec = statsSpec(from);
-        return spec == null ? null : PgUrl.withoutPassword(spec) + (exactCounts ? " (exact counts)" : "");
+        return spec == null ? null : Redaction.url(spec) + (exactCounts ? " (exact counts)" : "");
     }
 
     /** Reads the statistics, or returns null when there are none to read. */
@@ -54,13 +54,13 @@ final class PlanOptions {
         }
         Sources.Kind kind = Sources.kindOf(spec);
         if (kind == Sources.Kind.FILE) {
-            if (exactCounts) throw new Main.UserException("--exact-counts needs a database URL, not a file: " + spec);
-            return StatsJson.read(Path.of(spec));
+            if (exactCounts) throw new Main.UserException("--exact-counts needs a database URL, not a file: " + Redaction.url(spec));
+            return StatsJson.read(spec);
         }
         if (exactCounts && kind != Sources.Kind.POSTGRES_URL) {
             throw new Main.UserException("--exact-counts is implemented for PostgreSQL only");
         }
-        Terminal.progress("reading statistics of " + PgUrl.withoutPassword(spec) + " …");
+        Terminal.progress("reading statistics of " + Redaction.url(spec) + " …");
         try {
             return kind == Sources.Kind.POSTGRES_URL ? PostgresStatsReader.read(spec, exactCounts) : Sources.stats(spec);
         } finally {

@@ -17,8 +17,16 @@ final class SourceOptions {
         return new LinkedHashSet<>(schemas);
     }
 
+    /** Reads the two sides of a comparison; {@code -} is stdin, which only one of them can be (checked first). */
+    List<Loaded> load(String from, String to) {
+        if (from.equals("-") && to.equals("-")) {
+            throw new Main.UserException("only one source can be read from stdin ('-')");
+        }
+        return List.of(load(from), load(to));
+    }
+
     Loaded load(String spec) {
-        Terminal.progress("reading " + io.schemaplan.read.PgUrl.withoutPassword(spec) + " …");
+        Terminal.progress("reading " + io.schemaplan.read.Redaction.url(spec) + " …");
         try {
             return Sources.load(spec, namespaces());
         } finally {

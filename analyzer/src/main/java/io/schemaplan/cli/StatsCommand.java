@@ -1,6 +1,6 @@
 package io.schemaplan.cli;
 
-import io.schemaplan.read.PgUrl;
+import io.schemaplan.read.Redaction;
 import io.schemaplan.read.PostgresStatsReader;
 import io.schemaplan.read.Sources;
 import io.schemaplan.read.StatsJson;
@@ -28,13 +28,13 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         Sources.Kind kind = Sources.kindOf(url);
         if (kind == Sources.Kind.FILE) {
-            throw new Main.UserException(url + ": not a database URL (expected postgresql://user@host:port/db or "
+            throw new Main.UserException(Redaction.url(url) + ": not a database URL (expected postgresql://user@host:port/db or "
                     + "mysql://user@host:port/db)");
         }
         if (exactCounts && kind != Sources.Kind.POSTGRES_URL) {
             throw new Main.UserException("--exact-counts is implemented for PostgreSQL only");
         }
-        Terminal.progress("reading statistics of " + PgUrl.withoutPassword(url) + " …");
+        Terminal.progress("reading statistics of " + Redaction.url(url) + " …");
         try {
             Output.write(output, StatsJson.toJson(kind == Sources.Kind.POSTGRES_URL
                     ? PostgresStatsReader.read(url, exactCounts) : Sources.stats(url)));

@@ -2,12 +2,15 @@ package io.schemaplan.diff;
 
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
+import io.schemaplan.model.Domain;
 import io.schemaplan.model.EnumType;
 import io.schemaplan.model.Extension;
 import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
+import io.schemaplan.model.Policy;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Routine;
+import io.schemaplan.model.Rule;
 import io.schemaplan.model.Sequence;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.Trigger;
@@ -98,6 +101,25 @@ public sealed interface Change {
         }
     }
 
+    record DomainAdded(Domain domain) implements Change {
+        public String kind() { return "domain.added"; }
+        public QName table() { return null; }
+        public String object() { return domain.name().toString(); }
+    }
+
+    record DomainDropped(Domain domain) implements Change {
+        public String kind() { return "domain.dropped"; }
+        public QName table() { return null; }
+        public String object() { return domain.name().toString(); }
+    }
+
+    /** Base type, collation, default, NOT NULL, CHECK constraints or comment of a domain changed. */
+    record DomainChanged(Domain from, Domain to) implements Change {
+        public String kind() { return "domain.changed"; }
+        public QName table() { return null; }
+        public String object() { return to.name().toString(); }
+    }
+
     record SequenceAdded(Sequence sequence) implements Change {
         public String kind() { return "sequence.added"; }
         public QName table() { return null; }
@@ -177,6 +199,61 @@ public sealed interface Change {
         public String object() { return to.name().toString(); }
     }
 
+    /** The storage parameters of a table ({@code fillfactor=70}, autovacuum settings, {@code toast.…}) changed. */
+    record TableOptionsChanged(QName table, List<String> from, List<String> to) implements Change {
+        public String kind() { return "table.options_changed"; }
+        public String object() { return table.toString(); }
+    }
+
+    /** The inheritance parents of a table changed (ALTER TABLE … INHERIT / NO INHERIT). */
+    record TableInheritsChanged(QName table, List<QName> from, List<QName> to) implements Change {
+        public String kind() { return "table.inherits_changed"; }
+        public String object() { return table.toString(); }
+    }
+
+    /** REPLICA IDENTITY changed; null is DEFAULT. */
+    record ReplicaIdentityChanged(QName table, String from, String to) implements Change {
+        public String kind() { return "table.replica_identity_changed"; }
+        public String object() { return table.toString(); }
+    }
+
+    /** Row level security was enabled or disabled, forced or not. */
+    record RowSecurityChanged(QName table, boolean fromEnabled, boolean fromForced, boolean toEnabled,
+                              boolean toForced) implements Change {
+        public String kind() { return "table.row_security_changed"; }
+        public String object() { return table.toString(); }
+    }
+
+    record PolicyAdded(QName table, Policy policy) implements Change {
+        public String kind() { return "policy.added"; }
+        public String object() { return table + "." + policy.name(); }
+    }
+
+    record PolicyDropped(QName table, Policy policy) implements Change {
+        public String kind() { return "policy.dropped"; }
+        public String object() { return table + "." + policy.name(); }
+    }
+
+    record PolicyChanged(QName table, Policy from, Policy to) implements Change {
+        public String kind() { return "policy.changed"; }
+        public String object() { return table + "." + to.name(); }
+    }
+
+    record RuleAdded(QName table, Rule rule) implements Change {
+        public String kind() { return "rule.added"; }
+        public String object() { return table + "." + rule.name(); }
+    }
+
+    record RuleDropped(QName table, Rule rule) implements Change {
+        public String kind() { return "rule.dropped"; }
+        public String object() { return table + "." + rule.name(); }
+    }
+
+    record RuleChanged(QName table, Rule from, Rule to) implements Change {
+        public String kind() { return "rule.changed"; }
+        public String object() { return table + "." + to.name(); }
+    }
+
     /** A column change: the column as it was and as it will be. */
     sealed interface ColumnChange extends Change {
         Column from();
@@ -226,6 +303,26 @@ public sealed interface Change {
     /** A MySQL/MariaDB column became INVISIBLE (left out of {@code SELECT *}) or visible again. */
     record ColumnVisibilityChanged(QName table, Column from, Column to) implements ColumnChange {
         public String kind() { return "column.visibility_changed"; }
+    }
+
+    /** The column's statistics target ({@code SET STATISTICS n}) changed; null is the default. */
+    record ColumnStatisticsChanged(QName table, Column from, Column to) implements ColumnChange {
+        public String kind() { return "column.statistics_changed"; }
+    }
+
+    /** The column's storage strategy ({@code SET STORAGE}) changed. */
+    record ColumnStorageChanged(QName table, Column from, Column to) implements ColumnChange {
+        public String kind() { return "column.storage_changed"; }
+    }
+
+    /** The column's compression method ({@code SET COMPRESSION}) changed. */
+    record ColumnCompressionChanged(QName table, Column from, Column to) implements ColumnChange {
+        public String kind() { return "column.compression_changed"; }
+    }
+
+    /** The column's attribute options ({@code SET (n_distinct = 100)}) changed. */
+    record ColumnOptionsChanged(QName table, Column from, Column to) implements ColumnChange {
+        public String kind() { return "column.options_changed"; }
     }
 
     record ColumnCommentChanged(QName table, Column from, Column to) implements ColumnChange {

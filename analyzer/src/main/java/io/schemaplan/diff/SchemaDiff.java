@@ -6,6 +6,7 @@ import io.schemaplan.model.Extension;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Table;
+import io.schemaplan.model.View;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code diff(from, to)}: what changes when a database at {@code from} becomes {@code to}. Pure and
- * deterministic: extensions, namespaces, enums, sequences, tables by name (within a table: the table
- * itself, columns in target order, constraints, foreign keys, indexes, triggers), views, routines.
+ * deterministic: extensions, namespaces, enums, domains, sequences, tables by name (within a table: the
+ * table itself, its storage parameters, parents, replica identity and row security, columns in target
+ * order, constraints, foreign keys, indexes, triggers, policies, rules), views (a materialized view's
+ * indexes as index changes of the view), routines.
  */
 public final class SchemaDiff {
     private SchemaDiff() {
@@ -32,6 +35,8 @@ public final class SchemaDiff {
         compare(from.namespaces(), to.namespaces(), n -> n, NamespaceAdded::new, NamespaceDropped::new, (a, b) -> null, out);
         compare(from.enums(), to.enums(), e -> e.name().toString(), EnumAdded::new, EnumDropped::new,
                 (a, b) -> a.equals(b) ? null : new EnumChanged(a, b), out);
+        compare(from.domains(), to.domains(), d -> d.name().toString(), DomainAdded::new, DomainDropped::new,
+                (a, b) -> a.equals(b) ? null : new DomainChanged(a, b), out);
         compare(from.sequences(), to.sequences(), s -> s.name().toString(), SequenceAdded::new, SequenceDropped::new,
                 (a, b) -> a.equals(b) ? null : new SequenceChanged(a, b), out);
         compare(from.tables(), to.tables(), t -> t.name().toString(), TableAdded::new, TableDropped::new,
@@ -45,10 +50,28 @@ public final class SchemaDiff {
             }
         }
         compare(from.views(), to.views(), v -> v.name().toString(), ViewAdded::new, ViewDropped::new,
-                (a, b) -> a.equals(b) ? null : new ViewChanged(a, b), out);
+                (a, b) -> bare(a).equals(bare(b)) ? null : new ViewChanged(a, b), out);
+        // A materialized view kept on both sides: its indexes, as index changes of the view. A changed
+        // definition recreates the view and its indexes, so their changes are not listed apart then.
+        Map<String, View> viewsBefore = new LinkedHashMap<>();
+        from.views().forEach(v -> viewsBefore.put(v.name().toString(), v));
+        for (View v : to.views()) {
+            View old = viewsBefore.get(v.name().toString());
+            if (old == null || !v.materialized() || !old.materialized()
+                    || !old.definition().equals(v.definition())) continue;
+            QName t = v.name();
+            if (!old.options().equals(v.options())) out.add(new TableOptionsChanged(t, old.options(), v.options()));
+            named(t, "index", old.indexes(), v.indexes(), i -> i.name(), i -> i.renamed("").withComment(null),
+                    i -> new IndexAdded(t, i), i -> new IndexDropped(t, i), (x, y) -> new IndexChanged(t, x, y), out);
+        }
         compare(from.routines(), to.routines(), r -> r.signature(), RoutineAdded::new, RoutineDropped::new,
                 (a, b) -> a.equals(b) ? null : new RoutineChanged(a, b), out);
         return sortTablesTogether(out);
+    }
+
+    /** A view without what is compared apart (a materialized view's indexes and storage parameters). */
+    private static View bare(View v) {
+        return v.withIndexes(List.of()).withOptions(List.of());
     }
 
     /** A dump does not know extension versions: compare them only when both sides do. */
@@ -66,6 +89,14 @@ public final class SchemaDiff {
                 || !Objects.equals(a.storageEngine(), b.storageEngine())) {
             out.add(new TableChanged(a, b));
         }
+        if (!a.options().equals(b.options())) out.add(new TableOptionsChanged(t, a.options(), b.options()));
+        if (!a.inherits().equals(b.inherits())) out.add(new TableInheritsChanged(t, a.inherits(), b.inherits()));
+        if (!Objects.equals(a.replicaIdentity(), b.replicaIdentity())) {
+            out.add(new ReplicaIdentityChanged(t, a.replicaIdentity(), b.replicaIdentity()));
+        }
+        if (a.rowSecurity() != b.rowSecurity() || a.forceRowSecurity() != b.forceRowSecurity()) {
+            out.add(new RowSecurityChanged(t, a.rowSecurity(), a.forceRowSecurity(), b.rowSecurity(), b.forceRowSecurity()));
+        }
         diffColumns(t, a.columns(), b.columns(), out);
         named(t, "constraint", a.constraints(), b.constraints(), c -> c.name(), c -> c.renamed(""),
                 c -> new ConstraintAdded(t, c), c -> new ConstraintDropped(t, c),
@@ -77,6 +108,11 @@ public final class SchemaDiff {
                 i -> new IndexAdded(t, i), i -> new IndexDropped(t, i), (x, y) -> new IndexChanged(t, x, y), out);
         named(t, "trigger", a.triggers(), b.triggers(), g -> g.name(), g -> g,
                 g -> new TriggerAdded(t, g), g -> new TriggerDropped(t, g), (x, y) -> new TriggerChanged(t, x, y), out);
+        named(t, "policy", a.policies(), b.policies(), p -> p.name(), p -> new io.schemaplan.model.Policy("",
+                        p.restrictive(), p.command(), p.roles(), p.using(), p.withCheck()),
+                p -> new PolicyAdded(t, p), p -> new PolicyDropped(t, p), (x, y) -> new PolicyChanged(t, x, y), out);
+        named(t, "rule", a.rules(), b.rules(), r -> r.name(), r -> r,
+                r -> new RuleAdded(t, r), r -> new RuleDropped(t, r), (x, y) -> new RuleChanged(t, x, y), out);
     }
 
     /** Columns: one change per aspect that differs; added columns in target order, dropped ones after. */
@@ -100,6 +136,10 @@ public final class SchemaDiff {
             }
             if (o.invisible() != c.invisible()) out.add(new ColumnVisibilityChanged(t, o, c));
             if (!Objects.equals(o.collation(), c.collation())) out.add(new ColumnCollationChanged(t, o, c));
+            if (!Objects.equals(o.statistics(), c.statistics())) out.add(new ColumnStatisticsChanged(t, o, c));
+            if (!Objects.equals(o.storage(), c.storage())) out.add(new ColumnStorageChanged(t, o, c));
+            if (!Objects.equals(o.compression(), c.compression())) out.add(new ColumnCompressionChanged(t, o, c));
+            if (!o.options().equals(c.options())) out.add(new ColumnOptionsChanged(t, o, c));
             if (!Objects.equals(o.comment(), c.comment())) out.add(new ColumnCommentChanged(t, o, c));
         }
         List<Column> dropped = List.copyOf(old.values());

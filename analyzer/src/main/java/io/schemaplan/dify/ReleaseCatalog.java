@@ -170,7 +170,7 @@ public final class ReleaseCatalog {
     public Loaded load(DifyRelease release) {
         Loaded shared = loaded.computeIfAbsent(release.snapshot(), file -> {
             try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(resource(file)))) {
-                return Snapshots.read(RESOURCES + file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return Snapshots.read(RESOURCES + file, in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,16 +4,19 @@ import io.schemaplan.diff.Change;
 import io.schemaplan.diff.Change.*;
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
+import io.schemaplan.model.Domain;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.Table;
+import io.schemaplan.model.View;
 import io.schemaplan.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which PostgreSQL operations a schema change needs, and what each touches. The diff says what the end
@@ -80,10 +83,25 @@ public final class PgImpacts {
             out.add(new Step(PgOperation.DROP_SEQUENCE, s.sequence().name(), null, Work.NONE));
         } else if (change instanceof SequenceChanged s) {
             out.add(new Step(PgOperation.ALTER_SEQUENCE, s.to().name(), null, Work.NONE));
+        } else if (change instanceof DomainAdded) {
+            out.add(global(PgOperation.CREATE_DOMAIN));
+        } else if (change instanceof DomainDropped) {
+            out.add(global(PgOperation.DROP_TYPE));
+        } else if (change instanceof DomainChanged d) {
+            domainChanged(d.from(), d.to(), out);
+        } else if (change instanceof ViewAdded v && v.view().materialized()) {
+            materializedViewCreated(v.view(), out);
         } else if (change instanceof ViewAdded) {
             out.add(global(PgOperation.CREATE_VIEW));
         } else if (change instanceof ViewDropped v) {
-            out.add(new Step(PgOperation.DROP_VIEW, v.view().name(), null, Work.NONE));
+            out.add(new Step(v.view().materialized() ? PgOperation.DROP_MATERIALIZED_VIEW : PgOperation.DROP_VIEW,
+                    v.view().name(), null, Work.NONE));
+        } else if (change instanceof ViewChanged v && (v.from().materialized() || v.to().materialized())) {
+            // There is no CREATE OR REPLACE MATERIALIZED VIEW: it is dropped, created, filled and indexed anew.
+            out.add(new Step(v.from().materialized() ? PgOperation.DROP_MATERIALIZED_VIEW : PgOperation.DROP_VIEW,
+                    v.from().name(), null, Work.NONE));
+            if (v.to().materialized()) materializedViewCreated(v.to(), out);
+            else out.add(global(PgOperation.CREATE_VIEW));
         } else if (change instanceof ViewChanged v) {
             out.add(new Step(PgOperation.CREATE_OR_REPLACE_VIEW, v.to().name(), null, Work.NONE));
         } else if (change instanceof RoutineAdded || change instanceof RoutineChanged) {
@@ -97,6 +115,35 @@ public final class PgImpacts {
             out.add(new Step(PgOperation.DROP_TABLE, t.table(), null, tableWork(t.table())));
         } else if (change instanceof TableChanged t) {
             tableChanged(t, out);
+        } else if (change instanceof TableOptionsChanged t) {
+            // Every storage parameter takes SHARE UPDATE EXCLUSIVE but user_catalog_table (ACCESS EXCLUSIVE).
+            boolean catalogTable = Stream.concat(t.from().stream(), t.to().stream())
+                    .filter(o -> !(t.from().contains(o) && t.to().contains(o)))
+                    .anyMatch(o -> o.startsWith("user_catalog_table="));
+            out.add(onTable(catalogTable ? PgOperation.SET_USER_CATALOG_TABLE : PgOperation.SET_STORAGE_PARAMETERS,
+                    t.table()));
+        } else if (change instanceof TableInheritsChanged t) {
+            t.from().stream().filter(p -> !t.to().contains(p))
+                    .forEach(p -> out.add(new Step(PgOperation.DROP_INHERIT, t.table(), p, Work.NONE)));
+            t.to().stream().filter(p -> !t.from().contains(p))
+                    .forEach(p -> out.add(new Step(PgOperation.ADD_INHERIT, t.table(), p, Work.NONE)));
+        } else if (change instanceof ReplicaIdentityChanged t) {
+            out.add(onTable(PgOperation.REPLICA_IDENTITY, t.table()));
+        } else if (change instanceof RowSecurityChanged t) {
+            out.add(onTable(PgOperation.ALTER_ROW_SECURITY, t.table()));
+        } else if (change instanceof PolicyAdded p) {
+            out.add(onTable(PgOperation.CREATE_POLICY, p.table()));
+        } else if (change instanceof PolicyDropped p) {
+            out.add(onTable(PgOperation.DROP_POLICY, p.table()));
+        } else if (change instanceof PolicyChanged p) {
+            out.add(onTable(PgOperation.DROP_POLICY, p.table()));
+            out.add(onTable(PgOperation.CREATE_POLICY, p.table()));
+        } else if (change instanceof RuleAdded r) {
+            out.add(onTable(PgOperation.CREATE_RULE, r.table()));
+        } else if (change instanceof RuleDropped r) {
+            out.add(onTable(PgOperation.DROP_RULE, r.table()));
+        } else if (change instanceof RuleChanged r) {
+            out.add(onTable(PgOperation.CREATE_RULE, r.table())); // CREATE OR REPLACE RULE
         } else if (change instanceof ColumnChange c) {
             columnChange(c, out);
         } else if (change instanceof ConstraintAdded c) {
@@ -221,6 +268,14 @@ public final class PgImpacts {
                     tableWork(t).withNewIndexBytes(bytesOfIndexesOn(t, c.to().name()))));
         } else if (c instanceof ColumnCommentChanged) {
             out.add(onTable(PgOperation.COMMENT, t));
+        } else if (c instanceof ColumnStatisticsChanged) {
+            out.add(onTable(PgOperation.SET_STATISTICS, t));
+        } else if (c instanceof ColumnStorageChanged) {
+            out.add(onTable(PgOperation.SET_STORAGE, t));
+        } else if (c instanceof ColumnCompressionChanged) {
+            out.add(onTable(PgOperation.SET_COMPRESSION, t));
+        } else if (c instanceof ColumnOptionsChanged) {
+            out.add(onTable(PgOperation.SET_COLUMN_OPTIONS, t));
         } else {
             throw new IllegalArgumentException("no PostgreSQL operation for " + c.kind());
         }
@@ -232,6 +287,8 @@ public final class PgImpacts {
             out.add(new Step(PgOperation.ADD_COLUMN_IDENTITY, t, null, tableWork(t)));
         } else if (col.generatedExpr() != null) {
             out.add(new Step(PgOperation.ADD_COLUMN_GENERATED_STORED, t, null, tableWork(t)));
+        } else if (domainOf(col).map(d -> d.notNull() || !d.checks().isEmpty()).orElse(false)) {
+            out.add(new Step(PgOperation.ADD_COLUMN_DOMAIN_CHECK, t, null, tableWork(t)));
         } else if (def != null && NEXTVAL.matcher(def).find()) {
             out.add(new Step(PgOperation.ADD_COLUMN_SERIAL, t, null, tableWork(t)));
         } else if (def != null && VOLATILE_CALL.matcher(def).find()) {
@@ -247,6 +304,59 @@ public final class PgImpacts {
                 out.add(setNotNull(t, col.name()));
             }
         }
+    }
+
+    /** The domain a column's type names, looked up in the target schema (where the column exists). */
+    private java.util.Optional<Domain> domainOf(Column col) {
+        return to.domains().stream().filter(d -> d.name().toString().equals(col.type().name())).findFirst();
+    }
+
+    /** The tables of {@code from} with a column (or array column) of the domain: a new constraint is checked there. */
+    private List<QName> tablesUsing(QName domain) {
+        return from.tables().stream().filter(t -> t.columns().stream()
+                .anyMatch(c -> c.type().name().equals(domain.toString()))).map(Table::name).toList();
+    }
+
+    /** One scanning step per table using the domain, or one step without a table when none does. */
+    private void onTablesUsing(QName domain, PgOperation op, List<Step> out) {
+        List<QName> users = tablesUsing(domain);
+        if (users.isEmpty()) out.add(global(op));
+        users.forEach(t -> out.add(new Step(op, t, null, tableWork(t))));
+    }
+
+    private void domainChanged(Domain a, Domain b, List<Step> out) {
+        if (!a.baseType().equals(b.baseType()) || !Objects.equals(a.collation(), b.collation())) {
+            // ALTER DOMAIN cannot change the base type or collation: a new domain, every column converted, the old dropped.
+            out.add(global(PgOperation.CREATE_DOMAIN));
+            tablesUsing(a.name()).forEach(t -> out.add(new Step(PgOperation.ALTER_TYPE_REWRITE, t, null, tableWork(t))));
+            out.add(global(PgOperation.DROP_TYPE));
+            return;
+        }
+        if (!Objects.equals(a.defaultExpr(), b.defaultExpr())) out.add(global(PgOperation.ALTER_DOMAIN_SET_DEFAULT));
+        if (!a.notNull() && b.notNull()) onTablesUsing(a.name(), PgOperation.ALTER_DOMAIN_SET_NOT_NULL, out);
+        if (a.notNull() && !b.notNull()) out.add(global(PgOperation.ALTER_DOMAIN_DROP_NOT_NULL));
+        java.util.Map<String, Constraint> before = new java.util.LinkedHashMap<>();
+        a.checks().forEach(k -> before.put(k.name(), k));
+        for (Constraint k : b.checks()) {
+            Constraint old = before.remove(k.name());
+            if (k.equals(old)) continue;
+            if (old != null && onlyValidation(old, k)) {
+                onTablesUsing(a.name(), PgOperation.ALTER_DOMAIN_VALIDATE_CHECK, out);
+                continue;
+            }
+            if (old != null) out.add(global(PgOperation.ALTER_DOMAIN_DROP_CONSTRAINT));
+            if (k.validated()) onTablesUsing(a.name(), PgOperation.ALTER_DOMAIN_ADD_CHECK, out);
+            else out.add(global(PgOperation.ALTER_DOMAIN_ADD_CHECK_NOT_VALID));
+        }
+        before.values().forEach(k -> out.add(global(PgOperation.ALTER_DOMAIN_DROP_CONSTRAINT)));
+        if (!Objects.equals(a.comment(), b.comment())) out.add(global(PgOperation.COMMENT));
+    }
+
+    /** CREATE MATERIALIZED VIEW fills it at once; then its indexes are built. */
+    private void materializedViewCreated(View v, List<Step> out) {
+        out.add(global(PgOperation.CREATE_MATERIALIZED_VIEW));
+        v.indexes().forEach(i -> out.add(new Step(i.unique() ? PgOperation.CREATE_UNIQUE_INDEX : PgOperation.CREATE_INDEX,
+                v.name(), null, Work.NONE)));
     }
 
     private Step setNotNull(QName t, String column) {

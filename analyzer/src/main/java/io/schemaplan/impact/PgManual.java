@@ -28,6 +28,16 @@ public record PgManual(String section, String url) {
     public static final PgManual COMMENT = new PgManual("COMMENT", DOCS + "sql-comment.html");
     public static final PgManual PARTITIONING = new PgManual("Table Partitioning, Partition Maintenance",
             DOCS + "ddl-partitioning.html#DDL-PARTITIONING-DECLARATIVE-MAINTENANCE");
+    public static final PgManual DOMAINS = new PgManual("ALTER DOMAIN, Notes", DOCS + "sql-alterdomain.html");
+    public static final PgManual CREATE_DOMAIN = new PgManual("CREATE DOMAIN", DOCS + "sql-createdomain.html");
+    public static final PgManual STORAGE_PARAMETERS = new PgManual("CREATE TABLE, Storage Parameters",
+            DOCS + "sql-createtable.html#SQL-CREATETABLE-STORAGE-PARAMETERS");
+    public static final PgManual ROW_SECURITY = new PgManual("Row Security Policies", DOCS + "ddl-rowsecurity.html");
+    public static final PgManual POLICIES = new PgManual("CREATE POLICY", DOCS + "sql-createpolicy.html");
+    public static final PgManual RULES = new PgManual("CREATE RULE", DOCS + "sql-createrule.html");
+    public static final PgManual MATERIALIZED_VIEWS = new PgManual("REFRESH MATERIALIZED VIEW",
+            DOCS + "sql-refreshmaterializedview.html");
+    public static final PgManual INHERITANCE = new PgManual("Inheritance", DOCS + "ddl-inherit.html");
     public static final PgManual RELEASE_11 = new PgManual("Release 11, ALTER TABLE ADD COLUMN with a non-null default",
             "https://www.postgresql.org/docs/release/11.0/");
     public static final PgManual RELEASE_12 = new PgManual("Release 12 (SET NOT NULL via CHECK, ADD VALUE in a "

@@ -7,6 +7,7 @@ import static io.schemaplan.impact.Cost.TABLE_AND_INDEX_BYTES;
 import static io.schemaplan.impact.Cost.TABLE_BYTES;
 import static io.schemaplan.impact.LockMode.ACCESS_EXCLUSIVE;
 import static io.schemaplan.impact.LockMode.ACCESS_SHARE;
+import static io.schemaplan.impact.LockMode.EXCLUSIVE;
 import static io.schemaplan.impact.LockMode.ROW_SHARE;
 import static io.schemaplan.impact.LockMode.SHARE;
 import static io.schemaplan.impact.LockMode.SHARE_ROW_EXCLUSIVE;
@@ -56,6 +57,11 @@ public final class PgRules {
     public static final String ENUM_ADD = "PG-ENUM-ADD-VALUE";
     public static final String PARTITION_ATTACH = "PG-PARTITION-ATTACH";
     public static final String PARTITION_DETACH = "PG-PARTITION-DETACH";
+    public static final String SCAN_DOMAIN = "PG-SCAN-DOMAIN";
+    public static final String ROW_SECURITY = "PG-ROW-SECURITY";
+    public static final String MATVIEW_BUILD = "PG-MATVIEW-BUILD";
+    public static final String MATVIEW_REFRESH = "PG-MATVIEW-REFRESH";
+    public static final String INHERITANCE = "PG-INHERITANCE";
 
     // Safer recipes shared by several rules.
     static final String LOCK_TIMEOUT = "Run it under SET lock_timeout = '2s' and retry on timeout: while an "
@@ -91,6 +97,12 @@ public final class PgRules {
     static final String ENUM_VALUE_USE = "The new value cannot be used before the transaction commits; "
             + "when all migrations run in one transaction (Dify does), commit before a migration that uses it.";
     static final String NOTHING_TO_DO = "";
+    static final String DOMAIN_CHECK_NOT_VALID = "ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID (new and updated "
+            + "rows are checked, existing ones not), then ALTER DOMAIN ... VALIDATE CONSTRAINT in a later "
+            + "transaction, under lock_timeout.";
+    static final String ROW_SECURITY_FIRST = "Create the policies before enabling row level security (with RLS "
+            + "on and no policy, every role but the owner and BYPASSRLS roles sees no rows); run under "
+            + "lock_timeout.";
 
     private static final List<PgRule> RULES = List.of(
             // Schemas and extensions: catalog objects outside any table.
@@ -386,7 +398,120 @@ public final class PgRules {
                             + "ACCESS EXCLUSIVE on the partition only in its second transaction, after waiting "
                             + "for the queries that use the partitioned table.")
                     .safer("Cannot run inside a transaction block: run it outside the migration transaction.")
-                    .source(PgManual.RELEASE_14));
+                    .source(PgManual.RELEASE_14),
+
+            // Domains: a CHECK or NOT NULL added to a domain is checked against every column of that type.
+            on(CREATE_DOMAIN).id(CATALOG).says("Creates a domain: no table is locked.").source(PgManual.CREATE_DOMAIN),
+            on(ALTER_DOMAIN_SET_DEFAULT).id(CATALOG)
+                    .says("Sets or drops the domain's default: catalog only, no table is locked; existing rows "
+                            + "keep their values.").source(PgManual.DOMAINS),
+            on(ALTER_DOMAIN_SET_NOT_NULL).id(SCAN_DOMAIN).lock(SHARE).does(SCANS_TABLE).cost(TABLE_BYTES)
+                    .says("Makes the domain NOT NULL: every table with a column of the domain is scanned under "
+                            + "SHARE (reads go on, writes wait).")
+                    .safer(DOMAIN_CHECK_NOT_VALID.replace("ADD CONSTRAINT ...", "ADD CONSTRAINT ... CHECK "
+                            + "(VALUE IS NOT NULL)")).source(PgManual.DOMAINS),
+            on(ALTER_DOMAIN_DROP_NOT_NULL).id(CATALOG).says("Drops NOT NULL from the domain: catalog only.")
+                    .source(PgManual.DOMAINS),
+            on(ALTER_DOMAIN_ADD_CHECK).id(SCAN_DOMAIN).lock(SHARE).does(SCANS_TABLE).cost(TABLE_BYTES)
+                    .says("Adds a CHECK to the domain: every table with a column of the domain is scanned under "
+                            + "SHARE (reads go on, writes wait).")
+                    .safer(DOMAIN_CHECK_NOT_VALID).source(PgManual.DOMAINS),
+            on(ALTER_DOMAIN_ADD_CHECK_NOT_VALID).id(CATALOG)
+                    .says("Adds a CHECK to the domain NOT VALID: existing rows are not checked.")
+                    .source(PgManual.DOMAINS),
+            on(ALTER_DOMAIN_VALIDATE_CHECK).id(SCAN_DOMAIN).lock(SHARE).does(SCANS_TABLE).cost(TABLE_BYTES)
+                    .says("Validates a NOT VALID domain CHECK: every table with a column of the domain is scanned "
+                            + "under SHARE (reads go on, writes wait; unlike a table's VALIDATE CONSTRAINT).")
+                    .safer("Run it when writes may wait for one scan of each table using the domain, or keep "
+                            + "the constraint NOT VALID.").source(PgManual.DOMAINS),
+            on(ALTER_DOMAIN_DROP_CONSTRAINT).id(CATALOG).says("Drops a CHECK of the domain: catalog only.")
+                    .source(PgManual.DOMAINS),
+            on(ADD_COLUMN_DOMAIN_CHECK).id(REWRITE_ADD_COLUMN).lock(ACCESS_EXCLUSIVE)
+                    .does(REWRITES_TABLE, REBUILDS_INDEXES, SCANS_TABLE).cost(TABLE_AND_INDEX_BYTES)
+                    .says("Adds a column whose type is a domain with constraints: each row's value is checked "
+                            + "against the domain, so the table and all its indexes are rewritten under ACCESS "
+                            + "EXCLUSIVE, with or without a default.")
+                    .safer("Add the column with the domain's base type (catalog only), backfill in batches, then "
+                            + "change its type to the domain (a binary-coercible change that still scans) or "
+                            + "keep a table CHECK added NOT VALID and validated.").source(PgManual.ALTER_TABLE_NOTES),
+
+            // Storage parameters, column storage and statistics, replica identity.
+            on(SET_STORAGE_PARAMETERS).id(SHARE_UPDATE).lock(SHARE_UPDATE_EXCLUSIVE)
+                    .says("Sets storage parameters (fillfactor, autovacuum settings): SHARE UPDATE EXCLUSIVE, "
+                            + "reads and writes go on; existing pages are not rewritten.")
+                    .source(PgManual.STORAGE_PARAMETERS),
+            on(SET_USER_CATALOG_TABLE).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Sets or resets user_catalog_table: the one storage parameter that takes ACCESS "
+                            + "EXCLUSIVE (catalog only).")
+                    .safer(LOCK_TIMEOUT).source(PgManual.STORAGE_PARAMETERS),
+            on(SET_COLUMN_OPTIONS).id(SHARE_UPDATE).lock(SHARE_UPDATE_EXCLUSIVE)
+                    .says("Sets column options (n_distinct, n_distinct_inherited): SHARE UPDATE EXCLUSIVE, reads "
+                            + "and writes go on; the planner uses them after the next ANALYZE.")
+                    .source(PgManual.ALTER_TABLE),
+            on(SET_STORAGE).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Sets the column's storage strategy: catalog only (existing values keep their storage "
+                            + "until rewritten), but under ACCESS EXCLUSIVE.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.ALTER_TABLE),
+            on(SET_COMPRESSION).versions(14, NEWEST).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Sets the column's compression method: catalog only (existing values stay compressed "
+                            + "as they were), but under ACCESS EXCLUSIVE.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.ALTER_TABLE),
+            on(REPLICA_IDENTITY).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Changes the replica identity (what logical replication logs for UPDATE and DELETE): "
+                            + "catalog only, under ACCESS EXCLUSIVE.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.ALTER_TABLE),
+
+            // Row level security, policies, rules.
+            on(ALTER_ROW_SECURITY).id(ROW_SECURITY).lock(ACCESS_EXCLUSIVE)
+                    .says("Enables, disables or forces row level security: catalog only, under ACCESS EXCLUSIVE; "
+                            + "from commit on, queries see only the rows the policies allow.")
+                    .safer(ROW_SECURITY_FIRST).source(PgManual.ROW_SECURITY),
+            on(CREATE_POLICY).id(ROW_SECURITY).lock(ACCESS_EXCLUSIVE)
+                    .says("Creates a row level security policy: catalog only, under ACCESS EXCLUSIVE; changes which "
+                            + "rows queries see when row level security is enabled.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.POLICIES),
+            on(DROP_POLICY).id(ROW_SECURITY).lock(ACCESS_EXCLUSIVE)
+                    .says("Drops a row level security policy: catalog only, under ACCESS EXCLUSIVE.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.POLICIES),
+            on(CREATE_RULE).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Creates a rewrite rule: catalog only, under ACCESS EXCLUSIVE; from commit on, the rule "
+                            + "rewrites the statements it matches.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.RULES),
+            on(DROP_RULE).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Drops a rewrite rule: catalog only, under ACCESS EXCLUSIVE.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.RULES),
+
+            // Materialized views: lock is on the view, otherLock on the table it reads.
+            on(CREATE_MATERIALIZED_VIEW).id(MATVIEW_BUILD).other(ACCESS_SHARE).does(SCANS_TABLE).cost(NOTHING)
+                    .says("Creates and fills a materialized view: runs its query (ACCESS SHARE on the tables it "
+                            + "reads, which are read in full when the query says so).")
+                    .source(PgManual.MATERIALIZED_VIEWS),
+            on(DROP_MATERIALIZED_VIEW).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Drops a materialized view and its indexes: ACCESS EXCLUSIVE on the view.")
+                    .safer(DEPLOY_FIRST).source(PgManual.MATERIALIZED_VIEWS),
+            on(REFRESH_MATERIALIZED_VIEW).id(MATVIEW_REFRESH).lock(ACCESS_EXCLUSIVE).other(ACCESS_SHARE)
+                    .does(REWRITES_TABLE, REBUILDS_INDEXES, SCANS_TABLE).cost(NOTHING)
+                    .says("Refreshes a materialized view: runs its query and writes the view and its indexes anew "
+                            + "under ACCESS EXCLUSIVE on the view (its readers wait throughout).")
+                    .safer("REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a unique index on the view): EXCLUSIVE, "
+                            + "readers of the view go on.").source(PgManual.MATERIALIZED_VIEWS),
+            on(REFRESH_MATERIALIZED_VIEW_CONCURRENTLY).id(MATVIEW_REFRESH).lock(EXCLUSIVE).other(ACCESS_SHARE)
+                    .does(SCANS_TABLE)
+                    .says("Refreshes a materialized view CONCURRENTLY: EXCLUSIVE on the view, readers go on; the "
+                            + "new rows are diffed against the old and applied as updates.")
+                    .safer("Nothing else reads during it; only one refresh runs at a time.")
+                    .source(PgManual.MATERIALIZED_VIEWS),
+
+            // Inheritance: lock is on the child, otherLock on the parent.
+            on(ADD_INHERIT).id(INHERITANCE).lock(ACCESS_EXCLUSIVE).other(SHARE_UPDATE_EXCLUSIVE)
+                    .says("Makes the table a child of a parent: catalog only (the columns and CHECK constraints "
+                            + "must match already), ACCESS EXCLUSIVE on the child and SHARE UPDATE EXCLUSIVE on "
+                            + "the parent; from commit on, queries on the parent read the child's rows too.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.INHERITANCE),
+            on(DROP_INHERIT).id(INHERITANCE).lock(ACCESS_EXCLUSIVE).other(ACCESS_SHARE)
+                    .says("Detaches the table from a parent: catalog only, ACCESS EXCLUSIVE on the child and "
+                            + "ACCESS SHARE on the parent; queries on the parent no longer read its rows.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.INHERITANCE));
 
     private PgRules() {
     }

@@ -22,6 +22,8 @@ public record Routine(
         String comment) {
 
     public Routine {
+        // A snapshot leaves empty strings out: "no arguments" reads back as null, and must stay "".
+        arguments = arguments == null ? "" : arguments;
         attributes = Lists.sorted(attributes, x -> x);
     }
 

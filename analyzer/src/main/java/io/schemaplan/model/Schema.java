@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Everything read from one source: a database, a dump file or a snapshot. {@code namespaces} lists the
  * user schemas other than {@code public} (those a dump creates). {@code serverVersion} is the version of
- * the server that produced the schema ("15.18"), or null when unknown.
+ * the server that produced the schema ("15.18"), or null when unknown. {@code domains} are PostgreSQL
+ * domains, sorted by name.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Schema(
@@ -20,7 +21,15 @@ public record Schema(
         List<Sequence> sequences,
         List<Table> tables,
         List<View> views,
-        List<Routine> routines) {
+        List<Routine> routines,
+        List<Domain> domains) {
+
+    /** A schema without domains (every MySQL schema; the form before domains were read). */
+    public Schema(Engine engine, String serverVersion, List<String> namespaces, List<Extension> extensions,
+                  List<EnumType> enums, List<Sequence> sequences, List<Table> tables, List<View> views,
+                  List<Routine> routines) {
+        this(engine, serverVersion, namespaces, extensions, enums, sequences, tables, views, routines, List.of());
+    }
 
     public Schema {
         namespaces = Lists.sorted(namespaces, x -> x);
@@ -30,6 +39,7 @@ public record Schema(
         tables = Lists.sorted(tables, Table::name);
         views = Lists.sorted(views, View::name);
         routines = Lists.sorted(routines, Routine::signature);
+        domains = Lists.sorted(domains, Domain::name);
     }
 
     public Optional<Table> table(QName name) {
@@ -45,6 +55,7 @@ public record Schema(
                 sequences.stream().filter(s -> keep.contains(s.name().schema())).toList(),
                 tables.stream().filter(t -> keep.contains(t.name().schema())).toList(),
                 views.stream().filter(v -> keep.contains(v.name().schema())).toList(),
-                routines.stream().filter(r -> keep.contains(r.name().schema())).toList());
+                routines.stream().filter(r -> keep.contains(r.name().schema())).toList(),
+                domains.stream().filter(d -> keep.contains(d.name().schema())).toList());
     }
 }

@@ -11,6 +11,13 @@ import java.util.Optional;
  * character set), which its columns use unless their own {@code collation} says otherwise; null for PostgreSQL.
  * {@code storageEngine} is a MySQL/MariaDB table's engine ({@code InnoDB}, {@code MyISAM}, …), which decides
  * what a change costs; null for PostgreSQL and when unknown.
+ *
+ * <p>PostgreSQL-only facts: {@code options} are the storage parameters ({@code fillfactor=70},
+ * {@code autovacuum_enabled=false}, {@code toast.autovacuum_enabled=false}: name=value as the catalog holds
+ * them, sorted); {@code inherits} the parents of an inheritance child in declared order (not the parent of
+ * a partition: that is {@code partitionOf}); {@code replicaIdentity} is null for the default,
+ * {@code FULL}, {@code NOTHING} or {@code USING INDEX name}; {@code rowSecurity} / {@code forceRowSecurity}
+ * are ENABLE / FORCE ROW LEVEL SECURITY; {@code policies} and {@code rules} are sorted by name.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Table(
@@ -26,7 +33,14 @@ public record Table(
         String partitionBound,
         String comment,
         String collation,
-        String storageEngine) {
+        String storageEngine,
+        List<String> options,
+        List<QName> inherits,
+        String replicaIdentity,
+        boolean rowSecurity,
+        boolean forceRowSecurity,
+        List<Policy> policies,
+        List<Rule> rules) {
 
     /** A table without a default collation (every PostgreSQL table). */
     public Table(QName name, List<Column> columns, List<Constraint> constraints, List<ForeignKey> foreignKeys,
@@ -44,6 +58,23 @@ public record Table(
                 partitionBound, comment, collation, null);
     }
 
+    /** A table without the PostgreSQL-only facts (every MySQL table; the form before they were read). */
+    public Table(QName name, List<Column> columns, List<Constraint> constraints, List<ForeignKey> foreignKeys,
+                 List<Index> indexes, List<Trigger> triggers, boolean unlogged, String partitionBy,
+                 QName partitionOf, String partitionBound, String comment, String collation, String storageEngine) {
+        this(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy, partitionOf,
+                partitionBound, comment, collation, storageEngine, List.of(), List.of(), null, false, false,
+                List.of(), List.of());
+    }
+
+    /** The same table with the PostgreSQL-only facts. */
+    public Table withPgFacts(List<String> opts, List<QName> parents, String replica, boolean rls, boolean forceRls,
+                             List<Policy> pols, List<Rule> rws) {
+        return new Table(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy,
+                partitionOf, partitionBound, comment, collation, storageEngine, opts, parents, replica, rls, forceRls,
+                pols, rws);
+    }
+
     public Table {
         // Positions are renumbered 1..n: a live catalog leaves gaps where columns were dropped, a dump does not.
         List<Column> ordered = Lists.sorted(columns, Column::position);
@@ -53,6 +84,10 @@ public record Table(
         foreignKeys = Lists.sorted(foreignKeys, ForeignKey::name);
         indexes = Lists.sorted(indexes, Index::name);
         triggers = Lists.sorted(triggers, Trigger::name);
+        options = Lists.sorted(options, x -> x);
+        inherits = Lists.copy(inherits);
+        policies = Lists.sorted(policies, Policy::name);
+        rules = Lists.sorted(rules, Rule::name);
     }
 
     public Optional<Column> column(String columnName) {

@@ -70,13 +70,31 @@ final class CatalogSql {
               AND o.deptype IS DISTINCT FROM 'i'""".formatted(
             comment("d", "pg_class", "c.oid", "0"), notInExtension("pg_class", "c.oid"));
 
-    /** Ordinary and partitioned tables, with a partition's parent and bound. */
+    /**
+     * Ordinary and partitioned tables, with a partition's parent and bound; the storage parameters (the
+     * TOAST table's prefixed with {@code toast.}, as pg_dump prints them); the parents of an inheritance
+     * child in declared order (a partition's parent is not one); the replica identity (with its index);
+     * row level security.
+     */
     static final String TABLES = """
             SELECT c.oid, n.nspname, c.relname, c.relpersistence = 'u',
                    CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
                    pn.nspname, pc.relname,
                    CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,
-                   d.description
+                   d.description,
+                   pg_catalog.array_cat(c.reloptions, (SELECT pg_catalog.array_agg('toast.' || o)
+                        FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) AS o WHERE tc.oid = c.reltoastrelid)),
+                   ARRAY(SELECT ipn.nspname FROM pg_catalog.pg_inherits ih
+                         JOIN pg_catalog.pg_class ipc ON ipc.oid = ih.inhparent
+                         JOIN pg_catalog.pg_namespace ipn ON ipn.oid = ipc.relnamespace
+                         WHERE ih.inhrelid = c.oid AND NOT c.relispartition ORDER BY ih.inhseqno),
+                   ARRAY(SELECT ipc.relname FROM pg_catalog.pg_inherits ih
+                         JOIN pg_catalog.pg_class ipc ON ipc.oid = ih.inhparent
+                         WHERE ih.inhrelid = c.oid AND NOT c.relispartition ORDER BY ih.inhseqno),
+                   c.relreplident,
+                   (SELECT ric.relname FROM pg_catalog.pg_index ri JOIN pg_catalog.pg_class ric ON ric.oid = ri.indexrelid
+                    WHERE ri.indrelid = c.oid AND ri.indisreplident),
+                   c.relrowsecurity, c.relforcerowsecurity
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
@@ -88,13 +106,24 @@ final class CatalogSql {
 
     /**
      * Live columns in order. The collation is named only when it is not the type's default (pg_dump's
-     * rule); a generated column's expression comes from pg_attrdef like a default.
+     * rule); a generated column's expression comes from pg_attrdef like a default. The statistics target
+     * when set, the storage strategy when it differs from the type's, the compression method when set
+     * (pg_dump prints exactly these); inherited: the column comes only from inheritance parents (a
+     * partition's columns are its own, as pg_dump prints them); the planner's column options (other
+     * attoptions entries belong to extensions: the server here carries a {@code pg_attver} on every column).
      */
     static final String COLUMNS = """
             SELECT a.attrelid, a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated,
-                   cn.nspname, co.collname, d.description
+                   cn.nspname, co.collname, d.description,
+                   CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::pg_catalog.int4 END,
+                   CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::pg_catalog.text END,
+                   CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END,
+                   NOT a.attislocal AND NOT rel.relispartition,
+                   ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) AS o
+                         WHERE pg_catalog.split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited'))
             FROM pg_catalog.unnest(?::pg_catalog.oid[]) AS src(tbloid)
+            JOIN pg_catalog.pg_class rel ON rel.oid = src.tbloid
             JOIN pg_catalog.pg_attribute a ON a.attrelid = src.tbloid
             JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -137,8 +166,58 @@ final class CatalogSql {
             JOIN pg_catalog.pg_trigger t ON t.tgrelid = src.tbloid
             WHERE NOT t.tgisinternal AND t.tgparentid = 0""";
 
+    /** Row level security policies; roles are null for PUBLIC ({@code polroles = '{0}'}). */
+    static final String POLICIES = """
+            SELECT p.polrelid, p.polname, NOT p.polpermissive, p.polcmd,
+                   CASE WHEN p.polroles <> '{0}'::pg_catalog.oid[] THEN ARRAY(SELECT r.rolname::pg_catalog.text
+                        FROM pg_catalog.pg_roles r WHERE r.oid = ANY(p.polroles)) END,
+                   pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
+            FROM pg_catalog.unnest(?::pg_catalog.oid[]) AS src(tbloid)
+            JOIN pg_catalog.pg_policy p ON p.polrelid = src.tbloid""";
+
+    /** Rewrite rules of tables (a view's {@code _RETURN} rule is the view). */
+    static final String RULES = """
+            SELECT r.ev_class, r.rulename, pg_catalog.pg_get_ruledef(r.oid), r.ev_enabled
+            FROM pg_catalog.unnest(?::pg_catalog.oid[]) AS src(tbloid)
+            JOIN pg_catalog.pg_rewrite r ON r.ev_class = src.tbloid
+            WHERE r.rulename <> '_RETURN'""";
+
+    /** Domains; the collation is named only when it is not the base type's (pg_dump's rule). */
+    static final String DOMAINS = """
+            SELECT n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull,
+                   t.typdefault, cn.nspname, co.collname, d.description
+            FROM pg_catalog.pg_type t
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+            LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation AND t.typcollation <> bt.typcollation
+            LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+            %s
+            WHERE t.typtype = 'd' AND n.nspname = ANY(?::text[]) AND %s""".formatted(
+            comment("d", "pg_type", "t.oid", "0"), notInExtension("pg_type", "t.oid"));
+
+    /** The CHECK constraints of the domains above. */
+    static final String DOMAIN_CHECKS = """
+            SELECT n.nspname, t.typname, con.conname, pg_catalog.pg_get_constraintdef(con.oid)
+            FROM pg_catalog.pg_constraint con
+            JOIN pg_catalog.pg_type t ON t.oid = con.contypid
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            WHERE con.contype = 'c' AND t.typtype = 'd' AND n.nspname = ANY(?::text[])""";
+
+    /** Indexes of materialized views. */
+    static final String MATVIEW_INDEXES = """
+            SELECT n.nspname, c.relname, pg_catalog.pg_get_indexdef(i.indexrelid), d.description
+            FROM pg_catalog.pg_index i
+            JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            %s
+            WHERE c.relkind = 'm' AND n.nspname = ANY(?::text[]) AND i.indisvalid AND i.indisready""".formatted(
+            comment("d", "pg_class", "i.indexrelid", "0"));
+
+    /** Views and materialized views; the storage parameters of a materialized view as for tables. */
     static final String VIEWS = """
-            SELECT n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), d.description
+            SELECT n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), d.description,
+                   CASE WHEN c.relkind = 'm' THEN pg_catalog.array_cat(c.reloptions, (SELECT pg_catalog.array_agg('toast.' || o)
+                        FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) AS o WHERE tc.oid = c.reltoastrelid)) END
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             %s

@@ -39,18 +39,13 @@ final class ConnectionErrors {
         String message = Stream.concat(NETWORK.stream(), engineRules.stream()).filter(r -> r.matches().test(e))
                 .findFirst().map(r -> r.message().apply(url, e))
                 .orElseGet(() -> serverText.apply(e));
-        return new ReadException(scrub(url.redacted() + ": " + message, url.password()), e);
+        return new ReadException(Redaction.scrub(url.redacted() + ": " + message, url.password()), e);
     }
 
     /** The driver's first line of the message. */
     static String firstLine(SQLException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m).trim();
-    }
-
-    /** Belt and braces: no message leaves this package with the password in it, whatever a driver said. */
-    static String scrub(String text, String password) {
-        return password == null || password.isEmpty() ? text : text.replace(password, "***");
     }
 
     static Predicate<SQLException> state(String sqlState) {

@@ -2,6 +2,7 @@ package io.schemaplan.read;
 
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
+import io.schemaplan.model.Domain;
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.EnumType;
 import io.schemaplan.model.Extension;
@@ -36,6 +37,7 @@ final class DumpSchema {
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
         final List<Trigger> triggers = new ArrayList<>();
+        final PgTableFacts pg = new PgTableFacts();
         boolean unlogged;
         String partitionBy;
         QName partitionOf;
@@ -57,12 +59,16 @@ final class DumpSchema {
         Table build(Map<CommentKey, String> comments) {
             List<Column> commented = columns.stream()
                     .map(c -> c.withComment(comments.get(new CommentKey("COLUMN", name, c.name())))).toList();
-            List<Index> indexesCommented = indexes.stream().map(i -> new Index(i.name(), i.unique(), i.method(),
-                    i.keys(), i.include(), i.predicate(), i.nullsNotDistinct(),
-                    comments.get(new CommentKey("INDEX", QName.of(name.schema(), i.name()), null)))).toList();
-            return new Table(name, commented, constraints, foreignKeys, indexesCommented, triggers, unlogged,
-                    partitionBy, partitionOf, partitionBound, comments.get(new CommentKey("TABLE", name, null)));
+            return pg.applyTo(new Table(name, commented, constraints, foreignKeys,
+                    commented(indexes, name.schema(), comments), triggers, unlogged, partitionBy, partitionOf,
+                    partitionBound, comments.get(new CommentKey("TABLE", name, null))));
         }
+    }
+
+    /** Indexes with their COMMENT ON INDEX attached (an index name is unique in its schema). */
+    static List<Index> commented(List<Index> indexes, String schema, Map<CommentKey, String> comments) {
+        return indexes.stream().map(i -> i.withComment(
+                comments.get(new CommentKey("INDEX", QName.of(schema, i.name()), null)))).toList();
     }
 
     /** What a COMMENT ON names: a kind (TABLE, COLUMN, ROUTINE, …), an object, and a column or argument list. */
@@ -76,6 +82,8 @@ final class DumpSchema {
     final Map<QName, Sequence> sequences = new LinkedHashMap<>();
     final Map<QName, TableParts> tables = new LinkedHashMap<>();
     final Map<QName, View> views = new LinkedHashMap<>();
+    final Map<QName, List<Index>> viewIndexes = new HashMap<>();
+    final Map<QName, Domain> domains = new LinkedHashMap<>();
     final List<Routine> routines = new ArrayList<>();
     final Map<CommentKey, String> comments = new HashMap<>();
 
@@ -105,11 +113,15 @@ final class DumpSchema {
                 s.increment(), s.minValue(), s.maxValue(), s.cache(), s.cycle(), s.ownedBy(),
                 comments.get(new CommentKey("SEQUENCE", s.name(), null)))).toList();
         List<View> vs = views.values().stream().map(v -> new View(v.name(), v.materialized(), v.definition(),
-                comments.get(new CommentKey("VIEW", v.name(), null)))).toList();
+                comments.get(new CommentKey("VIEW", v.name(), null)),
+                commented(viewIndexes.getOrDefault(v.name(), List.of()), v.name().schema(), comments), v.options()))
+                .toList();
+        List<Domain> ds = domains.values().stream()
+                .map(d -> d.withComment(comments.get(new CommentKey("DOMAIN", d.name(), null)))).toList();
         List<Routine> rs = routines.stream().map(r -> new Routine(r.name(), r.kind(), r.arguments(), r.returns(),
                 r.language(), r.attributes(), r.body(), comments.get(new CommentKey("ROUTINE", r.name(),
                 identityArguments(r.arguments(), r.kind().equals("procedure")))))).toList();
         List<Table> ts = tables.values().stream().map(t -> t.build(comments)).toList();
-        return new Schema(Engine.POSTGRES, serverVersion, namespaces, extensions, enumTypes, seqs, ts, vs, rs);
+        return new Schema(Engine.POSTGRES, serverVersion, namespaces, extensions, enumTypes, seqs, ts, vs, rs, ds);
     }
 }

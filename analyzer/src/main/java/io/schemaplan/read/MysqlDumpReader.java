@@ -108,16 +108,10 @@ public final class MysqlDumpReader {
         handlers.put("ALTER TABLE", this::alterTable);
     }
 
+    /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */
     public static Loaded read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
-        }
-        return read(file.toString(), bytes);
+        InputFiles.Content content = InputFiles.read(file.toString(), InputFiles.Kind.DUMP);
+        return read(content.label(), content.bytes());
     }
 
     /** Reads dump bytes; {@code source} names them in messages (normally the file path). */

@@ -32,7 +32,7 @@ public record MysqlUrl(String scheme, String user, String password, String host,
         boolean mariadb = url.regionMatches(true, 0, "mariadb://", 0, 10) || url.regionMatches(true, 0, "jdbc:mariadb://", 0, 15);
         UrlParts u = UrlParts.parse(url, mariadb ? MARIADB_PREFIXES : MYSQL_PREFIXES, EXPECTED);
         if (u.database().isEmpty()) {
-            throw new ReadException(UrlParts.withoutPassword(url) + ": no database in the URL (expected "
+            throw new ReadException(Redaction.conservative(url) + ": no database in the URL (expected "
                     + (mariadb ? "mariadb" : "mysql") + "://user@host:port/database)");
         }
         String user = u.user() == null ? System.getProperty("user.name") : u.user();
@@ -54,7 +54,7 @@ public record MysqlUrl(String scheme, String user, String password, String host,
     /** {@code mysql://user@host:port/database}: the form every message names. */
     @Override
     public String redacted() {
-        return scheme + "://" + user + "@" + host + ":" + port + "/" + database;
+        return UrlParts.shown(scheme, user, host, port, database);
     }
 
     /** The URL for Connector/J, without credentials (they go in the connection properties). */

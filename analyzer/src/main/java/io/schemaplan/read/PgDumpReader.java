@@ -1,10 +1,14 @@
 package io.schemaplan.read;
 
 import io.schemaplan.model.Column;
+import io.schemaplan.model.Constraint;
 import io.schemaplan.model.DataType;
+import io.schemaplan.model.Domain;
 import io.schemaplan.model.Extension;
+import io.schemaplan.model.Policy;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Routine;
+import io.schemaplan.model.Rule;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Sequence;
 import io.schemaplan.model.Trigger;
@@ -23,6 +27,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +38,7 @@ import java.util.Set;
  * {@link Schema}, following the model conventions shared with the catalog reader: every type, default,
  * index and constraint text goes through {@code io.schemaplan.normalize}.
  *
- * <p>Statements outside the model (domains, composite types, policies, rules, …) do not fail the read:
+ * <p>Statements outside the model (composite types, aggregates, …) do not fail the read:
  * each becomes a warning {@code file:line: …} in the {@link Loaded} it returns. What is not a readable dump at all
  * (custom format, binary, MySQL, empty, truncated, an unparseable statement) is a {@link ReadException}.
  */
@@ -47,11 +52,14 @@ public final class PgDumpReader {
     private static final Set<String> IGNORED = Set.of("SET", "SELECT", "GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES",
             "ALTER INDEX", "COPY", "REFRESH MATERIALIZED VIEW", "RESET");
 
-    /** ALTER TABLE actions that change no modelled fact. */
-    private static final Set<String> IGNORED_TABLE_ACTIONS = Set.of("OWNER", "REPLICA", "CLUSTER", "SET");
+    /** ALTER TABLE actions that change no modelled fact ({@code SET (…)} storage parameters are read). */
+    private static final Set<String> IGNORED_TABLE_ACTIONS = Set.of("OWNER", "CLUSTER", "SET");
 
-    /** ALTER TABLE … ALTER COLUMN actions that change no modelled fact (storage and statistics). */
-    private static final Set<String> IGNORED_COLUMN_ACTIONS = Set.of("STATISTICS", "STORAGE", "COMPRESSION");
+    /** pg_dump's policy commands, as {@code pg_policy.polcmd} spells them out. */
+    private static final Set<String> POLICY_COMMANDS = Set.of("ALL", "SELECT", "INSERT", "UPDATE", "DELETE");
+
+    /** Clauses of CREATE DOMAIN after the base type. */
+    private static final Set<String> DOMAIN_CLAUSES = Set.of("COLLATE", "DEFAULT", "NOT", "NULL", "CONSTRAINT", "CHECK");
 
     /** Routine options of one word and of two words ({@code COST 5}), as pg_dump prints them. */
     private static final Set<String> ROUTINE_FLAGS = Set.of("IMMUTABLE", "STABLE", "STRICT", "LEAKPROOF", "WINDOW");
@@ -66,7 +74,7 @@ public final class PgDumpReader {
     /** COMMENT ON targets that the model keeps, and the key kind they are stored under. */
     private static final Map<String, String> COMMENT_KINDS = Map.of("TABLE", "TABLE", "COLUMN", "COLUMN",
             "INDEX", "INDEX", "VIEW", "VIEW", "MATERIALIZED VIEW", "VIEW", "TYPE", "TYPE",
-            "FUNCTION", "ROUTINE", "PROCEDURE", "ROUTINE", "SEQUENCE", "SEQUENCE");
+            "FUNCTION", "ROUTINE", "PROCEDURE", "ROUTINE", "SEQUENCE", "SEQUENCE", "DOMAIN", "DOMAIN");
 
     private final Map<String, Handler> handlers = new HashMap<>();
     private final DumpText dump;
@@ -79,6 +87,11 @@ public final class PgDumpReader {
         handlers.put("CREATE SCHEMA", this::createSchema);
         handlers.put("CREATE EXTENSION", this::createExtension);
         handlers.put("CREATE TYPE", this::createType);
+        handlers.put("CREATE DOMAIN", this::createDomain);
+        handlers.put("ALTER DOMAIN", this::alterDomain);
+        handlers.put("CREATE POLICY", this::createPolicy);
+        handlers.put("CREATE RULE", this::createRule);
+        handlers.put("CREATE OR REPLACE RULE", this::createRule);
         handlers.put("CREATE FUNCTION", this::createRoutine);
         handlers.put("CREATE PROCEDURE", this::createRoutine);
         handlers.put("CREATE TABLE", this::createTable);
@@ -97,16 +110,10 @@ public final class PgDumpReader {
         handlers.put("COMMENT ON", this::comment);
     }
 
+    /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */
     public static Loaded read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
-        }
-        return read(file.toString(), bytes);
+        InputFiles.Content content = InputFiles.read(file.toString(), InputFiles.Kind.DUMP);
+        return read(content.label(), content.bytes());
     }
 
     /** Reads dump bytes; {@code source} names them in messages (normally the file path). */
@@ -273,11 +280,63 @@ public final class PgDumpReader {
             if (t.isWord(i, "PARTITION", "BY")) {
                 int with = t.find(i + 2, "WITH");
                 table.partitionBy = with < 0 ? t.rest(i + 2) : t.slice(i + 2, with);
-            } else if (t.isWord(i, "INHERITS")) {
-                warn(s, "table " + name + " inherits " + t.inner(i + 1) + ": inheritance is not part of the schema model");
+            } else if (t.isWord(i, "INHERITS") && t.isGroup(i + 1)) {
+                inherit(table, t.inner(i + 1));
+            } else if (t.isWord(i, "WITH") && t.isGroup(i + 1) && !t.isWord(i - 1, "VALUES")) {
+                table.pg.setOptions(options(t.inner(i + 1)));
             }
         }
         schema.tables.put(name, table);
+    }
+
+    /**
+     * {@code INHERITS (p, q)}: as on restore, the child gets the parents' columns as they are now (with their
+     * defaults, NOT NULL, collation and storage; not their statistics targets, identity or comments), first
+     * and in the parents' order; a column of the child's own list with a parent column's name is merged into
+     * it (it keeps its place, is local, and is NOT NULL if either says so); its other columns follow.
+     */
+    private void inherit(TableParts table, String parentList) {
+        Map<String, Column> merged = new LinkedHashMap<>();
+        for (String p : SqlTokens.splitTopLevel(parentList)) {
+            SqlTokens pt = SqlTokens.of(p);
+            TableParts parent = table(PgDefinitions.qname(pt.nameParts(0, pt.nameEnd(0))));
+            table.pg.inherits.add(parent.name);
+            for (Column c : parent.columns) {
+                merged.putIfAbsent(c.name(), new Column(c.name(), 0, c.type(), c.nullable(), c.defaultExpr(), null,
+                        c.generatedExpr(), c.collation(), null).withStorage(null, c.storage(), c.compression())
+                        .withInherited(true));
+            }
+        }
+        List<Column> own = new ArrayList<>();
+        for (Column c : table.columns) {
+            Column inherited = merged.get(c.name());
+            if (inherited == null) own.add(c);
+            else merged.put(c.name(), c.withNullable(c.nullable() && inherited.nullable()));
+        }
+        List<Column> all = new ArrayList<>(merged.values());
+        all.addAll(own);
+        table.columns.clear();
+        for (int k = 0; k < all.size(); k++) table.columns.add(all.get(k).withPosition(k + 1));
+    }
+
+    /** {@code fillfactor='70', toast.autovacuum_enabled='false'} as the catalog holds them: {@code fillfactor=70}. */
+    private static List<String> options(String list) {
+        List<String> out = new ArrayList<>();
+        for (String o : SqlTokens.splitTopLevel(list)) {
+            int eq = o.indexOf('=');
+            SqlTokens name = SqlTokens.of(eq < 0 ? o : o.substring(0, eq));
+            if (name.size() == 0 || name.nameEnd(0) != name.size()) {
+                throw new IllegalArgumentException("unexpected storage parameter '" + o + "'");
+            }
+            String key = name.dottedName(0, name.size());
+            if (eq < 0) {
+                out.add(key + "=true");
+                continue;
+            }
+            String value = o.substring(eq + 1).trim();
+            out.add(key + "=" + (value.startsWith("'") ? SqlTokens.stringValue(value) : value));
+        }
+        return out;
     }
 
     /**
@@ -408,6 +467,18 @@ public final class PgDumpReader {
             add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), t.rest(i + 3)));
         } else if (t.isWord(i, "ALTER")) {
             alterColumn(t, t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1, table(name), s);
+        } else if (t.isWord(i, "ENABLE", "ROW", "LEVEL", "SECURITY")) {
+            table(name).pg.rowSecurity = true;
+        } else if (t.isWord(i, "DISABLE", "ROW", "LEVEL", "SECURITY")) {
+            table(name).pg.rowSecurity = false;
+        } else if (t.isWord(i, "FORCE", "ROW", "LEVEL", "SECURITY")) {
+            table(name).pg.forceRowSecurity = true;
+        } else if (t.isWord(i, "NO", "FORCE", "ROW", "LEVEL", "SECURITY")) {
+            table(name).pg.forceRowSecurity = false;
+        } else if (t.isWord(i, "REPLICA", "IDENTITY")) {
+            table(name).pg.replicaIdentity = replicaIdentity(t, i + 2);
+        } else if (t.isWord(i, "SET") && t.isGroup(i + 1)) {
+            table(name).pg.setOptions(options(t.inner(i + 1)));
         } else if (t.isWord(i, "ATTACH", "PARTITION")) {
             int childEnd = t.nameEnd(i + 2);
             TableParts child = table(qname(t, i + 2, childEnd));
@@ -427,16 +498,187 @@ public final class PgDumpReader {
             table.replace(c.withIdentity(t.isWord(a + 2, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT));
         } else if (t.isWord(a, "SET", "NOT", "NULL")) {
             table.replace(c.withNullable(false));
-        } else if (!(t.isWord(a, "SET") && (t.isGroup(a + 1)
-                || IGNORED_COLUMN_ACTIONS.contains(t.text(a + 1).toUpperCase(Locale.ROOT))))) {
+        } else if (t.isWord(a, "SET", "STATISTICS")) {
+            int target = Integer.parseInt(t.rest(a + 2));
+            table.replace(c.withStorage(target < 0 ? null : target, c.storage(), c.compression()));
+        } else if (t.isWord(a, "SET", "STORAGE")) {
+            table.replace(c.withStorage(c.statistics(), t.text(a + 2).toUpperCase(Locale.ROOT), c.compression()));
+        } else if (t.isWord(a, "SET", "COMPRESSION")) {
+            String method = t.ident(a + 2);
+            table.replace(c.withStorage(c.statistics(), c.storage(), method.equals("default") ? null : method));
+        } else if (t.isWord(a, "SET") && t.isGroup(a + 1)) {
+            List<String> given = options(t.inner(a + 1)).stream().filter(PgDumpReader::plannerColumnOption).toList();
+            List<String> kept = new ArrayList<>(c.options());
+            for (String o : given) kept.removeIf(x -> x.startsWith(o.substring(0, o.indexOf('=') + 1)));
+            kept.addAll(given);
+            table.replace(c.withOptions(kept));
+        } else {
             warn(s, "skipped ALTER TABLE " + table.name + " ALTER COLUMN " + clip(t.rest(i)));
         }
+    }
+
+    /** The column options PostgreSQL itself has (the catalog reader keeps only these too). */
+    private static boolean plannerColumnOption(String option) {
+        return option.startsWith("n_distinct=") || option.startsWith("n_distinct_inherited=");
+    }
+
+    /** {@code FULL}, {@code NOTHING}, {@code USING INDEX name}, or null for {@code DEFAULT}. */
+    private static String replicaIdentity(SqlTokens t, int i) {
+        if (t.isWord(i, "DEFAULT")) return null;
+        if (t.isWord(i, "FULL") || t.isWord(i, "NOTHING")) return t.text(i).toUpperCase(Locale.ROOT);
+        if (t.isWord(i, "USING", "INDEX")) return "USING INDEX " + t.ident(i + 2);
+        throw new IllegalArgumentException("unexpected REPLICA IDENTITY '" + clip(t.rest(i)) + "'");
+    }
+
+    /**
+     * {@code CREATE DOMAIN d AS type [COLLATE c] [NOT NULL] [DEFAULT e] [CONSTRAINT n CHECK (…)]…}; pg_dump
+     * names every CHECK and prints a NOT VALID one apart, as ALTER DOMAIN … ADD CONSTRAINT.
+     */
+    private void createDomain(SqlTokens t, Statement s) {
+        int end = t.nameEnd(2);
+        QName name = qname(t, 2, end);
+        int i = t.expect(end, "AS");
+        int typeEnd = i;
+        while (typeEnd < t.size() && !isDomainClause(t, typeEnd)) typeEnd++;
+        if (typeEnd == i) throw new IllegalArgumentException("domain " + name + " has no type");
+        DataType base = PgTypes.parse(t.slice(i, typeEnd));
+        String collation = null;
+        String defaultExpr = null;
+        boolean notNull = false;
+        List<Constraint> checks = new ArrayList<>();
+        i = typeEnd;
+        while (i < t.size()) {
+            if (t.isWord(i, "COLLATE")) {
+                int e = t.nameEnd(i + 1);
+                collation = t.dottedName(i + 1, e);
+                i = e;
+            } else if (t.isWord(i, "NOT", "NULL")) {
+                notNull = true;
+                i += 2;
+            } else if (t.isWord(i, "NULL")) {
+                i++;
+            } else if (t.isWord(i, "DEFAULT")) {
+                int e = i + 1;
+                while (e < t.size() && !(isDomainClause(t, e) && !t.isWord(e - 1, "IS"))) e++;
+                defaultExpr = PgExpressions.normalizeDefault(t.slice(i + 1, e), base);
+                i = e;
+            } else if (t.isWord(i, "CONSTRAINT") || t.isWord(i, "CHECK")) {
+                String checkName = t.isWord(i, "CONSTRAINT") ? t.ident(i + 1) : null;
+                int at = t.isWord(i, "CONSTRAINT") ? i + 2 : i;
+                if (!t.isWord(at, "CHECK") || !t.isGroup(at + 1)) {
+                    throw new IllegalArgumentException("unexpected '" + clip(t.rest(at)) + "' in domain " + name);
+                }
+                if (checkName == null) checkName = unusedCheckName(name.name(), checks);
+                int e = at + 2;
+                if (t.isWord(e, "NOT", "VALID")) e += 2;
+                checks.add(PgDefinitions.parseConstraint(checkName, t.slice(at, e)).constraint());
+                i = e;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + clip(t.rest(i)) + "' in domain " + name);
+            }
+        }
+        schema.domains.put(name, new Domain(name, base, collation, defaultExpr, notNull, checks, null));
+    }
+
+    /** The name PostgreSQL gives an unnamed domain CHECK: {@code d_check}, then {@code d_check1}, … */
+    private static String unusedCheckName(String domain, List<Constraint> taken) {
+        String base = domain + "_check";
+        String candidate = base;
+        for (int n = 1; n < 1000; n++) {
+            String c = candidate;
+            if (taken.stream().noneMatch(k -> k.name().equals(c))) return candidate;
+            candidate = base + n;
+        }
+        throw new IllegalArgumentException("too many CHECKs in domain " + domain);
+    }
+
+    private static boolean isDomainClause(SqlTokens t, int i) {
+        return t.kind(i) == SqlTokens.Kind.WORD && DOMAIN_CLAUSES.contains(t.text(i).toUpperCase(Locale.ROOT));
+    }
+
+    private void alterDomain(SqlTokens t, Statement s) {
+        int end = t.nameEnd(2);
+        QName name = qname(t, 2, end);
+        Domain d = schema.domains.get(name);
+        if (d == null) throw new IllegalArgumentException("unknown domain " + name);
+        if (t.isWord(end, "ADD", "CONSTRAINT")) {
+            Constraint c = PgDefinitions.parseConstraint(t.ident(end + 2), t.rest(end + 3)).constraint();
+            if (c == null || c.kind() != Constraint.Kind.CHECK) {
+                throw new IllegalArgumentException("domain " + name + " constraint is not a CHECK");
+            }
+            List<Constraint> checks = new ArrayList<>(d.checks());
+            checks.add(c);
+            schema.domains.put(name, d.withChecks(checks));
+        } else {
+            warn(s, "skipped ALTER DOMAIN " + name + " " + clip(t.rest(end)));
+        }
+    }
+
+    /** {@code CREATE POLICY p ON t [AS RESTRICTIVE] [FOR cmd] [TO r, …] [USING (e)] [WITH CHECK (e)]}. */
+    private void createPolicy(SqlTokens t, Statement s) {
+        String name = t.ident(2);
+        int i = t.expect(3, "ON");
+        int end = t.nameEnd(i);
+        TableParts table = table(qname(t, i, end));
+        boolean restrictive = false;
+        String command = "ALL";
+        List<String> roles = new ArrayList<>();
+        String using = null;
+        String withCheck = null;
+        i = end;
+        while (i < t.size()) {
+            if (t.isWord(i, "AS")) {
+                restrictive = t.isWord(i + 1, "RESTRICTIVE");
+                i += 2;
+            } else if (t.isWord(i, "FOR")) {
+                command = t.text(i + 1).toUpperCase(Locale.ROOT);
+                if (!POLICY_COMMANDS.contains(command)) throw new IllegalArgumentException("unknown policy command " + command);
+                i += 2;
+            } else if (t.isWord(i, "TO")) {
+                i++;
+                while (t.isName(i) && !t.isWord(i, "USING") && !t.isWord(i, "WITH")) {
+                    if (!t.isWord(i, "PUBLIC")) roles.add(t.ident(i));
+                    i++;
+                    if (t.isSymbol(i, ",")) i++;
+                }
+            } else if (t.isWord(i, "USING") && t.isGroup(i + 1)) {
+                using = t.inner(i + 1).trim();
+                i += 2;
+            } else if (t.isWord(i, "WITH", "CHECK") && t.isGroup(i + 2)) {
+                withCheck = t.inner(i + 2).trim();
+                i += 3;
+            } else {
+                throw new IllegalArgumentException("unexpected '" + clip(t.rest(i)) + "' in policy " + name);
+            }
+        }
+        table.pg.policies.add(new Policy(name, restrictive, command, roles, using, withCheck));
+    }
+
+    /** {@code CREATE RULE r AS ON event TO t …}: kept as its whole text, as pg_get_ruledef prints it. */
+    private void createRule(SqlTokens t, Statement s) {
+        int at = t.find(0, "RULE");
+        int to = t.find(at, "TO");
+        if (to < 0) throw new IllegalArgumentException("no TO clause");
+        TableParts table = table(qname(t, to + 1, t.nameEnd(to + 1)));
+        String name = t.ident(at + 1);
+        String text = s.text().replaceFirst("(?i)^CREATE\\s+OR\\s+REPLACE\\s+RULE", "CREATE RULE");
+        table.pg.rules.add(new Rule(name, ruleText(text)));
+    }
+
+    /** A rule definition without its final semicolon and with every run of white space made one space. */
+    static String ruleText(String definition) {
+        String d = definition.strip();
+        if (d.endsWith(";")) d = d.substring(0, d.length() - 1).strip();
+        return d.replaceAll("\\s+", " ");
     }
 
     private void createIndex(SqlTokens t, Statement s) {
         PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(s.text());
         View view = schema.views.get(parsed.table());
-        if (view != null && view.materialized()) return; // indexes on materialized views are not modelled
+        if (view != null && view.materialized()) {
+            schema.viewIndexes.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(parsed.index());
+            return;
+        }
         table(parsed.table()).indexes.add(parsed.index());
     }
 
@@ -458,7 +700,9 @@ public final class PgDumpReader {
         if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = t.slice(as + 1, n - 3);
         else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = t.slice(as + 1, n - 2);
         QName name = qname(t, i, end);
-        schema.views.put(name, new View(name, materialized, definition.trim(), null));
+        List<String> options = materialized && t.isWord(end, "WITH") && t.isGroup(end + 1)
+                ? options(t.inner(end + 1)) : List.of();
+        schema.views.put(name, new View(name, materialized, definition.trim(), null).withOptions(options));
     }
 
     private void comment(SqlTokens t, Statement s) {

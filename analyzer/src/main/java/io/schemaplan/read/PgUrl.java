@@ -40,7 +40,7 @@ public record PgUrl(String user, String password, String host, int port, String 
     /** {@code postgresql://user@host:port/database}: the form every message names. */
     @Override
     public String redacted() {
-        return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
+        return UrlParts.shown("postgresql", user, host, port, database);
     }
 
     /** The URL for the driver, without credentials (they go in the connection properties). */
@@ -51,11 +51,6 @@ public record PgUrl(String user, String password, String host, int port, String 
     @Override
     public String toString() {
         return redacted();
-    }
-
-    /** The URL with its password blanked, for a URL we could not parse (see {@link UrlParts#withoutPassword}). */
-    public static String withoutPassword(String url) {
-        return UrlParts.withoutPassword(url);
     }
 
     /** libpq's defaults: PGUSER, else the operating-system user. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 import io.schemaplan.gate.Category;
 import io.schemaplan.gate.Policy;
 import io.schemaplan.gate.Policy.Action;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
  * of the wrong type, an unknown rule id) is one {@link ReadException} naming the file, the line and the key.
  */
 public final class PolicyReader {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .streamReadConstraints(InputFiles.readConstraints()).build();
     private static final Set<String> TOP = Set.of("unknown_size", "sizes", "checks", "windows", "allow");
     private static final Set<String> SCOPE = Set.of("min_rows", "min_bytes", "tables");
     private static final Set<String> CHECK = union(Set.of("name", "deny", "warn"), SCOPE);
@@ -57,16 +59,23 @@ public final class PolicyReader {
         this.file = file;
     }
 
+    /** Reads a policy file once, up to {@link InputFiles.Kind#POLICY}'s limit. */
     public static Policy read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(path + ": no such policy file");
-        } catch (IOException e) {
-            throw new ReadException(path + ": cannot read the policy file (" + e.getMessage() + ")");
-        }
-        return parse(path.toString(), text);
+        InputFiles.Content content = InputFiles.read(path.toString(), InputFiles.Kind.POLICY);
+        return parse(content.label(), new String(content.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * SnakeYAML's own limits, as tight as a policy allows: the file limit in characters, no aliases (a policy
+     * needs none, and they are how a small YAML grows huge), nesting as deep as JSON's limit.
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit((int) InputFiles.Kind.POLICY.limit());
+        o.setMaxAliasesForCollections(0);
+        o.setNestingDepthLimit(InputFiles.readConstraints().getMaxNestingDepth());
+        o.setAllowRecursiveKeys(false);
+        return o;
     }
 
     /** {@code file} names the source in messages. */

@@ -3,13 +3,16 @@ package io.schemaplan.read;
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
 import io.schemaplan.model.DataType;
+import io.schemaplan.model.Domain;
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.EnumType;
 import io.schemaplan.model.Extension;
 import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
+import io.schemaplan.model.Policy;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Routine;
+import io.schemaplan.model.Rule;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Sequence;
 import io.schemaplan.model.Table;
@@ -87,6 +90,14 @@ public final class PostgresCatalogReader {
             session.query(CatalogSql.CONSTRAINTS, this::constraint, oids);
             session.query(CatalogSql.INDEXES, this::index, oids);
             session.query(CatalogSql.TRIGGERS, this::trigger, oids);
+            session.query(CatalogSql.POLICIES, this::policy, oids);
+            session.query(CatalogSql.RULES, this::rule, oids);
+            Map<QName, List<Index>> viewIndexes = new java.util.HashMap<>();
+            session.query(CatalogSql.MATVIEW_INDEXES, rs -> {
+                Index i = PgDefinitions.parseIndex(rs.getString(3)).index().withComment(rs.getString(4));
+                viewIndexes.computeIfAbsent(QName.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(i);
+                return null;
+            }, scope);
             Schema schema = new Schema(Engine.POSTGRES, version,
                     scope.stream().filter(n -> !n.equals("public")).toList(),
                     session.query(CatalogSql.EXTENSIONS,
@@ -95,9 +106,11 @@ public final class PostgresCatalogReader {
                             strings(rs.getArray(3)), rs.getString(4)), scope),
                     session.query(CatalogSql.SEQUENCES, PostgresCatalogReader::sequence, scope),
                     tables.values().stream().map(TableParts::toTable).toList(),
-                    session.query(CatalogSql.VIEWS, PostgresCatalogReader::view, scope),
+                    session.query(CatalogSql.VIEWS, PostgresCatalogReader::view, scope).stream()
+                            .map(v -> v.withIndexes(viewIndexes.getOrDefault(v.name(), List.of()))).toList(),
                     session.query(CatalogSql.ROUTINES, this::routine, scope).stream()
-                            .filter(r -> r != null).toList());
+                            .filter(r -> r != null).toList(),
+                    domains(scope));
             return new Loaded(label, schema, warnings);
         }
 
@@ -117,11 +130,64 @@ public final class PostgresCatalogReader {
         private void readTables(List<String> scope) {
             session.query(CatalogSql.TABLES, rs -> {
                 String parentSchema = rs.getString(6);
-                tables.put(rs.getLong(1), new TableParts(QName.of(rs.getString(2), rs.getString(3)),
+                TableParts t = new TableParts(QName.of(rs.getString(2), rs.getString(3)),
                         rs.getBoolean(4), rs.getString(5),
                         parentSchema == null ? null : QName.of(parentSchema, rs.getString(7)),
-                        rs.getString(8), rs.getString(9)));
+                        rs.getString(8), rs.getString(9));
+                t.pg.options.addAll(strings(rs.getArray(10)));
+                List<String> parentSchemas = strings(rs.getArray(11));
+                List<String> parentNames = strings(rs.getArray(12));
+                for (int i = 0; i < parentSchemas.size(); i++) t.pg.inherits.add(QName.of(parentSchemas.get(i), parentNames.get(i)));
+                t.pg.replicaIdentity = switch (rs.getString(13)) {
+                    case "f" -> "FULL";
+                    case "n" -> "NOTHING";
+                    case "i" -> rs.getString(14) == null ? null : "USING INDEX " + rs.getString(14);
+                    default -> null;
+                };
+                t.pg.rowSecurity = rs.getBoolean(15);
+                t.pg.forceRowSecurity = rs.getBoolean(16);
+                tables.put(rs.getLong(1), t);
                 return null;
+            }, scope);
+        }
+
+        private Void policy(ResultSet rs) throws SQLException {
+            String command = switch (rs.getString(4)) {
+                case "r" -> "SELECT";
+                case "a" -> "INSERT";
+                case "w" -> "UPDATE";
+                case "d" -> "DELETE";
+                default -> "ALL";
+            };
+            tables.get(rs.getLong(1)).pg.policies.add(new Policy(rs.getString(2), rs.getBoolean(3), command,
+                    strings(rs.getArray(5)), rs.getString(6), rs.getString(7)));
+            return null;
+        }
+
+        private Void rule(ResultSet rs) throws SQLException {
+            TableParts t = tables.get(rs.getLong(1));
+            t.pg.rules.add(new Rule(rs.getString(2), PgDumpReader.ruleText(rs.getString(3))));
+            if (!"O".equals(rs.getString(4))) {
+                warnings.add("rule " + rs.getString(2) + " on " + t.name + " is not in its default firing state"
+                        + " (ENABLE/DISABLE RULE is not compared)");
+            }
+            return null;
+        }
+
+        private List<Domain> domains(List<String> scope) {
+            Map<QName, List<Constraint>> checks = new java.util.HashMap<>();
+            session.query(CatalogSql.DOMAIN_CHECKS, rs -> {
+                checks.computeIfAbsent(QName.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(PgDefinitions.parseConstraint(rs.getString(3), rs.getString(4)).constraint());
+                return null;
+            }, scope);
+            return session.query(CatalogSql.DOMAINS, rs -> {
+                QName name = QName.of(rs.getString(1), rs.getString(2));
+                DataType base = PgTypes.parse(rs.getString(3));
+                String collationSchema = rs.getString(6);
+                return new Domain(name, base, collationSchema == null ? null : collationSchema + "." + rs.getString(7),
+                        PgExpressions.normalizeDefault(rs.getString(5), base), rs.getBoolean(4),
+                        checks.getOrDefault(name, List.of()), rs.getString(8));
             }, scope);
         }
 
@@ -136,7 +202,11 @@ public final class PostgresCatalogReader {
                     identity(rs.getString(7)),
                     generated ? expr : null,
                     collationSchema == null ? null : collationSchema + "." + rs.getString(10),
-                    rs.getString(11)));
+                    rs.getString(11))
+                    .withStorage(rs.getObject(12) == null ? null : rs.getInt(12), storage(rs.getString(13)),
+                            rs.getString(14))
+                    .withInherited(rs.getBoolean(15))
+                    .withOptions(strings(rs.getArray(16))));
             return null;
         }
 
@@ -209,7 +279,19 @@ public final class PostgresCatalogReader {
     private static View view(ResultSet rs) throws SQLException {
         String definition = rs.getString(4).strip();
         if (definition.endsWith(";")) definition = definition.substring(0, definition.length() - 1);
-        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3), definition, rs.getString(5));
+        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3), definition, rs.getString(5))
+                .withOptions(strings(rs.getArray(6)));
+    }
+
+    /** pg_attribute.attstorage as ALTER COLUMN … SET STORAGE spells it. */
+    private static String storage(String attstorage) {
+        return attstorage == null ? null : switch (attstorage) {
+            case "p" -> "PLAIN";
+            case "m" -> "MAIN";
+            case "e" -> "EXTERNAL";
+            case "x" -> "EXTENDED";
+            default -> throw new IllegalStateException("unknown attstorage " + attstorage);
+        };
     }
 
     private static Column.Identity identity(String attidentity) {
@@ -237,6 +319,7 @@ public final class PostgresCatalogReader {
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
         final List<Trigger> triggers = new ArrayList<>();
+        final PgTableFacts pg = new PgTableFacts();
 
         TableParts(QName name, boolean unlogged, String partitionBy, QName partitionOf, String partitionBound,
                    String comment) {
@@ -249,8 +332,8 @@ public final class PostgresCatalogReader {
         }
 
         Table toTable() {
-            return new Table(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy,
-                    partitionOf, partitionBound, comment);
+            return pg.applyTo(new Table(name, columns, constraints, foreignKeys, indexes, triggers, unlogged,
+                    partitionBy, partitionOf, partitionBound, comment));
         }
     }
 }

@@ -24,7 +24,7 @@ public final class ProfileJson {
     private static final String BUILD = "indexBuildBytesPerSecond";
     private static final String REBUILD = "indexRebuildBytesPerSecond";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(InputFiles.jsonFactory())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -55,20 +55,14 @@ public final class ProfileJson {
             if (!fields.has(REBUILD) && fields.has(BUILD)) fields.set(REBUILD, fields.get(BUILD));
             return MAPPER.treeToValue(root, Profile.class);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String what = "invalid profile JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
-            throw loc == null || loc.getLineNr() <= 0 ? new ReadException(label + ": " + what)
-                    : ReadException.at(label, loc.getLineNr(), what);
+            throw InputFiles.invalidJson(label, "invalid profile JSON", e);
         } catch (IllegalArgumentException e) {
             throw new ReadException(label + ": invalid profile: " + e.getMessage());
         }
     }
 
     public static Profile read(Path file) {
-        try {
-            return parse(file.toString(), Files.readString(file));
-        } catch (IOException e) {
-            throw new ReadException(file + ": cannot read: " + e.getMessage());
-        }
+        InputFiles.Content content = InputFiles.read(file.toString(), InputFiles.Kind.PROFILE);
+        return parse(content.label(), new String(content.bytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

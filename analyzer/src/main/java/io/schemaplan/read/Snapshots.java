@@ -47,7 +47,12 @@ public final class Snapshots {
 
     /** Reads a snapshot's text; {@code label} names it in messages (a file name, a resource). */
     public static Loaded read(String label, String text) {
-        return Json.read(label, text);
+        return read(label, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Reads a snapshot's UTF-8 bytes, without a copy of them as a string. */
+    public static Loaded read(String label, byte[] json) {
+        return Json.read(label, json);
     }
 
     /**
@@ -56,7 +61,7 @@ public final class Snapshots {
      * that a dump file never needs (docs/performance.md).
      */
     private static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
+        static final ObjectMapper MAPPER = JsonMapper.builder(InputFiles.jsonFactory())
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -70,13 +75,14 @@ public final class Snapshots {
             }
         }
 
-        static Loaded read(String label, String text) {
+        static Loaded read(String label, byte[] json) {
             JsonNode root;
             try {
-                root = MAPPER.readTree(text);
+                root = MAPPER.readTree(json);
             } catch (JsonProcessingException e) {
-                var loc = e.getLocation();
-                throw ReadException.at(label, loc == null ? 0 : loc.getLineNr(), "invalid JSON: " + e.getOriginalMessage());
+                throw InputFiles.invalidJson(label, "invalid JSON", e);
+            } catch (IOException e) {
+                throw new ReadException(label + ": cannot read: " + e.getMessage()); // not expected from bytes in memory
             }
             String format = root.path("format").asText("");
             if (!FORMAT.equals(format)) {

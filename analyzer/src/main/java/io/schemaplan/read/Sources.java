@@ -55,7 +55,7 @@ public final class Sources {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
             return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
         }
-        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFile(Path.of(spec));
+        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFile(spec);
         return only(loaded, namespaces);
     }
 
@@ -76,29 +76,24 @@ public final class Sources {
         return switch (kindOf(spec)) {
             case POSTGRES_URL -> PostgresStatsReader.read(spec);
             case MYSQL_URL -> MysqlStatsReader.read(spec);
-            case FILE -> StatsJson.read(Path.of(spec));
+            case FILE -> StatsJson.read(spec);
         };
     }
 
-    static Loaded loadFile(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new ReadException(file + ": is a directory, expected a dump file or a snapshot");
-        }
-        String head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ReadException(file + ": cannot read: " + e.getMessage());
-        }
+    /**
+     * Reads a file source once (a pipe or FIFO cannot be read twice), then sniffs and parses those bytes.
+     * {@code -} is stdin.
+     */
+    static Loaded loadFile(String spec) {
+        InputFiles.Content content = InputFiles.read(spec, InputFiles.Kind.DUMP);
+        String head = content.head(4096);
         if (Snapshots.looksLikeSnapshot(head)) {
-            try {
-                return Snapshots.read(file, Files.readString(file));
-            } catch (IOException e) {
-                throw new ReadException(file + ": cannot read: " + e.getMessage());
+            if (content.bytes().length > InputFiles.Kind.SNAPSHOT.limit()) {
+                throw InputFiles.tooLarge(content.label(), InputFiles.Kind.SNAPSHOT, InputFiles.Kind.SNAPSHOT.limit());
             }
+            return Snapshots.read(content.label(), content.bytes());
         }
-        return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(file) : PgDumpReader.read(file);
+        return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(content.label(), content.bytes())
+                : PgDumpReader.read(content.label(), content.bytes());
     }
 }

@@ -24,7 +24,7 @@ import java.nio.file.Path;
 public final class StatsJson {
     public static final String FORMAT = "schemaplan-stats/1";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(InputFiles.jsonFactory())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -62,17 +62,17 @@ public final class StatsJson {
             ((ObjectNode) root).remove("format");
             return MAPPER.treeToValue(root, Stats.class);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw ReadException.at(label, loc == null ? 0 : loc.getLineNr(), "invalid statistics JSON: "
-                    + e.getOriginalMessage());
+            throw InputFiles.invalidJson(label, "invalid statistics JSON", e);
         }
     }
 
     public static Stats read(Path file) {
-        try {
-            return parse(file.toString(), Files.readString(file));
-        } catch (IOException e) {
-            throw new ReadException(file + ": cannot read: " + e.getMessage());
-        }
+        return read(file.toString());
+    }
+
+    /** Reads a statistics file ({@code -}: stdin) once, up to {@link InputFiles.Kind#STATS}'s limit. */
+    public static Stats read(String spec) {
+        InputFiles.Content content = InputFiles.read(spec, InputFiles.Kind.STATS);
+        return parse(content.label(), new String(content.bytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -38,6 +38,30 @@ public final class ChangeText {
         if (c instanceof EnumDropped x) return "enum " + x.type().name();
         if (c instanceof EnumChanged x) return "enum " + x.to().name() + ": " + arrow(labels(x.from().labels()), labels(x.to().labels()))
                     + " (" + x.labelChange().name().toLowerCase().replace('_', ' ') + ")";
+        if (c instanceof DomainAdded x) return "domain " + x.domain().name() + " " + domainDef(x.domain());
+        if (c instanceof DomainDropped x) return "domain " + x.domain().name();
+        if (c instanceof DomainChanged x) return "domain " + x.to().name() + ": " + arrow(domainDef(x.from()), domainDef(x.to()))
+                    + (Objects.equals(x.from().comment(), x.to().comment()) ? "" : " (comment changed)");
+        if (c instanceof TableOptionsChanged x) return "table " + x.table() + " storage parameters: " + arrow(list(x.from()), list(x.to()));
+        if (c instanceof TableInheritsChanged x) return "table " + x.table() + " inherits: " + arrow(list(x.from()), list(x.to()));
+        if (c instanceof ReplicaIdentityChanged x) return "table " + x.table() + " replica identity: "
+                    + arrow(Objects.toString(x.from(), "DEFAULT"), Objects.toString(x.to(), "DEFAULT"));
+        if (c instanceof RowSecurityChanged x) return "table " + x.table() + " row level security: "
+                    + arrow(rowSecurity(x.fromEnabled(), x.fromForced()), rowSecurity(x.toEnabled(), x.toForced()));
+        if (c instanceof PolicyAdded x) return "policy " + x.policy().name() + " " + x.policy().definition();
+        if (c instanceof PolicyDropped x) return "policy " + x.policy().name() + " " + x.policy().definition();
+        if (c instanceof PolicyChanged x) return "policy " + x.to().name() + ": " + arrow(x.from().definition(), x.to().definition());
+        if (c instanceof RuleAdded x) return "rule " + x.rule().name();
+        if (c instanceof RuleDropped x) return "rule " + x.rule().name();
+        if (c instanceof RuleChanged x) return "rule " + x.to().name() + ": definition changed";
+        if (c instanceof ColumnStatisticsChanged x) return "column " + x.to().name() + " statistics target: "
+                    + arrow(Objects.toString(x.from().statistics(), "default"), Objects.toString(x.to().statistics(), "default"));
+        if (c instanceof ColumnStorageChanged x) return "column " + x.to().name() + " storage: "
+                    + arrow(Objects.toString(x.from().storage(), "type default"), Objects.toString(x.to().storage(), "type default"));
+        if (c instanceof ColumnCompressionChanged x) return "column " + x.to().name() + " compression: "
+                    + arrow(Objects.toString(x.from().compression(), "default"), Objects.toString(x.to().compression(), "default"));
+        if (c instanceof ColumnOptionsChanged x) return "column " + x.to().name() + " options: "
+                    + arrow(list(x.from().options()), list(x.to().options()));
         if (c instanceof SequenceAdded x) return "sequence " + x.sequence().name() + " " + x.sequence().dataType();
         if (c instanceof SequenceDropped x) return "sequence " + x.sequence().name();
         if (c instanceof SequenceChanged x) return "sequence " + x.to().name() + ": " + arrow(sequenceDef(x.from()), sequenceDef(x.to()));
@@ -75,6 +99,25 @@ public final class ChangeText {
         if (c instanceof PossibleRename x) return "possible rename of " + x.objectKind() + " " + x.fromName() + " -> " + x.toName()
                     + " (same definition; listed as a drop and an add)";
         throw new IllegalStateException("unknown change " + c.kind());
+    }
+
+    /** {@code ENABLE}, {@code ENABLE, FORCE}, {@code DISABLE}, {@code DISABLE, FORCE}. */
+    public static String rowSecurity(boolean enabled, boolean forced) {
+        return (enabled ? "ENABLE" : "DISABLE") + (forced ? ", FORCE" : "");
+    }
+
+    private static String list(List<?> items) {
+        return items.isEmpty() ? "(none)" : items.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** {@code AS integer COLLATE pg_catalog.C DEFAULT 1 NOT NULL CONSTRAINT c CHECK (…)}. */
+    public static String domainDef(io.schemaplan.model.Domain d) {
+        StringBuilder b = new StringBuilder("AS ").append(d.baseType().sql());
+        if (d.collation() != null) b.append(" COLLATE ").append(d.collation());
+        if (d.defaultExpr() != null) b.append(" DEFAULT ").append(d.defaultExpr());
+        if (d.notNull()) b.append(" NOT NULL");
+        for (Constraint k : d.checks()) b.append(" CONSTRAINT ").append(k.name()).append(' ').append(constraintDef(k));
+        return b.toString();
     }
 
     static String arrow(String from, String to) {
@@ -119,6 +162,11 @@ public final class ChangeText {
         if (!t.foreignKeys().isEmpty()) parts.add(count(t.foreignKeys().size(), "foreign key"));
         if (!t.indexes().isEmpty()) parts.add(count(t.indexes().size(), "index", "indexes"));
         if (!t.triggers().isEmpty()) parts.add(count(t.triggers().size(), "trigger"));
+        if (!t.inherits().isEmpty()) parts.add("inherits " + list(t.inherits()));
+        if (!t.options().isEmpty()) parts.add("with " + list(t.options()));
+        if (t.rowSecurity()) parts.add("row level security");
+        if (!t.policies().isEmpty()) parts.add(count(t.policies().size(), "policy", "policies"));
+        if (!t.rules().isEmpty()) parts.add(count(t.rules().size(), "rule"));
         return String.join(", ", parts);
     }
 

@@ -14,6 +14,7 @@ import io.schemaplan.model.Column;
 import io.schemaplan.read.Loaded;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -101,6 +102,24 @@ public final class DiffJsonRenderer {
         if (c instanceof EnumAdded x) return pair(null, x.type());
         if (c instanceof EnumDropped x) return pair(x.type(), null);
         if (c instanceof EnumChanged x) return pair(x.from(), x.to());
+        if (c instanceof DomainAdded x) return pair(null, x.domain());
+        if (c instanceof DomainDropped x) return pair(x.domain(), null);
+        if (c instanceof DomainChanged x) return pair(x.from(), x.to());
+        if (c instanceof TableOptionsChanged x) return pair(x.from(), x.to());
+        if (c instanceof TableInheritsChanged x) return pair(x.from(), x.to());
+        if (c instanceof ReplicaIdentityChanged x) return pair(Objects.toString(x.from(), "DEFAULT"), Objects.toString(x.to(), "DEFAULT"));
+        if (c instanceof RowSecurityChanged x) return pair(ChangeText.rowSecurity(x.fromEnabled(), x.fromForced()),
+                ChangeText.rowSecurity(x.toEnabled(), x.toForced()));
+        if (c instanceof PolicyAdded x) return pair(null, x.policy());
+        if (c instanceof PolicyDropped x) return pair(x.policy(), null);
+        if (c instanceof PolicyChanged x) return pair(x.from(), x.to());
+        if (c instanceof RuleAdded x) return pair(null, x.rule());
+        if (c instanceof RuleDropped x) return pair(x.rule(), null);
+        if (c instanceof RuleChanged x) return pair(x.from(), x.to());
+        if (c instanceof ColumnStatisticsChanged x) return pair(x.from().statistics(), x.to().statistics());
+        if (c instanceof ColumnStorageChanged x) return pair(x.from().storage(), x.to().storage());
+        if (c instanceof ColumnCompressionChanged x) return pair(x.from().compression(), x.to().compression());
+        if (c instanceof ColumnOptionsChanged x) return pair(x.from().options(), x.to().options());
         if (c instanceof SequenceAdded x) return pair(null, x.sequence());
         if (c instanceof SequenceDropped x) return pair(x.sequence(), null);
         if (c instanceof SequenceChanged x) return pair(x.from(), x.to());

@@ -3,6 +3,7 @@ package io.schemaplan.report;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.schemaplan.text.Printable;
 
 /**
  * The report templates of {@code report-templates/}, compiled to Java classes at build time by the
@@ -19,8 +20,12 @@ final class Templates {
     private Templates() {
     }
 
+    /**
+     * HTML escaping keeps markup out, but not the characters that reorder or hide text (U+202E, ESC, the
+     * zero-width ones): schema names may hold them, the templates never do, so they are shown as escapes.
+     */
     static String html(String template, Object param) {
-        return render(HTML, template, param);
+        return Printable.escapeKeepingLayout(render(HTML, template, param));
     }
 
     static String markdown(String template, Object param) {

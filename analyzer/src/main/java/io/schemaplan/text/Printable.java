@@ -18,10 +18,23 @@ public final class Printable {
      * they are: the escapes are for reading, not for parsing back. Null stays null.
      */
     public static String escape(String s) {
-        if (s == null || s.codePoints().noneMatch(Printable::isUnsafe)) return s;
+        return escape(s, Printable::isUnsafe);
+    }
+
+    /**
+     * {@code s} with every unsafe character escaped as {@link #escape} does, except line feeds, carriage
+     * returns and tabs: for a whole document whose own markup uses them (an HTML page), where only the
+     * characters that reorder or hide what is shown must go.
+     */
+    public static String escapeKeepingLayout(String s) {
+        return escape(s, c -> isUnsafe(c) && c != '\n' && c != '\r' && c != '\t');
+    }
+
+    private static String escape(String s, java.util.function.IntPredicate unsafe) {
+        if (s == null || s.codePoints().noneMatch(unsafe)) return s;
         StringBuilder b = new StringBuilder(s.length() + 8);
         s.codePoints().forEach(c -> {
-            if (!isUnsafe(c)) b.appendCodePoint(c);
+            if (!unsafe.test(c)) b.appendCodePoint(c);
             else if (c == '\n') b.append("\\n");
             else if (c == '\r') b.append("\\r");
             else if (c == '\t') b.append("\\t");

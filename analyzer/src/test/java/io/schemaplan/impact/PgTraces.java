@@ -36,6 +36,15 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
             "CREATE FUNCTION {t}_tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;";
     static final String TRIGGER = "CREATE TRIGGER {t}_g BEFORE UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION {t}_tf()";
     static final String WRITER = "INSERT INTO {t} (id) VALUES (-1)";
+    /** A domain without constraints and a filled column of it. */
+    static final String DOMAIN = "CREATE DOMAIN {t}_d AS integer; ALTER TABLE {t} ADD COLUMN z {t}_d;"
+            + " UPDATE {t} SET z = id;";
+    static final String DOMAIN_CHECK = "ALTER DOMAIN {t}_d ADD CONSTRAINT {t}_dk CHECK (VALUE > 0)";
+    static final String MATVIEW = "CREATE MATERIALIZED VIEW {t}_m AS SELECT id, a FROM {t};"
+            + " CREATE UNIQUE INDEX {t}_mi ON {t}_m (id)";
+    static final String POLICY = "CREATE POLICY {t}_p ON {t} USING (a > 0)";
+    static final String RULE = "CREATE RULE {t}_r AS ON INSERT TO {t} WHERE new.id < 0 DO INSTEAD NOTHING";
+    static final String PARENT_TABLE = "CREATE TABLE {o} (id int NOT NULL, a int) WITH (autovacuum_enabled = off)";
 
     static PgTraces on(String ddl) {
         return new PgTraces(BASE, ddl, "{t}", null, "{t}", List.of());
@@ -166,5 +175,40 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
                     .table("{o}").other("{t}").scanned("{o}")),
             Map.entry(DETACH_PARTITION_CONCURRENTLY, on("ALTER TABLE {o} DETACH PARTITION {t} CONCURRENTLY")
                     .after(PARENT + ATTACH).table("{o}").other("{t}").scanned("{o}")
-                    .blockedBy("SELECT count(*) FROM {o}", "SELECT count(*) FROM {t}"))));
+                    .blockedBy("SELECT count(*) FROM {o}", "SELECT count(*) FROM {t}")),
+            Map.entry(CREATE_DOMAIN, on("CREATE DOMAIN {t}_d AS integer CHECK (VALUE > 0)")),
+            Map.entry(ALTER_DOMAIN_SET_DEFAULT, on("ALTER DOMAIN {t}_d SET DEFAULT 1").after(DOMAIN)),
+            Map.entry(ALTER_DOMAIN_SET_NOT_NULL, on("ALTER DOMAIN {t}_d SET NOT NULL").after(DOMAIN)),
+            Map.entry(ALTER_DOMAIN_DROP_NOT_NULL, on("ALTER DOMAIN {t}_d DROP NOT NULL")
+                    .after(DOMAIN + " ALTER DOMAIN {t}_d SET NOT NULL")),
+            Map.entry(ALTER_DOMAIN_ADD_CHECK, on(DOMAIN_CHECK).after(DOMAIN)),
+            Map.entry(ALTER_DOMAIN_ADD_CHECK_NOT_VALID, on(DOMAIN_CHECK + " NOT VALID").after(DOMAIN)),
+            Map.entry(ALTER_DOMAIN_VALIDATE_CHECK, on("ALTER DOMAIN {t}_d VALIDATE CONSTRAINT {t}_dk")
+                    .after(DOMAIN + DOMAIN_CHECK + " NOT VALID")),
+            Map.entry(ALTER_DOMAIN_DROP_CONSTRAINT, on("ALTER DOMAIN {t}_d DROP CONSTRAINT {t}_dk")
+                    .after(DOMAIN + DOMAIN_CHECK)),
+            Map.entry(ADD_COLUMN_DOMAIN_CHECK, on("ALTER TABLE {t} ADD COLUMN y {t}_dc")
+                    .after("CREATE DOMAIN {t}_dc AS integer CHECK (VALUE > 0)")),
+            Map.entry(SET_STORAGE_PARAMETERS, on("ALTER TABLE {t} SET (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.01)")),
+            Map.entry(SET_USER_CATALOG_TABLE, on("ALTER TABLE {t} SET (user_catalog_table = true)")),
+            Map.entry(SET_COLUMN_OPTIONS, on("ALTER TABLE {t} ALTER COLUMN a SET (n_distinct = 100)")),
+            Map.entry(SET_STORAGE, on("ALTER TABLE {t} ALTER COLUMN b SET STORAGE EXTERNAL")),
+            Map.entry(SET_COMPRESSION, on("ALTER TABLE {t} ALTER COLUMN b SET COMPRESSION pglz")),
+            Map.entry(REPLICA_IDENTITY, on("ALTER TABLE {t} REPLICA IDENTITY FULL")),
+            Map.entry(ALTER_ROW_SECURITY, on("ALTER TABLE {t} ENABLE ROW LEVEL SECURITY")),
+            Map.entry(CREATE_POLICY, on(POLICY)),
+            Map.entry(DROP_POLICY, on("DROP POLICY {t}_p ON {t}").after(POLICY)),
+            Map.entry(CREATE_RULE, on(RULE)),
+            Map.entry(DROP_RULE, on("DROP RULE {t}_r ON {t}").after(RULE)),
+            Map.entry(CREATE_MATERIALIZED_VIEW, on("CREATE MATERIALIZED VIEW {t}_m AS SELECT id, a FROM {t}")
+                    .table("{t}_m").other("{t}")),
+            Map.entry(DROP_MATERIALIZED_VIEW, on("DROP MATERIALIZED VIEW {t}_m").after(MATVIEW)
+                    .table("{t}_m").other("{t}")),
+            Map.entry(REFRESH_MATERIALIZED_VIEW, on("REFRESH MATERIALIZED VIEW {t}_m").after(MATVIEW)
+                    .table("{t}_m").other("{t}")),
+            Map.entry(REFRESH_MATERIALIZED_VIEW_CONCURRENTLY, on("REFRESH MATERIALIZED VIEW CONCURRENTLY {t}_m")
+                    .after(MATVIEW).table("{t}_m").other("{t}")),
+            Map.entry(ADD_INHERIT, on("ALTER TABLE {t} INHERIT {o}").after(PARENT_TABLE).other("{o}")),
+            Map.entry(DROP_INHERIT, on("ALTER TABLE {t} NO INHERIT {o}")
+                    .after(PARENT_TABLE + "; ALTER TABLE {t} INHERIT {o}").other("{o}"))));
 }

@@ -43,7 +43,7 @@ class CatalogDifyTest {
         Schema fromDump = PgDumpReader.read(Samples.postgres(version)).schema();
         Schema c = CatalogFeaturesTest.withoutExtensionVersions(PostgresCatalogReader.read(LocalPostgres.url(db), null));
         Schema fromCatalog = new Schema(c.engine(), fromDump.serverVersion(), c.namespaces(), c.extensions(),
-                c.enums(), c.sequences(), c.tables(), c.views(), c.routines());
+                c.enums(), c.sequences(), c.tables(), c.views(), c.routines(), c.domains());
         assertEquals(fromDump, fromCatalog, () -> SchemaDifference.describe(fromDump, fromCatalog));
     }
 

@@ -161,7 +161,9 @@ class CatalogFeaturesTest {
     void viewsAndMaterializedViewsKeepTheirDefinitionWithoutTheSemicolon() {
         assertEquals(List.of(new View(QName.of("extra", "user_counts"), true,
                 "SELECT \"user\".mood,\n    count(*) AS n\n   FROM public.\"user\"\n  GROUP BY \"user\".mood",
-                "Counts per mood"), new View(QName.of("public", "active_users"), false,
+                "Counts per mood").withIndexes(List.of(new Index("user_counts_mood", false, "btree",
+                        List.of(Index.IndexKey.column("mood")), List.of(), null, false, null))),
+                new View(QName.of("public", "active_users"), false,
                 "SELECT \"user\".id,\n    \"user\".email,\n    \"user\".\"order by\"\n   FROM public.\"user\"\n"
                         + "  WHERE \"user\".active", "Users who can log in")), schema.views());
     }
@@ -202,7 +204,7 @@ class CatalogFeaturesTest {
     static Schema withoutExtensionVersions(Schema s) {
         return new Schema(s.engine(), s.serverVersion(), s.namespaces(),
                 s.extensions().stream().map(e -> new Extension(e.name(), e.schema(), null)).toList(),
-                s.enums(), s.sequences(), s.tables(), s.views(), s.routines());
+                s.enums(), s.sequences(), s.tables(), s.views(), s.routines(), s.domains());
     }
 
     private static Routine routine(String name) {

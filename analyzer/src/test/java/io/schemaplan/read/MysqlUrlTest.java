@@ -44,9 +44,9 @@ class MysqlUrlTest {
         assertEquals("mysql://u@h:1/d", u.toString());
         assertFalse(u.toString().contains("hunter22"));
         ReadException notMysql = assertThrows(ReadException.class, () -> MysqlUrl.parse("postgresql://u:hunter22@h/d"));
-        assertEquals("postgresql://u@h/d: not a MySQL/MariaDB URL (expected mysql://user@host:port/database)",
+        assertEquals("postgresql://***@h/d: not a MySQL/MariaDB URL (expected mysql://user@host:port/database)",
                 notMysql.getMessage());
         ReadException badPort = assertThrows(ReadException.class, () -> MysqlUrl.parse("mysql://u:hunter22@h:x/d"));
-        assertEquals("mysql://u@h:x/d: port 'x' is not a number", badPort.getMessage());
+        assertEquals("mysql://***@h:x/d: port 'x' is not a number", badPort.getMessage());
     }
 }

@@ -194,10 +194,12 @@ class PgDumpReaderFeaturesTest {
     }
 
     @Test
-    void viewsAndMaterializedViewsWithoutTheirIndexes() {
+    void viewsAndMaterializedViewsWithTheIndexesOfMaterializedViews() {
         assertEquals(List.of(
                 new View(QName.of("extra", "user_counts"), true,
-                        "SELECT \"user\".mood,\n    count(*) AS n\n   FROM public.\"user\"\n  GROUP BY \"user\".mood", "Counts per mood"),
+                        "SELECT \"user\".mood,\n    count(*) AS n\n   FROM public.\"user\"\n  GROUP BY \"user\".mood", "Counts per mood")
+                        .withIndexes(List.of(new Index("user_counts_mood", false, "btree",
+                                List.of(Index.IndexKey.column("mood")), List.of(), null, false, null))),
                 new View(QName.of("public", "active_users"), false,
                         "SELECT \"user\".id,\n    \"user\".email,\n    \"user\".\"order by\"\n   FROM public.\"user\"\n  WHERE \"user\".active",
                         "Users who can log in")), schema.views());

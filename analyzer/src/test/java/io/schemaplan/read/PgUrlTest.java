@@ -61,7 +61,7 @@ class PgUrlTest {
     @Test
     void aMalformedUrlIsReportedWithoutItsPassword() {
         ReadException e = assertThrows(ReadException.class, () -> PgUrl.parse("mysql://u:hunter22@h/d"));
-        assertEquals("mysql://u@h/d: not a PostgreSQL URL (expected postgresql://user@host:port/database)",
+        assertEquals("mysql://***@h/d: not a PostgreSQL URL (expected postgresql://user@host:port/database)",
                 e.getMessage());
         ReadException port = assertThrows(ReadException.class, () -> PgUrl.parse("postgresql://u:hunter22@h:x/d"));
         assertFalse(port.getMessage().contains("hunter22"), port.getMessage());

@@ -29,6 +29,7 @@ final class SchemaDifference {
         compare(out, "table", left.tables(), right.tables(), t -> t.name().toString());
         compare(out, "view", left.views(), right.views(), v -> v.name().toString());
         compare(out, "routine", left.routines(), right.routines(), r -> r.signature());
+        compare(out, "domain", left.domains(), right.domains(), d -> d.name().toString());
         return String.join("\n", out);
     }
 

@@ -93,6 +93,9 @@ class PlanHtmlChromiumTest {
                 SchemaDiff.diff(hostile(false), hostile(true)), null));
         String source = Files.readString(html);
         assertTrue(source.contains("overflow-wrap:anywhere"), "long names wrap");
+        assertFalse(source.contains("\u202E") || source.contains("\u001b"), "no bidi override or ESC reaches the page");
+        assertTrue(source.toLowerCase(java.util.Locale.ROOT).contains("\\u202edesrever") && source.contains("[2J"),
+                "they are shown as escapes");
 
         String dom = Chromium.dumpDom(html, 1280, 2000);
         assertEquals(null, Chromium.rootAttribute(dom, "data-pwned"), "no injected script ran");
@@ -136,7 +139,7 @@ class PlanHtmlChromiumTest {
 
     /** A table whose every name and comment is hostile; {@code after} changes a type, adds an index, a column, a table and an enum. */
     static Schema hostile(boolean after) {
-        String comment = "comment with\nnewline 🎉 & \"quotes\" " + SCRIPT;
+        String comment = "comment with\nnewline 🎉 & \"quotes\" " + SCRIPT + " \u001b[2J \u202Edesrever";
         List<Column> columns = new ArrayList<>(List.of(
                 new Column("id", 1, DataType.of("bigint"), false, null, null, null, null, null),
                 new Column(IMG, 2, after ? DataType.of("varchar", 10) : DataType.of("text"), true,
@@ -152,7 +155,7 @@ class PlanHtmlChromiumTest {
                     null, null, null, null, null)), List.of(), List.of(), List.of(), List.of(), false, null, null, null, LONG));
             enums.add(new EnumType(QName.of("public", "mood" + SCRIPT), List.of("ok", IMG), comment));
         }
-        tables.add(new Table(QName.of("public", "t" + SCRIPT), columns,
+        tables.add(new Table(QName.of("public", "t\u202Edesrever" + SCRIPT), columns,
                 List.of(new Constraint("pk \"" + SCRIPT, Constraint.Kind.PRIMARY_KEY, List.of("id"), "PRIMARY KEY (id)", false, false, true)),
                 List.of(), indexes, List.of(), false, null, null, null, after ? comment : null));
         return new Schema(Engine.POSTGRES, "15", List.of(), List.of(), enums, List.of(), tables, List.of(), List.of());

@@ -2,8 +2,14 @@ package io.schemaplan.testing;
 
 import io.schemaplan.cli.Main;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the CLI in-process, as a user would from the shell, and captures what it prints. */
 public final class Cli {
@@ -30,6 +36,42 @@ public final class Cli {
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+        }
+    }
+
+    /**
+     * Runs the CLI in a new JVM through bash, for what only a shell gives it: process substitution
+     * ({@code <(cat f)}), pipes, environment variables. {@code schemaplan} in {@code script} is the command; the
+     * run fails the test when it takes longer than {@code timeoutSeconds}.
+     */
+    public static Result shell(String script, Map<String, String> env, int timeoutSeconds) {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c",
+                "schemaplan() { \"$SP_JAVA\" -cp \"$SP_CLASSPATH\" io.schemaplan.cli.Main \"$@\"; }\n" + script);
+        pb.environment().putAll(env);
+        // The test JVM's class path (a Surefire booter jar whose manifest lists the rest) runs Main as well.
+        pb.environment().put("SP_JAVA", javaCommand);
+        pb.environment().put("SP_CLASSPATH", System.getProperty("java.class.path"));
+        try {
+            Path out = Files.createTempFile("sp_cli", ".out");
+            Path err = Files.createTempFile("sp_cli", ".err");
+            try {
+                Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    org.junit.jupiter.api.Assertions.fail("still running after " + timeoutSeconds + " s: " + script);
+                }
+                return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -13,6 +13,11 @@ final class SourceOptions {
             description = "Only these schemas (namespaces); repeat or separate with commas. Default: all user schemas.")
     List<String> schemas = List.of();
 
+    @Option(names = "--partial", description = {"When the database user cannot see every table (grants on some"
+            + " tables only), read what it can instead of stopping; the output says the read is partial",
+            "(in the source's label and a warning line). Default: stop with one line naming what cannot be read."})
+    boolean partial;
+
     Set<String> namespaces() {
         return new LinkedHashSet<>(schemas);
     }
@@ -28,7 +33,7 @@ final class SourceOptions {
     Loaded load(String spec) {
         Terminal.progress("reading " + io.schemaplan.read.Redaction.url(spec) + " …");
         try {
-            return Sources.load(spec, namespaces());
+            return Sources.load(spec, namespaces(), partial);
         } finally {
             Terminal.clearProgress();
         }

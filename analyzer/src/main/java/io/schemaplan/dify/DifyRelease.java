@@ -39,7 +39,9 @@ public record DifyRelease(String version, String engine, String variant, String 
         StringBuilder b = new StringBuilder();
         for (String part : version.split("\\.")) {
             String digits = part.replaceAll("\\D.*", "");
-            b.append(String.format("%06d", digits.isEmpty() ? 0 : Integer.parseInt(digits)));
+            // Six digits a part; a longer number (no Dify version has one) sorts last instead of overflowing.
+            String n = digits.replaceFirst("^0+(?=.)", "");
+            b.append(n.length() > 6 ? "999999" : "0".repeat(6 - n.length()) + n);
         }
         return b.toString();
     }

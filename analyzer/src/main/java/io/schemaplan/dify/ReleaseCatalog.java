@@ -184,6 +184,10 @@ public final class ReleaseCatalog {
      *
      * @throws ReadException one line naming the nearest known releases when there is no such entry
      */
+    /** What a release version looks like: up to four numbers of at most six digits, an optional suffix (-beta1). */
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("\\d{1,6}(\\.\\d{1,6}){0,3}([-+][0-9A-Za-z.]{1,32})?");
+
     public DifyRelease find(String spec) {
         String rest = spec.startsWith(DifySourceProvider.PREFIX) ? spec.substring(DifySourceProvider.PREFIX.length()) : spec;
         int slash = rest.indexOf('/');
@@ -193,6 +197,10 @@ public final class ReleaseCatalog {
         if (engine.equals("postgresql")) engine = DifyRelease.POSTGRES;
         if (engine.equals("mariadb")) engine = DifyRelease.MYSQL;
         String variant = flavour.contains("-") ? flavour.substring(flavour.indexOf('-') + 1) : null;
+        if (!VERSION.matcher(version).matches()) {
+            throw new ReadException(spec + ": not a Dify version (expected dify:MAJOR.MINOR.PATCH such as dify:1.12.1,"
+                    + " optionally /mysql; see 'schemaplan dify releases')");
+        }
         String id = version + "/" + engine + (variant == null ? "" : "-" + variant);
         for (DifyRelease r : releases) {
             if (r.id().equals(id)) return r;

@@ -37,7 +37,7 @@ public final class CostModel {
                 seconds = work.tableBytes() / p.rewriteBytesPerSecond()
                         + work.indexCount() * buildScan(work, p)
                         + work.indexBytes() / p.indexRebuildBytesPerSecond();
-                disk = work.tableBytes() + work.indexBytes();
+                disk = Estimate.sum(work.tableBytes(), work.indexBytes());
                 wal = disk;
             }
             case INDEX_BUILD -> {

@@ -13,7 +13,16 @@ public record Estimate(double lowSeconds, double expectedSeconds, double highSec
     /** Two operations one after the other: durations, disk and WAL add up. */
     public Estimate plus(Estimate o) {
         return new Estimate(lowSeconds + o.lowSeconds, expectedSeconds + o.expectedSeconds,
-                highSeconds + o.highSeconds, extraDiskBytes + o.extraDiskBytes, walBytes + o.walBytes,
+                highSeconds + o.highSeconds, sum(extraDiskBytes, o.extraDiskBytes), sum(walBytes, o.walBytes),
                 known && o.known);
+    }
+
+    /**
+     * Byte counts add up without wrapping: statistics are bounded on read, but a plan of many huge tables
+     * could still pass 2^63, and a wrapped sum would read as a negative size that passes every gate.
+     */
+    static long sum(long a, long b) {
+        long s = a + b;
+        return ((a ^ s) & (b ^ s)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : s;
     }
 }

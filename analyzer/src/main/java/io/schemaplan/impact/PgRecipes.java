@@ -34,10 +34,26 @@ public final class PgRecipes {
 
     private final Schema from;
     private final Schema to;
+    /** Per table, the columns other tables' foreign keys reference; built on first use, once per plan. */
+    private java.util.Map<QName, java.util.Set<String>> referenced;
 
     public PgRecipes(Schema from, Schema to) {
         this.from = from;
         this.to = to;
+    }
+
+    /** Whether a foreign key references {@code table.column}: a map, not a scan of every table per change. */
+    private boolean referenced(QName table, String column) {
+        if (referenced == null) {
+            referenced = new java.util.HashMap<>();
+            for (Table t : from.tables()) {
+                for (ForeignKey f : t.foreignKeys()) {
+                    referenced.computeIfAbsent(f.referencedTable(), k -> new java.util.HashSet<>())
+                            .addAll(f.referencedColumns());
+                }
+            }
+        }
+        return referenced.getOrDefault(table, java.util.Set.of()).contains(column);
     }
 
     /** The recipe for one operation of a change, or empty. */
@@ -126,8 +142,7 @@ public final class PgRecipes {
         boolean inKey = table.constraints().stream().anyMatch(k -> k.columns().contains(old.name())
                 || k.definition().contains(old.name()))
                 || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(old.name()))
-                || from.tables().stream().flatMap(o -> o.foreignKeys().stream())
-                .anyMatch(f -> f.referencedTable().equals(t) && f.referencedColumns().contains(old.name()))
+                || referenced(t, old.name())
                 || !from.views().isEmpty() && from.views().stream().anyMatch(v -> v.definition().contains(old.name()));
         if (inKey || old.identity() != null || old.generatedExpr() != null) return false;
         String newName = Identifiers.withSuffix(col.name(), "_new");

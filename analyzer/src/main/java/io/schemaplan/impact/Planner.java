@@ -113,7 +113,7 @@ public final class Planner {
     static Integer major(String version) {
         if (version == null) return null;
         String digits = version.replaceAll("^(\\d+).*$", "$1");
-        return digits.matches("\\d+") ? Integer.valueOf(digits) : null;
+        return digits.matches("\\d{1,9}") ? Integer.valueOf(digits) : null;
     }
 
     private static PlanItem item(Change change, Step step, PgRule rule, Input in, String recipeSql) {

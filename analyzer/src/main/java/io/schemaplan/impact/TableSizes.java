@@ -62,12 +62,13 @@ final class TableSizes {
         Optional<Table> table = to.table(t).or(() -> from.table(t));
         Map<String, Integer> sampled = stats == null ? Map.of()
                 : stats.table(t).map(TableStats::columnBytes).orElse(Map.of());
-        int key = 0;
+        long key = 0;
         for (String name : columns) {
             int fixed = table.flatMap(tb -> tb.column(name)).map(col -> width(col.type())).orElse(VARIABLE);
             key += fixed != VARIABLE ? fixed : sampled.getOrDefault(name, VARIABLE_KEY_BYTES);
         }
-        int entry = align8(key) + INDEX_ENTRY_OVERHEAD;
+        // In double: rows × entry can pass 2^63 on absurd statistics, and the cast saturates instead of wrapping.
+        double entry = align8(key) + INDEX_ENTRY_OVERHEAD;
         return (long) (w.rows() * entry / INDEX_FILL);
     }
 
@@ -106,7 +107,7 @@ final class TableSizes {
         return VARIABLE;
     }
 
-    private static int align8(int n) {
+    private static long align8(long n) {
         return (n + 7) & ~7;
     }
 }

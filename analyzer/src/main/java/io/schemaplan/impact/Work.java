@@ -42,7 +42,12 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
     static int buildWorkers(long heapBytes, io.schemaplan.model.Stats stats) {
         if (stats == null || heapBytes < MIN_PARALLEL_SCAN_BYTES) return 0;
         int workers = 1;
-        for (long threshold = MIN_PARALLEL_SCAN_BYTES * 3; heapBytes >= threshold; threshold *= 3) workers++;
+        // As plan_create_index_workers does, stop tripling before the threshold would overflow (it would
+        // wrap negative, and a heap near Long.MAX_VALUE bytes would then loop forever).
+        for (long threshold = MIN_PARALLEL_SCAN_BYTES * 3; heapBytes >= threshold; threshold *= 3) {
+            workers++;
+            if (threshold > Long.MAX_VALUE / 3) break;
+        }
         workers = Math.min(workers, Math.max(0, stats.maxParallelMaintenanceWorkers()));
         while (workers > 0 && stats.maintenanceWorkMemBytes() / (workers + 1) < WORK_MEM_PER_PARTICIPANT) workers--;
         return workers;

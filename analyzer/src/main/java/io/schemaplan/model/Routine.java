@@ -22,7 +22,8 @@ public record Routine(
         String comment) {
 
     public Routine {
-        // A snapshot leaves empty strings out: "no arguments" reads back as null, and must stay "".
+        // A routine without arguments has "" (pg_get_function_identity_arguments); a snapshot leaves the empty
+        // string out, and reading it back as null made the signature "f(null)", a routine dropped and added.
         arguments = arguments == null ? "" : arguments;
         attributes = Lists.sorted(attributes, x -> x);
     }

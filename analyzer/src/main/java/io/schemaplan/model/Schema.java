@@ -43,7 +43,7 @@ public record Schema(
     }
 
     public Optional<Table> table(QName name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+        return Lists.find(tables, name);
     }
 
     /** The subset of this schema in the given namespaces (the {@code --schema} filter). */

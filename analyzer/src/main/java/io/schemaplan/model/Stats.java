@@ -16,11 +16,10 @@ public record Stats(
         List<TableStats> tables) {
 
     public Stats {
-        tables = tables == null ? List.of()
-                : tables.stream().sorted(java.util.Comparator.comparing(TableStats::table)).toList();
+        tables = Lists.sorted(tables, TableStats::table);
     }
 
     public Optional<TableStats> table(QName name) {
-        return tables.stream().filter(t -> t.table().equals(name)).findFirst();
+        return Lists.find(tables, name);
     }
 }

@@ -78,8 +78,8 @@ public record Table(
     public Table {
         // Positions are renumbered 1..n: a live catalog leaves gaps where columns were dropped, a dump does not.
         List<Column> ordered = Lists.sorted(columns, Column::position);
-        columns = java.util.stream.IntStream.range(0, ordered.size())
-                .mapToObj(i -> ordered.get(i).withPosition(i + 1)).toList();
+        columns = Lists.keyed(java.util.stream.IntStream.range(0, ordered.size())
+                .mapToObj(i -> ordered.get(i).withPosition(i + 1)).toList(), Column::name);
         constraints = Lists.sorted(constraints, Constraint::name);
         foreignKeys = Lists.sorted(foreignKeys, ForeignKey::name);
         indexes = Lists.sorted(indexes, Index::name);
@@ -91,7 +91,7 @@ public record Table(
     }
 
     public Optional<Column> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+        return Lists.find(columns, columnName);
     }
 
     public Optional<Constraint> primaryKey() {

@@ -41,6 +41,8 @@ public record TableStats(
 
     /** Heap plus TOAST: what a rewrite copies besides the indexes. */
     public long tableBytes() {
-        return heapBytes + toastBytes;
+        // Saturates rather than wraps (each term is bounded on read; see StatsJson).
+        long sum = heapBytes + toastBytes;
+        return ((heapBytes ^ sum) & (toastBytes ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -243,6 +243,18 @@ final class CatalogSql {
             comment("d", "pg_proc", "p.oid", "0"), notInExtension("pg_proc", "p.oid"));
 
     /**
+     * The tables the session's role cannot read: it needs USAGE on the schema and SELECT on the table (the
+     * LOCK TABLE of the read, as pg_dump's, needs both). The catalog itself lists every table to every role.
+     */
+    static final String UNREADABLE_TABLES = """
+            SELECT c.oid, n.nspname, c.relname, pg_catalog.has_schema_privilege(n.oid, 'USAGE')
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.oid = ANY(?::pg_catalog.oid[])
+              AND NOT (pg_catalog.has_schema_privilege(n.oid, 'USAGE') AND pg_catalog.has_table_privilege(c.oid, 'SELECT'))
+            ORDER BY n.nspname, c.relname""";
+
+    /**
      * Who holds (or is queued for) the ACCESS EXCLUSIVE lock that made our LOCK TABLE time out; asked
      * after the timeout, in a fresh transaction.
      */

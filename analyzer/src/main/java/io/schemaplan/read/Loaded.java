@@ -8,9 +8,13 @@ import java.util.List;
  * the warnings the reader collected (statements it does not model, each naming its file and line).
  */
 public record Loaded(String label, Schema schema, List<String> warnings) {
-    /** The label goes through {@link Redaction#url} here, once for every reader, provider and snapshot. */
+    /**
+     * The label goes through {@link Redaction#url} here, once for every reader, provider and snapshot; the
+     * note a {@code --partial} read appends to a redacted label is kept as it is (it holds no URL).
+     */
     public Loaded {
-        label = Redaction.url(label);
+        int note = label == null ? -1 : label.indexOf(PartialRead.NOTE);
+        label = note < 0 ? Redaction.url(label) : Redaction.url(label.substring(0, note)) + label.substring(note);
         warnings = List.copyOf(warnings);
     }
 }

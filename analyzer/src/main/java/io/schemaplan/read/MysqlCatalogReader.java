@@ -83,11 +83,28 @@ public final class MysqlCatalogReader {
      * @throws ReadException one line naming the URL without its password
      */
     public static Loaded read(String url) {
+        return read(url, false);
+    }
+
+    /**
+     * As {@link #read(String)}; with {@code partial}, a user that cannot see the whole database reads what it
+     * can, and the result says so ({@link PartialRead}), instead of stopping.
+     */
+    public static Loaded read(String url, boolean partial) {
         MysqlUrl target = MysqlUrl.parse(url);
         try (MysqlConnections.Session session = MysqlConnections.openReadOnly(target)) {
-            return new Reading(session).read();
+            return new Reading(session, partial).read();
         }
     }
+
+    /**
+     * A table no database holds: selecting from it fails with "no such table" (1146) when the user has a
+     * database-wide privilege (directly, through a role, or a wildcard grant), and with "denied" (1142) when
+     * it has privileges on some tables only. The server decides, so roles and patterns need no parsing.
+     */
+    static final String PRIVILEGE_PROBE = "SELECT 1 FROM `%s`.`schemaplan: privilege probe` WHERE 1 = 0";
+    private static final int NO_SUCH_TABLE = 1146;
+    private static final int TABLE_ACCESS_DENIED = 1142;
 
     /** Runs {@code work} inside a reader session (the hook tests use to see what such a session allows). */
     static <T> T inSession(String url, CatalogSession.Work<T> work) {
@@ -110,8 +127,13 @@ public final class MysqlCatalogReader {
         /** Names of what the model does not hold, by kind (sequence, procedure, function): one warning each. */
         private final Map<String, List<String>> skipped = new LinkedHashMap<>();
 
-        Reading(MysqlConnections.Session session) {
+        private final boolean partial;
+        /** What could not be read, when {@code partial} let the read go on; empty when nothing is missing. */
+        private final List<String> missing = new ArrayList<>();
+
+        Reading(MysqlConnections.Session session, boolean partial) {
             this.session = session;
+            this.partial = partial;
             this.db = session.url().database();
             this.mariadb = session.engine() == Engine.MARIADB;
         }
@@ -122,6 +144,7 @@ public final class MysqlCatalogReader {
 
         Loaded read() {
             session.query(TABLES, this::table, db);
+            requireEveryTable();
             session.query(COLUMNS, this::column, db);
             readKeys();
             readChecks();
@@ -134,10 +157,7 @@ public final class MysqlCatalogReader {
                 }
                 return null;
             }, db);
-            session.query(VIEWS, rs -> views.add(new View(QName.of("", rs.getString(1)), false,
-                    MysqlExpressions.viewDefinition(withoutDatabase(rs.getString(2))), null)), db);
-            views.replaceAll(v -> v.definition().contains("?") ? new View(v.name(), false,
-                    MysqlExpressions.viewDefinition(showCreateView(v.name().name())), null) : v);
+            readViews();
             for (String kinds : List.of(ROUTINES, EVENTS)) {
                 session.query(kinds, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
                         k -> new ArrayList<>()).add(rs.getString(2)), db);
@@ -147,7 +167,64 @@ public final class MysqlCatalogReader {
             Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),
                     List.of(), List.of(), List.of(), List.of(),
                     tables.values().stream().map(MysqlTableParts::toTable).toList(), views, List.of());
-            return new Loaded(session.url().redacted(), schema, warnings);
+            Loaded loaded = new Loaded(session.url().redacted(), schema, warnings);
+            return missing.isEmpty() ? loaded : PartialRead.mark(loaded, String.join("; ", missing));
+        }
+
+        /**
+         * information_schema lists only the tables the user has a privilege on, and MariaDB shows CHECK
+         * constraints (the json_valid() that makes a longtext a json column) only with a database-wide one:
+         * a user granted some tables would read a smaller, wrong schema without any error.
+         */
+        private void requireEveryTable() {
+            try (java.sql.Statement s = session.conn().createStatement()) {
+                s.executeQuery(String.format(PRIVILEGE_PROBE, db.replace("`", "``"))).close();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == NO_SUCH_TABLE) return;
+                if (e.getErrorCode() != TABLE_ACCESS_DENIED) throw MysqlErrors.describe(session.url(), e);
+                String user = currentUser();
+                if (!partial) {
+                    throw new ReadException(session.url().redacted() + ": user " + user + " has privileges on some"
+                            + " tables only (it sees " + tables.size() + "), and the server hides the other tables"
+                            + (mariadb ? " and every CHECK constraint" : "") + " from it: GRANT SELECT, SHOW VIEW,"
+                            + " TRIGGER ON " + Identifiers.quote(Engine.MYSQL, db) + ".* TO " + user + ", or pass --partial to read what it sees");
+                }
+                missing.add("user " + user + " sees only the " + tables.size() + " tables it has privileges on"
+                        + (mariadb ? ", and no CHECK constraints (json columns read as longtext)" : ""));
+            }
+        }
+
+        /** Without SHOW VIEW a view's definition reads as empty: refused, or left out with --partial. */
+        private void readViews() {
+            List<String> unreadable = new ArrayList<>();
+            session.query(VIEWS, rs -> {
+                String definition = rs.getString(2);
+                if (definition == null || definition.isBlank()) {
+                    unreadable.add(rs.getString(1));
+                } else {
+                    views.add(new View(QName.of("", rs.getString(1)), false,
+                            MysqlExpressions.viewDefinition(withoutDatabase(definition)), null));
+                }
+                return null;
+            }, db);
+            views.replaceAll(v -> v.definition().contains("?") ? new View(v.name(), false,
+                    MysqlExpressions.viewDefinition(showCreateView(v.name().name())), null) : v);
+            if (unreadable.isEmpty()) return;
+            String what = unreadable.size() + (unreadable.size() == 1 ? " view" : " views") + " without a readable"
+                    + " definition: " + PartialRead.names(unreadable);
+            if (!partial) {
+                throw new ReadException(session.url().redacted() + ": " + what + " (reading a view's definition needs"
+                        + " SHOW VIEW: GRANT SHOW VIEW ON " + Identifiers.quote(Engine.MYSQL, db) + ".* TO " + currentUser()
+                        + "), or pass --partial to leave them out");
+            }
+            missing.add(what);
+        }
+
+        /** {@code 'reader'@'%'}, as a GRANT names the account. */
+        private String currentUser() {
+            String account = session.query("SELECT CURRENT_USER()", rs -> rs.getString(1)).get(0);
+            int at = account.lastIndexOf('@');
+            return at < 0 ? "'" + account + "'" : "'" + account.substring(0, at) + "'@'" + account.substring(at + 1) + "'";
         }
 
         private Void table(ResultSet rs) throws SQLException {

@@ -51,7 +51,8 @@ public final class MysqlStatsReader {
             }
             List<TableStats> tables = session.query(TABLES_SQL, rs -> new TableStats(QName.of("", rs.getString(1)),
                     rs.getLong(2), rs.getLong(3), 0, rs.getLong(4), indexes.getOrDefault(rs.getString(1), Map.of())), db);
-            return new Stats(statsVersion(session.engine(), session.version()), settings[0], 0, (int) settings[1], tables);
+            return StatsJson.checked(session.url().redacted(),
+                    new Stats(statsVersion(session.engine(), session.version()), settings[0], 0, (int) settings[1], tables));
         }
     }
 

@@ -21,6 +21,7 @@ import io.schemaplan.model.View;
 import io.schemaplan.normalize.PgDefinitions;
 import io.schemaplan.normalize.PgExpressions;
 import io.schemaplan.normalize.PgTypes;
+import io.schemaplan.sql.Identifiers;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,9 +57,17 @@ public final class PostgresCatalogReader {
 
     /** As {@link #read(String, Set)}, with the warnings about objects the model does not hold. */
     public static Loaded readWithWarnings(String url, Set<String> namespaces) {
+        return readWithWarnings(url, namespaces, false);
+    }
+
+    /**
+     * As {@link #readWithWarnings(String, Set)}; with {@code partial}, tables the role cannot read are left
+     * out and the result says so ({@link PartialRead}), instead of the read stopping.
+     */
+    public static Loaded readWithWarnings(String url, Set<String> namespaces, boolean partial) {
         PgUrl target = PgUrl.parse(url);
         try (CatalogSession session = CatalogSession.open(target)) {
-            return new Reading(session).read(target.redacted(), namespaces);
+            return new Reading(session, partial).read(target.redacted(), namespaces);
         }
     }
 
@@ -75,14 +84,19 @@ public final class PostgresCatalogReader {
         private final Map<Long, TableParts> tables = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
-        Reading(CatalogSession session) {
+        private final boolean partial;
+        private String missing;
+
+        Reading(CatalogSession session, boolean partial) {
             this.session = session;
+            this.partial = partial;
         }
 
         Loaded read(String label, Set<String> wanted) {
             String version = session.query(CatalogSql.SERVER_VERSION, rs -> rs.getString(1)).get(0).split(" ")[0];
             List<String> scope = namespaces(wanted);
             readTables(scope);
+            requireReadable();
             TableLocks.lockAll(session, tables.entrySet().stream()
                     .map(e -> new TableLocks.LockedTable(e.getKey(), e.getValue().name)).toList());
             List<Long> oids = List.copyOf(tables.keySet());
@@ -111,7 +125,49 @@ public final class PostgresCatalogReader {
                     session.query(CatalogSql.ROUTINES, this::routine, scope).stream()
                             .filter(r -> r != null).toList(),
                     domains(scope));
-            return new Loaded(label, schema, warnings);
+            Loaded loaded = new Loaded(label, schema, warnings);
+            return missing == null ? loaded : PartialRead.mark(loaded, missing);
+        }
+
+        /**
+         * Every table in scope must be readable: one line naming those that are not (the LOCK TABLE alone
+         * would name only the first), or, with --partial, those left out.
+         */
+        private void requireReadable() {
+            record Unreadable(long oid, QName name, boolean schemaUsage) {
+            }
+            List<Unreadable> unreadable = session.query(CatalogSql.UNREADABLE_TABLES,
+                    rs -> new Unreadable(rs.getLong(1), QName.of(rs.getString(2), rs.getString(3)), rs.getBoolean(4)),
+                    List.copyOf(tables.keySet()));
+            if (unreadable.isEmpty()) return;
+            String role = session.run(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT current_user")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            String names = PartialRead.names(unreadable.stream().map(u -> u.name().toString()).toList());
+            String what = unreadable.size() + " of " + tables.size() + (tables.size() == 1 ? " table" : " tables")
+                    + " not readable by role " + role + ": " + names;
+            if (!partial) {
+                Set<String> noUsage = new TreeSet<>();
+                Set<String> schemas = new TreeSet<>();
+                unreadable.forEach(u -> {
+                    schemas.add(u.name().schema());
+                    if (!u.schemaUsage()) noUsage.add(u.name().schema());
+                });
+                String grant = (noUsage.isEmpty() ? "" : "GRANT USAGE ON SCHEMA " + quoted(noUsage) + " TO "
+                        + Identifiers.quote(Engine.POSTGRES, role) + "; ") + "GRANT SELECT ON ALL TABLES IN SCHEMA " + quoted(schemas)
+                        + " TO " + Identifiers.quote(Engine.POSTGRES, role);
+                throw new ReadException(session.url.redacted() + ": " + what + " (the reader needs SELECT on every"
+                        + " table, and USAGE on its schema: " + grant + "), or pass --partial to read the others");
+            }
+            unreadable.forEach(u -> tables.remove(u.oid()));
+            missing = what;
+        }
+
+        private static String quoted(Set<String> names) {
+            return String.join(", ", names.stream().map(n -> Identifiers.quote(Engine.POSTGRES, n)).toList());
         }
 
         /** Every user schema, or the ones asked for (each must exist: a typo must not read as "empty"). */

@@ -67,7 +67,7 @@ public final class PostgresStatsReader {
         PgUrl pgUrl = PgUrl.parse(url);
         try (Connection conn = PgConnections.openReadOnly(pgUrl)) {
             Stats stats = read(conn);
-            return exactCounts ? withExactCounts(conn, stats) : stats;
+            return StatsJson.checked(pgUrl.redacted(), exactCounts ? withExactCounts(conn, stats) : stats);
         } catch (SQLException e) {
             throw PgErrors.describe(pgUrl, e);
         }

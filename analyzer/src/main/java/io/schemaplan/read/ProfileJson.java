@@ -11,13 +11,16 @@ import io.schemaplan.impact.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The {@code schemaplan-profile/1} JSON file that {@code schemaplan calibrate} writes and {@code --profile}
  * reads: {@code {"format": "schemaplan-profile/1", "name": …, "measuredOn": …, "seqScanBytesPerSecond": …,
  * "rewriteBytesPerSecond": …, "indexBuildBytesPerSecond": …, "indexRebuildBytesPerSecond": …,
  * "foreignKeyRowsPerSecond": …, "spread": …}}. A profile written before indexRebuildBytesPerSecond existed
- * (December 2026) has one index throughput for both, and is read so.
+ * (December 2026) has one index throughput for both, and is read so. Every throughput must be a finite
+ * positive number of at most {@link #MAX_BYTES_PER_SECOND} (rows: {@link #MAX_ROWS_PER_SECOND}), the spread
+ * between 1 and {@link #MAX_SPREAD}.
  */
 public final class ProfileJson {
     public static final String FORMAT = "schemaplan-profile/1";
@@ -53,12 +56,42 @@ public final class ProfileJson {
             ObjectNode fields = (ObjectNode) root;
             fields.remove("format");
             if (!fields.has(REBUILD) && fields.has(BUILD)) fields.set(REBUILD, fields.get(BUILD));
+            checkNumbers(label, fields);
             return MAPPER.treeToValue(root, Profile.class);
         } catch (JsonProcessingException e) {
             throw InputFiles.invalidJson(label, "invalid profile JSON", e);
         } catch (IllegalArgumentException e) {
             throw new ReadException(label + ": invalid profile: " + e.getMessage());
         }
+    }
+
+    /** The most a server can move: 1 TiB/s is far above any disk or memory bus, 10^10 rows/s above any CPU. */
+    static final double MAX_BYTES_PER_SECOND = 0x1p40;
+    static final double MAX_ROWS_PER_SECOND = 1e10;
+    /** A range wider than ÷/× 100 says nothing; narrower than 1 is not a range. */
+    static final double MAX_SPREAD = 100;
+
+    /** Each throughput and the spread: a finite number in its range, so no estimate comes out 0, negative or NaN. */
+    private static void checkNumbers(String label, ObjectNode fields) {
+        for (String key : List.of("seqScanBytesPerSecond", "rewriteBytesPerSecond", BUILD, REBUILD)) {
+            number(label, fields, key, Double.MIN_VALUE, MAX_BYTES_PER_SECOND, "bytes per second");
+        }
+        number(label, fields, "foreignKeyRowsPerSecond", Double.MIN_VALUE, MAX_ROWS_PER_SECOND, "rows per second");
+        number(label, fields, "spread", 1, MAX_SPREAD, "(the factor between the expected duration and either end)");
+    }
+
+    private static void number(String label, ObjectNode fields, String key, double min, double max, String unit) {
+        JsonNode v = fields.get(key);
+        String at = label + ": invalid profile: " + key;
+        if (v == null) throw new ReadException(at + " is missing");
+        if (!v.isNumber()) throw new ReadException(at + " must be a number, got " + v);
+        double d = v.asDouble();
+        String got = ", got " + v.asText();
+        if (!Double.isFinite(d)) throw new ReadException(at + " must be a finite number" + got);
+        if (d < min) {
+            throw new ReadException(at + (min == Double.MIN_VALUE ? " must be positive" : " must be at least " + (long) min) + got);
+        }
+        if (d > max) throw new ReadException(at + " must be at most " + String.format("%.0f", max) + " " + unit + got);
     }
 
     public static Profile read(Path file) {

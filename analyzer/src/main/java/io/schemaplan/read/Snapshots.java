@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Our own JSON snapshot of a schema: {@code {"format":"schemaplan-snapshot/1","source":…,"schema":{…}}}.
  * The schema object is the model itself; fields at their default (false, null, empty) are left out, and
- * key order follows the record declarations, so a snapshot of one schema is byte-stable.
+ * key order follows the record declarations, so a snapshot of one schema is byte-stable. A snapshot is
+ * checked against the model's shape on read ({@link SnapshotShape}).
  */
 public final class Snapshots {
     public static final String FORMAT = "schemaplan-snapshot/1";
@@ -88,6 +89,7 @@ public final class Snapshots {
             if (!FORMAT.equals(format)) {
                 throw ReadException.at(label, 1, "not a schemaplan snapshot (format is '" + format + "', expected '" + FORMAT + "')");
             }
+            SnapshotShape.check(label, root);
             try {
                 Schema schema = MAPPER.treeToValue(root.path("schema"), Schema.class);
                 if (schema == null || schema.engine() == null) {

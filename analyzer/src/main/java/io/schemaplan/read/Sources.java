@@ -45,6 +45,14 @@ public final class Sources {
      * @throws ReadException with a one-line message when the source cannot be read
      */
     public static Loaded load(String spec, Set<String> namespaces) {
+        return load(spec, namespaces, false);
+    }
+
+    /**
+     * As {@link #load(String, Set)}; {@code partial} lets a database reader whose user cannot see every
+     * table read what it can, and say so in the label and a warning, instead of stopping (files ignore it).
+     */
+    public static Loaded load(String spec, Set<String> namespaces, boolean partial) {
         boolean all = namespaces == null || namespaces.isEmpty();
         for (SourceProvider provider : PROVIDERS) {
             if (provider.accepts(spec)) {
@@ -53,9 +61,9 @@ public final class Sources {
         }
         if (kindOf(spec) == Kind.POSTGRES_URL) {
             // The catalog reader filters in SQL, and says so when a named schema does not exist.
-            return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces);
+            return PostgresCatalogReader.readWithWarnings(spec, all ? null : namespaces, partial);
         }
-        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec) : loadFile(spec);
+        Loaded loaded = kindOf(spec) == Kind.MYSQL_URL ? MysqlCatalogReader.read(spec, partial) : loadFile(spec);
         return only(loaded, namespaces);
     }
 

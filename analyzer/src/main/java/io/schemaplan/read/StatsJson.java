@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * "columnBytes": {"column": average width}}]}}; a file without columnBytes (older, or hand-written) reads
  * with none.
  * Keys follow the record declarations and index names are sorted, so one database gives one byte string.
+ * Every number is checked on read against physical limits ({@link StatsLimits}); {@code table}, {@code rows}
+ * and {@code heapBytes} are required in each table entry.
  * {@code scripts/stats-postgres.sql} writes the same format with psql alone.
  */
 public final class StatsJson {
@@ -60,10 +62,20 @@ public final class StatsJson {
                         + "', expected '" + FORMAT + "')");
             }
             ((ObjectNode) root).remove("format");
+            StatsLimits.check(label, root);
             return MAPPER.treeToValue(root, Stats.class);
         } catch (JsonProcessingException e) {
             throw InputFiles.invalidJson(label, "invalid statistics JSON", e);
         }
+    }
+
+    /**
+     * The statistics a live reader made, checked against the same limits as a file ({@link StatsLimits}):
+     * a catalog can hold nonsense too (a view posing as pg_class in a test, a broken server).
+     */
+    static Stats checked(String label, Stats stats) {
+        StatsLimits.check(label, MAPPER.valueToTree(stats));
+        return stats;
     }
 
     public static Stats read(Path file) {

@@ -127,9 +127,9 @@ class PgSessionTest {
         LocalPostgres.exec("postgres", "CREATE ROLE sp_pw LOGIN PASSWORD 'secret'");
         String url = "postgresql://sp_pw:secret@127.0.0.1:5432/" + DB;
         ReadException e = assertThrows(ReadException.class, () -> PostgresCatalogReader.read(url, null));
-        assertEquals("postgresql://sp_pw@127.0.0.1:5432/" + DB + ": permission denied for table t (the reader"
-                + " locks each table it reads, as pg_dump does, which needs SELECT on it; grant it to sp_pw)",
-                e.getMessage());
+        assertEquals("postgresql://sp_pw@127.0.0.1:5432/" + DB + ": 1 of 1 table not readable by role sp_pw: public.t"
+                + " (the reader needs SELECT on every table, and USAGE on its schema: GRANT SELECT ON ALL TABLES IN"
+                + " SCHEMA public TO sp_pw), or pass --partial to read the others", e.getMessage());
         LocalPostgres.exec(DB, "GRANT SELECT ON public.t TO sp_pw");
         var schema = PostgresCatalogReader.read(url, null);
         assertEquals("public.t", schema.tables().get(0).name().toString());

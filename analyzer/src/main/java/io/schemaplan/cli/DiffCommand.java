@@ -37,17 +37,32 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources = new SourceOptions();
 
+    /** For scripts/bench-scale: where the time of one run goes, in-process (not in --help). */
+    @Option(names = "--timings", hidden = true, description = "Print the milliseconds of read, diff and render on stderr.")
+    boolean timings;
+
     @Override
     public Integer call() {
+        long t0 = System.nanoTime();
         List<Loaded> sides = sources.load(from, to);
         Loaded a = sides.get(0);
         Loaded b = sides.get(1);
+        long t2 = System.nanoTime();
         if (CrossDialectDiff.applies(a.schema(), b.schema())) {
             return crossDialect(a, b);
         }
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
-        report.write(report.json() ? DiffJsonRenderer.render(a, b, changes)
-                : new DiffTextRenderer(colors()).render(a, b, changes));
+        long t3 = System.nanoTime();
+        String text = report.json() ? DiffJsonRenderer.render(a, b, changes) : new DiffTextRenderer(colors()).render(a, b, changes);
+        long t4 = System.nanoTime();
+        report.write(text);
+        long t5 = System.nanoTime();
+        if (timings) {
+            // One line that scripts/bench-scale parses; JVM start and picocli come before t0 (see docs/performance.md).
+            System.err.printf("schemaplan timings ms: read %d diff %d render %d write %d jvm-uptime-at-start %d%n",
+                    ms(t2 - t0), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - ms(t5 - t0));
+        }
         Output.warnings(a);
         Output.warnings(b);
         return exitCode && !changes.isEmpty() ? ExitCodes.FOUND : ExitCodes.OK;
@@ -61,6 +76,10 @@ final class DiffCommand implements Callable<Integer> {
         Output.warnings(a);
         Output.warnings(b);
         return exitCode && result.differs() ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** Colours only on a terminal: never into a file. */

@@ -6,13 +6,17 @@ import io.schemaplan.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+/*
+ * The subcommands are not listed in this annotation: picocli would build the model of every one of them (reflection
+ * over their fields, mixins and nested commands) before running any, which cost more than a JVM start. They are added
+ * in commandLine(), only the one the command line names (see docs/performance.md).
+ */
 /** The {@code schemaplan} command: subcommands, and the one place that maps failures to exit codes. */
 @Command(name = "schemaplan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {DiffCommand.class, PlanCommand.class, GateCommand.class, StatsCommand.class, SnapshotCommand.class,
-                CalibrateCommand.class, DifyCommand.class, PortabilityCommand.class, CommandLine.HelpCommand.class},
         description = "What a schema upgrade will change in a database, and what it will cost.",
         footer = {"", "Exit codes: 0 ran fine; 1 differences found (diff --exit-code), policy violated (gate) or PostgreSQL-only constructs found (portability);",
                 "2 usage or input error; 3 internal error (a bug: please report it)."})
@@ -23,12 +27,35 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        CommandLine cli = commandLine();
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // What picocli would print, without loading it: --version costs a JVM start and no more.
+            System.out.println(version());
+            return ExitCodes.OK;
+        }
+        CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
         return cli.execute(args);
     }
 
+    /** The subcommands in the order {@code --help} lists them. */
+    static final List<String> SUBCOMMANDS =
+            List.of("diff", "plan", "gate", "stats", "snapshot", "calibrate", "dify", "portability", "help");
+
+    /** The whole command, every subcommand included (for help, and for tests of the wiring). */
     static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command with only the subcommand {@code first} names when it names one, else with all of them (so that
+     * {@code --help}, {@code help diff} and a mistyped name still list or suggest every subcommand).
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new Main());
+        boolean one = first != null && !"help".equals(first) && SUBCOMMANDS.contains(first);
+        for (String name : one ? List.of(first) : SUBCOMMANDS) {
+            cli.addSubcommand(subcommand(name));
+        }
+        // After the subcommands: picocli applies these settings to the subcommands present when they are called.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, args) -> {
@@ -38,6 +65,22 @@ public final class Main {
             return ExitCodes.USAGE_OR_INPUT;
         });
         return cli;
+    }
+
+    /** A new instance of the subcommand called {@code name} (a switch, so that naming one loads no other class). */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "diff" -> new DiffCommand();
+            case "plan" -> new PlanCommand();
+            case "gate" -> new GateCommand();
+            case "stats" -> new StatsCommand();
+            case "snapshot" -> new SnapshotCommand();
+            case "calibrate" -> new CalibrateCommand();
+            case "dify" -> new DifyCommand();
+            case "portability" -> new PortabilityCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /**
@@ -69,11 +112,15 @@ public final class Main {
         }
     }
 
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "schemaplan " + (v == null ? "dev" : v);
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"schemaplan " + (v == null ? "dev" : v)};
+            return new String[] {version()};
         }
     }
 }

@@ -61,7 +61,7 @@ public final class MysqlTypes {
             } else if (t.isName(i)) {
                 words.append(words.isEmpty() ? "" : " ").append(t.ident(i).toLowerCase(Locale.ROOT));
             } else {
-                throw new IllegalArgumentException("unexpected '" + t.text(i) + "' in type " + text);
+                throw new IllegalArgumentException("unexpected '" + t.text(i) + "' in type " + Excerpts.of(text));
             }
         }
         String spelled = words.toString();
@@ -77,6 +77,7 @@ public final class MysqlTypes {
         Integer scale = null;
         if (modifiers != null) {
             List<String> m = SqlTokens.splitTopLevel(modifiers, SqlTokens.Dialect.MYSQL);
+            if (m.isEmpty()) throw new IllegalArgumentException("empty modifier '()' in type " + Excerpts.of(text));
             size = Integer.valueOf(m.get(0).trim());
             scale = m.size() > 1 ? Integer.valueOf(m.get(1).trim()) : null;
         }

@@ -61,7 +61,7 @@ public final class PgDefinitions {
             method = t.ident(i + 1);
             i += 2;
         }
-        if (!t.isGroup(i)) throw new IllegalArgumentException("expected the index keys at '" + t.rest(i) + "'");
+        if (!t.isGroup(i)) throw new IllegalArgumentException("expected the index keys at '" + Excerpts.of(t.rest(i)) + "'");
         List<IndexKey> keys = SqlTokens.splitTopLevel(t.inner(i++)).stream().map(PgDefinitions::indexKey).toList();
         List<String> include = List.of();
         boolean nullsNotDistinct = false;
@@ -79,7 +79,7 @@ public final class PgDefinitions {
                 predicate = PgExpressions.sameRendering(t.rest(i + 1));
                 break;
             } else {
-                throw new IllegalArgumentException("unexpected '" + t.rest(i) + "' in index " + name);
+                throw new IllegalArgumentException("unexpected '" + Excerpts.of(t.rest(i)) + "' in index " + name);
             }
         }
         return new ParsedIndex(table, new Index(name, unique, method, keys, include, predicate, nullsNotDistinct, null));
@@ -150,12 +150,12 @@ public final class PgDefinitions {
             return new ParsedConstraint(null, foreignKey(name, t, n, deferrable, initiallyDeferred, validated, names));
         }
         Constraint.Kind kind = t.kind(0) == SqlTokens.Kind.WORD ? KINDS.get(t.text(0).toUpperCase(java.util.Locale.ROOT)) : null;
-        if (kind == null) throw new IllegalArgumentException("not a constraint definition: " + constraintdef);
+        if (kind == null) throw new IllegalArgumentException("not a constraint definition: " + Excerpts.of(constraintdef));
         List<String> columns = List.of();
         if (kind == Constraint.Kind.PRIMARY_KEY || kind == Constraint.Kind.UNIQUE) {
             int i = 1;
             while (i < n && !t.isGroup(i)) i++; // KEY, NULLS NOT DISTINCT
-            if (i == n) throw new IllegalArgumentException("no column list in " + constraintdef);
+            if (i == n) throw new IllegalArgumentException("no column list in " + Excerpts.of(constraintdef));
             columns = SqlTokens.identList(t.inner(i));
         }
         return new ParsedConstraint(new Constraint(name, kind, columns, definition, deferrable, initiallyDeferred,
@@ -195,6 +195,7 @@ public final class PgDefinitions {
     /** {@code schema.name} from unquoted parts; an unqualified name is in {@code public}. */
     public static QName qname(List<String> parts) {
         List<String> p = new ArrayList<>(parts);
+        if (p.isEmpty()) throw new IllegalArgumentException("expected a name");
         return p.size() == 1 ? QName.of("public", p.get(0)) : QName.of(p.get(p.size() - 2), p.get(p.size() - 1));
     }
 

@@ -34,7 +34,9 @@ public final class PgTypes {
         String s = text.trim();
         int dims = 0;
         while (s.endsWith("]")) {
-            s = s.substring(0, s.lastIndexOf('[')).trim();
+            int open = s.lastIndexOf('[');
+            if (open < 0) throw new IllegalArgumentException("']' without '[' in type " + Excerpts.of(text));
+            s = s.substring(0, open).trim();
             dims++;
         }
         if (s.regionMatches(true, s.length() - 6, " array", 0, 6)) {
@@ -63,6 +65,9 @@ public final class PgTypes {
         String name = ALIASES.getOrDefault(spelled, spelled);
         Integer size = null;
         Integer scale = null;
+        if (modifiers != null && SqlTokens.splitTopLevel(modifiers).isEmpty()) {
+            throw new IllegalArgumentException("empty modifier '()' in type " + Excerpts.of(text));
+        }
         if (modifiers != null && !isNumeric(modifiers)) {
             // An extension's type modifier that is not a length (PostGIS geometry(Point,4326)): it stays part of
             // the name, spaced as format_type prints it, so two columns compare by it.

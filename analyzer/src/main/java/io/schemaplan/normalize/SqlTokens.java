@@ -24,6 +24,12 @@ public final class SqlTokens {
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?:";
 
+    /**
+     * How deeply parentheses may nest. Parsers recurse into groups, so this bounds their stack; server-printed
+     * expressions stay far below it (a Dify dump nests at most 6 levels).
+     */
+    public static final int MAX_DEPTH = 256;
+
     private final String src;
     private final Dialect dialect;
     private final List<Token> tokens = new ArrayList<>();
@@ -167,7 +173,9 @@ public final class SqlTokens {
             return j;
         }
         if (i + 1 >= n) return i;
-        if (s.charAt(i) == '-' && s.charAt(i + 1) == '-') {
+        // MySQL wants white space (or the end) after the dashes: --1 is two minus signs there.
+        boolean mysqlDashes = dialect != Dialect.MYSQL || i + 2 >= n || Character.isWhitespace(s.charAt(i + 2));
+        if (s.charAt(i) == '-' && s.charAt(i + 1) == '-' && mysqlDashes) {
             int j = i;
             while (j < n && s.charAt(j) != '\n') j++;
             return j;
@@ -197,7 +205,9 @@ public final class SqlTokens {
             if (skip > j) {
                 j = skip - 1;
             } else if (c == '(') {
-                depth++;
+                if (++depth > MAX_DEPTH) {
+                    throw new IllegalArgumentException("parentheses nested deeper than " + MAX_DEPTH + " levels");
+                }
             } else if (c == ')' && --depth == 0) {
                 return j + 1;
             }
@@ -206,7 +216,16 @@ public final class SqlTokens {
     }
 
     private static String clip(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+        return Excerpts.of(s);
+    }
+
+    /** Token {@code i}; past the end is the input's fault (a statement cut short), not a bug. */
+    private Token token(int i) {
+        if (i < 0 || i >= tokens.size()) {
+            throw new IllegalArgumentException(tokens.isEmpty() ? "empty text where a definition was expected"
+                    : "unexpected end of '" + clip(src) + "'");
+        }
+        return tokens.get(i);
     }
 
     // ---- access ----
@@ -220,18 +239,18 @@ public final class SqlTokens {
     }
 
     public String text(int i) {
-        Token t = tokens.get(i);
+        Token t = token(i);
         return src.substring(t.start(), t.end());
     }
 
     /** The original text from token {@code from} up to (excluding) token {@code to}. */
     public String slice(int from, int to) {
-        return from >= to ? "" : src.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+        return from >= to ? "" : src.substring(token(from).start(), token(to - 1).end());
     }
 
     /** The original text from token {@code from} to the end of the source. */
     public String rest(int from) {
-        return from >= tokens.size() ? "" : src.substring(tokens.get(from).start()).trim();
+        return from >= tokens.size() ? "" : src.substring(token(from).start()).trim();
     }
 
     /** The offset in the source where token {@code i} starts (the source length past the last token). */
@@ -241,7 +260,8 @@ public final class SqlTokens {
 
     /** The text inside a GROUP token, without its parentheses. */
     public String inner(int i) {
-        Token t = tokens.get(i);
+        if (!isGroup(i)) throw new IllegalArgumentException("expected '(' at '" + clip(rest(i)) + "'");
+        Token t = token(i);
         return src.substring(t.start() + 1, t.end() - 1);
     }
 
@@ -362,6 +382,8 @@ public final class SqlTokens {
      * knows ({@code \n}, {@code \0}, {@code \Z}, …); {@code \%} and {@code \_} keep their backslash.
      */
     public static String mysqlStringValue(String literal) {
+        requireString(literal, literal.length() >= 2 && (literal.charAt(0) == '\'' || literal.charAt(0) == '"')
+                && literal.charAt(literal.length() - 1) == literal.charAt(0));
         char q = literal.charAt(0);
         String body = literal.substring(1, literal.length() - 1);
         StringBuilder b = new StringBuilder();
@@ -389,8 +411,15 @@ public final class SqlTokens {
         return b.toString();
     }
 
+    /** A literal is quoted at both ends; anything else where a string belongs is the input's fault. */
+    private static void requireString(String literal, boolean quoted) {
+        if (!quoted) throw new IllegalArgumentException("expected a quoted string, found '" + clip(literal) + "'");
+    }
+
     /** The value of a string literal token text ({@code 'it''s'}, {@code E'a\nb'}). */
     public static String stringValue(String literal) {
+        requireString(literal, literal.endsWith("'") && (literal.length() >= 2 && literal.startsWith("'")
+                || literal.length() >= 3 && (literal.startsWith("E'") || literal.startsWith("e'"))));
         if (literal.startsWith("'")) return literal.substring(1, literal.length() - 1).replace("''", "'");
         String body = literal.substring(2, literal.length() - 1);
         StringBuilder b = new StringBuilder();

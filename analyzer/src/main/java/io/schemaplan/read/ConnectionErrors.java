@@ -48,6 +48,12 @@ final class ConnectionErrors {
         return m.lines().findFirst().orElse(m).trim();
     }
 
+    /** {@code prefix + text}, unless the server's text already says it ("permission denied for table t"). */
+    static String withPrefix(String prefix, String text) {
+        String word = prefix.replaceAll("[:\\s]+$", "");
+        return text.regionMatches(true, 0, word, 0, word.length()) ? text : prefix + text;
+    }
+
     static Predicate<SQLException> state(String sqlState) {
         return e -> sqlState.equals(e.getSQLState());
     }

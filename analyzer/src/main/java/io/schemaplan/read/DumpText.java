@@ -161,8 +161,13 @@ final class DumpText {
      * backquoted {@code CREATE TABLE} (a dump made with {@code --compact} has neither header nor comments).
      */
     static boolean looksLikeMysql(String head) {
-        return MYSQL_MARKERS.keySet().stream().anyMatch(head::contains) || head.contains("CREATE TABLE `");
+        return MYSQL_MARKERS.keySet().stream().anyMatch(head::contains) || head.contains("CREATE TABLE `")
+                || MYSQL_SYNTAX.matcher(head).find();
     }
+
+    /** A table option or key line that only MySQL has, for a dump without header or backquotes (--skip-quote-names). */
+    private static final java.util.regex.Pattern MYSQL_SYNTAX = java.util.regex.Pattern.compile(
+            "(?m)^\\) ENGINE=|^\\s+(UNIQUE |FULLTEXT |SPATIAL )?KEY \\S+ \\(");
 
     /** Fails on the first MySQL/MariaDB marker in the head of the file (a pg_dump never has one there). */
     private void rejectMysql() {
@@ -186,7 +191,7 @@ final class DumpText {
     }
 
     private static final java.util.regex.Pattern ROUTINE_HEAD =
-            java.util.regex.Pattern.compile("(?i)^CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\b");
+            java.util.regex.Pattern.compile("(?i)\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\b");
 
     /**
      * Cuts the text at {@code ;} outside quotes and comments; tracks lines in one pass. Inside a
@@ -203,7 +208,7 @@ final class DumpText {
         while (i < n) {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
-            if (atLineStart && c == '\\' && cur.toString().isBlank()) { // psql meta-line
+            if (atLineStart && c == '\\' && isBlank(cur)) { // psql meta-line
                 String database = connectTarget(text.substring(i, lineEnd(i)));
                 if (database != null) connects.add(new Connect(database, line));
                 i = lineEnd(i);
@@ -228,7 +233,7 @@ final class DumpText {
                 int end = i;
                 while (end < n && isWordChar(text.charAt(end))) end++;
                 String word = text.substring(i, end);
-                if (word.equalsIgnoreCase("BEGIN") && ROUTINE_HEAD.matcher(cur.toString().stripLeading()).find()) depth++;
+                if (word.equalsIgnoreCase("BEGIN") && ROUTINE_HEAD.matcher(cur).lookingAt()) depth++;
                 else if (word.equalsIgnoreCase("CASE") && depth > 0) depth++;
                 else if (word.equalsIgnoreCase("END") && depth > 0) depth--;
                 if (startLine == 0) startLine = line;
@@ -255,7 +260,7 @@ final class DumpText {
             cur.append(c);
             i++;
         }
-        if (!cur.toString().isBlank()) {
+        if (!isBlank(cur)) {
             throw ReadException.at(file, startLine, "the statement starting here has no closing ';': the dump stops at line "
                     + line + ", the file is truncated");
         }
@@ -285,6 +290,33 @@ final class DumpText {
         }
         int space = arg.indexOf(' ');
         return space < 0 ? arg : arg.substring(0, space);
+    }
+
+    /**
+     * Whether the statement read so far is only white space. It stops at the first other character: the
+     * splitters ask at every line start, and copying a long statement each time made them quadratic.
+     */
+    static boolean isBlank(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The longest statement a reader parses: 4 MiB. Parsing keeps a token per symbol, so a statement of
+     * tens of megabytes would need gigabytes; a schema statement (a table of 1,600 columns, a long function)
+     * stays far below it. Data (COPY rows, MySQL INSERTs) is skipped before this check, whatever its size.
+     */
+    static final int MAX_STATEMENT = 4 << 20;
+
+    /** Fails with one line when a statement is over {@link #MAX_STATEMENT}. */
+    static void requireParsable(String file, int line, String statement) {
+        if (statement.length() > MAX_STATEMENT) {
+            throw ReadException.at(file, line, String.format(java.util.Locale.ROOT,
+                    "a statement of %.1f MiB, over the %d MiB limit on one schema statement: '%s'",
+                    statement.length() / 1048576.0, MAX_STATEMENT >> 20, io.schemaplan.normalize.Excerpts.of(statement)));
+        }
     }
 
     private static boolean isWordChar(char c) {

@@ -265,13 +265,15 @@ public final class InputFiles {
     }
 
     /** {@code kind} null: a file whose kind is not in question (its size, a read after the open). */
-    private static ReadException cannotRead(String label, IOException e, Kind kind) {
+    static ReadException cannotRead(String label, IOException e, Kind kind) {
         if (e instanceof NoSuchFileException) {
             return new ReadException(label + ": no such " + (kind == null || kind == Kind.DUMP || kind == Kind.SNAPSHOT
                     ? "file" : kind.what.substring(2).replace(" file", "") + " file"));
         }
-        if (e instanceof AccessDeniedException) return new ReadException(label + ": permission denied");
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ReadException(label + ": cannot read: " + Redaction.url(reason));
+        if (e instanceof AccessDeniedException) return new ReadException(label + ": cannot read the file: permission denied");
+        // A FileSystemException's message repeats the path; its reason alone says why.
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() == null || e.getMessage().isBlank() ? "an I/O error" : e.getMessage();
+        return new ReadException(label + ": cannot read the file: " + Redaction.url(reason));
     }
 }

@@ -14,12 +14,12 @@ import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
 import io.schemaplan.normalize.MysqlTypes;
+import io.schemaplan.normalize.Excerpts;
 import io.schemaplan.normalize.SqlTokens;
 import io.schemaplan.normalize.SqlTokens.Dialect;
 import io.schemaplan.read.MysqlDumpText.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,18 +123,26 @@ public final class MysqlDumpReader {
         dump.toolMessages.forEach(m -> skip(m, "line", "'" + m.text() + "'",
                 "the dump tool's own message (its stderr written into the file), not SQL"));
         for (Statement s : dump.statements) {
+            if (isData(s.text())) { // rows of a full dump, of any size: counted, never tokenized
+                data(s);
+                continue;
+            }
             SqlTokens t;
+            DumpText.requireParsable(dump.file, s.line(), s.text());
             try {
                 t = SqlTokens.mysql(s.text());
             } catch (IllegalArgumentException e) {
                 throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
+            }
+            if (t.kind(0) != SqlTokens.Kind.WORD) {
+                throw ReadException.at(dump.file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
             }
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
                 else skip(s, "statement", describe(t), "not part of the schema model");
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
+                throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
             }
         }
         skipped.forEach((kind, k) -> warnings.add(dump.file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
@@ -142,6 +150,14 @@ public final class MysqlDumpReader {
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
                 tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
         return new Loaded(dump.file, schema, warnings);
+    }
+
+    private static boolean isData(String statement) {
+        for (String verb : List.of("INSERT", "REPLACE")) {
+            if (statement.regionMatches(true, 0, verb, 0, verb.length()) && statement.length() > verb.length()
+                    && Character.isWhitespace(statement.charAt(verb.length()))) return true;
+        }
+        return false;
     }
 
     private Handler handler(SqlTokens t) {
@@ -163,7 +179,7 @@ public final class MysqlDumpReader {
     private static String describe(SqlTokens t) {
         int end = 0;
         while (end < Math.min(t.size(), 6) && (t.isName(end) || t.isSymbol(end, "."))) end++;
-        return t.slice(0, Math.max(end, 1));
+        return Excerpts.words(t.slice(0, Math.min(Math.max(end, 1), t.size())));
     }
 
     private void warn(Statement s, String message) {
@@ -250,7 +266,7 @@ public final class MysqlDumpReader {
                 MysqlTableChecks.added(table, before).forEach(o -> lines.put(o, line));
                 MysqlTableChecks.checkNames(table, before);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ReadException.at(dump.file, line, "cannot parse " + describe(t) + ": " + e.getMessage());
+                throw ReadException.cannotParse(dump.file, line, describe(t), e);
             }
         }
         try {

@@ -126,14 +126,14 @@ final class MysqlDumpText {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
             int start = i;
-            if (atLineStart && cur.toString().isBlank() && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
+            if (atLineStart && DumpText.isBlank(cur) && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
                 int end = lineEnd(i);
                 delimiter = text.substring(i + 10, end).trim();
                 if (delimiter.isEmpty()) throw ReadException.at(file, line, "DELIMITER without a delimiter");
                 i = end;
                 continue;
             }
-            if (atLineStart && cur.toString().isBlank() && !inVersionComment
+            if (atLineStart && DumpText.isBlank(cur) && !inVersionComment
                     && TOOL_MESSAGE_STARTS.stream().anyMatch(m -> text.startsWith(m, start))) {
                 int end = lineEnd(i);
                 toolMessages.add(new Statement(text.substring(i, end).trim(), line));
@@ -190,7 +190,7 @@ final class MysqlDumpText {
         if (inVersionComment) {
             throw ReadException.at(file, line, "a version comment '/*!' is never closed: the file is truncated");
         }
-        if (!cur.toString().isBlank()) {
+        if (!DumpText.isBlank(cur)) {
             throw ReadException.at(file, startLine, "the statement starting here has no closing '" + delimiter
                     + "': the dump stops at line " + line + ", the file is truncated");
         }

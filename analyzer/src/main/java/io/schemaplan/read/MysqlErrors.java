@@ -28,8 +28,8 @@ final class MysqlErrors {
             new Rule(e -> e.getErrorCode() == 1969 || e.getErrorCode() == 3024, (u, e) -> "a catalog query ran longer than "
                     + MysqlConnections.STATEMENT_SECONDS + " s and was cancelled; retry when the server is less busy"),
             new Rule(code(1040), (u, e) -> "the server has no free connection slots (too many connections)"),
-            new Rule(e -> e.getErrorCode() == 1142 || e.getErrorCode() == 1227, (u, e) -> "permission denied: "
-                    + ConnectionErrors.firstLine(e)));
+            new Rule(e -> e.getErrorCode() == 1142 || e.getErrorCode() == 1227, (u, e) ->
+                    ConnectionErrors.withPrefix("permission denied: ", ConnectionErrors.firstLine(e))));
 
     static ReadException describe(MysqlUrl url, SQLException e) {
         return ConnectionErrors.describe(url, e, RULES, ConnectionErrors::firstLine);

@@ -17,13 +17,13 @@ import io.schemaplan.normalize.PgDefinitions;
 import io.schemaplan.normalize.PgDefinitions.ParsedConstraint;
 import io.schemaplan.normalize.PgExpressions;
 import io.schemaplan.normalize.PgTypes;
+import io.schemaplan.normalize.Excerpts;
 import io.schemaplan.normalize.SqlTokens;
 import io.schemaplan.read.DumpSchema.CommentKey;
 import io.schemaplan.read.DumpSchema.TableParts;
 import io.schemaplan.read.DumpText.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,13 +167,8 @@ public final class PgDumpReader {
 
     public static Loaded read(Path file, String database) {
         if (database == null) return read(file);
-        try {
-            return read(file.toString(), Files.readAllBytes(file), database);
-        } catch (NoSuchFileException e) {
-            throw new ReadException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new ReadException(file + ": cannot read the file: " + e.getMessage(), e);
-        }
+        InputFiles.Content content = InputFiles.read(file.toString(), InputFiles.Kind.DUMP);
+        return read(content.label(), content.bytes(), database);
     }
 
     private Loaded run() {
@@ -181,17 +176,21 @@ public final class PgDumpReader {
         for (Statement s : dump.statements) {
             if (!dump.connects.isEmpty() && !java.util.Objects.equals(s.database(), database)) continue;
             SqlTokens t;
+            DumpText.requireParsable(dump.file, s.line(), s.text());
             try {
                 t = SqlTokens.of(s.text());
             } catch (IllegalArgumentException e) {
                 throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
             }
+            if (t.kind(0) != SqlTokens.Kind.WORD) {
+                throw ReadException.at(dump.file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
+            }
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
                 else if (!isOwnerChange(t)) skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
-            } catch (IllegalArgumentException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot parse " + describe(t) + ": " + e.getMessage());
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
             }
         }
         List<String> all = new ArrayList<>(warnings);
@@ -264,7 +263,7 @@ public final class PgDumpReader {
     private static String describe(SqlTokens t) {
         int end = 0;
         while (end < Math.min(t.size(), 8) && (t.isName(end) || t.isSymbol(end, "."))) end++;
-        return t.slice(0, end);
+        return Excerpts.words(t.slice(0, end));
     }
 
     private static boolean isOwnerChange(SqlTokens t) {
@@ -622,12 +621,12 @@ public final class PgDumpReader {
         List<String> w = optionWords(t, end);
         for (int k = 0; k < w.size(); k++) {
             switch (w.get(k)) {
-                case "AS" -> dataType = PgTypes.parse(w.get(++k)).name();
-                case "START" -> start = Long.parseLong(w.get(++k));
-                case "INCREMENT" -> increment = Long.parseLong(w.get(++k));
-                case "MINVALUE" -> min = Long.valueOf(w.get(++k));
-                case "MAXVALUE" -> max = Long.valueOf(w.get(++k));
-                case "CACHE" -> cache = Long.parseLong(w.get(++k));
+                case "AS" -> dataType = PgTypes.parse(value(w, ++k, name)).name();
+                case "START" -> start = Long.parseLong(value(w, ++k, name));
+                case "INCREMENT" -> increment = Long.parseLong(value(w, ++k, name));
+                case "MINVALUE" -> min = Long.valueOf(value(w, ++k, name));
+                case "MAXVALUE" -> max = Long.valueOf(value(w, ++k, name));
+                case "CACHE" -> cache = Long.parseLong(value(w, ++k, name));
                 case "CYCLE" -> cycle = true;
                 case "NO" -> k++; // NO MINVALUE / NO MAXVALUE / NO CYCLE: the defaults
                 default -> throw new IllegalArgumentException("unexpected '" + w.get(k) + "' in sequence " + name);
@@ -639,6 +638,12 @@ public final class PgDumpReader {
         if (min != null && min == defaults.min()) min = null;
         if (max != null && max == defaults.max()) max = null;
         schema.sequences.put(name, new Sequence(name, dataType, start, increment, min, max, cache, cycle, null, null));
+    }
+
+    /** The value of the option before {@code k}; a statement cut after the option's name is the input's fault. */
+    private static String value(List<String> words, int k, QName sequence) {
+        if (k >= words.size()) throw new IllegalArgumentException(words.get(k - 1) + " without a value in sequence " + sequence);
+        return words.get(k);
     }
 
     /** The words from {@code i} on, upper-cased, without the noise words WITH and BY, a minus sign joined to its number. */
@@ -1012,6 +1017,7 @@ public final class PgDumpReader {
         int i = 2 + kindWords.split(" ").length;
         int end = t.nameEnd(i);
         List<String> parts = t.nameParts(i, end);
+        if (kind.equals("COLUMN") && parts.size() < 2) throw new IllegalArgumentException("expected table.column after COMMENT ON COLUMN");
         String text = t.isWord(n - 1, "NULL") ? null : SqlTokens.stringValue(t.text(n - 1));
         CommentKey key = switch (kind) {
             case "COLUMN" -> new CommentKey(kind, resolve(parts.subList(0, parts.size() - 1)),
@@ -1024,7 +1030,6 @@ public final class PgDumpReader {
     }
 
     private static String clip(String s) {
-        String line = s.lines().findFirst().orElse("");
-        return line.length() <= 60 ? line : line.substring(0, 60) + "…";
+        return Excerpts.of(s);
     }
 }

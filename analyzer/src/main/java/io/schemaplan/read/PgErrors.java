@@ -26,7 +26,7 @@ final class PgErrors {
             new Rule(state("55P03"), (u, e) -> "a table is locked by another session; retry when it is done"),
             new Rule(state("57014"), (u, e) -> "a catalog query ran longer than the statement_timeout of 60 s"
                     + " and was cancelled; retry when the server is less busy"),
-            new Rule(state("42501"), (u, e) -> "permission denied: " + serverText(e)),
+            new Rule(state("42501"), (u, e) -> ConnectionErrors.withPrefix("permission denied: ", serverText(e))),
             new Rule(state("53200"), (u, e) -> "the server ran out of lock slots while locking the tables to read"
                     + " (as pg_dump does): raise max_locks_per_transaction, or read fewer schemas"),
             new Rule(state("53300"), (u, e) -> "the server has no free connection slots: " + serverText(e)));

@@ -67,7 +67,7 @@ public final class PostgresStatsReader {
         PgUrl pgUrl = PgUrl.parse(url);
         try (Connection conn = PgConnections.openReadOnly(pgUrl)) {
             Stats stats = read(conn);
-            return StatsJson.checked(pgUrl.redacted(), exactCounts ? withExactCounts(conn, stats) : stats);
+            return StatsJson.checked(pgUrl.redacted(), exactCounts ? withExactCounts(conn, stats, pgUrl) : stats);
         } catch (SQLException e) {
             throw PgErrors.describe(pgUrl, e);
         }
@@ -75,7 +75,7 @@ public final class PostgresStatsReader {
 
     static final String COUNT_TIMEOUT = "30min";
 
-    static Stats withExactCounts(Connection conn, Stats stats) throws SQLException {
+    static Stats withExactCounts(Connection conn, Stats stats, PgUrl url) throws SQLException {
         List<TableStats> counted = new ArrayList<>();
         try (Statement s = conn.createStatement()) {
             s.execute("SET LOCAL statement_timeout = '" + COUNT_TIMEOUT + "'");
@@ -85,6 +85,11 @@ public final class PostgresStatsReader {
                     rs.next();
                     counted.add(new TableStats(t.table(), rs.getLong(1), t.heapBytes(), t.toastBytes(),
                             t.indexBytes(), t.indexes(), t.columnBytes()));
+                } catch (SQLException e) {
+                    // The generic 55P03 message cannot say which table: here we know it.
+                    if (!"55P03".equals(e.getSQLState())) throw e;
+                    throw new ReadException(url.redacted() + ": table " + t.table() + " is locked by another session"
+                            + " (lock_timeout expired while counting its rows for --exact-counts); retry when it is done");
                 }
             }
         }

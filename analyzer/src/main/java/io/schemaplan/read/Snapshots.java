@@ -22,12 +22,6 @@ import java.util.List;
 public final class Snapshots {
     public static final String FORMAT = "schemaplan-snapshot/1";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(InputFiles.jsonFactory())
-            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private Snapshots() {
     }
 
@@ -36,11 +30,7 @@ public final class Snapshots {
     }
 
     public static String toJson(Loaded loaded) {
-        try {
-            return MAPPER.writeValueAsString(new Snapshot(FORMAT, loaded.label(), loaded.schema())) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize snapshot", e);
-        }
+        return Json.write(new Snapshot(FORMAT, loaded.label(), loaded.schema()));
     }
 
     public static void write(Loaded loaded, Path file) throws IOException {
@@ -63,31 +53,56 @@ public final class Snapshots {
 
     /** Reads a snapshot's UTF-8 bytes, without a copy of them as a string. */
     public static Loaded read(String label, byte[] json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw InputFiles.invalidJson(label, "invalid JSON", e);
-        } catch (IOException e) {
-            throw new ReadException(label + ": cannot read: " + e.getMessage()); // not expected from bytes in memory
-        }
-        String format = root.path("format").asText("");
-        if (!FORMAT.equals(format)) {
-            throw ReadException.at(label, 1, "not a schemaplan snapshot (format is '" + format + "', expected '" + FORMAT + "')");
-        }
-        SnapshotShape.check(label, root);
-        try {
-            Schema schema = MAPPER.treeToValue(root.path("schema"), Schema.class);
-            if (schema == null || schema.engine() == null) {
-                throw ReadException.at(label, 1, "snapshot has no schema or no engine");
+        return Json.read(label, json);
+    }
+
+    /**
+     * Everything that touches Jackson, in a class of its own: {@link #looksLikeSnapshot}, asked of every file
+     * source, then loads (and verifies) no Jackson class; building the mapper alone costs about 0.2 s of start-up
+     * that a dump file never needs (docs/performance.md).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder(InputFiles.jsonFactory())
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+
+        static String write(Snapshot snapshot) {
+            try {
+                return MAPPER.writeValueAsString(snapshot) + "\n";
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize snapshot", e);
             }
-            return new Loaded(root.path("source").asText(label), schema, List.of());
-        } catch (JsonProcessingException e) {
-            String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
-            throw new ReadException(label + ": invalid snapshot at " + path + ": " + e.getOriginalMessage());
-        } catch (RuntimeException e) {
-            if (e instanceof ReadException) throw e;
-            throw new ReadException(label + ": invalid snapshot: " + e.getMessage());
+        }
+
+        static Loaded read(String label, byte[] json) {
+            JsonNode root;
+            try {
+                root = MAPPER.readTree(json);
+            } catch (JsonProcessingException e) {
+                throw InputFiles.invalidJson(label, "invalid JSON", e);
+            } catch (IOException e) {
+                throw new ReadException(label + ": cannot read: " + e.getMessage()); // not expected from bytes in memory
+            }
+            String format = root.path("format").asText("");
+            if (!FORMAT.equals(format)) {
+                throw ReadException.at(label, 1, "not a schemaplan snapshot (format is '" + format + "', expected '" + FORMAT + "')");
+            }
+            SnapshotShape.check(label, root);
+            try {
+                Schema schema = MAPPER.treeToValue(root.path("schema"), Schema.class);
+                if (schema == null || schema.engine() == null) {
+                    throw ReadException.at(label, 1, "snapshot has no schema or no engine");
+                }
+                return new Loaded(root.path("source").asText(label), schema, List.of());
+            } catch (JsonProcessingException e) {
+                String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "";
+                throw new ReadException(label + ": invalid snapshot at " + path + ": " + e.getOriginalMessage());
+            } catch (RuntimeException e) {
+                if (e instanceof ReadException) throw e;
+                throw new ReadException(label + ": invalid snapshot: " + e.getMessage());
+            }
         }
     }
 }

@@ -41,6 +41,21 @@ class TableLocksTest {
         assertEquals(2, PostgresCatalogReader.read(LocalPostgres.url(DB), null).tables().size());
     }
 
+    /** {@code stats --exact-counts} counts each table's rows: a locked table is named, not "a table". */
+    @Test
+    void exactCountsNameTheLockedTable() throws SQLException {
+        try (Connection holder = LocalPostgres.connect(DB); Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute("LOCK TABLE public.workflow_runs IN ACCESS EXCLUSIVE MODE");
+            ReadException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(
+                    ReadException.class, () -> PostgresStatsReader.read(LocalPostgres.url(DB), true)));
+            assertEquals(LocalPostgres.url(DB) + ": table public.workflow_runs is locked by another session"
+                    + " (lock_timeout expired while counting its rows for --exact-counts); retry when it is done",
+                    e.getMessage());
+            holder.rollback();
+        }
+    }
+
     @Test
     void sharedLocksOfOtherSessionsDoNotStopTheRead() throws SQLException {
         try (Connection reader = LocalPostgres.connect(DB); Statement s = reader.createStatement()) {

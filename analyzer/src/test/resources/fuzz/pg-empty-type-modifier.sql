@@ -1,0 +1,4 @@
+CREATE TABLE public.t (
+    id integer NOT NULL,
+    name character varying() NOT NULL
+);

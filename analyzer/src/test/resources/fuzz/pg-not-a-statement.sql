@@ -1,0 +1,5 @@
+CREATE TABLE public.t (
+    id integer
+);
+
++ CREATE TABLE public.u ();

@@ -1,0 +1,2 @@
+CREATE SEQUENCE public.s
+    START WITH;

@@ -1,0 +1,3 @@
+CREATE TABLE public.t (
+    id integer] NOT NULL
+);

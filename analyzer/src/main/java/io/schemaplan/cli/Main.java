@@ -112,9 +112,15 @@ public final class Main {
         }
     }
 
+    /** {@code schemaplan 0.1.0}: the pom's version, written into {@code version.properties} by the build. */
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return "schemaplan " + (v == null ? "dev" : v);
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            // a jar without the file is a broken build, not a user error: say "unknown" rather than fail
+        }
+        return "schemaplan " + p.getProperty("version", "unknown");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -98,6 +98,16 @@ class CliTest {
         assertTrue(Cli.run("--version").out().startsWith("schemaplan "));
     }
 
+    /** The version is the pom's (read here from the root pom, as a user would read it), never "dev". */
+    @Test
+    void versionIsThePomVersion() throws IOException {
+        String pom = Files.readString(Samples.root().getParent().resolve("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>schemaplan-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the parent pom names its version");
+        assertEquals("schemaplan " + m.group(1), Cli.run("--version").out().strip());
+        assertEquals("schemaplan " + m.group(1), Cli.run("-V").out().strip());
+    }
+
     // ---- bad input: exit code 2 and one line naming the file and line, or the URL without password ----
 
     private Cli.Result badInput(String... args) {

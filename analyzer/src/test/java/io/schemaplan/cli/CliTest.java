@@ -85,8 +85,24 @@ class CliTest {
 
     @Test
     void theSchemaFilterKeepsOnlyTheNamedSchemas() {
-        Cli.Result r = Cli.run("diff", "--schema", "nosuch", V0142, V0153);
-        assertTrue(r.out().contains("no differences"), r.out());
+        Cli.Result r = Cli.run("diff", "--schema", "public", V0142, V0153);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("~ column total_tokens: integer -> bigint"), r.out());
+    }
+
+    /** A typo in --schema must not read as "no differences": that is a silent all-clear in CI. */
+    @Test
+    void aSchemaThatExistsNowhereIsAnErrorNamingTheSchemas() {
+        for (String[] args : new String[][] {
+                {"diff", "--schema", "pubilc", V0142, V0153},
+                {"plan", "--schema", "pubilc", V0142, V0153},
+                {"snapshot", "--schema", "nosuch", V0153}}) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().contains("no such schema") && r.err().contains("the schemas there: public"), r.err());
+            assertFalse(r.out().contains("no differences"), r.out());
+        }
     }
 
     @Test

@@ -38,6 +38,24 @@ public final class Doctor {
         this.engine = postgres ? DifyRelease.POSTGRES : DifyRelease.MYSQL;
     }
 
+    /** How many of the newest release's tables a database has ({@code present}) of those it has ({@code expected}). */
+    public record DifyTables(int present, int expected) {
+        /** Fewer than half: not a Dify database at all, rather than a damaged one. */
+        public boolean looksLikeDify() {
+            return present * 2 >= expected;
+        }
+    }
+
+    /** Tables are matched by name alone: a Dify database may live in any schema. */
+    public static DifyTables difyTables(Loaded live, ReleaseCatalog catalog) {
+        String engine = live.schema().engine().isMysqlFamily() ? DifyRelease.MYSQL : DifyRelease.POSTGRES;
+        List<DifyRelease> releases = catalog.ofEngine(engine);
+        java.util.Set<String> expected = catalog.load(releases.get(releases.size() - 1)).schema().tables().stream()
+                .map(t -> t.name().name()).collect(Collectors.toSet());
+        int present = (int) live.schema().tables().stream().filter(t -> expected.contains(t.name().name())).count();
+        return new DifyTables(present, expected.size());
+    }
+
     /**
      * @param alembicRows the rows of alembic_version, or empty when the table does not exist
      * @param live        the database's schema, read by any reader

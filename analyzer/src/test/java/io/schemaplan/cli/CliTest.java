@@ -114,6 +114,20 @@ class CliTest {
         assertTrue(Cli.run("--version").out().startsWith("schemaplan "));
     }
 
+    @Test
+    void usageMistakesAreToldWhatWasMeant() {
+        Cli.Result typo = Cli.run("diff", "--foramt", "json", V0142, V0153);
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("Did you mean: --format?"), typo.err());
+        Cli.Result nested = Cli.run("help", "dify", "doctor");
+        assertEquals(0, nested.exitCode(), nested.err());
+        assertTrue(nested.out().startsWith("Usage: schemaplan dify doctor"), nested.out());
+        Cli.Result noDir = Cli.run("diff", V0142, V0153, "-o", "/no/such/dir/x.txt");
+        assertEquals(2, noDir.exitCode());
+        assertEquals("schemaplan: cannot write /no/such/dir/x.txt: the directory /no/such/dir does not exist",
+                noDir.err().strip());
+    }
+
     /** The version is the pom's (read here from the root pom, as a user would read it), never "dev". */
     @Test
     void versionIsThePomVersion() throws IOException {

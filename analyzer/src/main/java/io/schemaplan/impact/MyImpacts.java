@@ -107,6 +107,7 @@ public final class MyImpacts {
                     ? MyOperation.COLUMN_COLLATION_INDEXED : MyOperation.COLUMN_COLLATION;
         }
         if (c instanceof ColumnCommentChanged) return MyOperation.COLUMN_COMMENT;
+        if (c instanceof ColumnVisibilityChanged) return MyOperation.COLUMN_VISIBILITY;
         throw new IllegalArgumentException("unknown column change " + c.kind());
     }
 

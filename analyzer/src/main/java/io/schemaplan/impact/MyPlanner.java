@@ -41,7 +41,7 @@ final class MyPlanner {
                 total.walBytes(), total.known());
         // DDL commits implicitly: whatever the migration tool does, each statement is its own transaction.
         Planner.Input each = new Planner.Input(in.fromLabel(), in.toLabel(), in.from(), in.to(), in.changes(),
-                in.stats(), in.statsSource(), in.profile(), in.serverMajor(), false);
+                in.stats(), in.statsSource(), in.profile(), in.serverMajor(), false, profile);
         List<TableWindow> windows = Planner.windows(items, total, each);
         Planner.assumptions(each, items, assumptions);
         return new Plan(in.fromLabel(), in.toLabel(), profile.isMariadb() ? "MariaDB" : "MySQL",
@@ -49,22 +49,32 @@ final class MyPlanner {
                 in.profile().name(), in.statsSource(), false, items, windows, total, assumptions);
     }
 
+    /** The user's --server-version, else the version the statistics or FROM were read from, else the default. */
     private static MyEngine profile(Planner.Input in, List<String> assumptions) {
         boolean mariadb = in.from().engine() == io.schemaplan.model.Engine.MARIADB;
+        if (in.mysqlServer() != null) {
+            MyEngine e = in.mysqlServer();
+            assumptions.add("Rules for " + e.label() + " (--server-version"
+                    + (e.isMariadb() == mariadb ? ")." : "; the schemas were read from " + (mariadb ? "MariaDB" : "MySQL")
+                    + ")."));
+            return e;
+        }
         for (String[] candidate : new String[][] {
                 {in.stats() == null ? null : in.stats().serverVersion(), "the server the statistics come from"},
                 {in.from().serverVersion(), "the server FROM was read from"}}) {
             if (candidate[0] == null) continue;
             try {
-                MyEngine e = MyEngine.parse(candidate[0]);
-                assumptions.add("Rules for " + e.label() + ", " + candidate[1] + " (" + candidate[0] + ").");
+                MyEngine e = MyEngine.parse(candidate[0], mariadb);
+                assumptions.add("Rules for " + e.label() + ", " + candidate[1] + " (" + candidate[0] + "; pass "
+                        + "--server-version if production runs another).");
                 return e;
             } catch (IllegalArgumentException ignored) {
                 // Not a version we have rules for: fall through to the next source, then to the default.
             }
         }
         MyEngine e = mariadb ? ASSUMED_MARIADB : ASSUMED_MYSQL;
-        assumptions.add("Rules for " + e.label() + " (assumed: the source does not say which server it came from).");
+        assumptions.add("Rules for " + e.label() + " (assumed: the source does not say which server it came from; "
+                + "pass --server-version " + (mariadb ? "mariadb-10.6" : "mysql-8.0.28") + " or the like).");
         return e;
     }
 

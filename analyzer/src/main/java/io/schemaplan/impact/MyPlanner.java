@@ -31,7 +31,8 @@ final class MyPlanner {
         for (Change change : in.changes()) {
             if (change instanceof Change.PossibleRename) continue;  // the drop and the add carry the cost
             for (MyOperation op : MyImpacts.operations(change, in.from(), in.to())) {
-                items.add(item(change, op, MyRules.forOperation(op, profile), sizes, in));
+                items.add(item(change, op, MyRules.forOperation(op, profile, MyImpacts.onFulltextTable(change, in.from())),
+                        sizes, in));
             }
         }
         items.sort(Planner.RANKING);

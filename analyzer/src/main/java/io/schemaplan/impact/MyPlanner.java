@@ -32,7 +32,7 @@ final class MyPlanner {
             if (change instanceof Change.PossibleRename) continue;  // the drop and the add carry the cost
             for (MyOperation op : MyImpacts.operations(change, in.from(), in.to())) {
                 items.add(item(change, op, MyRules.forOperation(op, profile, MyImpacts.onFulltextTable(change, in.from())),
-                        sizes, in));
+                        sizes, in, profile));
             }
         }
         items.sort(Planner.RANKING);
@@ -79,7 +79,8 @@ final class MyPlanner {
         return e;
     }
 
-    private static PlanItem item(Change change, MyOperation op, MyRule rule, TableSizes sizes, Planner.Input in) {
+    private static PlanItem item(Change change, MyOperation op, MyRule rule, TableSizes sizes, Planner.Input in,
+                                 MyEngine profile) {
         QName table = change.table();
         Work work = table == null ? Work.NONE : sizes.work(table);
         if (rule.cost() == Cost.INDEX_BUILD && change instanceof Change.IndexAdded a) {
@@ -97,7 +98,7 @@ final class MyPlanner {
                 rule.blocksReads(), blocksWrites, rule.rebuildsTable(), rule.rebuildsTable(),
                 rule.cost() != Cost.NOTHING, rule.cost() == Cost.INDEX_BUILD, true, destructive, risk,
                 rule.message(), Planner.withPruneAdvice(rule.saferRecipe(), rule.cost() != Cost.NOTHING, work),
-                null, rule.source().url(), estimate);
+                MyRecipes.sql(change, op, profile).orElse(null), rule.source().url(), estimate);
     }
 
     private static List<String> columns(Index index) {

@@ -35,6 +35,7 @@ final class MyPlanner {
                         sizes, in, profile));
             }
         }
+        offerRenames(in.changes(), items, profile);
         items.sort(Planner.RANKING);
         Estimate total = items.stream().map(PlanItem::estimate).reduce(Estimate.NONE, Estimate::plus);
         long peak = items.stream().mapToLong(i -> i.estimate().extraDiskBytes()).max().orElse(0);
@@ -48,6 +49,32 @@ final class MyPlanner {
         return new Plan(in.fromLabel(), in.toLabel(), profile.isMariadb() ? "MariaDB" : "MySQL",
                 profile.label().replaceFirst("^(MySQL|MariaDB) ", ""),
                 in.profile().name(), in.statsSource(), false, items, windows, total, assumptions);
+    }
+
+    /**
+     * A drop the diff pairs with an add as a possible rename gets the rename as its safer way: one statement
+     * that keeps the data (the drop's own recipe stays after it).
+     */
+    private static void offerRenames(List<Change> changes, List<PlanItem> items, MyEngine profile) {
+        for (Change c : changes) {
+            if (!(c instanceof Change.PossibleRename r)) continue;
+            MyRecipes.rename(r, profile).ifPresent(sql -> items.replaceAll(i -> dropOf(i.change(), r) ? withRecipe(i,
+                    "If " + r.fromName() + " was renamed to " + r.toName() + ", rename it in one statement instead: "
+                            + "it keeps the data and takes a moment. " + i.recipe(), sql) : i));
+        }
+    }
+
+    private static boolean dropOf(Change c, Change.PossibleRename r) {
+        if (!r.table().equals(c.table())) return false;
+        if (c instanceof Change.ColumnDropped d) return r.objectKind().equals("column") && d.from().name().equals(r.fromName());
+        if (c instanceof Change.IndexDropped d) return r.objectKind().equals("index") && d.index().name().equals(r.fromName());
+        return false;
+    }
+
+    private static PlanItem withRecipe(PlanItem i, String recipe, String sql) {
+        return new PlanItem(i.change(), i.operation(), i.ruleId(), i.table(), i.other(), i.lock(), i.otherLock(),
+                i.blocksReads(), i.blocksWrites(), i.rewritesTable(), i.rebuildsIndexes(), i.scansTable(), i.buildsIndex(),
+                i.runsInTransaction(), i.destructive(), i.risk(), i.message(), recipe, sql, i.source(), i.estimate());
     }
 
     /** The user's --server-version, else the version the statistics or FROM were read from, else the default. */

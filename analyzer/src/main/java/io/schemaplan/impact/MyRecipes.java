@@ -26,6 +26,26 @@ final class MyRecipes {
         return Optional.empty();
     }
 
+    /**
+     * The rename a drop and an add of the same definition may be ({@link Change.PossibleRename}: the diff
+     * found exactly one match each way), as one statement: RENAME COLUMN / RENAME INDEX keep the data and
+     * are INSTANT (MariaDB, measured; MySQL 8.0.28+ for columns), where the drop loses the column's data.
+     */
+    static Optional<String> rename(Change.PossibleRename r, MyEngine profile) {
+        MyOperation op = switch (r.objectKind()) {
+            case "column" -> MyOperation.RENAME_COLUMN;
+            case "index" -> MyOperation.RENAME_INDEX;
+            default -> null;
+        };
+        if (op == null) return Optional.empty();
+        MyRule rule = MyRules.forOperation(op, profile);
+        // No name in the comment line: a name may hold a line break.
+        return Optional.of("-- If it is a rename: one statement that keeps the data, instead of the drop and the add:\n"
+                + "ALTER TABLE " + qualified(r.table()) + " RENAME " + r.objectKind().toUpperCase(java.util.Locale.ROOT)
+                + " " + q(r.fromName()) + " TO " + q(r.toName())
+                + ", ALGORITHM=" + rule.algorithm() + ", LOCK=" + rule.lock() + ";\n");
+    }
+
     private static String foreignKey(QName table, ForeignKey fk, MyEngine profile) {
         MyRule off = MyRules.forOperation(MyOperation.ADD_FOREIGN_KEY_CHECKS_OFF, profile);
         List<String> on = new ArrayList<>();

@@ -61,7 +61,7 @@ class MyPlanRecipesTest {
                 "CREATE TABLE child (id int PRIMARY KEY, `parent id` int, KEY child_p (`parent id`)) ENGINE=InnoDB",
                 "INSERT INTO child SELECT seq, seq FROM seq_1_to_3000", "INSERT INTO child VALUES (0, NULL)");
         try (Connection c = LocalMariadb.connect(DB); Statement s = c.createStatement()) {
-            long space = space(s);
+            long space = space(s, "child");
             boolean first = true;
             for (String statement : sql.replaceAll("(?m)^--.*\n", "").split(";\n")) {
                 if (statement.isBlank()) continue;
@@ -75,7 +75,7 @@ class MyPlanRecipesTest {
                     s.execute(statement);
                 }
             }
-            assertEquals(space, space(s), "added without a rebuild");
+            assertEquals(space, space(s, "child"), "added without a rebuild");
             try (ResultSet rs = s.executeQuery("SELECT DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS "
                     + "WHERE CONSTRAINT_SCHEMA = '" + DB + "' AND CONSTRAINT_NAME = 'child_fk'")) {
                 assertTrue(rs.next(), "the key exists");
@@ -92,9 +92,45 @@ class MyPlanRecipesTest {
         }
     }
 
-    private static long space(Statement s) throws SQLException {
+    @Test
+    void aPossibleRenameOffersRenameColumnAndRenameIndexAndTheSqlKeepsTheData() throws SQLException {
+        String t = "CREATE TABLE `r` (\n  `id` int(11) NOT NULL,\n  `%s` varchar(20) DEFAULT NULL,\n  PRIMARY KEY (`id`),\n"
+                + "  KEY `%s` (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;\n";
+        Schema a = read(String.format(t, "old name", "r_old"));
+        Schema b = read(String.format(t, "new name", "r_new"));
+        java.util.List<String> sql = new java.util.ArrayList<>();
+        for (MyEngine profile : new MyEngine[] {MyEngine.MARIADB_10_11, MyEngine.MYSQL_8_0_12}) {
+            Plan plan = Planner.plan(new Planner.Input("a", "b", a, b, SchemaDiff.diff(a, b), null, null,
+                    Profile.DEFAULT, null, false, profile));
+            for (String op : new String[] {"DROP_COLUMN", "DROP_INDEX"}) {
+                PlanItem drop = plan.items().stream().filter(i -> i.operation().equals(op)).findFirst().orElseThrow();
+                assertTrue(drop.recipe().startsWith("If old name was renamed") || drop.recipe().startsWith("If r_old"),
+                        drop.recipe());
+                assertNotNull(drop.recipeSql(), op);
+                if (profile.isMariadb()) sql.add(drop.recipeSql());
+                else assertTrue(!op.equals("DROP_COLUMN") || drop.recipeSql().contains("ALGORITHM=INPLACE"), drop.recipeSql());
+            }
+        }
+        assertTrue(sql.get(0).contains("RENAME COLUMN `old name` TO `new name`, ALGORITHM=INSTANT, LOCK=NONE"), sql.get(0));
+        assertTrue(sql.get(1).contains("RENAME INDEX `r_old` TO `r_new`, ALGORITHM=INSTANT, LOCK=NONE"), sql.get(1));
+        LocalMariadb.exec(DB, "CREATE TABLE r (id int PRIMARY KEY, `old name` varchar(20), KEY r_old (id)) ENGINE=InnoDB",
+                "INSERT INTO r SELECT seq, concat('v', seq) FROM seq_1_to_3000");
+        try (Connection c = LocalMariadb.connect(DB); Statement s = c.createStatement()) {
+            long before = space(s, "r");
+            for (String statement : sql) {
+                s.execute(statement.replaceAll("(?m)^--.*\n", ""));
+            }
+            assertEquals(before, space(s, "r"), "renamed without a rebuild");
+            try (ResultSet rs = s.executeQuery("SELECT count(`new name`) FROM r FORCE INDEX (r_new)")) {
+                rs.next();
+                assertEquals(3000, rs.getLong(1), "the data is kept");
+            }
+        }
+    }
+
+    private static long space(Statement s, String table) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT SPACE FROM information_schema.INNODB_SYS_TABLES WHERE NAME = '"
-                + DB + "/child'")) {
+                + DB + "/" + table + "'")) {
             assertTrue(rs.next());
             return rs.getLong(1);
         }

@@ -38,10 +38,20 @@ public final class Planner {
     private static final Set<PgOperation> DESTRUCTIVE = EnumSet.of(PgOperation.DROP_TABLE,
             PgOperation.DROP_COLUMN, PgOperation.DROP_SEQUENCE);
 
-    /** What the plan is made from; {@code stats}, {@code statsSource} and {@code serverMajor} may be null. */
+    /**
+     * What the plan is made from; {@code stats}, {@code statsSource}, {@code serverMajor} (PostgreSQL) and
+     * {@code mysqlServer} (MySQL/MariaDB: the profile the user named) may be null.
+     */
     public record Input(String fromLabel, String toLabel, Schema from, Schema to, List<Change> changes,
                         Stats stats, String statsSource, Profile profile, Integer serverMajor,
-                        boolean singleTransaction) {
+                        boolean singleTransaction, MyEngine mysqlServer) {
+
+        /** Without a MySQL/MariaDB profile named by the user. */
+        public Input(String fromLabel, String toLabel, Schema from, Schema to, List<Change> changes, Stats stats,
+                     String statsSource, Profile profile, Integer serverMajor, boolean singleTransaction) {
+            this(fromLabel, toLabel, from, to, changes, stats, statsSource, profile, serverMajor, singleTransaction,
+                    null);
+        }
     }
 
     private Planner() {

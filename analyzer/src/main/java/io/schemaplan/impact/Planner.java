@@ -73,7 +73,7 @@ public final class Planner {
             for (Step step : impacts.steps(change)) {
                 PgRules.forOperation(step.operation(), major)
                         .ifPresent(rule -> items.add(item(change, step, rule, in,
-                                recipes.sql(change, step.operation().name()).orElse(null))));
+                                recipes.recipe(change, step.operation().name()).orElse(null), major)));
             }
         }
         Estimate total = items.stream().map(PlanItem::estimate).reduce(Estimate.NONE, Estimate::plus);
@@ -126,7 +126,8 @@ public final class Planner {
         return digits.matches("\\d{1,9}") ? Integer.valueOf(digits) : null;
     }
 
-    private static PlanItem item(Change change, Step step, PgRule rule, Input in, String recipeSql) {
+    private static PlanItem item(Change change, Step step, PgRule rule, Input in, PgRecipes.Recipe recipe,
+                                 int major) {
         Estimate estimate = CostModel.estimate(rule.cost(), step.work(), in.profile());
         boolean destructive = DESTRUCTIVE.contains(step.operation());
         Risk risk = risk(rule.cost() != Cost.NOTHING, rule.blocksReads() || rule.blocksWrites(),
@@ -137,7 +138,8 @@ public final class Planner {
                 rule.blocksReads(), rule.blocksWrites(), rule.rewritesTable(), rule.rebuildsIndexes(),
                 rule.scansTable(), rule.cost() == Cost.INDEX_BUILD, rule.runsInTransactionBlock(), destructive, risk,
                 rule.message(),
-                recipe(rule, step), recipeSql, rule.source().url(), estimate);
+                recipe(rule, step), recipe == null ? null : recipe.sql(),
+                recipe == null ? null : recipe.saferWay(major).orElse(null), rule.source().url(), estimate);
     }
 
     static Risk risk(boolean sized, boolean blocks, boolean runsInTransaction, Estimate e, boolean destructive,

@@ -8,6 +8,7 @@ import io.schemaplan.model.QName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Parses the definitions PostgreSQL prints with {@code pg_get_indexdef} and {@code pg_get_constraintdef}
@@ -38,6 +39,11 @@ public final class PgDefinitions {
      * @throws IllegalArgumentException when the text is not an index definition
      */
     public static ParsedIndex parseIndex(String indexdef) {
+        return parseIndex(indexdef, PgDefinitions::qname);
+    }
+
+    /** As {@link #parseIndex(String)}, with the table's name parts resolved by {@code names} (a dump's search_path). */
+    public static ParsedIndex parseIndex(String indexdef, Function<List<String>, QName> names) {
         SqlTokens t = SqlTokens.of(withoutSemicolon(indexdef));
         int i = t.expect(0, "CREATE");
         boolean unique = t.isWord(i, "UNIQUE");
@@ -48,7 +54,7 @@ public final class PgDefinitions {
         i = t.expect(i + 1, "ON");
         if (t.isWord(i, "ONLY")) i++;
         int end = t.nameEnd(i);
-        QName table = qname(t.nameParts(i, end));
+        QName table = names.apply(t.nameParts(i, end));
         i = end;
         String method = "btree";
         if (t.isWord(i, "USING")) {
@@ -70,7 +76,7 @@ public final class PgDefinitions {
             } else if (t.isWord(i, "WITH") && t.isGroup(i + 1) || t.isWord(i, "TABLESPACE")) {
                 i += 2; // storage, not structure
             } else if (t.isWord(i, "WHERE")) {
-                predicate = t.rest(i + 1);
+                predicate = PgExpressions.sameRendering(t.rest(i + 1));
                 break;
             } else {
                 throw new IllegalArgumentException("unexpected '" + Excerpts.of(t.rest(i)) + "' in index " + name);
@@ -90,7 +96,7 @@ public final class PgDefinitions {
             i = t.isGroup(end) ? end + 1 : 1; // a function call, or a plain column
         }
         boolean expression = i > 1 || t.isGroup(0);
-        String keyText = expression ? t.slice(0, i) : t.ident(0);
+        String keyText = expression ? PgExpressions.sameRendering(t.slice(0, i)) : t.ident(0);
         String collation = null;
         String opclass = null;
         boolean descending = false;
@@ -124,11 +130,16 @@ public final class PgDefinitions {
      * @throws IllegalArgumentException when the text is not a constraint definition
      */
     public static ParsedConstraint parseConstraint(String name, String constraintdef) {
+        return parseConstraint(name, constraintdef, PgDefinitions::qname);
+    }
+
+    /** As {@link #parseConstraint(String, String)}, with a foreign key's target resolved by {@code names}. */
+    public static ParsedConstraint parseConstraint(String name, String constraintdef, Function<List<String>, QName> names) {
         SqlTokens t = SqlTokens.of(withoutSemicolon(constraintdef));
         int n = t.size();
         boolean validated = !(n >= 2 && t.isWord(n - 2, "NOT", "VALID"));
         if (!validated) n -= 2;
-        String definition = t.slice(0, n);
+        String definition = PgExpressions.sameRendering(t.slice(0, n));
         boolean deferrable = false;
         boolean initiallyDeferred = false;
         for (int i = 0; i < n; i++) {
@@ -136,7 +147,7 @@ public final class PgDefinitions {
             initiallyDeferred |= t.isWord(i, "INITIALLY", "DEFERRED");
         }
         if (t.isWord(0, "FOREIGN", "KEY")) {
-            return new ParsedConstraint(null, foreignKey(name, t, n, deferrable, initiallyDeferred, validated));
+            return new ParsedConstraint(null, foreignKey(name, t, n, deferrable, initiallyDeferred, validated, names));
         }
         Constraint.Kind kind = t.kind(0) == SqlTokens.Kind.WORD ? KINDS.get(t.text(0).toUpperCase(java.util.Locale.ROOT)) : null;
         if (kind == null) throw new IllegalArgumentException("not a constraint definition: " + Excerpts.of(constraintdef));
@@ -152,12 +163,12 @@ public final class PgDefinitions {
     }
 
     private static ForeignKey foreignKey(String name, SqlTokens t, int n, boolean deferrable,
-                                         boolean initiallyDeferred, boolean validated) {
+                                         boolean initiallyDeferred, boolean validated, Function<List<String>, QName> names) {
         if (!t.isGroup(2)) throw new IllegalArgumentException("no column list in FOREIGN KEY " + name);
         List<String> columns = SqlTokens.identList(t.inner(2));
         int i = t.expect(3, "REFERENCES");
         int end = t.nameEnd(i);
-        QName target = qname(t.nameParts(i, end));
+        QName target = names.apply(t.nameParts(i, end));
         i = end;
         List<String> refColumns = List.of();
         if (t.isGroup(i)) refColumns = SqlTokens.identList(t.inner(i++));

@@ -65,11 +65,17 @@ public final class PgTypes {
         String name = ALIASES.getOrDefault(spelled, spelled);
         Integer size = null;
         Integer scale = null;
-        if (modifiers != null) {
+        if (modifiers != null && SqlTokens.splitTopLevel(modifiers).isEmpty()) {
+            throw new IllegalArgumentException("empty modifier '()' in type " + Excerpts.of(text));
+        }
+        if (modifiers != null && !isNumeric(modifiers)) {
+            // An extension's type modifier that is not a length (PostGIS geometry(Point,4326)): it stays part of
+            // the name, spaced as format_type prints it, so two columns compare by it.
+            name = name + "(" + String.join(",", SqlTokens.splitTopLevel(modifiers).stream().map(String::trim).toList()) + ")";
+        } else if (modifiers != null) {
             List<String> m = SqlTokens.splitTopLevel(modifiers);
-            if (m.isEmpty()) throw new IllegalArgumentException("empty modifier '()' in type " + Excerpts.of(text));
-            size = Integer.valueOf(m.get(0));
-            scale = m.size() > 1 ? Integer.valueOf(m.get(1)) : name.equals("numeric") ? 0 : null;
+            size = Integer.valueOf(m.get(0).trim());
+            scale = m.size() > 1 ? Integer.valueOf(m.get(1).trim()) : name.equals("numeric") ? 0 : null;
         } else if (LENGTH_ONE_WHEN_BARE.contains(spelled)) {
             size = 1;
         }
@@ -78,5 +84,10 @@ public final class PgTypes {
             size = null;
         }
         return new DataType(name, size, scale, dims);
+    }
+
+    /** True for {@code 10} and {@code 10,2}: the modifiers of the built-in types. */
+    private static boolean isNumeric(String modifiers) {
+        return SqlTokens.splitTopLevel(modifiers).stream().allMatch(m -> m.trim().matches("-?\\d+")) && !modifiers.isBlank();
     }
 }

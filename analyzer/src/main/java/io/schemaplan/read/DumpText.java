@@ -12,16 +12,29 @@ import java.util.Map;
 /**
  * The text of a plain-format pg_dump file cut into statements. It rejects, with one line naming the file
  * and line, what is not such a file: custom-format archives, binary data, MySQL/MariaDB dumps, empty and
- * truncated files. Comments and psql meta-lines ({@code \restrict}, {@code \connect}) are dropped, and so
+ * truncated files. Comments and psql meta-lines ({@code \restrict}) are dropped ({@code \connect} lines are kept
+ * as the database each later statement belongs to, for pg_dumpall files), and so
  * is the data of {@code COPY … FROM stdin} (a full dump), up to its {@code \.} line.
  */
 final class DumpText {
-    /** A statement without its terminating {@code ;}, and the line it starts on. */
-    record Statement(String text, int line) {
+    /**
+     * A statement without its terminating {@code ;}, the line it starts on, and the database a pg_dumpall
+     * file's {@code \connect} put it in (null before the first {@code \connect}, and in a plain pg_dump).
+     */
+    record Statement(String text, int line, String database) {
+        Statement(String text, int line) {
+            this(text, line, null);
+        }
+    }
+
+    /** A {@code \connect} line: the database it names and the line it is on. */
+    record Connect(String database, int line) {
     }
 
     static final String HEADER = "-- PostgreSQL database dump";
     static final String FOOTER = "-- PostgreSQL database dump complete";
+    static final String CLUSTER_HEADER = "-- PostgreSQL database cluster dump";
+    static final String CLUSTER_FOOTER = "-- PostgreSQL database cluster dump complete";
     private static final String VERSION_LINE = "-- Dumped from database version ";
 
     /** Text that only a MySQL or MariaDB dump starts with, and what it says. */
@@ -34,6 +47,10 @@ final class DumpText {
     final String file;
     final String text;
     final List<Statement> statements = new ArrayList<>();
+    /** The {@code \connect} lines in file order (pg_dumpall writes one per database, pg_dump --create one). */
+    final List<Connect> connects = new ArrayList<>();
+    /** Lines of COPY data skipped (rows of a full dump). */
+    int copyRows;
 
     DumpText(String file, byte[] bytes) {
         this.file = file;
@@ -41,13 +58,23 @@ final class DumpText {
             throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a plain SQL dump;"
                     + " convert it with: pg_restore -f out.sql " + file);
         }
-        String decoded = decode(file, bytes, "pg_dump -E UTF8");
-        this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
+        java.nio.charset.Charset declared = declaredEncoding(bytes);
+        String decoded = declared == null ? decode(file, bytes, "pg_dump -E UTF8") : new String(bytes, declared);
+        String unmarked = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded; // a byte-order mark from an editor
+        // pg_dump on Windows writes CRLF; psql reads CR as whitespace outside quotes, and the server re-prints
+        // every definition it parses, so only LF line ends are kept (line numbers do not change).
+        this.text = unmarked.indexOf('\r') < 0 ? unmarked : unmarked.replace("\r\n", "\n");
         rejectMysql();
         split();
         if (statements.isEmpty()) {
             throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty, not a pg_dump file"
                     : "no SQL statements in the file, not a pg_dump file");
+        }
+        int cluster = text.indexOf(CLUSTER_HEADER);
+        if (cluster >= 0 && cluster < 200 && !text.contains(CLUSTER_FOOTER)) {
+            int last = lineAt(text.stripTrailing().length());
+            throw ReadException.at(file, last, "the pg_dumpall file stops at line " + last + " without its '"
+                    + CLUSTER_FOOTER + "' footer: the file is truncated");
         }
         int header = text.indexOf(HEADER);
         if (header >= 0 && header < 200 && !text.contains(FOOTER)) {
@@ -64,6 +91,30 @@ final class DumpText {
         int end = at + VERSION_LINE.length();
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) end++;
         return text.substring(at + VERSION_LINE.length(), end);
+    }
+
+    /** PostgreSQL's names of the single- and multi-byte client encodings that Java decodes. */
+    private static final Map<String, String> CLIENT_ENCODINGS = Map.ofEntries(
+            Map.entry("WIN1250", "windows-1250"), Map.entry("WIN1251", "windows-1251"),
+            Map.entry("WIN1252", "windows-1252"), Map.entry("WIN1253", "windows-1253"),
+            Map.entry("WIN1254", "windows-1254"), Map.entry("WIN1257", "windows-1257"),
+            Map.entry("LATIN1", "ISO-8859-1"), Map.entry("LATIN2", "ISO-8859-2"), Map.entry("LATIN9", "ISO-8859-15"),
+            Map.entry("KOI8R", "KOI8-R"), Map.entry("KOI8U", "KOI8-U"), Map.entry("SJIS", "Shift_JIS"),
+            Map.entry("EUC_JP", "EUC-JP"), Map.entry("EUC_KR", "EUC-KR"), Map.entry("GBK", "GBK"),
+            Map.entry("BIG5", "Big5"), Map.entry("GB18030", "GB18030"));
+    private static final java.util.regex.Pattern CLIENT_ENCODING =
+            java.util.regex.Pattern.compile("(?m)^SET client_encoding = '([A-Za-z0-9_]+)';");
+
+    /**
+     * The encoding a dump declares with {@code SET client_encoding = 'WIN1252'} (pg_dump on Windows writes the
+     * client's code page), when it is one Java decodes other than UTF-8; null for UTF-8 and the rest.
+     */
+    private static java.nio.charset.Charset declaredEncoding(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = CLIENT_ENCODING.matcher(head);
+        if (!m.find()) return null;
+        String charset = CLIENT_ENCODINGS.get(m.group(1).toUpperCase(java.util.Locale.ROOT));
+        return charset == null || !java.nio.charset.Charset.isSupported(charset) ? null : java.nio.charset.Charset.forName(charset);
     }
 
     /** The bytes as UTF-8 text; a NUL byte or invalid UTF-8 is a one-line error suggesting {@code reDump}. */
@@ -158,6 +209,8 @@ final class DumpText {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
             if (atLineStart && c == '\\' && isBlank(cur)) { // psql meta-line
+                String database = connectTarget(text.substring(i, lineEnd(i)));
+                if (database != null) connects.add(new Connect(database, line));
                 i = lineEnd(i);
                 continue;
             }
@@ -189,7 +242,8 @@ final class DumpText {
                 continue;
             }
             if (c == ';' && depth == 0) {
-                Statement s = new Statement(cur.toString().trim(), startLine);
+                Statement s = new Statement(cur.toString().trim(), startLine,
+                        connects.isEmpty() ? null : connects.get(connects.size() - 1).database());
                 if (!s.text().isEmpty()) statements.add(s);
                 cur.setLength(0);
                 startLine = 0;
@@ -210,6 +264,32 @@ final class DumpText {
             throw ReadException.at(file, startLine, "the statement starting here has no closing ';': the dump stops at line "
                     + line + ", the file is truncated");
         }
+    }
+
+    private static final java.util.regex.Pattern CONNECT =
+            java.util.regex.Pattern.compile("^\\\\(?:connect|c)\\s+(.*?)\\s*$");
+    private static final java.util.regex.Pattern REUSE_PREVIOUS =
+            java.util.regex.Pattern.compile("^-reuse-previous=on\\s+\"dbname='((?:[^']|'')*)'\"");
+
+    /**
+     * The database a {@code \connect} meta-line names: {@code \connect app}, {@code \connect "My db"}, or
+     * what pg_dump writes for a name that needs quoting, {@code \connect -reuse-previous=on "dbname='my db'"};
+     * null for any other meta-line.
+     */
+    static String connectTarget(String metaLine) {
+        java.util.regex.Matcher m = CONNECT.matcher(metaLine);
+        if (!m.matches()) return null;
+        String arg = m.group(1);
+        if (arg.startsWith("-") && !arg.startsWith("-reuse-previous")) return null; // \connect - user: same database
+        java.util.regex.Matcher reuse = REUSE_PREVIOUS.matcher(arg);
+        if (reuse.find()) return reuse.group(1).replace("''", "'");
+        if (arg.startsWith("\"")) {
+            int end = arg.indexOf('"', 1);
+            while (end > 0 && end + 1 < arg.length() && arg.charAt(end + 1) == '"') end = arg.indexOf('"', end + 2);
+            return end < 0 ? arg.substring(1) : arg.substring(1, end).replace("\"\"", "\"");
+        }
+        int space = arg.indexOf(' ');
+        return space < 0 ? arg : arg.substring(0, space);
     }
 
     /**
@@ -257,6 +337,7 @@ final class DumpText {
             pos = end + 1;
             line++;
             if (terminator) return new int[] {pos, line};
+            copyRows++;
         }
         throw ReadException.at(file, copyLine, "the data of this COPY never ends with a '\\.' line: the file is truncated");
     }

@@ -48,9 +48,22 @@ public final class PgDumpReader {
         void handle(SqlTokens t, Statement s);
     }
 
-    /** Statements that carry nothing the model holds (session settings, privileges, ownership, data). */
-    private static final Set<String> IGNORED = Set.of("SET", "SELECT", "GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES",
-            "ALTER INDEX", "COPY", "REFRESH MATERIALIZED VIEW", "RESET");
+    /**
+     * Statements that carry nothing the model holds: session settings, privileges, ownership, and what
+     * pg_dumpall and {@code pg_dump --create} write around a database (roles, tablespaces, the database itself).
+     */
+    private static final Set<String> IGNORED = Set.of("SET", "GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES",
+            "ALTER INDEX", "REFRESH MATERIALIZED VIEW", "RESET",
+            "CREATE ROLE", "ALTER ROLE", "DROP ROLE", "CREATE USER", "ALTER USER", "DROP USER",
+            "CREATE TABLESPACE", "ALTER TABLESPACE", "DROP TABLESPACE",
+            "CREATE DATABASE", "ALTER DATABASE", "DROP DATABASE", "UPDATE PG_CATALOG");
+
+    /** What a DROP removes from the model read so far. */
+    private static final Set<String> DROPPABLE = Set.of("TABLE", "VIEW", "SEQUENCE", "TYPE", "SCHEMA", "EXTENSION",
+            "INDEX", "FUNCTION", "PROCEDURE", "ROUTINE", "TRIGGER");
+
+    /** Statements that carry table data (a full dump): skipped with one summary warning. */
+    private static final Set<String> DATA = Set.of("COPY", "INSERT INTO", "SELECT");
 
     /** ALTER TABLE actions that change no modelled fact ({@code SET (…)} storage parameters are read). */
     private static final Set<String> IGNORED_TABLE_ACTIONS = Set.of("OWNER", "CLUSTER", "SET");
@@ -78,11 +91,27 @@ public final class PgDumpReader {
 
     private final Map<String, Handler> handlers = new HashMap<>();
     private final DumpText dump;
+    private final String database;
     private final DumpSchema schema = new DumpSchema();
     private final List<String> warnings = new ArrayList<>();
+    /** Skipped statements of one kind after the first: the kind's first warning, and how many more. */
+    private final Map<String, int[]> repeated = new java.util.LinkedHashMap<>();
+    private final Map<String, Integer> firstWarning = new HashMap<>();
+    /**
+     * The search_path a dump of pg_dump 10.2 or older set ({@code SET search_path = public, pg_catalog}), which
+     * its unqualified names are relative to; null for a newer dump, whose names are all qualified.
+     */
+    private List<String> searchPath;
+    /** Types the dump declares that the model does not hold (composite, range, domain): names to qualify. */
+    private final Set<QName> otherTypes = new java.util.HashSet<>();
+    private int copies;
+    private int inserts;
+    private int setvals;
+    private Statement firstData;
 
-    private PgDumpReader(DumpText dump) {
+    private PgDumpReader(DumpText dump, String database) {
         this.dump = dump;
+        this.database = database;
         IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
         handlers.put("CREATE SCHEMA", this::createSchema);
         handlers.put("CREATE EXTENSION", this::createExtension);
@@ -108,6 +137,9 @@ public final class PgDumpReader {
         handlers.put("CREATE OR REPLACE VIEW", this::createView);
         handlers.put("CREATE MATERIALIZED VIEW", this::createView);
         handlers.put("COMMENT ON", this::comment);
+        handlers.put("DROP", this::drop);
+        DATA.forEach(head -> handlers.put(head, this::data));
+        handlers.put("SET", this::set);
     }
 
     /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */
@@ -118,12 +150,31 @@ public final class PgDumpReader {
 
     /** Reads dump bytes; {@code source} names them in messages (normally the file path). */
     public static Loaded read(String source, byte[] bytes) {
-        return new PgDumpReader(new DumpText(source, bytes)).run();
+        return read(source, bytes, null);
+    }
+
+    /**
+     * Reads one database of a dump: {@code database} names it in a pg_dumpall file ({@code FILE#db}); null
+     * reads a plain pg_dump, or a pg_dumpall file whose only database with a schema is that one.
+     *
+     * @throws ReadException one line listing the databases when a pg_dumpall file holds several and none is
+     *     named, or the named one is not in it
+     */
+    public static Loaded read(String source, byte[] bytes, String database) {
+        DumpText text = new DumpText(source, bytes);
+        return new PgDumpReader(text, Databases.choose(text, database)).run();
+    }
+
+    public static Loaded read(Path file, String database) {
+        if (database == null) return read(file);
+        InputFiles.Content content = InputFiles.read(file.toString(), InputFiles.Kind.DUMP);
+        return read(content.label(), content.bytes(), database);
     }
 
     private Loaded run() {
         schema.serverVersion = dump.serverVersion();
         for (Statement s : dump.statements) {
+            if (!dump.connects.isEmpty() && !java.util.Objects.equals(s.database(), database)) continue;
             SqlTokens t;
             DumpText.requireParsable(dump.file, s.line(), s.text());
             try {
@@ -137,12 +188,58 @@ public final class PgDumpReader {
             Handler h = handler(t);
             try {
                 if (h != null) h.handle(t, s);
-                else if (!isOwnerChange(t)) warn(s, "skipped " + describe(t) + ": not part of the schema model");
+                else if (!isOwnerChange(t)) skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
             }
         }
-        return new Loaded(dump.file, schema.build(), warnings);
+        List<String> all = new ArrayList<>(warnings);
+        repeated.forEach((kind, more) -> {
+            int at = firstWarning.get(kind);
+            all.set(at, all.get(at) + " (and " + more[0] + " more " + kind + " statement" + (more[0] == 1 ? "" : "s") + ")");
+        });
+        if (firstData != null) all.add(dataSummary());
+        String label = database == null ? dump.file : dump.file + "#" + database;
+        return new Loaded(label, schema.build(), all);
+    }
+
+    /** The statement's kind for grouping warnings: its first two words ({@code CREATE DOMAIN}), more after OR. */
+    private static String kindOf(SqlTokens t) {
+        int words = t.isWord(1, "OR") ? 4 : 2;
+        return head(t, words).toUpperCase(Locale.ROOT);
+    }
+
+    /** A warning that is given once per kind: later statements of the kind only add to its count. */
+    private void skipped(Statement s, String kind, String message) {
+        Integer first = firstWarning.get(kind);
+        if (first == null) {
+            firstWarning.put(kind, warnings.size());
+            warn(s, message);
+        } else {
+            repeated.computeIfAbsent(kind, k -> new int[1])[0]++;
+        }
+    }
+
+    private String dataSummary() {
+        List<String> parts = new ArrayList<>();
+        if (copies > 0) parts.add(copies + " COPY block" + (copies == 1 ? "" : "s") + " (" + dump.copyRows + " row"
+                + (dump.copyRows == 1 ? "" : "s") + ")");
+        if (inserts > 0) parts.add(inserts + " INSERT statement" + (inserts == 1 ? "" : "s"));
+        if (setvals > 0) parts.add(setvals + " sequence value" + (setvals == 1 ? "" : "s") + " (setval)");
+        return dump.file + ":" + firstData.line() + ": skipped the table data: " + String.join(", ", parts)
+                + "; the schema model holds no data";
+    }
+
+    /** COPY, INSERT and {@code SELECT pg_catalog.setval(…)}: data, counted; any other SELECT is a session call. */
+    private void data(SqlTokens t, Statement s) {
+        if (t.isWord(0, "COPY")) copies++;
+        else if (t.isWord(0, "INSERT")) inserts++;
+        else if (s.text().contains("setval(")) setvals++;
+        else {
+            if (s.text().contains("set_config('search_path'")) searchPath = null; // pg_dump 10.3+: names are qualified
+            return; // SELECT pg_catalog.set_config(…) and the like
+        }
+        if (firstData == null) firstData = s;
     }
 
     /** The handler for the longest statement head (up to four words) that has one. */
@@ -177,8 +274,83 @@ public final class PgDumpReader {
         warnings.add(dump.file + ":" + s.line() + ": " + message);
     }
 
-    private static QName qname(SqlTokens t, int from, int to) {
-        return PgDefinitions.qname(t.nameParts(from, to));
+    private QName qname(SqlTokens t, int from, int to) {
+        return resolve(t.nameParts(from, to));
+    }
+
+    // ---- names relative to an old dump's search_path ----
+
+    /** {@code SET search_path = a, b} (pg_dump 10.2 and older); every other SET changes no modelled fact. */
+    private void set(SqlTokens t, Statement s) {
+        if (!t.isWord(1, "search_path")) return;
+        int i = t.isWord(2, "TO") || t.isSymbol(2, "=") ? 3 : 2;
+        List<String> path = new ArrayList<>();
+        for (; i < t.size(); i++) {
+            if (t.isName(i)) path.add(t.ident(i));
+            else if (t.kind(i) == SqlTokens.Kind.STRING) path.add(SqlTokens.stringValue(t.text(i)));
+        }
+        path.remove("pg_catalog");
+        searchPath = path.isEmpty() ? null : path;
+    }
+
+    /**
+     * A name as the server resolves it: qualified, or the first schema of the search_path that holds an
+     * object of that name, or (creation, and names of objects the dump does not declare) the first schema.
+     */
+    private QName resolve(List<String> parts) {
+        if (parts.size() > 1 || searchPath == null) return PgDefinitions.qname(parts);
+        String name = parts.get(0);
+        for (String s : searchPath) {
+            if (declares(s, name)) return QName.of(s, name);
+        }
+        return QName.of(searchPath.get(0), name);
+    }
+
+    private boolean declares(String schemaName, String name) {
+        QName q = QName.of(schemaName, name);
+        return schema.tables.containsKey(q) || schema.views.containsKey(q) || schema.sequences.containsKey(q)
+                || schema.enums.containsKey(q) || otherTypes.contains(q) || schema.routines.stream().anyMatch(r -> r.name().equals(q));
+    }
+
+    /** The schema of a bare name of the given kind, by the search_path; null for names the dump does not declare. */
+    private String schemaOf(String name, SearchPathNames.Kind kind) {
+        if (searchPath == null) return null;
+        for (String s : searchPath) {
+            QName q = QName.of(s, name);
+            boolean found = switch (kind) {
+                case TYPE -> schema.enums.containsKey(q) || otherTypes.contains(q);
+                case RELATION -> schema.tables.containsKey(q) || schema.views.containsKey(q) || schema.sequences.containsKey(q);
+                case ROUTINE -> schema.routines.stream().anyMatch(r -> r.name().equals(q));
+            };
+            if (found) return s;
+        }
+        return null;
+    }
+
+    /** Definition text with its bare names qualified as the server prints them (old dumps only). */
+    private String qualified(String text, boolean relations) {
+        return searchPath == null ? text : SearchPathNames.qualify(text, this::schemaOf, relations);
+    }
+
+    private String qualifiedType(String type) {
+        return searchPath == null ? type : SearchPathNames.qualifyType(type, n -> schemaOf(n, SearchPathNames.Kind.TYPE));
+    }
+
+    /** A routine's argument list or result with its user types qualified: {@code m mood} → {@code m public.mood}. */
+    private String qualifiedArguments(String arguments) {
+        if (searchPath == null || arguments == null || arguments.isBlank()) return arguments;
+        List<String> out = new ArrayList<>();
+        for (String arg : SqlTokens.splitTopLevel(arguments)) {
+            SqlTokens a = SqlTokens.of(arg);
+            int i = a.isWord(0, "IN") || a.isWord(0, "OUT") || a.isWord(0, "INOUT") || a.isWord(0, "VARIADIC") ? 1 : 0;
+            int def = a.find(i, "DEFAULT");
+            int end = def < 0 ? a.size() : def;
+            if (end - i >= 2 && !a.isSymbol(i + 1, ".") && !a.isGroup(i + 1) && !a.isSymbol(i + 1, "[")) i++; // a name
+            String type = a.slice(i, end);
+            String rest = def < 0 ? "" : " DEFAULT " + qualified(a.rest(def + 1), false);
+            out.add((i > 0 ? a.slice(0, i) + " " : "") + qualifiedType(type) + rest);
+        }
+        return String.join(", ", out);
     }
 
     private static int skipIfNotExists(SqlTokens t, int i) {
@@ -202,12 +374,14 @@ public final class PgDumpReader {
     private void createExtension(SqlTokens t, Statement s) {
         int i = skipIfNotExists(t, 2);
         int at = t.find(i + 1, "SCHEMA");
+        if (t.ident(i).equals("plpgsql")) return; // built in since 9.0; pg_dump 10 and older still print it
         schema.extensions.add(new Extension(t.ident(i), at < 0 ? null : t.ident(at + 1), null));
     }
 
     private void createType(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
         if (!t.isWord(end, "AS", "ENUM")) {
+            otherTypes.add(qname(t, 2, end));
             warn(s, "skipped type " + qname(t, 2, end) + ": only enum types are part of the schema model");
             return;
         }
@@ -251,8 +425,18 @@ public final class PgDumpReader {
                 i++;
             }
         }
-        schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function", arguments, returns,
+        schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function",
+                qualifiedArguments(arguments), returns == null ? null : qualifiedReturns(returns),
                 t.ident(language + 1), attributes, body, null));
+    }
+
+    /** {@code RETURNS mood}, {@code RETURNS SETOF mood}, {@code RETURNS TABLE(a mood)}: user types qualified. */
+    private String qualifiedReturns(String returns) {
+        if (searchPath == null) return returns;
+        SqlTokens r = SqlTokens.of(returns);
+        if (r.isWord(0, "TABLE") && r.isGroup(1)) return "TABLE(" + qualifiedArguments(r.inner(1)) + ")";
+        if (r.isWord(0, "SETOF")) return "SETOF " + qualifiedType(r.rest(1));
+        return qualifiedType(returns);
     }
 
     private static String dollarBody(String quoted) {
@@ -272,14 +456,19 @@ public final class PgDumpReader {
         if (!t.isGroup(list) && !partition) {
             throw new IllegalArgumentException("expected the column list of " + name + " at '" + clip(t.rest(list)) + "'");
         }
+        List<String> notNull = new ArrayList<>();
         for (String element : t.isGroup(list) ? SqlTokens.splitTopLevel(t.inner(list)) : List.<String>of()) {
             SqlTokens e = SqlTokens.of(element);
-            if (e.isWord(0, "CONSTRAINT")) {
-                add(table, PgDefinitions.parseConstraint(e.ident(1), e.rest(2)));
+            if (e.isWord(0, "CONSTRAINT") && e.isWord(2, "NOT", "NULL")) {
+                // PostgreSQL 18's table-level form (DBeaver and pg_get_constraintdef print it): CONSTRAINT n NOT NULL col
+                notNull.add(e.ident(4)); // [NO INHERIT] may follow
+            } else if (e.isWord(0, "CONSTRAINT")) {
+                add(table, PgDefinitions.parseConstraint(e.ident(1), qualified(e.rest(2), false), this::resolve));
             } else {
                 table.columns.add(column(e, table.columns.size() + 1));
             }
         }
+        for (String column : notNull) table.replace(table.column(column).withNullable(false));
         for (i = end; i < t.size(); i++) {
             if (t.isWord(i, "PARTITION", "BY")) {
                 int with = t.find(i + 2, "WITH");
@@ -359,14 +548,14 @@ public final class PgDumpReader {
     }
 
     /** {@code name type [COLLATE c] [DEFAULT e | GENERATED ALWAYS AS (e) STORED] [NOT NULL]}, in any order. */
-    private static Column column(SqlTokens e, int position) {
+    private Column column(SqlTokens e, int position) {
         String name = e.ident(0);
         int i = 1;
         while (i < e.size() && !(e.kind(i) == SqlTokens.Kind.WORD && COLUMN_CLAUSES.contains(e.text(i).toUpperCase(Locale.ROOT)))) {
             i++;
         }
         if (i == 1) throw new IllegalArgumentException("column " + name + " has no type");
-        DataType type = PgTypes.parse(e.slice(1, i));
+        DataType type = PgTypes.parse(qualifiedType(e.slice(1, i)));
         boolean nullable = true;
         String defaultExpr = null;
         String generated = null;
@@ -380,15 +569,21 @@ public final class PgDumpReader {
             } else if (e.isWord(i, "DEFAULT")) {
                 int end = i + 1;
                 while (end < e.size() && !startsColumnClause(e, end)) end++;
-                defaultExpr = PgExpressions.normalizeDefault(e.slice(i + 1, end), type);
+                defaultExpr = PgExpressions.normalizeDefault(qualified(e.slice(i + 1, end), false), type);
                 i = end;
             } else if (e.isWord(i, "NOT", "NULL")) {
                 nullable = false;
                 i += 2;
+                if (e.isWord(i, "NO", "INHERIT")) i += 2;
+            } else if (e.isWord(i, "CONSTRAINT") && e.isWord(i + 2, "NOT", "NULL")) {
+                // pg_dump 18 names a NOT NULL constraint whose name is not the default: the name is not modelled
+                nullable = false;
+                i += 4;
+                if (e.isWord(i, "NO", "INHERIT")) i += 2;
             } else if (e.isWord(i, "NULL")) {
                 i++;
             } else if (e.isWord(i, "GENERATED", "ALWAYS", "AS") && e.isGroup(i + 3) && e.isWord(i + 4, "STORED")) {
-                generated = e.inner(i + 3).trim();
+                generated = PgExpressions.sameRendering(qualified(e.inner(i + 3).trim(), false));
                 i += 5;
             } else if (e.isWord(i, "GENERATED") && e.find(i, "IDENTITY") > 0) {
                 identity = e.isWord(i + 1, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT;
@@ -437,6 +632,11 @@ public final class PgDumpReader {
                 default -> throw new IllegalArgumentException("unexpected '" + w.get(k) + "' in sequence " + name);
             }
         }
+        // pg_dump 8.x printed the bounds even at their defaults (MAXVALUE 9223372036854775807 MINVALUE 1); newer
+        // versions print NO MINVALUE / NO MAXVALUE for them, and the catalog reader reads them as absent
+        var defaults = PostgresCatalogReader.SequenceDefaults.of(dataType, increment);
+        if (min != null && min == defaults.min()) min = null;
+        if (max != null && max == defaults.max()) max = null;
         schema.sequences.put(name, new Sequence(name, dataType, start, increment, min, max, cache, cycle, null, null));
     }
 
@@ -460,7 +660,9 @@ public final class PgDumpReader {
     private void alterSequence(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
         if (t.isWord(end, "OWNED", "BY") && !t.isWord(end + 2, "NONE")) {
-            schema.ownSequence(qname(t, 2, end), t.dottedName(end + 2, t.nameEnd(end + 2)));
+            List<String> owner = t.nameParts(end + 2, t.nameEnd(end + 2));
+            QName table = resolve(owner.subList(0, owner.size() - 1));
+            schema.ownSequence(qname(t, 2, end), table.schema() + "." + table.name() + "." + owner.get(owner.size() - 1));
         } else if (!t.isWord(end, "OWNED", "BY")) {
             warn(s, "skipped ALTER SEQUENCE " + qname(t, 2, end) + " " + clip(t.rest(end)));
         }
@@ -473,8 +675,19 @@ public final class PgDumpReader {
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
         i = end;
-        if (t.isWord(i, "ADD", "CONSTRAINT")) {
-            add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), t.rest(i + 3)));
+        if (t.isWord(i, "DROP") || t.isWord(i, "ALTER") && t.find(i, "DROP") > 0 && !t.isWord(t.find(i, "DROP") - 1, "ON")) {
+            alterTableDrop(name, t, i, s);
+        } else if (t.isWord(i, "ADD", "CONSTRAINT") && t.isWord(i + 3, "NOT", "NULL")) {
+            // pg_dump 18: ADD CONSTRAINT name NOT NULL column [NOT VALID]
+            TableParts table = table(name);
+            int n = t.size();
+            if (t.isWord(n - 2, "NOT", "VALID")) {
+                warn(s, "NOT NULL constraint " + t.ident(i + 2) + " on " + name + " is NOT VALID: the column is read as nullable");
+            } else {
+                table.replace(table.column(t.ident(i + 5)).withNullable(false));
+            }
+        } else if (t.isWord(i, "ADD", "CONSTRAINT")) {
+            add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), qualified(t.rest(i + 3), false), this::resolve));
         } else if (t.isWord(i, "ALTER")) {
             alterColumn(t, t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1, table(name), s);
         } else if (t.isWord(i, "ENABLE", "ROW", "LEVEL", "SECURITY")) {
@@ -495,7 +708,84 @@ public final class PgDumpReader {
             child.partitionOf = table(name).name;
             child.partitionBound = t.rest(childEnd);
         } else if (!IGNORED_TABLE_ACTIONS.contains(t.text(i).toUpperCase(Locale.ROOT))) {
-            warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");
+            skipped(s, "ALTER TABLE … " + t.text(i).toUpperCase(Locale.ROOT),
+                    "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE … DROP CONSTRAINT / DROP COLUMN / ALTER COLUMN … DROP DEFAULT|NOT NULL|IDENTITY}. In the
+     * prologue of {@code pg_dump --clean} the table does not exist yet (the dump drops what it then creates,
+     * against an empty database): nothing to do. Otherwise the drop is applied to what the dump said so far.
+     */
+    private void alterTableDrop(QName name, SqlTokens t, int i, Statement s) {
+        TableParts table = schema.tables.get(name);
+        if (table == null) return;
+        if (t.isWord(i, "DROP", "CONSTRAINT")) {
+            int at = t.isWord(i + 2, "IF", "EXISTS") ? i + 4 : i + 2;
+            String constraint = t.ident(at);
+            table.constraints.removeIf(c -> c.name().equals(constraint));
+            table.foreignKeys.removeIf(f -> f.name().equals(constraint));
+        } else if (t.isWord(i, "DROP")) {
+            int at = t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1;
+            if (t.isWord(at, "IF", "EXISTS")) at += 2;
+            String column = t.ident(at);
+            table.columns.removeIf(c -> c.name().equals(column));
+        } else {
+            int at = t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1;
+            Column c = table.columns.stream().filter(x -> x.name().equals(t.ident(at))).findFirst().orElse(null);
+            if (c == null) return;
+            if (t.isWord(at + 1, "DROP", "DEFAULT")) table.replace(c.withDefault(null));
+            else if (t.isWord(at + 1, "DROP", "NOT", "NULL")) table.replace(c.withNullable(true));
+            else if (t.isWord(at + 1, "DROP", "IDENTITY")) table.replace(c.withIdentity(null));
+            else warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)));
+        }
+    }
+
+    /**
+     * {@code DROP kind [IF EXISTS] name [, …] [CASCADE]}. pg_dump --clean starts with these for every object it
+     * then creates; against the model read so far (empty at that point) they remove nothing. A DROP of something
+     * the dump created earlier removes it; a DROP of a kind the model does not hold is skipped as its CREATE was.
+     */
+    private void drop(SqlTokens t, Statement s) {
+        boolean materialized = t.isWord(1, "MATERIALIZED", "VIEW");
+        String kind = materialized ? "VIEW" : t.text(1).toUpperCase(Locale.ROOT);
+        if (!DROPPABLE.contains(kind)) return; // kinds the model does not hold: their CREATE was skipped with a warning
+        int i = materialized ? 3 : 2;
+        if (t.isWord(i, "CONCURRENTLY")) i++;
+        if (t.isWord(i, "IF", "EXISTS")) i += 2;
+        if (kind.equals("TRIGGER")) {
+            String trigger = t.ident(i);
+            int on = t.find(i, "ON");
+            TableParts table = schema.tables.get(qname(t, on + 1, t.nameEnd(on + 1)));
+            if (table != null) table.triggers.removeIf(g -> g.name().equals(trigger));
+            return;
+        }
+        while (i < t.size() && t.isName(i)) {
+            int end = t.nameEnd(i);
+            QName name = qname(t, i, end);
+            String arguments = t.isGroup(end) ? t.inner(end) : null;
+            dropOne(kind, name, arguments, t.ident(end - 1));
+            i = t.isGroup(end) ? end + 1 : end;
+            if (!t.isSymbol(i, ",")) break;
+            i++;
+        }
+    }
+
+    private void dropOne(String kind, QName name, String arguments, String simpleName) {
+        switch (kind) {
+            case "TABLE" -> schema.tables.remove(name);
+            case "VIEW" -> schema.views.remove(name);
+            case "SEQUENCE" -> schema.sequences.remove(name);
+            case "TYPE" -> schema.enums.remove(name);
+            case "SCHEMA" -> schema.namespaces.remove(simpleName);
+            case "EXTENSION" -> schema.extensions.removeIf(e -> e.name().equals(simpleName));
+            case "INDEX" -> schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema()))
+                    .forEach(tp -> tp.indexes.removeIf(x -> x.name().equals(name.name())));
+            case "FUNCTION", "PROCEDURE", "ROUTINE" -> schema.routines.removeIf(r -> r.name().equals(name)
+                    && (arguments == null || DumpSchema.identityArguments(r.arguments(), r.kind().equals("procedure"))
+                    .replaceAll("\\s+", " ").equals(arguments.trim().replaceAll("\\s+", " "))));
+            default -> throw new IllegalStateException("not a droppable kind: " + kind);
         }
     }
 
@@ -503,7 +793,7 @@ public final class PgDumpReader {
         Column c = table.column(t.ident(i));
         int a = i + 1;
         if (t.isWord(a, "SET", "DEFAULT")) {
-            table.replace(c.withDefault(PgExpressions.normalizeDefault(t.rest(a + 2), c.type())));
+            table.replace(c.withDefault(PgExpressions.normalizeDefault(qualified(t.rest(a + 2), false), c.type())));
         } else if (t.isWord(a, "ADD", "GENERATED")) {
             table.replace(c.withIdentity(t.isWord(a + 2, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT));
         } else if (t.isWord(a, "SET", "NOT", "NULL")) {
@@ -683,7 +973,7 @@ public final class PgDumpReader {
     }
 
     private void createIndex(SqlTokens t, Statement s) {
-        PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(s.text());
+        PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(qualified(s.text(), false), this::resolve);
         View view = schema.views.get(parsed.table());
         if (view != null && view.materialized()) {
             schema.viewIndexes.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(parsed.index());
@@ -696,7 +986,9 @@ public final class PgDumpReader {
         int at = t.find(0, "TRIGGER");
         int on = t.find(at, "ON");
         if (on < 0) throw new IllegalArgumentException("no ON clause");
-        table(qname(t, on + 1, t.nameEnd(on + 1))).triggers.add(new Trigger(t.ident(at + 1), s.text()));
+        // pg_dump 10 and older print EXECUTE PROCEDURE, which servers since 11 print as EXECUTE FUNCTION
+        String definition = qualified(s.text(), true).replaceFirst("\\bEXECUTE PROCEDURE\\b", "EXECUTE FUNCTION");
+        table(qname(t, on + 1, t.nameEnd(on + 1))).triggers.add(new Trigger(t.ident(at + 1), definition));
     }
 
     private void createView(SqlTokens t, Statement s) {
@@ -705,14 +997,15 @@ public final class PgDumpReader {
         int end = t.nameEnd(i);
         int as = t.find(end, "AS");
         if (as < 0) throw new IllegalArgumentException("no AS clause");
-        String definition = t.rest(as + 1);
+        String definition = qualified(t.rest(as + 1), true);
         int n = t.size();
-        if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = t.slice(as + 1, n - 3);
-        else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = t.slice(as + 1, n - 2);
+        if (materialized && t.isWord(n - 3, "WITH", "NO", "DATA")) definition = qualified(t.slice(as + 1, n - 3), true);
+        else if (materialized && t.isWord(n - 2, "WITH", "DATA")) definition = qualified(t.slice(as + 1, n - 2), true);
         QName name = qname(t, i, end);
         List<String> options = materialized && t.isWord(end, "WITH") && t.isGroup(end + 1)
                 ? options(t.inner(end + 1)) : List.of();
-        schema.views.put(name, new View(name, materialized, definition.trim(), null).withOptions(options));
+        schema.views.put(name, new View(name, materialized, PgExpressions.sameRendering(definition.trim()), null)
+                .withOptions(options));
     }
 
     private void comment(SqlTokens t, Statement s) {
@@ -727,11 +1020,11 @@ public final class PgDumpReader {
         if (kind.equals("COLUMN") && parts.size() < 2) throw new IllegalArgumentException("expected table.column after COMMENT ON COLUMN");
         String text = t.isWord(n - 1, "NULL") ? null : SqlTokens.stringValue(t.text(n - 1));
         CommentKey key = switch (kind) {
-            case "COLUMN" -> new CommentKey(kind, PgDefinitions.qname(parts.subList(0, parts.size() - 1)),
+            case "COLUMN" -> new CommentKey(kind, resolve(parts.subList(0, parts.size() - 1)),
                     parts.get(parts.size() - 1));
-            case "ROUTINE" -> new CommentKey(kind, PgDefinitions.qname(parts),
-                    DumpSchema.identityArguments(t.inner(end), kindWords.equals("PROCEDURE")));
-            default -> new CommentKey(kind, PgDefinitions.qname(parts), null);
+            case "ROUTINE" -> new CommentKey(kind, resolve(parts),
+                    DumpSchema.identityArguments(qualifiedArguments(t.inner(end)), kindWords.equals("PROCEDURE")));
+            default -> new CommentKey(kind, resolve(parts), null);
         };
         schema.comments.put(key, text);
     }

@@ -256,7 +256,7 @@ public final class PostgresCatalogReader {
                     !rs.getBoolean(5),
                     expr == null || generated ? null : PgExpressions.normalizeDefault(expr, type),
                     identity(rs.getString(7)),
-                    generated ? expr : null,
+                    generated ? PgExpressions.sameRendering(expr) : null,
                     collationSchema == null ? null : collationSchema + "." + rs.getString(10),
                     rs.getString(11))
                     .withStorage(rs.getObject(12) == null ? null : rs.getInt(12), storage(rs.getString(13)),
@@ -301,7 +301,7 @@ public final class PostgresCatalogReader {
                     strings(rs.getArray(15))));
             String sqlBody = rs.getString(17);
             return new Routine(name, kind == 'p' ? "procedure" : "function", rs.getString(4), rs.getString(5),
-                    language, attributes, sqlBody != null ? sqlBody : rs.getString(16), rs.getString(18));
+                    language, attributes, lf(sqlBody != null ? sqlBody : rs.getString(16)), rs.getString(18));
         }
     }
 
@@ -320,7 +320,7 @@ public final class PostgresCatalogReader {
     }
 
     /** pg_dump prints NO MINVALUE / NO MAXVALUE for these: 1..type max ascending, type min..-1 descending. */
-    private record SequenceDefaults(long min, long max) {
+    record SequenceDefaults(long min, long max) {
         private static final Map<String, long[]> RANGES = Map.of(
                 "smallint", new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
                 "integer", new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
@@ -335,7 +335,8 @@ public final class PostgresCatalogReader {
     private static View view(ResultSet rs) throws SQLException {
         String definition = rs.getString(4).strip();
         if (definition.endsWith(";")) definition = definition.substring(0, definition.length() - 1);
-        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3), definition, rs.getString(5))
+        return new View(QName.of(rs.getString(1), rs.getString(2)), rs.getBoolean(3),
+                PgExpressions.sameRendering(definition), rs.getString(5))
                 .withOptions(strings(rs.getArray(6)));
     }
 
@@ -356,6 +357,14 @@ public final class PostgresCatalogReader {
             case "d" -> Column.Identity.BY_DEFAULT;
             default -> null;
         };
+    }
+
+    /**
+     * A body with LF line ends: a dump written on Windows (CRLF) and restored with psql keeps the CR inside the
+     * dollar quotes, and the dump reader reads it with LF (as every other definition, which the server re-prints).
+     */
+    private static String lf(String body) {
+        return body == null || body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n");
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -87,13 +87,36 @@ public final class Sources {
         };
     }
 
+    private static boolean exists(String path) {
+        try {
+            return Files.exists(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     /**
      * Reads a file source once (a pipe or FIFO cannot be read twice), then sniffs and parses those bytes.
-     * {@code -} is stdin.
+     * {@code -} is stdin. {@code FILE#db} reads one database of a pg_dumpall file (a path that exists with
+     * its '#' is taken whole).
      */
     static Loaded loadFile(String spec) {
-        InputFiles.Content content = InputFiles.read(spec, InputFiles.Kind.DUMP);
+        int hash = spec.lastIndexOf('#');
+        String database = null;
+        String file = spec;
+        if (hash > 0 && hash < spec.length() - 1 && !exists(spec)) {
+            file = spec.substring(0, hash);
+            database = spec.substring(hash + 1);
+        }
+        InputFiles.Content content = InputFiles.read(file, InputFiles.Kind.DUMP);
         String head = content.head(4096);
+        if (database != null) {
+            if (Snapshots.looksLikeSnapshot(head) || DumpText.looksLikeMysql(head)) {
+                throw new ReadException(spec + ": '#" + database + "' picks a database of a pg_dumpall file; " + file
+                        + " is a " + (DumpText.looksLikeMysql(head) ? "MySQL/MariaDB dump" : "snapshot"));
+            }
+            return PgDumpReader.read(content.label(), content.bytes(), database);
+        }
         if (Snapshots.looksLikeSnapshot(head)) {
             if (content.bytes().length > InputFiles.Kind.SNAPSHOT.limit()) {
                 throw InputFiles.tooLarge(content.label(), InputFiles.Kind.SNAPSHOT, InputFiles.Kind.SNAPSHOT.limit());

@@ -27,6 +27,12 @@ public final class ChangeText {
 
     /** The change without its table, e.g. {@code column total_tokens: integer -> bigint}. */
     public static String describe(Change c) {
+        String text = describeChange(c);
+        return io.schemaplan.diff.Renderings.mayBeRendering(c)
+                ? text + " (definition text differs; may be a rendering difference between server versions)" : text;
+    }
+
+    private static String describeChange(Change c) {
         if (c instanceof NamespaceAdded x) return "schema " + x.name();
         if (c instanceof NamespaceDropped x) return "schema " + x.name();
         if (c instanceof ExtensionAdded x) return "extension " + x.extension().name();

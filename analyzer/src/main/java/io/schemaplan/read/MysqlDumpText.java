@@ -95,12 +95,11 @@ final class MysqlDumpText {
     }
 
     private void rejectPostgres() {
-        int head = Math.min(text.length(), 4096);
         POSTGRES_MARKERS.entrySet().stream()
-                .filter(m -> { int at = text.indexOf(m.getKey()); return at >= 0 && at < head; })
-                .min(java.util.Comparator.comparingInt(m -> text.indexOf(m.getKey())))
+                .filter(m -> DumpText.indexInHead(text, m.getKey(), 4096) >= 0)
+                .min(java.util.Comparator.comparingInt(m -> DumpText.indexInHead(text, m.getKey(), 4096)))
                 .ifPresent(m -> {
-                    throw ReadException.at(file, lineAt(text.indexOf(m.getKey())), "this is a PostgreSQL dump ("
+                    throw ReadException.at(file, lineAt(DumpText.indexInHead(text, m.getKey(), 4096)), "this is a PostgreSQL dump ("
                             + m.getValue() + "), not a MySQL/MariaDB dump");
                 });
     }
@@ -213,14 +212,7 @@ final class MysqlDumpText {
     /** The statement from the pieces in {@code cur} and the text from {@code seg} to {@code end}, trimmed. */
     private String cut(StringBuilder cur, int seg, int end) {
         if (cur.length() > 0) return cur.append(text, seg, end).toString().trim();
-        return trimmed(text, seg, end);
-    }
-
-    /** {@code text.substring(from, to).trim()} without the intermediate copy. */
-    static String trimmed(String text, int from, int to) {
-        while (from < to && text.charAt(from) <= ' ') from++;
-        while (to > from && text.charAt(to - 1) <= ' ') to--;
-        return text.substring(from, to);
+        return DumpText.trimmed(text, seg, end);
     }
 
     /** {@code -- } (MySQL wants a space or line end after the dashes), {@code #}, or a plain {@code /*}. */

@@ -63,6 +63,13 @@ final class DifyCommand implements Runnable {
             }
             Optional<List<String>> rows = AlembicVersionReader.read(url);
             Loaded live = sources.load(url);
+            if (rows.isEmpty()) {
+                Doctor.DifyTables seen = Doctor.difyTables(live, ReleaseCatalog.bundled());
+                if (!seen.looksLikeDify()) {
+                    throw new Main.UserException(live.label() + ": not a Dify database (no alembic_version, "
+                            + seen.present() + " of " + seen.expected() + " Dify tables)");
+                }
+            }
             DoctorReport found = Doctor.examine(rows, live, ReleaseCatalog.bundled());
             report.write(report.json() ? DifyRenderer.doctorJson(found) : DifyRenderer.doctorText(found));
             Output.warnings(live);

@@ -94,8 +94,8 @@ final class GateCommand implements Callable<Integer> {
         }
         PlanOptions.requireOneEngine(a, b);
         Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(),
-                SchemaDiff.diff(a.schema(), b.schema()), stats, statsLabel, options.profile(), options.serverMajor(),
-                options.singleTransaction()));
+                SchemaDiff.diff(a.schema(), b.schema()), stats, statsLabel, options.profile(),
+                options.serverMajor(a.schema()), options.singleTransaction(), options.mysqlServer(a.schema())));
         Verdict verdict = Gate.evaluate(plan, pol, stats);
         FindingLocator locator = new FindingLocator(from, to, policy);
         StringBuilder out = new StringBuilder(new GateTextRenderer(Terminal.colors(color)).render(verdict));

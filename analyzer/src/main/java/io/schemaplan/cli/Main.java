@@ -32,6 +32,12 @@ public final class Main {
             System.out.println(version());
             return ExitCodes.OK;
         }
+        if (args.length >= 2 && "help".equals(args[0])) {
+            // picocli's help command knows one level: 'help dify doctor' would print the group's help.
+            String[] asked = java.util.Arrays.copyOfRange(args, 1, args.length + 1);
+            asked[asked.length - 1] = "--help";
+            return run(asked);
+        }
         CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
         return cli.execute(args);
     }
@@ -61,6 +67,10 @@ public final class Main {
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                // A typo ('--foramt') gets its likely meaning; suggestions are option and command names, never input.
+                err.println("Did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
+            }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.USAGE_OR_INPUT;
         });
@@ -93,6 +103,10 @@ public final class Main {
         // Messages name files and objects: escaped, so that a name cannot break the one line or drive the terminal.
         if (e instanceof ReadException || e instanceof UserException || e instanceof IOException) {
             err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                // A typo ('--foramt') gets its likely meaning; suggestions are option and command names, never input.
+                err.println("Did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
+            }
             return ExitCodes.USAGE_OR_INPUT;
         }
         err.println("schemaplan: internal error: " + Printable.escape(Redaction.arguments(e.toString(), args))
@@ -112,9 +126,15 @@ public final class Main {
         }
     }
 
+    /** {@code schemaplan 0.1.0}: the pom's version, written into {@code version.properties} by the build. */
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return "schemaplan " + (v == null ? "dev" : v);
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            // a jar without the file is a broken build, not a user error: say "unknown" rather than fail
+        }
+        return "schemaplan " + p.getProperty("version", "unknown");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

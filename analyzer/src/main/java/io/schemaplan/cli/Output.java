@@ -31,8 +31,13 @@ final class Output {
             try {
                 Files.writeString(file, text);
             } catch (IOException e) {
-                throw new Main.UserException("cannot write " + file + ": " + e.getClass().getSimpleName()
-                        .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase());
+                Path dir = file.toAbsolutePath().getParent();
+                String why = dir != null && !Files.isDirectory(dir) ? "the directory " + dir + " does not exist"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                        .toLowerCase(java.util.Locale.ROOT);
+                throw new Main.UserException("cannot write " + file + ": " + why);
             }
         }
     }

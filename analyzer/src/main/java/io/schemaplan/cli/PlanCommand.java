@@ -67,7 +67,8 @@ final class PlanCommand implements Callable<Integer> {
         Stats stats = options.readStats(from);
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
         Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(), changes, stats,
-                options.statsLabel(from), options.profile(), options.serverMajor(), options.singleTransaction()));
+                options.statsLabel(from), options.profile(), options.serverMajor(a.schema()), options.singleTransaction(),
+                options.mysqlServer(a.schema())));
         String text = switch (format) {
             case text -> new PlanTextRenderer(output == null && Terminal.colors(color)).render(plan);
             case markdown -> PlanMarkdownRenderer.render(plan);

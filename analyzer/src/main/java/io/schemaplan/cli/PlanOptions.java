@@ -1,7 +1,9 @@
 package io.schemaplan.cli;
 
+import io.schemaplan.impact.MyEngine;
 import io.schemaplan.impact.Profile;
 import io.schemaplan.impact.PgRules;
+import io.schemaplan.model.Schema;
 import io.schemaplan.model.Stats;
 import io.schemaplan.read.Redaction;
 import io.schemaplan.read.PostgresStatsReader;
@@ -27,9 +29,11 @@ final class PlanOptions {
     @Option(names = "--profile", paramLabel = "FILE", description = "Throughputs from schemaplan calibrate (default: the built-in profile).")
     Path profile;
 
-    @Option(names = "--server-version", paramLabel = "MAJOR", description = "PostgreSQL major version whose rules apply "
-            + "(default: from the statistics, else from FROM, else " + io.schemaplan.impact.Planner.ASSUMED_MAJOR + ").")
-    Integer serverVersion;
+    @Option(names = "--server-version", paramLabel = "VERSION", description = {"The server whose rules apply: a "
+            + "PostgreSQL major (16), or mysql-8.0.28, mysql-8.4, mariadb-10.6, mariadb-11.4 and the like.",
+            "Default: from the statistics, else from FROM, else PostgreSQL " + io.schemaplan.impact.Planner.ASSUMED_MAJOR
+            + ", MySQL 8.4 or MariaDB 10.11."})
+    String serverVersion;
 
     @Option(names = "--transaction", paramLabel = "MODE", description = "single (default: all migrations in one "
             + "transaction, as Alembic and Dify run them) or each (a commit per migration).")
@@ -81,13 +85,42 @@ final class PlanOptions {
         }
     }
 
-    /** The --server-version value, checked against the rule table's range. */
-    Integer serverMajor() {
-        if (serverVersion != null && serverVersion < PgRules.OLDEST) {
+    /** The --server-version value as a PostgreSQL major for a PostgreSQL schema, checked against the rule table. */
+    Integer serverMajor(Schema from) {
+        if (serverVersion == null || from.engine().isMysqlFamily()) return null;
+        if (!serverVersion.trim().matches("\\d{1,4}")) {
+            if (serverVersion.trim().toLowerCase(java.util.Locale.ROOT).matches("(mysql|mariadb)-.*")) {
+                throw new Main.UserException("--server-version " + serverVersion + " names a MySQL/MariaDB server, "
+                        + "but the schemas are PostgreSQL: give a PostgreSQL major such as 16");
+            }
+            throw badVersion();
+        }
+        int major = Integer.parseInt(serverVersion.trim());
+        if (major < PgRules.OLDEST) {
             throw new Main.UserException("--server-version " + serverVersion + ": the rules cover PostgreSQL "
                     + PgRules.OLDEST + " and later");
         }
-        return serverVersion;
+        return major;
+    }
+
+    /** The --server-version value as a MySQL/MariaDB profile for a MySQL-family schema, else null. */
+    MyEngine mysqlServer(Schema from) {
+        if (serverVersion == null || !from.engine().isMysqlFamily()) return null;
+        if (serverVersion.trim().matches("\\d{1,4}")) {
+            throw new Main.UserException("--server-version " + serverVersion + " is a PostgreSQL major, but the "
+                    + "schemas are " + from.engine() + ": give " + MyEngine.NAMED_FORMS);
+        }
+        try {
+            return MyEngine.named(serverVersion);
+        } catch (IllegalArgumentException e) {
+            if (!serverVersion.trim().toLowerCase(java.util.Locale.ROOT).matches("(mysql|mariadb)-.*")) throw badVersion();
+            throw new Main.UserException("--server-version " + serverVersion + ": " + e.getMessage());
+        }
+    }
+
+    private Main.UserException badVersion() {
+        return new Main.UserException("--server-version " + serverVersion + ": expected a PostgreSQL major (e.g. 16), "
+                + MyEngine.NAMED_FORMS);
     }
 
     boolean singleTransaction() {

@@ -38,6 +38,24 @@ public final class Doctor {
         this.engine = postgres ? DifyRelease.POSTGRES : DifyRelease.MYSQL;
     }
 
+    /** How many of the newest release's tables a database has ({@code present}) of those it has ({@code expected}). */
+    public record DifyTables(int present, int expected) {
+        /** Fewer than half: not a Dify database at all, rather than a damaged one. */
+        public boolean looksLikeDify() {
+            return present * 2 >= expected;
+        }
+    }
+
+    /** Tables are matched by name alone: a Dify database may live in any schema. */
+    public static DifyTables difyTables(Loaded live, ReleaseCatalog catalog) {
+        String engine = live.schema().engine().isMysqlFamily() ? DifyRelease.MYSQL : DifyRelease.POSTGRES;
+        List<DifyRelease> releases = catalog.ofEngine(engine);
+        java.util.Set<String> expected = catalog.load(releases.get(releases.size() - 1)).schema().tables().stream()
+                .map(t -> t.name().name()).collect(Collectors.toSet());
+        int present = (int) live.schema().tables().stream().filter(t -> expected.contains(t.name().name())).count();
+        return new DifyTables(present, expected.size());
+    }
+
     /**
      * @param alembicRows the rows of alembic_version, or empty when the table does not exist
      * @param live        the database's schema, read by any reader
@@ -120,7 +138,7 @@ public final class Doctor {
                 + " with \"Requested revision " + newest + " overlaps with other requested revisions "
                 + String.join(", ", stale) + "\"";
         if (!keep.equals(newest)) {
-            message += "; but the schema is that of " + describeRevision(keep) + " (" + best + " differences; "
+            message += "; but the schema is that of " + describeRevision(keep) + " (" + differences(best) + "; "
                     + describeRevision(newest) + ": " + distanceAt(newest) + "): the row " + newest
                     + " was written without its migrations having run";
             consequence += ". Deleting the ancestor row instead would make Alembic skip the migrations up to " + newest;
@@ -136,7 +154,7 @@ public final class Doctor {
     private Finding revisionNotAtRelease(String revision, DifyRelease closest) {
         ReleaseCatalog.KnownRevision known = catalog.revision(revision);
         String compared = "the schema is compared with the closest release, " + closest.version() + " ("
-                + distance(closest) + " differences)";
+                + differences(distance(closest)) + ")";
         if (known != null) {
             return new Finding(Severity.ERROR, "alembic.between_releases", "alembic_version", "revision " + revision
                     + " is a known Dify revision (first in " + known.release() + (known.note() == null ? "" : ": " + known.note())
@@ -156,7 +174,7 @@ public final class Doctor {
                 exact ? "the schema is exactly release " + closest.version() + "'s, but the next upgrade would run every"
                         + " migration from the first and fail on the first table that exists"
                         : "the next upgrade would run every migration from the first; the closest release is "
-                        + closest.version() + " (" + distance(closest) + " differences)",
+                        + closest.version() + " (" + differences(distance(closest)) + ")",
                 exact ? "record the release it is: flask db stamp " + closest.revision() : null, null);
     }
 
@@ -314,5 +332,9 @@ public final class Doctor {
 
     private static String versions(List<DifyRelease> releases) {
         return releases.stream().map(DifyRelease::version).distinct().collect(Collectors.joining(", "));
+    }
+
+    private static String differences(int n) {
+        return n + (n == 1 ? " difference" : " differences");
     }
 }

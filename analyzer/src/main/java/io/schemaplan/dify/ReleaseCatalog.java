@@ -178,16 +178,16 @@ public final class ReleaseCatalog {
         return new Loaded(release.spec(), shared.schema(), List.of());
     }
 
+    /** What a release version looks like: up to four numbers of at most six digits, an optional suffix (-beta1). */
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("\\d{1,6}(\\.\\d{1,6}){0,3}([-+][0-9A-Za-z.]{1,32})?");
+
     /**
      * The release a {@code dify:} spec names: {@code dify:1.12.1} (PostgreSQL), {@code dify:1.12.1/mysql},
      * {@code dify:1.12.1/mysql-unpatched}.
      *
      * @throws ReadException one line naming the nearest known releases when there is no such entry
      */
-    /** What a release version looks like: up to four numbers of at most six digits, an optional suffix (-beta1). */
-    private static final java.util.regex.Pattern VERSION =
-            java.util.regex.Pattern.compile("\\d{1,6}(\\.\\d{1,6}){0,3}([-+][0-9A-Za-z.]{1,32})?");
-
     public DifyRelease find(String spec) {
         String rest = spec.startsWith(DifySourceProvider.PREFIX) ? spec.substring(DifySourceProvider.PREFIX.length()) : spec;
         int slash = rest.indexOf('/');

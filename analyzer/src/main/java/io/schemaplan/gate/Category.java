@@ -30,6 +30,11 @@ public enum Category {
     BLOCKS_READS("blocks-reads", "takes a lock that makes readers wait", PlanItem::blocksReads),
     NOT_IN_TRANSACTION("not-in-transaction", "cannot run inside a transaction block (CONCURRENTLY forms)",
             i -> !i.runsInTransaction()),
+    ONLINE_SAFER_WAY("online-safer-way", "has a safer way (the plan's recipe SQL) during whose long step reads "
+            + "and writes go on; only brief catalog locks remain", i -> i.saferWay() != null && i.saferWay().online()),
+    BLOCKING_WITHOUT_ONLINE_WAY("blocking-without-online-way", "makes readers or writers wait and the plan knows "
+            + "no safer way that lets them go on: only a window or a different migration helps",
+            i -> i.blocks() && (i.saferWay() == null || !i.saferWay().online())),
     HIGH_RISK("high-risk", "the plan ranks it high or critical", i -> i.risk().compareTo(Risk.HIGH) <= 0),
     CRITICAL_RISK("critical-risk", "the plan ranks it critical", i -> i.risk() == Risk.CRITICAL);
 

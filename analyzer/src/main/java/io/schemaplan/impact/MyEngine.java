@@ -53,6 +53,15 @@ public enum MyEngine {
      * profile (MySQL before 8.0.12, MariaDB before 10.6) are refused: their online-DDL rules differ.
      */
     public static MyEngine parse(String version) {
+        return parse(version, false);
+    }
+
+    /**
+     * As {@link #parse(String)}, for a version read from a source known to be MariaDB: Navicat headers and
+     * some stats files give MariaDB's number without the "-MariaDB" suffix ("10.6.11"), which would
+     * otherwise read as a MySQL 10.x that does not exist.
+     */
+    public static MyEngine parse(String version, boolean mariadbSource) {
         Matcher m = VERSION.matcher(version == null ? "" : version.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("not a MySQL or MariaDB server version: \"" + version + "\"");
@@ -61,7 +70,7 @@ public enum MyEngine {
         int minor = Integer.parseInt(m.group(2));
         int patch = Integer.parseInt(m.group(3));
         int v = major * 10_000 + minor * 100 + patch;
-        if (m.group(4).toLowerCase(java.util.Locale.ROOT).contains("mariadb")) {
+        if (m.group(4).toLowerCase(java.util.Locale.ROOT).contains("mariadb") || mariadbSource && major >= 10) {
             if (v < 10_06_00) throw tooOld(version, "MariaDB 10.6");
             return v >= 11_04_00 ? MARIADB_11_4 : v >= 10_11_00 ? MARIADB_10_11 : MARIADB_10_6;
         }
@@ -69,6 +78,32 @@ public enum MyEngine {
         if (v >= 8_04_00) return MYSQL_8_4;
         if (v >= 8_00_29) return MYSQL_8_0_29;
         return v == 8_00_28 ? MYSQL_8_0_28 : MYSQL_8_0_12;
+    }
+
+    /** The forms {@link #named} accepts, for error messages. */
+    public static final String NAMED_FORMS = "mysql-8.0.28, mysql-8.4 (MySQL "
+            + "8.0.12 or later; 8.0 needs its patch release) or mariadb-10.6, mariadb-10.11, mariadb-11.4 (MariaDB 10.6 "
+            + "or later)";
+
+    private static final Pattern NAMED = Pattern.compile("(?i)(mysql|mariadb)-(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+
+    /**
+     * The profile of a version as a user names it: {@code mysql-8.0.28}, {@code mysql-8.4},
+     * {@code mariadb-10.6}, {@code mariadb-11.4.5}; the family is part of the name because the numbers
+     * overlap in meaning nowhere. MySQL 8.0 needs its patch release, since 8.0.28 and 8.0.29 changed the
+     * rules. Throws IllegalArgumentException naming the accepted forms.
+     */
+    public static MyEngine named(String spec) {
+        Matcher m = NAMED.matcher(spec == null ? "" : spec.trim());
+        if (!m.matches()) throw new IllegalArgumentException("expected " + NAMED_FORMS);
+        boolean mariadb = m.group(1).equalsIgnoreCase("mariadb");
+        String patch = m.group(4);
+        if (!mariadb && patch == null && m.group(2).equals("8") && m.group(3).equals("0")) {
+            throw new IllegalArgumentException("say which MySQL 8.0 release (mysql-8.0.28): the rules change at "
+                    + "8.0.28 and 8.0.29");
+        }
+        String version = m.group(2) + "." + m.group(3) + "." + (patch == null ? "0" : patch);
+        return parse(mariadb ? version + "-MariaDB" : version);
     }
 
     private static IllegalArgumentException tooOld(String version, String oldest) {

@@ -107,16 +107,39 @@ public final class MyImpacts {
                     ? MyOperation.COLUMN_COLLATION_INDEXED : MyOperation.COLUMN_COLLATION;
         }
         if (c instanceof ColumnCommentChanged) return MyOperation.COLUMN_COMMENT;
+        if (c instanceof ColumnVisibilityChanged) return MyOperation.COLUMN_VISIBILITY;
         throw new IllegalArgumentException("unknown column change " + c.kind());
     }
 
     private static MyOperation columnAdded(Column col, Table before, Table after) {
         if (col.generatedExpr() != null) return col.virtual() ? MyOperation.ADD_COLUMN_VIRTUAL : MyOperation.ADD_COLUMN_STORED;
         if (col.identity() != null) return MyOperation.ADD_COLUMN_AUTO_INCREMENT;
+        if (volatileDefault(col.defaultExpr())) return MyOperation.ADD_COLUMN_VOLATILE_DEFAULT;
         if (before != null && hasFulltext(before)) return MyOperation.ADD_COLUMN_TO_FULLTEXT_TABLE;
         if (before != null && after != null && !last(col, before, after)) return MyOperation.ADD_COLUMN_MIDDLE;
         if (!col.nullable()) return MyOperation.ADD_COLUMN_NOT_NULL;
         return col.defaultExpr() != null ? MyOperation.ADD_COLUMN_WITH_DEFAULT : MyOperation.ADD_COLUMN_LAST;
+    }
+
+    /**
+     * A default that gives each row its own value when the column is added: a per-row function or another
+     * column. MariaDB evaluates {@code current_timestamp()} and {@code rand()} once per statement (INSTANT,
+     * measured); {@code uuid()} and {@code sysdate()} per row (COPY).
+     */
+    static boolean volatileDefault(String expr) {
+        if (expr == null) return false;
+        // String literals first: a quote or a name inside one is text, not a function or a column.
+        String e = expr.toLowerCase(java.util.Locale.ROOT).replaceAll("'(?:[^'\\\\]|\\\\.|'')*'", "''");
+        return VOLATILE_FUNCTION.matcher(e).find() || e.contains("`");
+    }
+
+    private static final java.util.regex.Pattern VOLATILE_FUNCTION = java.util.regex.Pattern.compile(
+            "\\b(uuid|uuid_short|sys_guid|sysdate|nextval)\\s*\\(");
+
+    /** True when the change's table has a FULLTEXT index before the change (a rebuild then blocks writes). */
+    static boolean onFulltextTable(Change c, Schema from) {
+        Table t = table(from, c.table());
+        return t != null && hasFulltext(t);
     }
 
     /** Last: no column that exists already comes after it (columns added together after it do not count). */

@@ -23,6 +23,8 @@ public record MyManual(String section, String url) {
             MYSQL + "alter-table.html");
     public static final MyManual MYSQL_CREATE_VIEW = new MyManual("MySQL 8.0, Metadata Locking",
             MYSQL + "metadata-locking.html");
+    public static final MyManual MYSQL_DEFAULT_VALUES = new MyManual("MySQL 8.0, 13.6 Data Type Default Values "
+            + "(expression defaults; INSTANT refuses them, vitessio/vitess#16024)", MYSQL + "data-type-defaults.html");
     public static final MyManual MARIADB_INSTANT = new MyManual("MariaDB, InnoDB Online DDL Operations with the "
             + "INSTANT Alter Algorithm", MARIADB + "innodb-online-ddl-operations-with-the-instant-alter-algorithm/");
     public static final MyManual MARIADB_NOCOPY = new MyManual("MariaDB, InnoDB Online DDL Operations with the "

@@ -17,6 +17,8 @@ public enum MyOperation {
     ADD_COLUMN_WITH_DEFAULT("ADD COLUMN c int DEFAULT 0", ""),
     ADD_COLUMN_NOT_NULL("ADD COLUMN c int NOT NULL DEFAULT 0", ""),
     ADD_COLUMN_MIDDLE("ADD COLUMN c int AFTER a", "or FIRST: before an existing column"),
+    ADD_COLUMN_VOLATILE_DEFAULT("ADD COLUMN c char(36) DEFAULT uuid()",
+            "a default that differs per row: uuid(), sysdate(), another column; current_timestamp() does not"),
     ADD_COLUMN_VIRTUAL("ADD COLUMN c int AS (a + 1) VIRTUAL", ""),
     ADD_COLUMN_STORED("ADD COLUMN c int AS (a + 1) STORED", ""),
     ADD_COLUMN_AUTO_INCREMENT("ADD COLUMN c int NOT NULL AUTO_INCREMENT, ADD UNIQUE KEY (c)", ""),

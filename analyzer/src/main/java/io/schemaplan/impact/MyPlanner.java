@@ -31,9 +31,11 @@ final class MyPlanner {
         for (Change change : in.changes()) {
             if (change instanceof Change.PossibleRename) continue;  // the drop and the add carry the cost
             for (MyOperation op : MyImpacts.operations(change, in.from(), in.to())) {
-                items.add(item(change, op, MyRules.forOperation(op, profile), sizes, in));
+                items.add(item(change, op, MyRules.forOperation(op, profile, MyImpacts.onFulltextTable(change, in.from())),
+                        sizes, in, profile));
             }
         }
+        offerRenames(in.changes(), items, profile);
         items.sort(Planner.RANKING);
         Estimate total = items.stream().map(PlanItem::estimate).reduce(Estimate.NONE, Estimate::plus);
         long peak = items.stream().mapToLong(i -> i.estimate().extraDiskBytes()).max().orElse(0);
@@ -41,7 +43,7 @@ final class MyPlanner {
                 total.walBytes(), total.known());
         // DDL commits implicitly: whatever the migration tool does, each statement is its own transaction.
         Planner.Input each = new Planner.Input(in.fromLabel(), in.toLabel(), in.from(), in.to(), in.changes(),
-                in.stats(), in.statsSource(), in.profile(), in.serverMajor(), false);
+                in.stats(), in.statsSource(), in.profile(), in.serverMajor(), false, profile);
         List<TableWindow> windows = Planner.windows(items, total, each);
         Planner.assumptions(each, items, assumptions);
         return new Plan(in.fromLabel(), in.toLabel(), profile.isMariadb() ? "MariaDB" : "MySQL",
@@ -49,26 +51,63 @@ final class MyPlanner {
                 in.profile().name(), in.statsSource(), false, items, windows, total, assumptions);
     }
 
+    /**
+     * A drop the diff pairs with an add as a possible rename gets the rename as its safer way: one statement
+     * that keeps the data (the drop's own recipe stays after it).
+     */
+    private static void offerRenames(List<Change> changes, List<PlanItem> items, MyEngine profile) {
+        for (Change c : changes) {
+            if (!(c instanceof Change.PossibleRename r)) continue;
+            MyRecipes.rename(r, profile).ifPresent(sql -> items.replaceAll(i -> dropOf(i.change(), r) ? withRecipe(i,
+                    "If " + r.fromName() + " was renamed to " + r.toName() + ", rename it in one statement instead: "
+                            + "it keeps the data and takes a moment. " + i.recipe(), sql) : i));
+        }
+    }
+
+    private static boolean dropOf(Change c, Change.PossibleRename r) {
+        if (!r.table().equals(c.table())) return false;
+        if (c instanceof Change.ColumnDropped d) return r.objectKind().equals("column") && d.from().name().equals(r.fromName());
+        if (c instanceof Change.IndexDropped d) return r.objectKind().equals("index") && d.index().name().equals(r.fromName());
+        return false;
+    }
+
+    private static PlanItem withRecipe(PlanItem i, String recipe, String sql) {
+        return new PlanItem(i.change(), i.operation(), i.ruleId(), i.table(), i.other(), i.lock(), i.otherLock(),
+                i.blocksReads(), i.blocksWrites(), i.rewritesTable(), i.rebuildsIndexes(), i.scansTable(), i.buildsIndex(),
+                i.runsInTransaction(), i.destructive(), i.risk(), i.message(), recipe, sql, i.source(), i.estimate());
+    }
+
+    /** The user's --server-version, else the version the statistics or FROM were read from, else the default. */
     private static MyEngine profile(Planner.Input in, List<String> assumptions) {
         boolean mariadb = in.from().engine() == io.schemaplan.model.Engine.MARIADB;
+        if (in.mysqlServer() != null) {
+            MyEngine e = in.mysqlServer();
+            assumptions.add("Rules for " + e.label() + " (--server-version"
+                    + (e.isMariadb() == mariadb ? ")." : "; the schemas were read from " + (mariadb ? "MariaDB" : "MySQL")
+                    + ")."));
+            return e;
+        }
         for (String[] candidate : new String[][] {
                 {in.stats() == null ? null : in.stats().serverVersion(), "the server the statistics come from"},
                 {in.from().serverVersion(), "the server FROM was read from"}}) {
             if (candidate[0] == null) continue;
             try {
-                MyEngine e = MyEngine.parse(candidate[0]);
-                assumptions.add("Rules for " + e.label() + ", " + candidate[1] + " (" + candidate[0] + ").");
+                MyEngine e = MyEngine.parse(candidate[0], mariadb);
+                assumptions.add("Rules for " + e.label() + ", " + candidate[1] + " (" + candidate[0] + "; pass "
+                        + "--server-version if production runs another).");
                 return e;
             } catch (IllegalArgumentException ignored) {
                 // Not a version we have rules for: fall through to the next source, then to the default.
             }
         }
         MyEngine e = mariadb ? ASSUMED_MARIADB : ASSUMED_MYSQL;
-        assumptions.add("Rules for " + e.label() + " (assumed: the source does not say which server it came from).");
+        assumptions.add("Rules for " + e.label() + " (assumed: the source does not say which server it came from; "
+                + "pass --server-version " + (mariadb ? "mariadb-10.6" : "mysql-8.0.28") + " or the like).");
         return e;
     }
 
-    private static PlanItem item(Change change, MyOperation op, MyRule rule, TableSizes sizes, Planner.Input in) {
+    private static PlanItem item(Change change, MyOperation op, MyRule rule, TableSizes sizes, Planner.Input in,
+                                 MyEngine profile) {
         QName table = change.table();
         Work work = table == null ? Work.NONE : sizes.work(table);
         if (rule.cost() == Cost.INDEX_BUILD && change instanceof Change.IndexAdded a) {
@@ -86,7 +125,7 @@ final class MyPlanner {
                 rule.blocksReads(), blocksWrites, rule.rebuildsTable(), rule.rebuildsTable(),
                 rule.cost() != Cost.NOTHING, rule.cost() == Cost.INDEX_BUILD, true, destructive, risk,
                 rule.message(), Planner.withPruneAdvice(rule.saferRecipe(), rule.cost() != Cost.NOTHING, work),
-                null, rule.source().url(), estimate);
+                MyRecipes.sql(change, op, profile).orElse(null), rule.source().url(), estimate);
     }
 
     private static List<String> columns(Index index) {

@@ -84,6 +84,14 @@ public final class MyRules {
                     .sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
             on(ADD_COLUMN_NOT_NULL).says("Adds a NOT NULL column with a default: INSTANT, existing rows read the "
                     + "default from the metadata.").sources(MyManual.MYSQL_COLUMN_OPERATIONS, MyManual.MARIADB_INSTANT),
+            // MariaDB evaluates such a default once per row, so only COPY can fill the column (measured on
+            // 10.11: uuid(), sysdate() and a default naming another column; rand() and current_timestamp() stay
+            // INSTANT). MySQL refuses INSTANT for any expression default, deterministic or not.
+            on(ADD_COLUMN_VOLATILE_DEFAULT).copy().says("Adds a column whose default differs per row (uuid(), "
+                    + "sysdate(), another column): every row gets its own value, so the table is copied while writes "
+                    + "wait (LOCK=SHARED).").safer("Add the column without a default (INSTANT), fill it in batches "
+                    + "(UPDATE ... WHERE id BETWEEN ...), then SET DEFAULT (INSTANT); or use an online schema change "
+                    + "tool. " + REPLICA_LAG).sources(MyManual.MYSQL_DEFAULT_VALUES, MyManual.MARIADB_OVERVIEW),
             on(ADD_COLUMN_MIDDLE).profiles(MYSQL_8_0_12, MYSQL_8_0_28).rebuild()
                     .says("Adds a column before an existing one: before 8.0.29 only a last column is INSTANT, so "
                             + "the table is rebuilt in place (writes go on; it lasts as long as a copy).")
@@ -340,6 +348,31 @@ public final class MyRules {
     public static MyRule forOperation(MyOperation op, MyEngine profile) {
         return RULES.stream().filter(r -> r.operation() == op && r.appliesTo(profile)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no rule for " + op + " on " + profile));
+    }
+
+    /**
+     * The rule for {@code op} on a table that already has a FULLTEXT index. InnoDB cannot rebuild such a
+     * table while writes go on (its FTS auxiliary tables are rebuilt with it): MariaDB rebuilds in place
+     * under LOCK=SHARED (measured on 10.11 for NULL to NOT NULL, NOT NULL to NULL, a new primary key),
+     * MySQL refuses the in-place rebuild and copies. So an operation that rebuilds in place takes the
+     * algorithm and lock of {@link MyOperation#FORCE_REBUILD_FULLTEXT_TABLE}; others are unchanged.
+     */
+    public static MyRule forOperation(MyOperation op, MyEngine profile, boolean fulltextTable) {
+        MyRule base = forOperation(op, profile);
+        if (!fulltextTable || !base.rebuildsTable() || base.algorithm() != Algorithm.INPLACE) return base;
+        MyRule ft = forOperation(FORCE_REBUILD_FULLTEXT_TABLE, profile);
+        Algorithm algorithm = max(base.algorithm(), ft.algorithm());
+        Lock lock = max(base.lock(), ft.lock());
+        if (algorithm == base.algorithm() && lock == base.lock()) return base;
+        String id = base.id().equals(DROP_DATA) ? DROP_DATA : defaultId(algorithm, lock, true);
+        String what = algorithm == Algorithm.COPY ? "MySQL copies it instead" : "writes wait throughout";
+        return new MyRule(op, base.from(), base.to(), id, algorithm, lock, true, base.cost(), base.message()
+                + " The table has a FULLTEXT index, so the rebuild cannot let writes go on: " + what + " (LOCK="
+                + lock + ").", defaultRecipe(op, algorithm, lock, true), ft.source());
+    }
+
+    private static <E extends Enum<E>> E max(E a, E b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Row on(MyOperation op) {

@@ -246,8 +246,10 @@ public final class PgImpacts {
         } else if (c instanceof ColumnDropped) {
             out.add(new Step(PgOperation.DROP_COLUMN, t, null, tableWork(t)));
         } else if (c instanceof ColumnTypeChanged tc) {
-            PgOperation op = PgTypeChanges.classify(tc.from().type(), tc.to().type());
-            out.add(new Step(op, t, null, tableWork(t)));
+            PgOperation op = PgTypeChanges.classify(tc.from().type(), tc.to().type(), false,
+                    indexMethodsOn(t, tc.from().name()));
+            out.add(new Step(op, t, null, op == PgOperation.ALTER_TYPE_REINDEX
+                    ? tableWork(t).withNewIndexBytes(bytesOfIndexesOn(t, tc.from().name())) : tableWork(t)));
         } else if (c instanceof ColumnDefaultChanged d) {
             out.add(onTable(d.to().defaultExpr() == null ? PgOperation.DROP_DEFAULT : PgOperation.SET_DEFAULT, t));
         } else if (c instanceof ColumnNullabilityChanged n) {
@@ -415,6 +417,18 @@ public final class PgImpacts {
 
     long newIndexBytes(QName t, List<String> columns) {
         return sizes.newIndexBytes(t, columns);
+    }
+
+    /** The access methods of the indexes on a column of FROM; PRIMARY KEY and UNIQUE are btree. */
+    private java.util.Set<String> indexMethodsOn(QName t, String column) {
+        java.util.Set<String> methods = new java.util.HashSet<>();
+        from.table(t).ifPresent(tb -> {
+            tb.indexes().stream().filter(i -> i.columns().contains(column)).forEach(i -> methods.add(i.method()));
+            tb.constraints().stream().filter(k -> k.columns().contains(column)
+                    && (k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE))
+                    .forEach(k -> methods.add("btree"));
+        });
+        return methods;
     }
 
     private long bytesOfIndexesOn(QName t, String column) {

@@ -26,6 +26,7 @@ public enum PgOperation {
     ALTER_TYPE_REWRITE("ALTER TABLE t ALTER COLUMN c TYPE bigint (not binary-coercible)"),
     ALTER_TYPE_BINARY_COERCIBLE("ALTER TABLE t ALTER COLUMN c TYPE varchar(200) (was varchar(100))"),
     ALTER_TYPE_TIMESTAMPTZ_UTC("ALTER TABLE t ALTER COLUMN c TYPE timestamptz (was timestamp, or back; session TimeZone UTC)"),
+    ALTER_TYPE_REINDEX("ALTER TABLE t ALTER COLUMN c TYPE citext (was varchar or text: binary-coercible, an index on c)"),
     SET_COLLATION("ALTER TABLE t ALTER COLUMN c TYPE text COLLATE \"C\""),
     SET_DEFAULT("ALTER TABLE t ALTER COLUMN c SET DEFAULT 0"),
     DROP_DEFAULT("ALTER TABLE t ALTER COLUMN c DROP DEFAULT"),

@@ -56,29 +56,78 @@ public final class PgRecipes {
         return referenced.getOrDefault(table, java.util.Set.of()).contains(column);
     }
 
-    /** The recipe for one operation of a change, or empty. */
+    /**
+     * A recipe: its SQL, and the operations its statements run, in order ({@link SaferWay#BACKFILL} for a
+     * batched UPDATE), from which {@link #saferWay} derives its locks through the rule table.
+     */
+    public record Recipe(String sql, List<String> steps) {
+        public Recipe {
+            steps = List.copyOf(steps);
+        }
+
+        /** What the recipe locks on a server of {@code major}; empty when a step does not exist there. */
+        public Optional<SaferWay> saferWay(int major) {
+            return SaferWay.ofPg(steps, major);
+        }
+    }
+
+    /** The lines of a recipe as it is written, and the operation of each statement. */
+    private static final class Steps {
+        final List<String> lines = new ArrayList<>();
+        final List<String> operations = new ArrayList<>();
+
+        /** A comment or a session setting: no operation. */
+        void add(String line) {
+            lines.add(line);
+        }
+
+        void run(PgOperation op, String sql) {
+            run(op.name(), sql);
+        }
+
+        void run(String operation, String sql) {
+            operations.add(operation);
+            lines.add(sql);
+        }
+    }
+
+    /** The recipe SQL for one operation of a change, or empty. */
     public Optional<String> sql(Change c, String operation) {
-        List<String> s = new ArrayList<>();
+        return recipe(c, operation).map(Recipe::sql);
+    }
+
+    /** The recipe for one operation of a change, or empty. */
+    public Optional<Recipe> recipe(Change c, String operation) {
+        Steps s = new Steps();
         switch (operation) {
             case "CREATE_INDEX", "CREATE_UNIQUE_INDEX" -> {
                 Index i = c instanceof IndexAdded a ? a.index() : ((IndexChanged) c).to();
                 s.add("-- outside a transaction block; if it fails, DROP INDEX CONCURRENTLY the INVALID index and retry");
                 s.add(LOCK_TIMEOUT);
-                s.add(createIndexConcurrently(c.table(), i) + ";");
+                s.run(PgOperation.CREATE_INDEX_CONCURRENTLY, createIndexConcurrently(c.table(), i) + ";");
+            }
+            case "DROP_INDEX" -> {
+                Index i = c instanceof IndexDropped d ? d.index() : ((IndexChanged) c).from();
+                s.add("-- outside a transaction block");
+                s.add(LOCK_TIMEOUT);
+                s.run(PgOperation.DROP_INDEX_CONCURRENTLY, "DROP INDEX CONCURRENTLY " + qualifiedIn(c.table(), i.name()) + ";");
             }
             case "SET_NOT_NULL" -> notNull(c.table(), ((ColumnChange) c).to().name(), s);
             case "ADD_CHECK" -> {
                 Constraint k = c instanceof ConstraintAdded a ? a.constraint() : ((ConstraintChanged) c).to();
                 s.add(LOCK_TIMEOUT);
-                s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(k.name()) + " " + k.definition() + " NOT VALID;");
-                s.add(alter(c.table()) + " VALIDATE CONSTRAINT " + ident(k.name()) + ";  -- scans, reads and writes go on");
+                s.run(PgOperation.ADD_CHECK_NOT_VALID, alter(c.table()) + " ADD CONSTRAINT " + ident(k.name()) + " "
+                        + k.definition() + " NOT VALID;");
+                s.run(PgOperation.VALIDATE_CHECK, alter(c.table()) + " VALIDATE CONSTRAINT " + ident(k.name())
+                        + ";  -- scans, reads and writes go on");
             }
             case "ADD_FOREIGN_KEY" -> {
                 ForeignKey f = c instanceof ForeignKeyAdded a ? a.foreignKey() : ((ForeignKeyChanged) c).to();
                 s.add(LOCK_TIMEOUT);
-                s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(f.name()) + " FOREIGN KEY "
-                        + Definitions.foreignKey(POSTGRES, f.withValidated(true)) + " NOT VALID;");
-                s.add(alter(c.table()) + " VALIDATE CONSTRAINT " + ident(f.name()) + ";  -- checks rows, reads and writes go on");
+                s.run(PgOperation.ADD_FOREIGN_KEY_NOT_VALID, alter(c.table()) + " ADD CONSTRAINT " + ident(f.name())
+                        + " FOREIGN KEY " + Definitions.foreignKey(POSTGRES, f.withValidated(true)) + " NOT VALID;");
+                s.run(PgOperation.VALIDATE_FOREIGN_KEY, alter(c.table()) + " VALIDATE CONSTRAINT " + ident(f.name())
+                        + ";  -- checks rows, reads and writes go on");
             }
             case "ADD_PRIMARY_KEY", "ADD_UNIQUE" -> {
                 Constraint k = c instanceof ConstraintAdded a ? a.constraint() : ((ConstraintChanged) c).to();
@@ -91,11 +140,13 @@ public final class PgRecipes {
                     }
                 }
                 s.add("-- outside a transaction block");
-                s.add("CREATE UNIQUE INDEX CONCURRENTLY " + ident(k.name()) + " ON " + qualified(t.name()) + " ("
+                s.run(PgOperation.CREATE_INDEX_CONCURRENTLY, "CREATE UNIQUE INDEX CONCURRENTLY " + ident(k.name()) + " ON " + qualified(t.name()) + " ("
                         + Definitions.names(POSTGRES, k.columns()) + ");");
                 s.add(LOCK_TIMEOUT);
-                s.add(alter(c.table()) + " ADD CONSTRAINT " + ident(k.name()) + " "
-                        + (k.kind() == Constraint.Kind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX "
+                boolean pk = k.kind() == Constraint.Kind.PRIMARY_KEY;
+                s.run(pk ? PgOperation.ADD_PRIMARY_KEY_USING_INDEX : PgOperation.ADD_UNIQUE_USING_INDEX,
+                        alter(c.table()) + " ADD CONSTRAINT " + ident(k.name()) + " "
+                        + (pk ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX "
                         + ident(k.name()) + ";");
             }
             case "ALTER_TYPE_REWRITE" -> {
@@ -106,11 +157,12 @@ public final class PgRecipes {
                 Column col = ((ColumnAdded) c).to();
                 String q = qualified(c.table());
                 s.add(LOCK_TIMEOUT);
-                s.add(alter(c.table()) + " ADD COLUMN " + ident(col.name()) + " " + col.type().sql() + ";  -- catalog only");
-                s.add(alter(c.table()) + " ALTER COLUMN " + ident(col.name()) + " SET DEFAULT " + col.defaultExpr()
-                        + ";  -- new rows");
+                s.run(PgOperation.ADD_COLUMN, alter(c.table()) + " ADD COLUMN " + ident(col.name()) + " "
+                        + col.type().sql() + ";  -- catalog only");
+                s.run(PgOperation.SET_DEFAULT, alter(c.table()) + " ALTER COLUMN " + ident(col.name())
+                        + " SET DEFAULT " + col.defaultExpr() + ";  -- new rows");
                 s.add("-- backfill in batches, one transaction each (outside a transaction block)");
-                s.add(batchUpdate(c.table(), q, ident(col.name()) + " = " + col.defaultExpr(),
+                s.run(SaferWay.BACKFILL, batchUpdate(c.table(), q, ident(col.name()) + " = " + col.defaultExpr(),
                         ident(col.name()) + " IS NULL"));
                 if (!col.nullable()) notNull(c.table(), col.name(), s);
             }
@@ -118,17 +170,19 @@ public final class PgRecipes {
                 return Optional.empty();
             }
         }
-        return Optional.of(String.join("\n", s));
+        return Optional.of(new Recipe(String.join("\n", s.lines), s.operations));
     }
 
     /** CHECK (c IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL (no scan on PG >= 12), DROP the CHECK. */
-    private static void notNull(QName t, String column, List<String> s) {
+    private static void notNull(QName t, String column, Steps s) {
         String k = ident(Identifiers.withSuffix(t.name() + "_" + column, "_not_null"));
         s.add(LOCK_TIMEOUT);
-        s.add(alter(t) + " ADD CONSTRAINT " + k + " CHECK (" + ident(column) + " IS NOT NULL) NOT VALID;");
-        s.add(alter(t) + " VALIDATE CONSTRAINT " + k + ";  -- scans, reads and writes go on");
-        s.add(alter(t) + " ALTER COLUMN " + ident(column) + " SET NOT NULL;  -- PG >= 12: no scan, the CHECK proves it");
-        s.add(alter(t) + " DROP CONSTRAINT " + k + ";");
+        s.run(PgOperation.ADD_CHECK_NOT_VALID, alter(t) + " ADD CONSTRAINT " + k + " CHECK (" + ident(column)
+                + " IS NOT NULL) NOT VALID;");
+        s.run(PgOperation.VALIDATE_CHECK, alter(t) + " VALIDATE CONSTRAINT " + k + ";  -- scans, reads and writes go on");
+        s.run(PgOperation.SET_NOT_NULL_WITH_VALID_CHECK, alter(t) + " ALTER COLUMN " + ident(column)
+                + " SET NOT NULL;  -- PG >= 12: no scan, the CHECK proves it");
+        s.run(PgOperation.DROP_CONSTRAINT, alter(t) + " DROP CONSTRAINT " + k + ";");
     }
 
     /**
@@ -136,7 +190,7 @@ public final class PgRecipes {
      * CONCURRENTLY, then the names swapped in one short transaction. Not offered for a column in a key or
      * foreign key (the swap would need the constraints rebuilt) or one used by a view.
      */
-    private boolean expandContract(QName t, Column old, Column col, List<String> s) {
+    private boolean expandContract(QName t, Column old, Column col, Steps s) {
         Table table = from.table(t).orElse(null);
         if (table == null) return false;
         boolean inKey = table.constraints().stream().anyMatch(k -> k.columns().contains(old.name())
@@ -157,16 +211,16 @@ public final class PgRecipes {
         String cast = col.type().sql();
         s.add("-- 1. expand: a new column of the new type (catalog only)");
         s.add(LOCK_TIMEOUT);
-        s.add(alter(t) + " ADD COLUMN " + tmp + " " + cast + ";");
-        s.add("CREATE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS "
+        s.run(PgOperation.ADD_COLUMN, alter(t) + " ADD COLUMN " + tmp + " " + cast + ";");
+        s.run(PgOperation.CREATE_FUNCTION, "CREATE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS "
                 + Literals.dollarQuoted("BEGIN NEW." + tmp + " := (NEW)." + c + "::" + cast + "; RETURN NEW; END") + ";");
-        s.add("CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + q + " FOR EACH ROW EXECUTE FUNCTION "
+        s.run(PgOperation.CREATE_TRIGGER, "CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + q + " FOR EACH ROW EXECUTE FUNCTION "
                 + fn + "();");
         s.add("-- 2. backfill in batches, one transaction each (outside a transaction block)");
-        s.add(batchUpdate(t, q, tmp + " = " + c + "::" + cast, tmp + " IS NULL AND " + c + " IS NOT NULL"));
+        s.run(SaferWay.BACKFILL, batchUpdate(t, q, tmp + " = " + c + "::" + cast, tmp + " IS NULL AND " + c + " IS NOT NULL"));
         s.add("-- 3. defaults, NOT NULL and indexes on the new column, without blocking");
         if (col.defaultExpr() != null) {
-            s.add(alter(t) + " ALTER COLUMN " + tmp + " SET DEFAULT " + col.defaultExpr() + ";");
+            s.run(PgOperation.SET_DEFAULT, alter(t) + " ALTER COLUMN " + tmp + " SET DEFAULT " + col.defaultExpr() + ";");
         }
         if (!col.nullable()) notNull(t, newName, s);
         List<Index> indexes = table.indexes().stream().filter(i -> i.columns().contains(old.name())).toList();
@@ -176,17 +230,17 @@ public final class PgRecipes {
                             ? new Index.IndexKey(newName, false, k.collation(), k.opclass(),
                             k.descending(), k.nulls(), k.prefixLength()) : k).toList(),
                     i.include(), i.predicate(), i.nullsNotDistinct(), i.comment());
-            s.add(createIndexConcurrently(t, onNew) + ";  -- outside a transaction block");
+            s.run(PgOperation.CREATE_INDEX_CONCURRENTLY, createIndexConcurrently(t, onNew) + ";  -- outside a transaction block");
         }
         s.add("-- 4. contract: swap the names in one short transaction");
         s.add("BEGIN;");
         s.add("SET LOCAL lock_timeout = '2s';");
-        s.add("DROP TRIGGER " + trigger + " ON " + q + ";");
-        s.add("DROP FUNCTION " + fn + "();");
-        s.add(alter(t) + " DROP COLUMN " + c + ";  -- drops its old indexes too; keep a backup");
-        s.add(alter(t) + " RENAME COLUMN " + tmp + " TO " + c + ";");
+        s.run(PgOperation.DROP_TRIGGER, "DROP TRIGGER " + trigger + " ON " + q + ";");
+        s.run(PgOperation.DROP_FUNCTION, "DROP FUNCTION " + fn + "();");
+        s.run(PgOperation.DROP_COLUMN, alter(t) + " DROP COLUMN " + c + ";  -- drops its old indexes too; keep a backup");
+        s.run(PgOperation.RENAME_COLUMN, alter(t) + " RENAME COLUMN " + tmp + " TO " + c + ";");
         for (Index i : indexes) {
-            s.add("ALTER INDEX " + qualifiedIn(t, Identifiers.withSuffix(i.name(), "_new")) + " RENAME TO " + ident(i.name()) + ";");
+            s.run(PgOperation.RENAME_INDEX, "ALTER INDEX " + qualifiedIn(t, Identifiers.withSuffix(i.name(), "_new")) + " RENAME TO " + ident(i.name()) + ";");
         }
         s.add("COMMIT;");
         return true;

@@ -97,6 +97,8 @@ public final class PgRules {
     static final String ENUM_VALUE_USE = "The new value cannot be used before the transaction commits; "
             + "when all migrations run in one transaction (Dify does), commit before a migration that uses it.";
     static final String NOTHING_TO_DO = "";
+    static final String INDEXES_AFTER = "Drop the indexes on the column first and rebuild them CONCURRENTLY "
+            + "afterwards, or use expand/contract.";
     static final String DOMAIN_CHECK_NOT_VALID = "ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID (new and updated "
             + "rows are checked, existing ones not), then ALTER DOMAIN ... VALIDATE CONSTRAINT in a later "
             + "transaction, under lock_timeout.";
@@ -185,8 +187,13 @@ public final class PgRules {
                     .says("Changes timestamp to timestamptz (or back) with the session TimeZone UTC: since PG 12 "
                             + "the table is not rewritten, but the indexes on the column are rebuilt under "
                             + "ACCESS EXCLUSIVE.")
-                    .safer("Drop the indexes on the column first and rebuild them CONCURRENTLY afterwards, or "
-                            + "use expand/contract.").source(PgManual.RELEASE_12),
+                    .safer(INDEXES_AFTER).source(PgManual.RELEASE_12),
+            on(ALTER_TYPE_REINDEX).id(REINDEX_TYPE).lock(ACCESS_EXCLUSIVE)
+                    .does(REBUILDS_INDEXES, SCANS_TABLE).cost(INDEX_BUILD)
+                    .says("Changes the column type to a binary-coercible one whose operator classes are of "
+                            + "another family (varchar or text to citext): the table is not rewritten, but the "
+                            + "indexes on the column are rebuilt under ACCESS EXCLUSIVE.")
+                    .safer(INDEXES_AFTER).source(PgManual.ALTER_TABLE_NOTES),
             on(SET_COLLATION).id(REINDEX_TYPE).lock(ACCESS_EXCLUSIVE)
                     .does(REBUILDS_INDEXES, SCANS_TABLE).cost(INDEX_BUILD)
                     .says("Changes the column's collation: the table is not rewritten, but the indexes on the "

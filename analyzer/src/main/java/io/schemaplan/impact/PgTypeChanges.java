@@ -1,6 +1,7 @@
 package io.schemaplan.impact;
 
 import io.schemaplan.model.DataType;
+import io.schemaplan.normalize.PgTypes;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -10,9 +11,12 @@ import java.util.Set;
  * type is binary-coercible to the new one: a cast WITHOUT FUNCTION (pg_cast.castmethod = 'b') whose
  * length coercion, if any, the type's support function (varchar_support, numeric_support,
  * timestamp_support, time_support, interval_support, varbit_support) can drop because the new modifier
- * loses nothing. Both facts are data below; everything else (including every array type change, which
- * the server rewrites even for varchar[] to text[]) is a rewrite. Verified on the server by
- * {@code PgTypeChangesServerTest}.
+ * loses nothing. The casts are the server's own facts, generated from pg_cast by {@code scripts/pg-casts.sql}
+ * (core and extension types such as citext) into {@code pg-binary-casts.tsv}, with the index methods whose
+ * indexes on the column are rebuilt because the new type's default operator class is of another family
+ * (varchar to citext keeps the heap but rebuilds a btree index). Everything else (including every array type
+ * change, which the server rewrites even for varchar[] to text[]) is a rewrite. Verified on the server by
+ * {@code PgTypeChangesTest} and {@code PgTypeChangesCitextTest}.
  */
 public final class PgTypeChanges {
     /** How a new type modifier of the same type may differ without a rewrite. */
@@ -38,9 +42,11 @@ public final class PgTypeChanges {
             "timetz", Modifier.WIDER_PRECISION,
             "interval", Modifier.WIDER_PRECISION);
 
-    /** Binary-coercible casts between different types (pg_cast, castmethod 'b'), as "from>to". */
-    private static final Set<String> BINARY_CASTS = Set.of(
-            "varchar>text", "text>varchar", "cidr>inet", "bit>varbit", "xml>text", "xml>varchar");
+    /**
+     * Binary-coercible casts between different types, as "from>to" (canonical names, extension types
+     * unqualified), each with the index methods whose indexes on the column are rebuilt.
+     */
+    private static final Map<String, Set<String>> BINARY_CASTS = binaryCasts();
 
     private static final Set<String> TIMESTAMPS = Set.of("timestamp", "timestamptz");
 
@@ -61,6 +67,16 @@ public final class PgTypeChanges {
      * only the column's indexes).
      */
     public static PgOperation classify(DataType from, DataType to, boolean sessionTimeZoneUtc) {
+        return classify(from, to, sessionTimeZoneUtc, Set.of());
+    }
+
+    /**
+     * The operation for a type change of a column that has indexes of the access methods
+     * {@code indexMethods} ({@code btree}, …; empty when it has none): a binary-coercible change to a type
+     * whose operator classes are of another family keeps the table but rebuilds those indexes.
+     */
+    public static PgOperation classify(DataType from, DataType to, boolean sessionTimeZoneUtc,
+                                       Set<String> indexMethods) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.equals(to)) {
@@ -73,16 +89,45 @@ public final class PgTypeChanges {
             Modifier m = SAME_TYPE.get(from.name());
             return m != null && keeps(m, from, to) ? PgOperation.ALTER_TYPE_BINARY_COERCIBLE : PgOperation.ALTER_TYPE_REWRITE;
         }
-        if (BINARY_CASTS.contains(from.name() + ">" + to.name())) {
-            // The cast is free; the target's own modifier may still force a length check (text -> varchar(n)).
-            return to.size() == null || (from.size() != null && to.size() >= from.size())
-                    ? PgOperation.ALTER_TYPE_BINARY_COERCIBLE : PgOperation.ALTER_TYPE_REWRITE;
+        Set<String> rebuilt = BINARY_CASTS.get(unqualified(from.name()) + ">" + unqualified(to.name()));
+        if (rebuilt != null) {
+            // The cast is free; the target's own modifier may still force a length check (text -> varchar(n)),
+            // which only a type with a support function (varchar, varbit) drops when nothing is lost
+            // (varchar(n) -> char(n) is checked and padded: a rewrite).
+            boolean lengthFree = to.size() == null || SAME_TYPE.get(to.name()) == Modifier.WIDER
+                    && from.size() != null && to.size() >= from.size();
+            if (!lengthFree) return PgOperation.ALTER_TYPE_REWRITE;
+            return indexMethods.stream().anyMatch(rebuilt::contains)
+                    ? PgOperation.ALTER_TYPE_REINDEX : PgOperation.ALTER_TYPE_BINARY_COERCIBLE;
         }
         if (sessionTimeZoneUtc && TIMESTAMPS.contains(from.name()) && TIMESTAMPS.contains(to.name())
                 && keeps(Modifier.WIDER_PRECISION, from, to)) {
             return PgOperation.ALTER_TYPE_TIMESTAMPTZ_UTC;
         }
         return PgOperation.ALTER_TYPE_REWRITE;
+    }
+
+    /** An extension type as the cast table names it: {@code public.citext} and {@code citext} are one type. */
+    private static String unqualified(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** Reads the generated cast table (a bundled resource: data, like the rule tables, not I/O on the world). */
+    private static Map<String, Set<String>> binaryCasts() {
+        Map<String, Set<String>> casts = new java.util.HashMap<>();
+        try (var in = PgTypeChanges.class.getResourceAsStream("pg-binary-casts.tsv")) {
+            String text = new String(Objects.requireNonNull(in, "pg-binary-casts.tsv").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                if (line.isBlank()) continue;
+                String[] f = line.split("\t", -1);
+                Set<String> rebuilt = f[3].isEmpty() ? Set.of() : Set.of(f[3].split(","));
+                casts.put(PgTypes.parse(f[0]).name() + ">" + PgTypes.parse(f[1]).name(), rebuilt);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.copyOf(casts);
     }
 
     private static boolean keeps(Modifier m, DataType from, DataType to) {

@@ -38,10 +38,20 @@ public final class Planner {
     private static final Set<PgOperation> DESTRUCTIVE = EnumSet.of(PgOperation.DROP_TABLE,
             PgOperation.DROP_COLUMN, PgOperation.DROP_SEQUENCE);
 
-    /** What the plan is made from; {@code stats}, {@code statsSource} and {@code serverMajor} may be null. */
+    /**
+     * What the plan is made from; {@code stats}, {@code statsSource}, {@code serverMajor} (PostgreSQL) and
+     * {@code mysqlServer} (MySQL/MariaDB: the profile the user named) may be null.
+     */
     public record Input(String fromLabel, String toLabel, Schema from, Schema to, List<Change> changes,
                         Stats stats, String statsSource, Profile profile, Integer serverMajor,
-                        boolean singleTransaction) {
+                        boolean singleTransaction, MyEngine mysqlServer) {
+
+        /** Without a MySQL/MariaDB profile named by the user. */
+        public Input(String fromLabel, String toLabel, Schema from, Schema to, List<Change> changes, Stats stats,
+                     String statsSource, Profile profile, Integer serverMajor, boolean singleTransaction) {
+            this(fromLabel, toLabel, from, to, changes, stats, statsSource, profile, serverMajor, singleTransaction,
+                    null);
+        }
     }
 
     private Planner() {
@@ -63,7 +73,7 @@ public final class Planner {
             for (Step step : impacts.steps(change)) {
                 PgRules.forOperation(step.operation(), major)
                         .ifPresent(rule -> items.add(item(change, step, rule, in,
-                                recipes.sql(change, step.operation().name()).orElse(null))));
+                                recipes.recipe(change, step.operation().name()).orElse(null), major)));
             }
         }
         Estimate total = items.stream().map(PlanItem::estimate).reduce(Estimate.NONE, Estimate::plus);
@@ -116,7 +126,8 @@ public final class Planner {
         return digits.matches("\\d{1,9}") ? Integer.valueOf(digits) : null;
     }
 
-    private static PlanItem item(Change change, Step step, PgRule rule, Input in, String recipeSql) {
+    private static PlanItem item(Change change, Step step, PgRule rule, Input in, PgRecipes.Recipe recipe,
+                                 int major) {
         Estimate estimate = CostModel.estimate(rule.cost(), step.work(), in.profile());
         boolean destructive = DESTRUCTIVE.contains(step.operation());
         Risk risk = risk(rule.cost() != Cost.NOTHING, rule.blocksReads() || rule.blocksWrites(),
@@ -127,7 +138,8 @@ public final class Planner {
                 rule.blocksReads(), rule.blocksWrites(), rule.rewritesTable(), rule.rebuildsIndexes(),
                 rule.scansTable(), rule.cost() == Cost.INDEX_BUILD, rule.runsInTransactionBlock(), destructive, risk,
                 rule.message(),
-                recipe(rule, step), recipeSql, rule.source().url(), estimate);
+                recipe(rule, step), recipe == null ? null : recipe.sql(),
+                recipe == null ? null : recipe.saferWay(major).orElse(null), rule.source().url(), estimate);
     }
 
     static Risk risk(boolean sized, boolean blocks, boolean runsInTransaction, Estimate e, boolean destructive,

@@ -66,7 +66,8 @@ public final class Sources {
         return only(loaded, namespaces);
     }
 
-    private static Loaded only(Loaded loaded, Set<String> namespaces) {
+    /** {@code loaded} limited to {@code namespaces} (null or empty: all); a MySQL source is left whole. */
+    public static Loaded only(Loaded loaded, Set<String> namespaces) {
         // A MySQL database is one namespace with an empty name (see QName): --schema does not apply to it.
         if (namespaces == null || namespaces.isEmpty() || loaded.schema().engine().isMysqlFamily()) {
             return loaded;

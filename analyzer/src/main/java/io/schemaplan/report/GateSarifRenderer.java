@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.gate.Gate;
 import io.schemaplan.gate.Verdict;
 import io.schemaplan.gate.Verdict.Finding;
+import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.MyRules;
 import io.schemaplan.impact.PgRules;
 import io.schemaplan.text.Printable;
@@ -96,6 +97,14 @@ public final class GateSarifRenderer {
         ObjectNode props = r.putObject("properties");
         props.put("policyCheck", f.check().name());
         if (f.table() != null) props.put("table", f.table().toString());
+        PlanItem item = f.item();
+        if (item != null && item.lock() != null) props.put("lock", item.lock());
+        if (item != null && item.saferWay() != null) {
+            // The recipe's lock beside the item's, so a reviewer sees what running it instead would change.
+            props.put("saferWayLock", item.saferWay().lock());
+            props.put("saferWayOnline", item.saferWay().online());
+            props.put("saferWayInTransaction", item.saferWay().inTransaction());
+        }
     }
 
     /** A relative file path as a URI reference (spaces and other characters percent-encoded). */

@@ -7,6 +7,7 @@ import io.schemaplan.impact.Estimate;
 import io.schemaplan.impact.Plan;
 import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.Risk;
+import io.schemaplan.impact.SaferWay;
 import io.schemaplan.impact.TableWindow;
 import io.schemaplan.model.TableStats;
 
@@ -70,7 +71,28 @@ public final class PlanJsonRenderer {
         n.put("message", i.message());
         if (!i.recipe().isEmpty()) n.put("recipe", i.recipe());
         if (i.recipeSql() != null) n.put("recipeSql", i.recipeSql());
+        if (i.saferWay() != null) n.set("saferWay", saferWay(i.saferWay()));
         n.put("source", i.source());
+        return n;
+    }
+
+    /** The recipe's locks beside the item's own, in the same terms, so the two ways can be compared. */
+    private static ObjectNode saferWay(SaferWay w) {
+        ObjectNode n = DiffJsonRenderer.MAPPER.createObjectNode();
+        n.put("lock", w.lock());
+        n.put("blocksReads", w.blocksReads());
+        n.put("blocksWrites", w.blocksWrites());
+        if (w.otherLock() != null) n.put("otherLock", w.otherLock());
+        n.put("inTransaction", w.inTransaction());
+        if (w.longStep() != null) {
+            ObjectNode l = n.putObject("longStep");
+            l.put("operation", w.longStep());
+            l.put("lock", w.longStepLock());
+            l.put("blocksReads", w.longStepBlocksReads());
+            l.put("blocksWrites", w.longStepBlocksWrites());
+        }
+        ArrayNode steps = n.putArray("steps");
+        w.steps().forEach(steps::add);
         return n;
     }
 

@@ -31,7 +31,9 @@ public final class Identifiers {
      */
     public static String quote(Engine engine, String name) {
         if (engine.isMysqlFamily()) return '`' + name.replace("`", "``") + '`';
-        if (name.codePoints().noneMatch(Printable::isUnsafe)) return quoteIdent(name);
+        if (name.codePoints().noneMatch(Printable::isUnsafe)) {
+            return PgKeywords.LATER.contains(name) ? doubleQuoted(name) : quoteIdent(name);
+        }
         StringBuilder b = new StringBuilder("U&\"");
         name.codePoints().forEach(c -> {
             if (c == '"') b.append("\"\"");
@@ -43,13 +45,16 @@ public final class Identifiers {
     }
 
     /**
-     * {@code name} exactly as PostgreSQL's {@code quote_ident} (and pg_dump, and {@code pg_get_constraintdef})
+     * {@code name} exactly as PostgreSQL 15's {@code quote_ident} (and pg_dump, and {@code pg_get_constraintdef})
      * print it, control characters and all: for matching text the server printed. SQL to run is written
-     * with {@link #quote}.
+     * with {@link #quote}, which also quotes the keywords of later servers.
      */
     public static String quoteIdent(String name) {
-        return PG_BARE.matcher(name).matches() && !PgKeywords.needsQuotes(name) ? name
-                : '"' + name.replace("\"", "\"\"") + '"';
+        return PG_BARE.matcher(name).matches() && !PgKeywords.PG15.contains(name) ? name : doubleQuoted(name);
+    }
+
+    private static String doubleQuoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** {@code schema.name} with both parts quoted; a name without a schema (every MySQL name) alone. */

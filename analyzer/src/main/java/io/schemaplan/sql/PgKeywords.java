@@ -34,10 +34,6 @@ final class PgKeywords {
     private PgKeywords() {
     }
 
-    static boolean needsQuotes(String word) {
-        return PG15.contains(word) || LATER.contains(word);
-    }
-
     private static Set<String> words(String text) {
         return Set.of(text.strip().split("\\s+"));
     }

@@ -85,8 +85,24 @@ class CliTest {
 
     @Test
     void theSchemaFilterKeepsOnlyTheNamedSchemas() {
-        Cli.Result r = Cli.run("diff", "--schema", "nosuch", V0142, V0153);
-        assertTrue(r.out().contains("no differences"), r.out());
+        Cli.Result r = Cli.run("diff", "--schema", "public", V0142, V0153);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("~ column total_tokens: integer -> bigint"), r.out());
+    }
+
+    /** A typo in --schema must not read as "no differences": that is a silent all-clear in CI. */
+    @Test
+    void aSchemaThatExistsNowhereIsAnErrorNamingTheSchemas() {
+        for (String[] args : new String[][] {
+                {"diff", "--schema", "pubilc", V0142, V0153},
+                {"plan", "--schema", "pubilc", V0142, V0153},
+                {"snapshot", "--schema", "nosuch", V0153}}) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().contains("no such schema") && r.err().contains("the schemas there: public"), r.err());
+            assertFalse(r.out().contains("no differences"), r.out());
+        }
     }
 
     @Test
@@ -96,6 +112,30 @@ class CliTest {
         assertTrue(r.out().contains("--format"), r.out());
         assertTrue(Cli.run("--help").out().contains("Exit codes"));
         assertTrue(Cli.run("--version").out().startsWith("schemaplan "));
+    }
+
+    @Test
+    void usageMistakesAreToldWhatWasMeant() {
+        Cli.Result typo = Cli.run("diff", "--foramt", "json", V0142, V0153);
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("Did you mean: --format?"), typo.err());
+        Cli.Result nested = Cli.run("help", "dify", "doctor");
+        assertEquals(0, nested.exitCode(), nested.err());
+        assertTrue(nested.out().startsWith("Usage: schemaplan dify doctor"), nested.out());
+        Cli.Result noDir = Cli.run("diff", V0142, V0153, "-o", "/no/such/dir/x.txt");
+        assertEquals(2, noDir.exitCode());
+        assertEquals("schemaplan: cannot write /no/such/dir/x.txt: the directory /no/such/dir does not exist",
+                noDir.err().strip());
+    }
+
+    /** The version is the pom's (read here from the root pom, as a user would read it), never "dev". */
+    @Test
+    void versionIsThePomVersion() throws IOException {
+        String pom = Files.readString(Samples.root().getParent().resolve("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>schemaplan-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the parent pom names its version");
+        assertEquals("schemaplan " + m.group(1), Cli.run("--version").out().strip());
+        assertEquals("schemaplan " + m.group(1), Cli.run("-V").out().strip());
     }
 
     // ---- bad input: exit code 2 and one line naming the file and line, or the URL without password ----

@@ -1,6 +1,7 @@
 package io.schemaplan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +81,12 @@ class GateOutputsTest {
         String defined = Files.readAllLines(to).get(line - 1);
         assertTrue(defined.startsWith("CREATE INDEX ") && defined.contains(" ON public."), defined);
         assertTrue(location.at("/artifactLocation/uri").asText().endsWith("samples/postgres/dify-1.12.1.sql"), location.toString());
+        // Both ways side by side: the plain build the migration runs, and the CONCURRENTLY recipe.
+        JsonNode props = first.get("properties");
+        assertEquals("SHARE", props.get("lock").asText(), props.toString());
+        assertEquals("SHARE UPDATE EXCLUSIVE", props.get("saferWayLock").asText(), props.toString());
+        assertTrue(props.get("saferWayOnline").asBoolean(), props.toString());
+        assertFalse(props.get("saferWayInTransaction").asBoolean(), props.toString());
     }
 
     @Test

@@ -29,6 +29,22 @@ class DifyDoctorTest {
         return db;
     }
 
+    /** A database that is not Dify at all is said to be so, not listed as dozens of missing tables. */
+    @Test
+    void aDatabaseThatIsNotDifyIsExitTwoSayingSo() {
+        String db = LocalPostgres.freshDatabase("sp_dify_not_dify");
+        try {
+            LocalPostgres.exec(db, "CREATE TABLE public.accounts (id integer PRIMARY KEY); CREATE TABLE public.orders (id integer)");
+            Cli.Result r = Cli.run("dify", "doctor", LocalPostgres.url(db));
+            assertEquals(2, r.exitCode(), r.out() + r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            int tables = ReleaseCatalog.bundled().load(ReleaseCatalog.bundled().find("dify:1.12.1")).schema().tables().size();
+            assertTrue(r.err().contains("not a Dify database (no alembic_version, 1 of " + tables + " Dify tables)"), r.err());
+        } finally {
+            LocalPostgres.dropDatabase(db);
+        }
+    }
+
     static DoctorReport doctor(String db) {
         String url = LocalPostgres.url(db);
         return Doctor.examine(AlembicVersionReader.read(url), PostgresCatalogReader.readWithWarnings(url, null),

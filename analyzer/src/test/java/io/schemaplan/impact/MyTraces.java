@@ -48,6 +48,7 @@ record MyTraces(String setup, String clause, String session, String tableAfter) 
             Map.entry(ADD_COLUMN_WITH_DEFAULT, on("ADD COLUMN z int DEFAULT 5")),
             Map.entry(ADD_COLUMN_NOT_NULL, on("ADD COLUMN z int NOT NULL DEFAULT 3")),
             Map.entry(ADD_COLUMN_MIDDLE, on("ADD COLUMN z int AFTER id")),
+            Map.entry(ADD_COLUMN_VOLATILE_DEFAULT, on("ADD COLUMN z char(36) DEFAULT uuid()")),
             Map.entry(ADD_COLUMN_VIRTUAL, on("ADD COLUMN z int AS (a + 1) VIRTUAL")),
             Map.entry(ADD_COLUMN_STORED, on("ADD COLUMN z int AS (a + 1) STORED")),
             Map.entry(ADD_COLUMN_AUTO_INCREMENT, on("ADD COLUMN z int NOT NULL AUTO_INCREMENT, ADD UNIQUE KEY t_z (z)")),

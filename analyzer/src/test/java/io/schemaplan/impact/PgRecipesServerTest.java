@@ -53,6 +53,14 @@ class PgRecipesServerTest {
         runToTarget("sp_recipe_" + operation.toLowerCase(), operation, fromDdl, rows, toDdl, tmp);
     }
 
+    /** DROP INDEX CONCURRENTLY, the safer way of a dropped index, ends where the plain DROP INDEX does. */
+    @org.junit.jupiter.api.Test
+    void droppingAnIndexConcurrentlyReachesTheTargetSchema() throws Exception {
+        String sql = runToTarget("sp_pgimpact_drop_index", "DROP_INDEX", BASE + " CREATE INDEX t_a_idx ON t (a);",
+                ROWS, BASE, tmp);
+        assertTrue(sql.contains("DROP INDEX CONCURRENTLY public.t_a_idx;"), sql);
+    }
+
     /**
      * Makes the databases {@code name} at FROM (holding {@code rows}) and {@code name_to} at TO, runs the
      * recipe of {@code operation} on the first with psql, asserts that it ends at TO with no helper left,

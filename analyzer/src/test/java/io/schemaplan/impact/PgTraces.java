@@ -109,6 +109,9 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
                     .after("CREATE INDEX {t}_c ON {t} (c)")),
             Map.entry(ALTER_TYPE_TIMESTAMPTZ_UTC, on("SET LOCAL TimeZone = 'UTC'; ALTER TABLE {t} ALTER COLUMN d TYPE timestamptz")
                     .after("CREATE INDEX {t}_d ON {t} (d)")),
+            // citext declares binary-coercible casts from varchar and text, but its operator classes are its own.
+            Map.entry(ALTER_TYPE_REINDEX, on("ALTER TABLE {t} ALTER COLUMN c TYPE citext")
+                    .after("CREATE EXTENSION IF NOT EXISTS citext; CREATE INDEX {t}_c ON {t} (c)")),
             Map.entry(SET_COLLATION, on("ALTER TABLE {t} ALTER COLUMN e TYPE text COLLATE \"C\"")
                     .after("CREATE INDEX {t}_e ON {t} (e)")),
             Map.entry(SET_DEFAULT, on("ALTER TABLE {t} ALTER COLUMN a SET DEFAULT 0")),

@@ -63,16 +63,16 @@ class IdentifiersServerTest {
             int compared = 0;
             for (String name : names) {
                 String ours = Identifiers.quote(Engine.POSTGRES, name);
-                assertEquals(ours, Identifiers.quoteIdent(name), name);
+                q.setString(1, name);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    assertEquals(rs.getString(1), Identifiers.quoteIdent(name), "quote_ident of <" + name + ">");
+                }
                 if (PgKeywords.LATER.contains(name) && !PgKeywords.PG15.contains(name)) {
                     assertTrue(ours.startsWith("\""), "a keyword of later servers is quoted: " + ours);
                     continue;
                 }
-                q.setString(1, name);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    assertEquals(rs.getString(1), ours, "quote_ident of <" + name + ">");
-                }
+                assertEquals(Identifiers.quoteIdent(name), ours, name);
                 compared++;
             }
             assertTrue(compared > 400, "compared " + compared + " names");

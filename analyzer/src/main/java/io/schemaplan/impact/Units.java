@@ -16,17 +16,17 @@ public final class Units {
             v /= 1024;
             u++;
         }
-        return (u == 0 || v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v))
-                + " " + units[u];
+        return (u == 0 || v >= 10 ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.1f", v)) + " " + units[u];
     }
 
     /** {@code < 1 s}, {@code 42 s}, {@code 7 min}, {@code 2 h 05 min}. */
     public static String duration(double seconds) {
         if (seconds < 1) return "< 1 s";
-        if (seconds < 90) return String.format(Locale.ROOT, "%.0f s", seconds);
-        if (seconds < 90 * 60) return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+        // Math.round rounds half up, as "%.0f" did; String.format was a tenth of the time of a 20,000-table plan.
+        if (seconds < 90) return Math.round(seconds) + " s";
+        if (seconds < 90 * 60) return Math.round(seconds / 60) + " min";
         long minutes = Math.round(seconds / 60);
-        return String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
+        return minutes / 60 + " h " + (minutes % 60 < 10 ? "0" : "") + minutes % 60 + " min";
     }
 
     /** A range, {@code 3–12 min}; {@code instant} when both ends are zero, {@code unknown} when not known. */

@@ -1,6 +1,7 @@
 package io.schemaplan.model;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,17 @@ final class Lists {
 
     /** The items sorted by {@code key}, as a list that also finds an item by that key ({@link #find}). */
     static <T, K extends Comparable<? super K>> List<T> sorted(List<T> items, Function<T, K> key) {
-        return keyed(items == null ? List.of() : items.stream().sorted(Comparator.comparing(key)).toList(), key);
+        if (items == null || items.isEmpty()) return keyed(List.of(), key);
+        // Readers mostly hand over lists already in order (and withers rebuild records from sorted lists):
+        // one pass of comparisons then replaces the sort and its stream.
+        for (int i = 1; i < items.size(); i++) {
+            if (key.apply(items.get(i - 1)).compareTo(key.apply(items.get(i))) > 0) {
+                List<T> copy = new ArrayList<>(items);
+                copy.sort(Comparator.comparing(key)); // stable, as the stream's sort was
+                return keyed(copy, key);
+            }
+        }
+        return keyed(items, key);
     }
 
     /** The items in their order, as a list that also finds an item by {@code key} ({@link #find}). */

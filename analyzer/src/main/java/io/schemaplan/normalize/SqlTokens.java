@@ -19,9 +19,6 @@ public final class SqlTokens {
     /** Whose quoting rules apply. */
     public enum Dialect { POSTGRES, MYSQL }
 
-    public record Token(Kind kind, int start, int end) {
-    }
-
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?:";
 
     /**
@@ -30,9 +27,14 @@ public final class SqlTokens {
      */
     public static final int MAX_DEPTH = 256;
 
+    private static final Kind[] KINDS = Kind.values();
+
     private final String src;
     private final Dialect dialect;
-    private final List<Token> tokens = new ArrayList<>();
+    // Tokens packed as (kind ordinal, start, end) triples: a dump has millions of tokens, and an object each
+    // was most of the reader's allocation.
+    private int[] packed = new int[48];
+    private int size;
 
     private SqlTokens(String src, Dialect dialect) {
         this.src = src;
@@ -41,8 +43,9 @@ public final class SqlTokens {
         int n = src.length();
         while (i < n) {
             char c = src.charAt(i);
-            int comment = commentEnd(src, i, dialect);
-            if (Character.isWhitespace(c)) {
+            // Only '-', '/' and (MySQL) '#' can start a comment: the scan is skipped for every other character.
+            int comment = c == '-' || c == '/' || c == '#' ? commentEnd(src, i, dialect) : i;
+            if (c == ' ' || c == '\n' || Character.isWhitespace(c)) {
                 i++;
             } else if (comment > i) {
                 i = comment;
@@ -94,14 +97,19 @@ public final class SqlTokens {
     }
 
     private int add(Kind kind, int start, int end) {
-        tokens.add(new Token(kind, start, end));
+        if (size * 3 == packed.length) packed = java.util.Arrays.copyOf(packed, packed.length * 2);
+        packed[size * 3] = kind.ordinal();
+        packed[size * 3 + 1] = start;
+        packed[size * 3 + 2] = end;
+        size++;
         return end;
     }
 
     // ---- lexical helpers shared with the dump statement splitter ----
 
     public static boolean identChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80;
+        if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        return true;
     }
 
     /**
@@ -200,7 +208,8 @@ public final class SqlTokens {
         int depth = 0;
         for (int j = open; j < s.length(); j++) {
             char c = s.charAt(j);
-            int skip = c == '\'' || c == '"' || c == '$' || c == '`' ? quoteEnd(s, j, dialect) : commentEnd(s, j, dialect);
+            int skip = c == '\'' || c == '"' || c == '$' || c == '`' ? quoteEnd(s, j, dialect)
+                    : c == '-' || c == '/' || c == '#' ? commentEnd(s, j, dialect) : j;
             if (skip < 0) break;
             if (skip > j) {
                 j = skip - 1;
@@ -219,50 +228,62 @@ public final class SqlTokens {
         return Excerpts.of(s);
     }
 
-    /** Token {@code i}; past the end is the input's fault (a statement cut short), not a bug. */
-    private Token token(int i) {
-        if (i < 0 || i >= tokens.size()) {
-            throw new IllegalArgumentException(tokens.isEmpty() ? "empty text where a definition was expected"
+    /** Checks token {@code i} exists; past the end is the input's fault (a statement cut short), not a bug. */
+    private int token(int i) {
+        if (i < 0 || i >= size) {
+            throw new IllegalArgumentException(size == 0 ? "empty text where a definition was expected"
                     : "unexpected end of '" + clip(src) + "'");
         }
-        return tokens.get(i);
+        return i;
+    }
+
+    private int startOf(int i) {
+        return packed[token(i) * 3 + 1];
+    }
+
+    private int endOf(int i) {
+        return packed[token(i) * 3 + 2];
     }
 
     // ---- access ----
 
     public int size() {
-        return tokens.size();
+        return size;
     }
 
     public Kind kind(int i) {
-        return i >= 0 && i < tokens.size() ? tokens.get(i).kind() : null;
+        return i >= 0 && i < size ? KINDS[packed[i * 3]] : null;
     }
 
     public String text(int i) {
-        Token t = token(i);
-        return src.substring(t.start(), t.end());
+        return src.substring(startOf(i), endOf(i));
+    }
+
+    /** Whether token {@code i} is exactly {@code s} (ignoring case if asked), without cutting it out. */
+    private boolean textIs(int i, String s, boolean ignoreCase) {
+        int start = packed[i * 3 + 1];
+        return packed[i * 3 + 2] - start == s.length() && src.regionMatches(ignoreCase, start, s, 0, s.length());
     }
 
     /** The original text from token {@code from} up to (excluding) token {@code to}. */
     public String slice(int from, int to) {
-        return from >= to ? "" : src.substring(token(from).start(), token(to - 1).end());
+        return from >= to ? "" : src.substring(startOf(from), endOf(to - 1));
     }
 
     /** The original text from token {@code from} to the end of the source. */
     public String rest(int from) {
-        return from >= tokens.size() ? "" : src.substring(token(from).start()).trim();
+        return from >= size ? "" : src.substring(startOf(from)).trim();
     }
 
     /** The offset in the source where token {@code i} starts (the source length past the last token). */
     public int start(int i) {
-        return i < tokens.size() ? tokens.get(i).start() : src.length();
+        return i < size ? startOf(i) : src.length();
     }
 
     /** The text inside a GROUP token, without its parentheses. */
     public String inner(int i) {
         if (!isGroup(i)) throw new IllegalArgumentException("expected '(' at '" + clip(rest(i)) + "'");
-        Token t = token(i);
-        return src.substring(t.start() + 1, t.end() - 1);
+        return src.substring(startOf(i) + 1, endOf(i) - 1);
     }
 
     public boolean isGroup(int i) {
@@ -272,18 +293,18 @@ public final class SqlTokens {
     /** Whether the tokens from {@code i} on are these words (case-insensitive). */
     public boolean isWord(int i, String... words) {
         for (int k = 0; k < words.length; k++) {
-            if (kind(i + k) != Kind.WORD || !text(i + k).equalsIgnoreCase(words[k])) return false;
+            if (kind(i + k) != Kind.WORD || !textIs(i + k, words[k], true)) return false;
         }
         return true;
     }
 
     public boolean isSymbol(int i, String symbol) {
-        return kind(i) == Kind.SYMBOL && text(i).equals(symbol);
+        return kind(i) == Kind.SYMBOL && textIs(i, symbol, false);
     }
 
     /** The first index at or after {@code from} where the words start, or -1. */
     public int find(int from, String... words) {
-        for (int i = from; i < tokens.size(); i++) {
+        for (int i = from; i < size; i++) {
             if (isWord(i, words)) return i;
         }
         return -1;
@@ -334,12 +355,21 @@ public final class SqlTokens {
      */
     public static String unquote(String ident) {
         if (ident.startsWith("\"")) return ident.substring(1, ident.length() - 1).replace("\"\"", "\"");
+        if (!hasAsciiUpper(ident)) return ident; // the usual case: pg_dump prints names in lower case
         StringBuilder b = new StringBuilder(ident);
         for (int i = 0; i < b.length(); i++) {
             char c = b.charAt(i);
             if (c >= 'A' && c <= 'Z') b.setCharAt(i, (char) (c + ('a' - 'A')));
         }
         return b.toString();
+    }
+
+    private static boolean hasAsciiUpper(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') return true;
+        }
+        return false;
     }
 
     /** In MySQL a name is {@code `a``b`} or a bare word kept as written (MySQL does not fold case). */

@@ -70,14 +70,13 @@ final class DumpText {
             throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty, not a pg_dump file"
                     : "no SQL statements in the file, not a pg_dump file");
         }
-        int cluster = text.indexOf(CLUSTER_HEADER);
-        if (cluster >= 0 && cluster < 200 && !text.contains(CLUSTER_FOOTER)) {
+        // The headers are looked for in the head only, the footers from the end: no scan of the whole text.
+        if (indexInHead(text, CLUSTER_HEADER, 200) >= 0 && text.lastIndexOf(CLUSTER_FOOTER) < 0) {
             int last = lineAt(text.stripTrailing().length());
             throw ReadException.at(file, last, "the pg_dumpall file stops at line " + last + " without its '"
                     + CLUSTER_FOOTER + "' footer: the file is truncated");
         }
-        int header = text.indexOf(HEADER);
-        if (header >= 0 && header < 200 && !text.contains(FOOTER)) {
+        if (indexInHead(text, HEADER, 200) >= 0 && text.lastIndexOf(FOOTER) < 0) {
             int last = lineAt(text.stripTrailing().length());
             throw ReadException.at(file, last, "the dump stops at line " + last + " without pg_dump's '" + FOOTER
                     + "' footer: the file is truncated");
@@ -119,6 +118,10 @@ final class DumpText {
 
     /** The bytes as UTF-8 text; a NUL byte or invalid UTF-8 is a one-line error suggesting {@code reDump}. */
     static String decode(String file, byte[] bytes, String reDump) {
+        // The lenient decoder is the JDK's fast path (and gives a one-byte-per-char string for ASCII); it marks
+        // every malformed sequence with U+FFFD, so text without U+FFFD and NUL is valid and needs no second look.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\0') < 0 && lenient.indexOf('\uFFFD') < 0) return lenient;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) throw ReadException.at(file, lineOfByte(bytes, i), "binary data (a NUL byte), not a SQL dump");
         }
@@ -171,11 +174,20 @@ final class DumpText {
 
     /** Fails on the first MySQL/MariaDB marker in the head of the file (a pg_dump never has one there). */
     private void rejectMysql() {
-        int head = Math.min(text.length(), 4096);
         MYSQL_MARKERS.entrySet().stream()
-                .filter(m -> { int at = text.indexOf(m.getKey()); return at >= 0 && at < head; })
-                .min(java.util.Comparator.comparingInt(m -> text.indexOf(m.getKey())))
-                .ifPresent(m -> { throw mysql(lineAt(text.indexOf(m.getKey())), m.getValue()); });
+                .filter(m -> indexInHead(text, m.getKey(), 4096) >= 0)
+                .min(java.util.Comparator.comparingInt(m -> indexInHead(text, m.getKey(), 4096)))
+                .ifPresent(m -> { throw mysql(lineAt(indexInHead(text, m.getKey(), 4096)), m.getValue()); });
+    }
+
+    /**
+     * Where {@code key} first occurs in {@code text} if that is before offset {@code head}, else -1: what
+     * {@code text.indexOf(key) < head} says, without searching a whole dump for a marker it does not have.
+     */
+    static int indexInHead(String text, String key, int head) {
+        int limit = Math.min(text.length(), head + key.length() - 1);
+        int at = text.substring(0, limit).indexOf(key);
+        return at < head ? at : -1;
     }
 
     private ReadException mysql(int line, String what) {
@@ -196,22 +208,25 @@ final class DumpText {
     /**
      * Cuts the text at {@code ;} outside quotes and comments; tracks lines in one pass. Inside a
      * {@code BEGIN ATOMIC … END} body of a function or procedure the {@code ;} between its statements do not
-     * end the statement: like psql, the splitter counts BEGIN (and CASE inside it) against END.
+     * end the statement: like psql, the splitter counts BEGIN (and CASE inside it) against END. A statement's
+     * text is cut out of the file's text, not copied a character at a time: {@code cur} only gathers the
+     * pieces around a comment (which becomes one space), and a statement without comments is one substring.
      */
     private void split() {
         StringBuilder cur = new StringBuilder();
+        int seg = 0; // start of the statement text not yet in cur
         int depth = 0;
-        int startLine = 0;
+        int startLine = 0; // 0 while the statement is blank (white space and comments only)
         int line = 1;
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
-            if (atLineStart && c == '\\' && isBlank(cur)) { // psql meta-line
+            if (c == '\\' && startLine == 0 && (i == 0 || text.charAt(i - 1) == '\n')) { // psql meta-line
                 String database = connectTarget(text.substring(i, lineEnd(i)));
                 if (database != null) connects.add(new Connect(database, line));
-                i = lineEnd(i);
+                cur.append(text, seg, i); // white space so far: kept, as the statement's trim decides about it
+                i = seg = lineEnd(i);
                 continue;
             }
             int skip = c == '-' || c == '/' ? SqlTokens.commentEnd(text, i)
@@ -222,27 +237,38 @@ final class DumpText {
             }
             if (skip > i) {
                 if (startLine == 0 && c != '-' && c != '/') startLine = line;
-                if (c == '\'' || c == '"' || c == '$') cur.append(text, i, skip);
-                else cur.append(' ');
+                if (c == '-' || c == '/') {
+                    cur.append(text, seg, i).append(' ');
+                    seg = skip;
+                }
                 line += countNewlines(i, skip);
                 i = skip;
                 continue;
             }
             if (c == '`') throw mysql(line, "a backquoted name");
-            if (Character.isLetter(c) && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+            // Only BEGIN, CASE and END matter: other words go by a character at a time, as plain text (a
+            // character inside a word never starts one, so nothing in a word is taken for something else).
+            int lower = c | 0x20;
+            if ((lower == 'b' || lower == 'c' || lower == 'e') && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
                 int end = i;
                 while (end < n && isWordChar(text.charAt(end))) end++;
-                String word = text.substring(i, end);
-                if (word.equalsIgnoreCase("BEGIN") && ROUTINE_HEAD.matcher(cur).lookingAt()) depth++;
-                else if (word.equalsIgnoreCase("CASE") && depth > 0) depth++;
-                else if (word.equalsIgnoreCase("END") && depth > 0) depth--;
+                if (isWord(i, end, "BEGIN")) {
+                    cur.append(text, seg, i);
+                    seg = i;
+                    if (ROUTINE_HEAD.matcher(cur).lookingAt()) depth++;
+                } else if (isWord(i, end, "CASE") && depth > 0) {
+                    depth++;
+                } else if (isWord(i, end, "END") && depth > 0) {
+                    depth--;
+                }
                 if (startLine == 0) startLine = line;
-                cur.append(word);
                 i = end;
                 continue;
             }
             if (c == ';' && depth == 0) {
-                Statement s = new Statement(cur.toString().trim(), startLine,
+                String statement = cur.length() > 0 ? cur.append(text, seg, i).toString().trim()
+                        : trimmed(text, seg, i);
+                Statement s = new Statement(statement, startLine,
                         connects.isEmpty() ? null : connects.get(connects.size() - 1).database());
                 if (!s.text().isEmpty()) statements.add(s);
                 cur.setLength(0);
@@ -253,17 +279,22 @@ final class DumpText {
                     i = after[0];
                     line = after[1];
                 }
+                seg = i;
                 continue;
             }
             if (c == '\n') line++;
             else if (startLine == 0 && !Character.isWhitespace(c)) startLine = line;
-            cur.append(c);
             i++;
         }
-        if (!isBlank(cur)) {
+        if (startLine != 0) {
             throw ReadException.at(file, startLine, "the statement starting here has no closing ';': the dump stops at line "
                     + line + ", the file is truncated");
         }
+    }
+
+    /** Whether the word from {@code start} to {@code end} is {@code word}, case-insensitively, without cutting it out. */
+    private boolean isWord(int start, int end, String word) {
+        return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
     }
 
     private static final java.util.regex.Pattern CONNECT =
@@ -292,15 +323,11 @@ final class DumpText {
         return space < 0 ? arg : arg.substring(0, space);
     }
 
-    /**
-     * Whether the statement read so far is only white space. It stops at the first other character: the
-     * splitters ask at every line start, and copying a long statement each time made them quadratic.
-     */
-    static boolean isBlank(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isWhitespace(s.charAt(i))) return false;
-        }
-        return true;
+    /** {@code text.substring(from, to).trim()} without the intermediate copy. */
+    static String trimmed(String text, int from, int to) {
+        while (from < to && text.charAt(from) <= ' ') from++;
+        while (to > from && text.charAt(to - 1) <= ' ') to--;
+        return text.substring(from, to);
     }
 
     /**
@@ -320,7 +347,8 @@ final class DumpText {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        return Character.isLetterOrDigit(c);
     }
 
     private static boolean isCopyFromStdin(String statement) {

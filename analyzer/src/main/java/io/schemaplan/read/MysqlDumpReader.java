@@ -250,10 +250,17 @@ public final class MysqlDumpReader {
         int bodyStart = t.start(end) + 1;
         int cursor = 0;
         Map<Object, Integer> lines = new java.util.IdentityHashMap<>();
+        MysqlTableChecks.Names names = new MysqlTableChecks.Names();
+        int counted = 0; // the line is counted on from the previous element's offset, not from the statement's start
+        int newlines = 0;
         for (String element : SqlTokens.splitTopLevel(body, Dialect.MYSQL)) {
             int at = body.indexOf(element, cursor);
             if (at >= 0) cursor = at + element.length();
-            int line = s.line() + newlines(s.text(), bodyStart + Math.max(at, 0));
+            int offset = Math.min(bodyStart + Math.max(at, 0), s.text().length());
+            if (offset < counted) counted = newlines = 0;
+            newlines += newlines(s.text(), counted, offset);
+            counted = offset;
+            int line = s.line() + newlines;
             try {
                 SqlTokens e = SqlTokens.mysql(element);
                 MysqlTableChecks.Sizes before = MysqlTableChecks.sizes(table);
@@ -264,7 +271,7 @@ public final class MysqlDumpReader {
                     tableElement(e, table, here);
                 }
                 MysqlTableChecks.added(table, before).forEach(o -> lines.put(o, line));
-                MysqlTableChecks.checkNames(table, before);
+                names.check(table);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw ReadException.cannotParse(dump.file, line, describe(t), e);
             }
@@ -305,9 +312,9 @@ public final class MysqlDumpReader {
         tables.put(name, table);
     }
 
-    private static int newlines(String text, int to) {
+    private static int newlines(String text, int from, int to) {
         int n = 0;
-        for (int i = 0; i < Math.min(to, text.length()); i++) {
+        for (int i = from; i < to; i++) {
             if (text.charAt(i) == '\n') n++;
         }
         return n;

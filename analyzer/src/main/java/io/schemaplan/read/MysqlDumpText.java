@@ -95,12 +95,11 @@ final class MysqlDumpText {
     }
 
     private void rejectPostgres() {
-        int head = Math.min(text.length(), 4096);
         POSTGRES_MARKERS.entrySet().stream()
-                .filter(m -> { int at = text.indexOf(m.getKey()); return at >= 0 && at < head; })
-                .min(java.util.Comparator.comparingInt(m -> text.indexOf(m.getKey())))
+                .filter(m -> DumpText.indexInHead(text, m.getKey(), 4096) >= 0)
+                .min(java.util.Comparator.comparingInt(m -> DumpText.indexInHead(text, m.getKey(), 4096)))
                 .ifPresent(m -> {
-                    throw ReadException.at(file, lineAt(text.indexOf(m.getKey())), "this is a PostgreSQL dump ("
+                    throw ReadException.at(file, lineAt(DumpText.indexInHead(text, m.getKey(), 4096)), "this is a PostgreSQL dump ("
                             + m.getValue() + "), not a MySQL/MariaDB dump");
                 });
     }
@@ -113,48 +112,56 @@ final class MysqlDumpText {
         return line;
     }
 
-    /** Cuts the text at the delimiter outside quotes and comments; tracks lines in one pass. */
+    /**
+     * Cuts the text at the delimiter outside quotes and comments; tracks lines in one pass. A statement's text
+     * is cut out of the file's text, not copied a character at a time: {@code cur} only gathers the pieces
+     * around a comment (which becomes one space), and a statement without comments is one substring.
+     */
     private void split() {
         StringBuilder cur = new StringBuilder();
+        int seg = 0; // start of the statement text not yet in cur
         String delimiter = ";";
         boolean inVersionComment = false;
-        int startLine = 0;
+        int startLine = 0; // 0 while the statement is blank (white space and comments only)
         int line = 1;
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             boolean atLineStart = i == 0 || text.charAt(i - 1) == '\n';
-            int start = i;
-            if (atLineStart && DumpText.isBlank(cur) && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
+            if (atLineStart && startLine == 0 && (c == 'D' || c == 'd') && text.regionMatches(true, i, "DELIMITER ", 0, 10)) {
                 int end = lineEnd(i);
                 delimiter = text.substring(i + 10, end).trim();
                 if (delimiter.isEmpty()) throw ReadException.at(file, line, "DELIMITER without a delimiter");
-                i = end;
+                cur.append(text, seg, i); // white space so far: kept, as the statement's trim decides about it
+                i = seg = end;
                 continue;
             }
-            if (atLineStart && DumpText.isBlank(cur) && !inVersionComment
-                    && TOOL_MESSAGE_STARTS.stream().anyMatch(m -> text.startsWith(m, start))) {
+            if (atLineStart && startLine == 0 && !inVersionComment && isToolMessage(i)) {
                 int end = lineEnd(i);
                 toolMessages.add(new Statement(text.substring(i, end).trim(), line));
-                i = end;
+                cur.append(text, seg, i);
+                i = seg = end;
                 continue;
             }
-            if (text.startsWith(SANDBOX, i)) {
-                i += SANDBOX.length();
+            if (c == '/' && text.startsWith(SANDBOX, i)) {
+                cur.append(text, seg, i);
+                i = seg = i + SANDBOX.length();
                 continue;
             }
             if (c == '/' && (text.startsWith("/*!", i) || text.startsWith("/*M!", i))) {
                 if (inVersionComment) throw ReadException.at(file, line, "a version comment inside a version comment");
+                cur.append(text, seg, i);
                 i += text.charAt(i + 2) == 'M' ? 4 : 3;
                 while (i < n && Character.isDigit(text.charAt(i))) i++;
+                seg = i;
                 inVersionComment = true;
                 continue;
             }
             if (inVersionComment && c == '*' && i + 1 < n && text.charAt(i + 1) == '/') {
                 inVersionComment = false;
-                cur.append(' ');
-                i += 2;
+                cur.append(text, seg, i).append(' ');
+                i = seg = i + 2;
                 continue;
             }
             int skip = isCommentStart(i) ? SqlTokens.commentEnd(text, i, Dialect.MYSQL)
@@ -166,34 +173,46 @@ final class MysqlDumpText {
             if (skip > i) {
                 if (c == '\'' || c == '"' || c == '`') {
                     if (startLine == 0) startLine = line;
-                    cur.append(text, i, skip);
                 } else {
-                    cur.append(' ');
+                    cur.append(text, seg, i).append(' ');
+                    seg = skip;
                 }
                 line += countNewlines(i, skip);
                 i = skip;
                 continue;
             }
-            if (text.startsWith(delimiter, i)) {
-                Statement s = new Statement(cur.toString().trim(), startLine);
-                if (!s.text().isEmpty()) statements.add(s);
+            if (c == delimiter.charAt(0) && text.startsWith(delimiter, i)) {
+                String statement = cut(cur, seg, i);
+                if (!statement.isEmpty()) statements.add(new Statement(statement, startLine));
                 cur.setLength(0);
                 startLine = 0;
-                i += delimiter.length();
+                i = seg = i + delimiter.length();
                 continue;
             }
             if (c == '\n') line++;
             else if (startLine == 0 && !Character.isWhitespace(c)) startLine = line;
-            cur.append(c);
             i++;
         }
         if (inVersionComment) {
             throw ReadException.at(file, line, "a version comment '/*!' is never closed: the file is truncated");
         }
-        if (!DumpText.isBlank(cur)) {
+        if (startLine != 0) {
             throw ReadException.at(file, startLine, "the statement starting here has no closing '" + delimiter
                     + "': the dump stops at line " + line + ", the file is truncated");
         }
+    }
+
+    private boolean isToolMessage(int i) {
+        for (String m : TOOL_MESSAGE_STARTS) {
+            if (text.startsWith(m, i)) return true;
+        }
+        return false;
+    }
+
+    /** The statement from the pieces in {@code cur} and the text from {@code seg} to {@code end}, trimmed. */
+    private String cut(StringBuilder cur, int seg, int end) {
+        if (cur.length() > 0) return cur.append(text, seg, end).toString().trim();
+        return DumpText.trimmed(text, seg, end);
     }
 
     /** {@code -- } (MySQL wants a space or line end after the dashes), {@code #}, or a plain {@code /*}. */

@@ -6,6 +6,7 @@ import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,32 +72,40 @@ final class MysqlTableChecks {
         return names;
     }
 
-    /** Refuses a name the definition just read reuses (the server's "Duplicate column/key name"). */
-    static void checkNames(MysqlTableParts t, Sizes before) {
-        Set<String> columns = new TreeSet<>();
-        t.columns.subList(0, before.columns()).forEach(c -> columns.add(key(c.name())));
-        for (Column c : t.columns.subList(before.columns(), t.columns.size())) {
-            if (!columns.add(key(c.name()))) throw new IllegalArgumentException("duplicate column name " + c.name());
-        }
-        Set<String> keys = keyNames(t, before.constraints(), before.indexes());
-        Set<String> checks = new TreeSet<>();
-        t.constraints.subList(0, before.constraints()).stream().filter(c -> c.kind() == Constraint.Kind.CHECK)
-                .forEach(c -> checks.add(key(c.name())));
-        for (Constraint c : t.constraints.subList(before.constraints(), t.constraints.size())) {
-            if (c.kind() == Constraint.Kind.CHECK) {
-                if (!checks.add(key(c.name()))) throw new IllegalArgumentException("duplicate CHECK constraint name " + c.name());
-            } else if (!keys.add(key(c.name()))) {
-                throw new IllegalArgumentException(c.kind() == Constraint.Kind.PRIMARY_KEY
-                        ? "more than one PRIMARY KEY" : "duplicate key name " + c.name());
+    /**
+     * The names a table's definitions have used so far, gathered as each definition is read: rebuilding them
+     * for every definition made a table's checks quadratic in its columns.
+     */
+    static final class Names {
+        private final Set<String> columns = new HashSet<>();
+        private final Set<String> keys = new HashSet<>();
+        private final Set<String> checks = new HashSet<>();
+        private final Set<String> foreignKeys = new HashSet<>();
+        private Sizes seen = new Sizes(0, 0, 0, 0);
+
+        /**
+         * Refuses a name the definition just read reuses (the server's "Duplicate column/key name"). Called
+         * after each definition of one table, whose parts are only ever appended.
+         */
+        void check(MysqlTableParts t) {
+            for (Column c : t.columns.subList(seen.columns(), t.columns.size())) {
+                if (!columns.add(key(c.name()))) throw new IllegalArgumentException("duplicate column name " + c.name());
             }
-        }
-        for (Index i : t.indexes.subList(before.indexes(), t.indexes.size())) {
-            if (!keys.add(key(i.name()))) throw new IllegalArgumentException("duplicate key name " + i.name());
-        }
-        Set<String> fks = new TreeSet<>();
-        t.foreignKeys.subList(0, before.foreignKeys()).forEach(f -> fks.add(key(f.name())));
-        for (ForeignKey f : t.foreignKeys.subList(before.foreignKeys(), t.foreignKeys.size())) {
-            if (!fks.add(key(f.name()))) throw new IllegalArgumentException("duplicate foreign key name " + f.name());
+            for (Constraint c : t.constraints.subList(seen.constraints(), t.constraints.size())) {
+                if (c.kind() == Constraint.Kind.CHECK) {
+                    if (!checks.add(key(c.name()))) throw new IllegalArgumentException("duplicate CHECK constraint name " + c.name());
+                } else if (!keys.add(key(c.name()))) {
+                    throw new IllegalArgumentException(c.kind() == Constraint.Kind.PRIMARY_KEY
+                            ? "more than one PRIMARY KEY" : "duplicate key name " + c.name());
+                }
+            }
+            for (Index i : t.indexes.subList(seen.indexes(), t.indexes.size())) {
+                if (!keys.add(key(i.name()))) throw new IllegalArgumentException("duplicate key name " + i.name());
+            }
+            for (ForeignKey f : t.foreignKeys.subList(seen.foreignKeys(), t.foreignKeys.size())) {
+                if (!foreignKeys.add(key(f.name()))) throw new IllegalArgumentException("duplicate foreign key name " + f.name());
+            }
+            seen = sizes(t);
         }
     }
 

@@ -31,7 +31,7 @@ public final class Printable {
     }
 
     private static String escape(String s, java.util.function.IntPredicate unsafe) {
-        if (s == null || s.codePoints().noneMatch(unsafe)) return s;
+        if (s == null || isPrintableAscii(s) || s.codePoints().noneMatch(unsafe)) return s;
         StringBuilder b = new StringBuilder(s.length() + 8);
         s.codePoints().forEach(c -> {
             if (!unsafe.test(c)) b.appendCodePoint(c);
@@ -43,6 +43,15 @@ public final class Printable {
             else b.append(String.format(c <= 0xffff ? "\\u%04x" : "\\U%08x", c));
         });
         return b.toString();
+    }
+
+    /** Whether every character is printable ASCII (space to '~'), which no predicate here escapes: the usual case. */
+    private static boolean isPrintableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f) return false;
+        }
+        return true;
     }
 
     /**

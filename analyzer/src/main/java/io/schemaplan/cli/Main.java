@@ -103,10 +103,6 @@ public final class Main {
         // Messages name files and objects: escaped, so that a name cannot break the one line or drive the terminal.
         if (e instanceof ReadException || e instanceof UserException || e instanceof IOException) {
             err.println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
-            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-                // A typo ('--foramt') gets its likely meaning; suggestions are option and command names, never input.
-                err.println("Did you mean: " + String.join(" or ", u.getSuggestions()) + "?");
-            }
             return ExitCodes.USAGE_OR_INPUT;
         }
         err.println("schemaplan: internal error: " + Printable.escape(Redaction.arguments(e.toString(), args))

@@ -1,7 +1,6 @@
 package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 

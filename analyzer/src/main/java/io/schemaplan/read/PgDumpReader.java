@@ -22,8 +22,6 @@ import io.schemaplan.normalize.SqlTokens;
 import io.schemaplan.read.DumpSchema.CommentKey;
 import io.schemaplan.read.DumpSchema.TableParts;
 import io.schemaplan.read.DumpText.Statement;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -18,8 +18,6 @@ import io.schemaplan.impact.MyRules;
 import io.schemaplan.impact.PgRule;
 import io.schemaplan.impact.PgRules;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

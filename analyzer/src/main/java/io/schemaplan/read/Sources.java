@@ -1,9 +1,6 @@
 package io.schemaplan.read;
 
 import io.schemaplan.model.Schema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

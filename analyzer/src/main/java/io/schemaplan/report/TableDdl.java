@@ -10,7 +10,6 @@ import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
 import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
-import io.schemaplan.model.QName;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.Trigger;
 import io.schemaplan.sql.Definitions;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schemaplan.diff.Change;
 import io.schemaplan.diff.SchemaDiff;
 import io.schemaplan.impact.MyRule.Algorithm;
 import io.schemaplan.impact.MyRule.Lock;

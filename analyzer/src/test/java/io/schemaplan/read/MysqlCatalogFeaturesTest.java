@@ -17,7 +17,6 @@ import io.schemaplan.model.Table;
 import io.schemaplan.testing.LocalMariadb;
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

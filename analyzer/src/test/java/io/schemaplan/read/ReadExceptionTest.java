@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Every read error is one line that says what is wrong in words, whatever text or exception is behind it. */

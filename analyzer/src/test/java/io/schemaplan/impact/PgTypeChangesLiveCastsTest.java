@@ -99,4 +99,13 @@ class PgTypeChangesLiveCastsTest {
         assertEquals(PgOperation.ALTER_TYPE_REWRITE, operation("n", null));
         assertNotEquals(operation("n", null), operation("n", stats));
     }
+
+    @Test
+    void thePlanSaysWhereItsCastsCameFrom() {
+        List<Change> changes = SchemaDiff.diff(from, to);
+        Plan live = Planner.plan(new Planner.Input("from", "to", from, to, changes, stats, "live", Profile.DEFAULT, 15, true));
+        Plan none = Planner.plan(new Planner.Input("from", "to", from, to, changes, null, null, Profile.DEFAULT, 15, true));
+        assertTrue(live.assumptions().stream().anyMatch(a -> a.contains("the server's own pg_cast")), live.assumptions().toString());
+        assertTrue(none.assumptions().stream().anyMatch(a -> a.contains("casts of a stock PostgreSQL")), none.assumptions().toString());
+    }
 }

@@ -46,7 +46,8 @@ public final class SchemaDiff {
         for (Table t : to.tables()) {
             Table old = before.get(t.name());
             if (old != null) {
-                diffTable(old, t, to.engine() != null && to.engine().isMysqlFamily(), out);
+                // MySQL rules on both sides only: a cross-dialect comparison has a PostgreSQL side, which has no order.
+                diffTable(old, t, mysqlFamily(from) && mysqlFamily(to), out);
             }
         }
         compare(from.views(), to.views(), v -> v.name().toString(), ViewAdded::new, ViewDropped::new,
@@ -67,6 +68,10 @@ public final class SchemaDiff {
         compare(from.routines(), to.routines(), r -> r.signature(), RoutineAdded::new, RoutineDropped::new,
                 (a, b) -> a.equals(b) ? null : new RoutineChanged(a, b), out);
         return sortTablesTogether(out);
+    }
+
+    private static boolean mysqlFamily(Schema s) {
+        return s.engine() != null && s.engine().isMysqlFamily();
     }
 
     /** A view without what is compared apart (a materialized view's indexes and storage parameters). */

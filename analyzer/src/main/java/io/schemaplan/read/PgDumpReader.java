@@ -244,8 +244,7 @@ public final class PgDumpReader {
         try {
             apply(new Statement(sql, line));
         } catch (ReadException e) {
-            String prefix = file + ":" + line + ": ";
-            problems.add(e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage());
+            problems.add(ReadException.unplaced(file, e.getMessage()));
         }
         return List.copyOf(problems);
     }
@@ -849,9 +848,13 @@ public final class PgDumpReader {
         return taken;
     }
 
-    private static void add(TableParts table, ParsedConstraint c) {
+    private void add(TableParts table, ParsedConstraint c) {
         if (c.constraint() != null) table.constraints.add(c.constraint());
         else table.foreignKeys.add(c.foreignKey());
+        if (problems != null && c.constraint() != null && c.constraint().kind() == Constraint.Kind.PRIMARY_KEY) {
+            // a primary key makes its columns NOT NULL (pg_dump prints them so; a script need not say it)
+            for (String column : c.constraint().columns()) table.replace(table.column(column).withNullable(false));
+        }
     }
 
     /** An UNLOGGED sequence (PG >= 15) is modelled as a sequence: its persistence is not compared. */

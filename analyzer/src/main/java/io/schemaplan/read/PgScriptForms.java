@@ -58,6 +58,8 @@ final class PgScriptForms {
     /** The default as the server prints it, for a column of {@code type}. */
     static String asServerPrints(String expr, DataType type) {
         if (expr == null) return null;
+        String bare = expr.trim().replaceAll("^-\\s+", "-");
+        if (bare.matches("-?(\\d+\\.\\d*|\\.\\d+)")) return numeric(bare); // a decimal number (the tokenizer cuts it at the dot)
         SqlTokens t = SqlTokens.of(expr.trim());
         boolean negative = t.size() == 2 && t.isSymbol(0, "-");
         int at = negative ? 1 : 0;

@@ -11,24 +11,30 @@ import java.util.List;
  */
 public final class StatementApplier {
     private final PgDumpReader postgres;
+    private final MysqlDumpReader mysql;
 
-    private StatementApplier(PgDumpReader postgres) {
+    private StatementApplier(PgDumpReader postgres, MysqlDumpReader mysql) {
         this.postgres = postgres;
+        this.mysql = mysql;
     }
 
-    /** An applier whose model starts as {@code start}; {@code file} names the script in messages. */
-    public static StatementApplier startingFrom(Schema start, String file) {
-        if (start.engine().isMysqlFamily()) throw new IllegalArgumentException("MySQL replay is not built yet");
-        return new StatementApplier(PgDumpReader.replaying(file, start));
+    /**
+     * An applier whose model starts as {@code start}; {@code file} names the script in messages. On MySQL/MariaDB a
+     * table created without a collation gets {@code defaultCollation} (the database's default; null: the most
+     * common one among the start's tables). PostgreSQL ignores it.
+     */
+    public static StatementApplier startingFrom(Schema start, String file, String defaultCollation) {
+        return start.engine().isMysqlFamily() ? new StatementApplier(null, MysqlDumpReader.replaying(file, start, defaultCollation))
+                : new StatementApplier(PgDumpReader.replaying(file, start), null);
     }
 
     /** Applies one statement (without its delimiter) that starts on {@code line}: why it was not applied, or an empty list. */
     public List<String> apply(String sql, int line) {
-        return postgres.replay(sql, line);
+        return postgres != null ? postgres.replay(sql, line) : mysql.replay(sql, line);
     }
 
     /** The model as the statements applied so far left it. */
     public Schema model() {
-        return postgres.model();
+        return postgres != null ? postgres.model() : mysql.model();
     }
 }

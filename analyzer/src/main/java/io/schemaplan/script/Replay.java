@@ -26,12 +26,21 @@ public final class Replay {
      * @throws IllegalArgumentException when the script's dialect is not the schema's (a PostgreSQL script on a MySQL schema)
      */
     public static Replayed run(Schema from, Script script) {
+        return run(from, script, null);
+    }
+
+    /**
+     * As {@link #run(Schema, Script)}; on MySQL/MariaDB a table the script creates without a collation gets
+     * {@code defaultCollation}, the database's default (null: the most common among {@code from}'s tables, which
+     * an empty schema does not have).
+     */
+    public static Replayed run(Schema from, Script script, String defaultCollation) {
         if (from.engine().isMysqlFamily() != script.dialect().isMysqlFamily()) {
             throw new IllegalArgumentException(script.file() + " is a " + dialect(script.dialect().isMysqlFamily())
                     + " script; the schema it is replayed on is " + dialect(from.engine().isMysqlFamily()));
         }
         boolean transactionalDdl = !from.engine().isMysqlFamily();
-        StatementApplier applier = StatementApplier.startingFrom(from, script.file());
+        StatementApplier applier = StatementApplier.startingFrom(from, script.file(), defaultCollation);
         Schema model = from;
         Schema atBegin = null;
         List<Replayed.Step> steps = new ArrayList<>(script.statements().size());
@@ -44,11 +53,12 @@ public final class Replay {
                 case ROLLBACK -> {
                     if (transactionalDdl && atBegin != null && atBegin != model) {
                         model = atBegin;
-                        applier = StatementApplier.startingFrom(model, script.file());
+                        applier = StatementApplier.startingFrom(model, script.file(), defaultCollation);
                     }
                     atBegin = null;
                 }
-                case SET, DATA -> { }
+                case SET -> applier.apply(s.sql(), s.line()); // SET search_path: the names after it resolve by it
+                case DATA -> { }
                 case DDL, OTHER -> {
                     for (String problem : applier.apply(s.sql(), s.line())) {
                         findings.add(new Finding(Finding.Kind.NOT_APPLIED, s.number(), s.line(), s.revision(), problem, null));

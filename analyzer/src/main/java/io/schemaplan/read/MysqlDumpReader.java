@@ -190,16 +190,7 @@ public final class MysqlDumpReader {
             data(s);
             return;
         }
-        SqlTokens t;
-        DumpText.requireParsable(file, s.line(), s.text());
-        try {
-            t = SqlTokens.mysql(s.text());
-        } catch (IllegalArgumentException e) {
-            throw ReadException.at(file, s.line(), "cannot read statement: " + e.getMessage());
-        }
-        if (t.kind(0) != SqlTokens.Kind.WORD) {
-            throw ReadException.at(file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
-        }
+        SqlTokens t = DumpText.tokens(file, s.line(), s.text(), SqlTokens.Dialect.MYSQL);
         Handler h = handler(t);
         try {
             if (h != null) h.handle(t, s);

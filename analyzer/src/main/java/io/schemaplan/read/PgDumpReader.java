@@ -203,16 +203,7 @@ public final class PgDumpReader {
      * skipped. A statement that does not parse is a {@link ReadException} naming its line.
      */
     private void apply(Statement s) {
-        SqlTokens t;
-        DumpText.requireParsable(file, s.line(), s.text());
-        try {
-            t = SqlTokens.of(s.text());
-        } catch (IllegalArgumentException e) {
-            throw ReadException.at(file, s.line(), "cannot read statement: " + e.getMessage());
-        }
-        if (t.kind(0) != SqlTokens.Kind.WORD) {
-            throw ReadException.at(file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
-        }
+        SqlTokens t = DumpText.tokens(file, s.line(), s.text(), SqlTokens.Dialect.POSTGRES);
         Handler h = handler(t);
         try {
             if (h != null) h.handle(t, s);

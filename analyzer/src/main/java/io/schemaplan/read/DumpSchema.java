@@ -56,6 +56,17 @@ final class DumpSchema {
             columns.replaceAll(c -> c.name().equals(changed.name()) ? changed : c);
         }
 
+        /**
+         * What the table is made of, by identity: a statement that changes a table replaces or adds an element
+         * (the elements are immutable records) or a field, so an unchanged state means an unchanged table.
+         */
+        Object[] state() {
+            return new Object[] {columns.toArray(), constraints.toArray(), foreignKeys.toArray(), indexes.toArray(),
+                triggers.toArray(), unlogged, partitionBy, partitionOf, partitionBound, pg.options.toArray(),
+                pg.inherits.toArray(), pg.policies.toArray(), pg.rules.toArray(), pg.replicaIdentity, pg.rowSecurity,
+                pg.forceRowSecurity};
+        }
+
         Table build(Map<CommentKey, String> comments) {
             List<Column> commented = columns.stream()
                     .map(c -> c.withComment(comments.get(new CommentKey("COLUMN", name, c.name())))).toList();
@@ -85,7 +96,36 @@ final class DumpSchema {
     final Map<QName, List<Index>> viewIndexes = new HashMap<>();
     final Map<QName, Domain> domains = new LinkedHashMap<>();
     final List<Routine> routines = new ArrayList<>();
-    final Map<CommentKey, String> comments = new HashMap<>();
+    /** Bumped on every change of {@link #comments}: a comment is part of the table it names. */
+    private int commentsVersion;
+    final Map<CommentKey, String> comments = new HashMap<>() {
+        @Override
+        public String put(CommentKey key, String value) {
+            commentsVersion++;
+            return super.put(key, value);
+        }
+
+        @Override
+        public String remove(Object key) {
+            commentsVersion++;
+            return super.remove(key);
+        }
+
+        @Override
+        public void putAll(Map<? extends CommentKey, ? extends String> m) {
+            commentsVersion++;
+            super.putAll(m);
+        }
+
+        @Override
+        public void clear() {
+            commentsVersion++;
+            super.clear();
+        }
+    };
+
+    /** The tables the last {@link #build()} made (a replayed script builds the model before every statement). */
+    private final BuildCache<TableParts, Table> built = new BuildCache<>();
 
     void ownSequence(QName sequence, String ownedBy) {
         Sequence s = sequences.get(sequence);
@@ -183,7 +223,8 @@ final class DumpSchema {
         List<Routine> rs = routines.stream().map(r -> new Routine(r.name(), r.kind(), r.arguments(), r.returns(),
                 r.language(), r.attributes(), r.body(), comments.get(new CommentKey("ROUTINE", r.name(),
                 identityArguments(r.arguments(), r.kind().equals("procedure")))))).toList();
-        List<Table> ts = tables.values().stream().map(t -> t.build(comments)).toList();
+        List<Table> ts = tables.values().stream().map(t -> built.get(t, t.state(), commentsVersion, () -> t.build(comments))).toList();
+        built.keepOnly(tables.values());
         return new Schema(Engine.POSTGRES, serverVersion, namespaces, extensions, enumTypes, seqs, ts, vs, rs, ds);
     }
 }

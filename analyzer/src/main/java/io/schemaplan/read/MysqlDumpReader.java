@@ -156,10 +156,14 @@ public final class MysqlDumpReader {
         return List.copyOf(problems);
     }
 
+    /** The tables the last {@link #model()} made: a statement changes one or two. */
+    private final BuildCache<MysqlTableParts, Table> built = new BuildCache<>();
+
     /** The model as the statements so far left it. */
     Schema model() {
-        return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.of(),
-                tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
+        List<Table> ts = tables.values().stream().map(t -> built.get(t, t.state(), 0, t::toTable)).toList();
+        built.keepOnly(tables.values());
+        return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.of(), ts, List.copyOf(views.values()), List.of());
     }
 
     /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */

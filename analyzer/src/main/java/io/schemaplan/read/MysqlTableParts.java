@@ -94,6 +94,12 @@ final class MysqlTableParts {
         t.constraints.removeIf(c -> c.kind() != Constraint.Kind.CHECK && c.columns().isEmpty());
     }
 
+    /** What the table is made of, by identity (see {@link BuildCache}). */
+    Object[] state() {
+        return new Object[] {columns.toArray(), constraints.toArray(), foreignKeys.toArray(), indexes.toArray(),
+            triggers.toArray(), collation, comment, storageEngine};
+    }
+
     Table toTable() {
         List<Constraint> kept = new ArrayList<>(constraints);
         List<Column> cols = new ArrayList<>();

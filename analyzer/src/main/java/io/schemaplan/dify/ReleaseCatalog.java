@@ -269,8 +269,20 @@ public final class ReleaseCatalog {
 
     /** The release whose migrations bring {@code revision} in, on {@code engine}; null when no bundled script has it. */
     public String releaseIntroducing(String revision, String engine) {
-        return migrations.stream().filter(m -> m.engine().equals(engine) && !m.fromBase() && m.revisions().contains(revision))
+        String release = migrations.stream().filter(m -> m.engine().equals(engine) && !m.fromBase() && m.revisions().contains(revision))
                 .map(Migration::to).findFirst().orElse(null);
+        if (release != null) return release;
+        // older than every bundled pair: in the release the first pair starts from, or an earlier one
+        boolean inBase = migrations.stream().anyMatch(m -> m.engine().equals(engine) && m.fromBase() && m.revisions().contains(revision));
+        return !inBase ? null : "<=" + migrations.stream().filter(m -> m.engine().equals(engine) && !m.fromBase())
+                .map(Migration::from).findFirst().orElse(migrations.stream().filter(m -> m.engine().equals(engine))
+                        .map(Migration::to).findFirst().orElseThrow());
+    }
+
+    /** Whether {@code revision} is the first one Dify's migrations run on an empty database. */
+    public boolean isFirstRevision(String revision, String engine) {
+        return migrations.stream().anyMatch(m -> m.engine().equals(engine) && m.fromBase()
+                && !m.revisions().isEmpty() && m.revisions().get(0).equals(revision));
     }
 
     private static String text(Migration m) {

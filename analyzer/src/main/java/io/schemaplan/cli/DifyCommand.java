@@ -4,12 +4,15 @@ import io.schemaplan.dify.AlembicGraph;
 import io.schemaplan.dify.AlembicScript;
 import io.schemaplan.dify.Doctor;
 import io.schemaplan.dify.DoctorReport;
+import io.schemaplan.dify.MigrationSql;
 import io.schemaplan.dify.ReleaseCatalog;
 import io.schemaplan.read.AlembicVersionReader;
 import io.schemaplan.read.Loaded;
 import io.schemaplan.read.ReadException;
 import io.schemaplan.read.Sources;
 import io.schemaplan.report.DifyRenderer;
+import io.schemaplan.report.MigrationSqlRenderer;
+import io.schemaplan.script.ScriptReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -79,9 +82,12 @@ final class DifyCommand implements Runnable {
 
     @Command(name = "migrations", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Read an Alembic versions/ directory (revision, down_revision and branch_labels as text;",
-                    "nothing is executed): heads, bases, merge and branch points, and the upgrade path between two revisions."})
+                    "nothing is executed): heads, bases, merge and branch points, and the upgrade path between two revisions.",
+                    "With --sql FILE instead: read what 'flask db upgrade FROM:TO --sql' printed for your install and name",
+                    "its revisions, the releases they come with, statements per revision (DDL / data), Alembic's offline",
+                    "notes and autocommit blocks."})
     static final class Migrations implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "DIR", description = "The versions/ directory, e.g. api/migrations/versions")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The versions/ directory, e.g. api/migrations/versions")
         Path dir;
 
         @Option(names = "--from", paramLabel = "REV", description = "Start of the path (a revision, a unique prefix, or base).")
@@ -90,11 +96,19 @@ final class DifyCommand implements Runnable {
         @Option(names = "--to", paramLabel = "REV", description = "End of the path (a revision, a unique prefix, or head).")
         String to;
 
+        @Option(names = "--sql", paramLabel = "FILE", description = "A migration script printed by 'flask db upgrade FROM:TO --sql' (- for stdin).")
+        Path sql;
+
+        @Option(names = "--dialect", paramLabel = "DIALECT", description = "postgres or mysql (default: told from the script).")
+        String dialect;
+
         @Mixin
         ReportOptions report = new ReportOptions();
 
         @Override
         public Integer call() {
+            if (sql != null) return sqlScript();
+            if (dir == null) throw new Main.UserException("dify migrations needs a versions/ directory or --sql FILE");
             if ((from == null) != (to == null)) {
                 throw new Main.UserException("--from and --to go together");
             }
@@ -111,6 +125,21 @@ final class DifyCommand implements Runnable {
             report.write(report.json() ? DifyRenderer.migrationsJson(graph, path, from, to)
                     : DifyRenderer.migrationsText(graph, path, from, to));
             return graph.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
+        }
+
+        private Integer sqlScript() {
+            if (dir != null || from != null || to != null) {
+                throw new Main.UserException("--sql FILE reads a script: leave out DIR, --from and --to");
+            }
+            io.schemaplan.model.Engine engine = dialect == null ? null : switch (dialect.toLowerCase(java.util.Locale.ROOT)) {
+                case "postgres", "postgresql", "pg" -> io.schemaplan.model.Engine.POSTGRES;
+                case "mysql" -> io.schemaplan.model.Engine.MYSQL;
+                case "mariadb" -> io.schemaplan.model.Engine.MARIADB;
+                default -> throw new Main.UserException("--dialect " + dialect + ": expected postgres or mysql");
+            };
+            MigrationSql summary = MigrationSql.of(ScriptReader.read(sql, engine), ReleaseCatalog.bundled());
+            report.write(report.json() ? MigrationSqlRenderer.json(summary) : MigrationSqlRenderer.text(summary));
+            return ExitCodes.OK;
         }
     }
 }

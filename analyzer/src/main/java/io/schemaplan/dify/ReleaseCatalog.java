@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemaplan.read.Loaded;
 import io.schemaplan.read.ReadException;
 import io.schemaplan.read.Snapshots;
+import io.schemaplan.script.Script;
+import io.schemaplan.script.ScriptReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +41,26 @@ public final class ReleaseCatalog {
     record Facts(List<DifyRelease> releases, List<KnownRevision> revisions) {
     }
 
+    /**
+     * What Alembic emits offline from release {@code from} ({@code base}: an empty database) to release {@code to}
+     * of one engine, bundled gzipped as {@code file}; {@code revisions} in upgrade order.
+     */
+    public record Migration(String engine, String from, String to, String file, List<String> revisions) {
+        public Migration {
+            revisions = List.copyOf(revisions);
+        }
+
+        public boolean fromBase() {
+            return from.equals(BASE);
+        }
+    }
+
+    /** The {@code from} of a migration that starts on an empty database. */
+    public static final String BASE = "base";
+
     private final List<DifyRelease> releases;
     private final List<KnownRevision> revisions;
+    private List<Migration> migrations = List.of();
     private final Map<String, Integer> position = new HashMap<>();
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
 
@@ -82,7 +102,16 @@ public final class ReleaseCatalog {
                 }
                 joined.add(r.withSnapshot(entry.path("file").asText(), entry.path("tables").asInt()));
             }
-            return new ReleaseCatalog(joined, facts.revisions());
+            ReleaseCatalog catalog = new ReleaseCatalog(joined, facts.revisions());
+            List<Migration> migrations = new ArrayList<>();
+            for (JsonNode m : JSON.readTree(resource(INDEX)).path("migrations")) {
+                List<String> revs = new ArrayList<>();
+                m.path("revisions").forEach(r -> revs.add(r.asText()));
+                migrations.add(new Migration(m.path("engine").asText(), m.path("from").asText(), m.path("to").asText(),
+                        m.path("file").asText(), revs));
+            }
+            catalog.migrations = List.copyOf(migrations);
+            return catalog;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,6 +193,104 @@ public final class ReleaseCatalog {
         Integer a = position.get(ancestor);
         Integer d = position.get(descendant);
         return a != null && d != null && a < d;
+    }
+
+    /** The bundled migration scripts: consecutive release pairs, and from {@code base} to a release. */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    /**
+     * The migration scripts from {@code from} ({@link #BASE} for an empty database) to {@code to} on {@code engine}:
+     * one bundled script, or the consecutive pairs in between, in order.
+     *
+     * @throws ReadException one line when the catalog has no such range
+     */
+    public List<Migration> migrationPath(String engine, String from, String to) {
+        String label = "dify " + from + " -> " + to + " (" + engine + ")";
+        List<Migration> ofEngine = migrations.stream().filter(m -> m.engine().equals(engine)).toList();
+        for (Migration m : ofEngine) {
+            if (m.from().equals(from) && m.to().equals(to)) return List.of(m);
+        }
+        if (from.equals(to)) throw new ReadException(label + ": the same release; there is nothing to migrate");
+        List<Migration> path = new ArrayList<>();
+        String at = from;
+        while (!at.equals(to)) {
+            String current = at;
+            Migration next = ofEngine.stream().filter(m -> !m.fromBase() && m.from().equals(current)).findFirst().orElse(null);
+            if (next == null) {
+                List<String> known = ofEngine.stream().map(m -> m.from() + " -> " + m.to()).toList();
+                throw new ReadException(label + ": the catalog has no migration script from " + current + " on " + engine
+                        + " (it has " + String.join(", ", known) + ")");
+            }
+            path.add(next);
+            at = next.to();
+        }
+        return path;
+    }
+
+    /**
+     * The SQL from {@code from} to {@code to}: the bundled script, or the consecutive ones joined as Dify runs them.
+     * On PostgreSQL Dify runs every pending revision in one transaction, so the joined script is one {@code BEGIN; …
+     * COMMIT;}: each piece's own first BEGIN and last COMMIT go, the COMMIT / BEGIN of an {@code autocommit_block}
+     * inside a piece stays. MySQL scripts have no transaction statements and are joined as they are.
+     */
+    public String migrationSql(String engine, String from, String to) {
+        List<Migration> path = migrationPath(engine, from, to);
+        if (path.size() == 1) return text(path.get(0));
+        boolean postgres = engine.equals(DifyRelease.POSTGRES);
+        StringBuilder b = new StringBuilder("-- Dify " + from + " -> " + to + " (" + engine + "): the bundled scripts of "
+                + path.size() + " consecutive release pairs joined, " + (postgres
+                ? "in one transaction as Dify runs all pending revisions on PostgreSQL." : "as they are (no transactional DDL).")
+                + "\n\n" + (postgres ? "BEGIN;\n\n" : ""));
+        for (Migration m : path) {
+            List<String> lines = new ArrayList<>(text(m).lines().toList());
+            while (!lines.isEmpty() && lines.get(0).startsWith("--")) lines.remove(0); // the piece's header
+            if (postgres) {
+                int begin = lines.indexOf("BEGIN;");
+                int commit = lines.lastIndexOf("COMMIT;");
+                if (begin < 0 || commit < begin) throw new IllegalStateException(m.file() + " has no BEGIN; ... COMMIT;");
+                lines = lines.subList(begin + 1, commit);
+            }
+            String body = String.join("\n", lines).strip();
+            b.append("-- ").append(m.from()).append(" -> ").append(m.to()).append("\n\n");
+            if (!body.isEmpty()) b.append(body).append("\n\n");
+        }
+        if (postgres) b.append("COMMIT;\n");
+        return b.toString();
+    }
+
+    /** The joined script read into statements, labelled {@code dify:FROM->TO/ENGINE}. */
+    public Script migration(String engine, String from, String to) {
+        String sql = migrationSql(engine, from, to);
+        return ScriptReader.read("dify:" + from + "->" + to + "/" + engine, sql.getBytes(StandardCharsets.UTF_8),
+                engine.equals(DifyRelease.MYSQL) ? io.schemaplan.model.Engine.MYSQL : io.schemaplan.model.Engine.POSTGRES);
+    }
+
+    /** The release whose migrations bring {@code revision} in, on {@code engine}; null when no bundled script has it. */
+    public String releaseIntroducing(String revision, String engine) {
+        String release = migrations.stream().filter(m -> m.engine().equals(engine) && !m.fromBase() && m.revisions().contains(revision))
+                .map(Migration::to).findFirst().orElse(null);
+        if (release != null) return release;
+        // older than every bundled pair: in the release the first pair starts from, or an earlier one
+        boolean inBase = migrations.stream().anyMatch(m -> m.engine().equals(engine) && m.fromBase() && m.revisions().contains(revision));
+        return !inBase ? null : "<=" + migrations.stream().filter(m -> m.engine().equals(engine) && !m.fromBase())
+                .map(Migration::from).findFirst().orElse(migrations.stream().filter(m -> m.engine().equals(engine))
+                        .map(Migration::to).findFirst().orElseThrow());
+    }
+
+    /** Whether {@code revision} is the first one Dify's migrations run on an empty database. */
+    public boolean isFirstRevision(String revision, String engine) {
+        return migrations.stream().anyMatch(m -> m.engine().equals(engine) && m.fromBase()
+                && !m.revisions().isEmpty() && m.revisions().get(0).equals(revision));
+    }
+
+    private static String text(Migration m) {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(resource(m.file())))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The release's schema, labelled with its {@code dify:} spec. */

@@ -56,6 +56,17 @@ final class DumpSchema {
             columns.replaceAll(c -> c.name().equals(changed.name()) ? changed : c);
         }
 
+        /**
+         * What the table is made of, by identity: a statement that changes a table replaces or adds an element
+         * (the elements are immutable records) or a field, so an unchanged state means an unchanged table.
+         */
+        Object[] state() {
+            return new Object[] {columns.toArray(), constraints.toArray(), foreignKeys.toArray(), indexes.toArray(),
+                triggers.toArray(), unlogged, partitionBy, partitionOf, partitionBound, pg.options.toArray(),
+                pg.inherits.toArray(), pg.policies.toArray(), pg.rules.toArray(), pg.replicaIdentity, pg.rowSecurity,
+                pg.forceRowSecurity};
+        }
+
         Table build(Map<CommentKey, String> comments) {
             List<Column> commented = columns.stream()
                     .map(c -> c.withComment(comments.get(new CommentKey("COLUMN", name, c.name())))).toList();
@@ -85,7 +96,36 @@ final class DumpSchema {
     final Map<QName, List<Index>> viewIndexes = new HashMap<>();
     final Map<QName, Domain> domains = new LinkedHashMap<>();
     final List<Routine> routines = new ArrayList<>();
-    final Map<CommentKey, String> comments = new HashMap<>();
+    /** Bumped on every change of {@link #comments}: a comment is part of the table it names. */
+    private int commentsVersion;
+    final Map<CommentKey, String> comments = new HashMap<>() {
+        @Override
+        public String put(CommentKey key, String value) {
+            commentsVersion++;
+            return super.put(key, value);
+        }
+
+        @Override
+        public String remove(Object key) {
+            commentsVersion++;
+            return super.remove(key);
+        }
+
+        @Override
+        public void putAll(Map<? extends CommentKey, ? extends String> m) {
+            commentsVersion++;
+            super.putAll(m);
+        }
+
+        @Override
+        public void clear() {
+            commentsVersion++;
+            super.clear();
+        }
+    };
+
+    /** The tables the last {@link #build()} made (a replayed script builds the model before every statement). */
+    private final BuildCache<TableParts, Table> built = new BuildCache<>();
 
     void ownSequence(QName sequence, String ownedBy) {
         Sequence s = sequences.get(sequence);
@@ -106,6 +146,68 @@ final class DumpSchema {
         }).filter(arg -> procedure || !arg.startsWith("OUT ")).collect(Collectors.joining(", "));
     }
 
+    /**
+     * The mutable form of a finished schema, for statements to be applied to it one at a time (a migration
+     * script replayed): {@code of(s).build()} equals {@code s}. Comments go back into the map that
+     * {@link #build()} attaches them from.
+     */
+    static DumpSchema of(Schema s) {
+        DumpSchema d = new DumpSchema();
+        d.serverVersion = s.serverVersion();
+        d.namespaces.addAll(s.namespaces());
+        d.extensions.addAll(s.extensions());
+        for (EnumType e : s.enums()) {
+            d.enums.put(e.name(), new ArrayList<>(e.labels()));
+            d.comment("TYPE", e.name(), null, e.comment());
+        }
+        for (Sequence q : s.sequences()) {
+            d.sequences.put(q.name(), q);
+            d.comment("SEQUENCE", q.name(), null, q.comment());
+        }
+        for (Table t : s.tables()) {
+            TableParts p = new TableParts(t.name());
+            t.columns().forEach(c -> d.comment("COLUMN", t.name(), c.name(), c.comment()));
+            p.columns.addAll(t.columns());
+            p.constraints.addAll(t.constraints());
+            p.foreignKeys.addAll(t.foreignKeys());
+            p.indexes.addAll(t.indexes());
+            t.indexes().forEach(i -> d.comment("INDEX", QName.of(t.name().schema(), i.name()), null, i.comment()));
+            p.triggers.addAll(t.triggers());
+            p.unlogged = t.unlogged();
+            p.partitionBy = t.partitionBy();
+            p.partitionOf = t.partitionOf();
+            p.partitionBound = t.partitionBound();
+            d.comment("TABLE", t.name(), null, t.comment());
+            p.pg.options.addAll(t.options());
+            p.pg.inherits.addAll(t.inherits());
+            p.pg.policies.addAll(t.policies());
+            p.pg.rules.addAll(t.rules());
+            p.pg.replicaIdentity = t.replicaIdentity();
+            p.pg.rowSecurity = t.rowSecurity();
+            p.pg.forceRowSecurity = t.forceRowSecurity();
+            d.tables.put(t.name(), p);
+        }
+        for (View v : s.views()) {
+            d.views.put(v.name(), v);
+            d.comment("VIEW", v.name(), null, v.comment());
+            if (!v.indexes().isEmpty()) d.viewIndexes.put(v.name(), new ArrayList<>(v.indexes()));
+            v.indexes().forEach(i -> d.comment("INDEX", QName.of(v.name().schema(), i.name()), null, i.comment()));
+        }
+        for (Domain m : s.domains()) {
+            d.domains.put(m.name(), m);
+            d.comment("DOMAIN", m.name(), null, m.comment());
+        }
+        for (Routine r : s.routines()) {
+            d.routines.add(r);
+            d.comment("ROUTINE", r.name(), identityArguments(r.arguments(), r.kind().equals("procedure")), r.comment());
+        }
+        return d;
+    }
+
+    private void comment(String kind, QName object, String detail, String text) {
+        if (text != null) comments.put(new CommentKey(kind, object, detail), text);
+    }
+
     Schema build() {
         List<EnumType> enumTypes = enums.entrySet().stream().map(e -> new EnumType(e.getKey(), e.getValue(),
                 comments.get(new CommentKey("TYPE", e.getKey(), null)))).toList();
@@ -121,7 +223,8 @@ final class DumpSchema {
         List<Routine> rs = routines.stream().map(r -> new Routine(r.name(), r.kind(), r.arguments(), r.returns(),
                 r.language(), r.attributes(), r.body(), comments.get(new CommentKey("ROUTINE", r.name(),
                 identityArguments(r.arguments(), r.kind().equals("procedure")))))).toList();
-        List<Table> ts = tables.values().stream().map(t -> t.build(comments)).toList();
+        List<Table> ts = tables.values().stream().map(t -> built.get(t, t.state(), commentsVersion, () -> t.build(comments))).toList();
+        built.keepOnly(tables.values());
         return new Schema(Engine.POSTGRES, serverVersion, namespaces, extensions, enumTypes, seqs, ts, vs, rs, ds);
     }
 }

@@ -359,6 +359,21 @@ final class DumpText {
      */
     static final int MAX_STATEMENT = 4 << 20;
 
+    /** A statement's tokens; one that is too long, does not tokenize or does not start with a word fails with its line. */
+    static SqlTokens tokens(String file, int line, String statement, SqlTokens.Dialect dialect) {
+        requireParsable(file, line, statement);
+        SqlTokens t;
+        try {
+            t = SqlTokens.of(statement, dialect);
+        } catch (IllegalArgumentException e) {
+            throw ReadException.at(file, line, "cannot read statement: " + e.getMessage());
+        }
+        if (t.kind(0) != SqlTokens.Kind.WORD) {
+            throw ReadException.at(file, line, "not a SQL statement: '" + io.schemaplan.normalize.Excerpts.of(statement) + "'");
+        }
+        return t;
+    }
+
     /** Fails with one line when a statement is over {@link #MAX_STATEMENT}. */
     static void requireParsable(String file, int line, String statement) {
         if (statement.length() > MAX_STATEMENT) {

@@ -9,6 +9,7 @@ import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
+import io.schemaplan.model.Table;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
@@ -79,8 +80,15 @@ public final class MysqlDumpReader {
             "SECONDARY_ENGINE_ATTRIBUTE");
 
     private final Map<String, Handler> handlers = new HashMap<>();
+    private final String file;
+    /** The dump being read; null while a script is replayed. */
     private final MysqlDumpText dump;
     private final Engine engine;
+    /** While a script is replayed: what the current statement did not apply. Null while a dump is read. */
+    private List<String> problems;
+    /** While a script is replayed: the collation and engine of a table created without them (the database's). */
+    private String defaultCollation;
+    private String defaultEngine;
     private final Map<QName, MysqlTableParts> tables = new LinkedHashMap<>();
     private final Map<QName, View> views = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
@@ -93,9 +101,14 @@ public final class MysqlDumpReader {
     }
 
     private MysqlDumpReader(MysqlDumpText dump) {
+        this(dump.file, dump, dump.engine(), dump.serverVersion());
+    }
+
+    private MysqlDumpReader(String file, MysqlDumpText dump, Engine engine, String serverVersion) {
+        this.file = file;
         this.dump = dump;
-        this.engine = dump.engine();
-        this.serverVersion = dump.serverVersion();
+        this.engine = engine;
+        this.serverVersion = serverVersion;
         IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
         DATA.forEach(head -> handlers.put(head, (t, s) -> data(s)));
         handlers.put("CREATE TABLE", this::createTable);
@@ -103,6 +116,54 @@ public final class MysqlDumpReader {
         handlers.put("DROP TABLE", (t, s) -> dropped(t).forEach(tables::remove));
         handlers.put("DROP VIEW", (t, s) -> dropped(t).forEach(views::remove));
         handlers.put("ALTER TABLE", this::alterTable);
+    }
+
+    /**
+     * A reader that applies a migration script's statements, one at a time, to {@code start}. A table the script
+     * creates without a collation or engine gets {@code defaultCollation} (the database's; null: the most common
+     * among the start's tables) and the start's most common engine (InnoDB when it has no tables).
+     */
+    static MysqlDumpReader replaying(String file, Schema start, String defaultCollation) {
+        MysqlDumpReader r = new MysqlDumpReader(file, null, start.engine(), start.serverVersion());
+        r.problems = new ArrayList<>();
+        for (Table t : start.tables()) r.tables.put(t.name(), MysqlTableParts.of(t));
+        start.views().forEach(v -> r.views.put(v.name(), v));
+        r.defaultCollation = defaultCollation != null ? defaultCollation : mostCommon(start.tables().stream().map(Table::collation).toList());
+        String engine = mostCommon(start.tables().stream().map(Table::storageEngine).toList());
+        r.defaultEngine = engine != null ? engine : "InnoDB";
+        r.handlers.put("CREATE INDEX", (t, s) -> r.createIndex(t, 1, false, s));
+        r.handlers.put("CREATE UNIQUE", (t, s) -> r.createIndex(t, 2, true, s));
+        r.handlers.put("DROP INDEX", r::dropIndex);
+        r.handlers.put("RENAME TABLE", r::renameTables);
+        r.handlers.put("DROP TABLE", r::dropTables);
+        return r;
+    }
+
+    private static String mostCommon(List<String> values) {
+        return values.stream().filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(v -> v, LinkedHashMap::new, java.util.stream.Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Applies one statement of a script: why it was not applied (one line each, without file and line), or an empty list. */
+    List<String> replay(String sql, int line) {
+        problems.clear();
+        try {
+            apply(new Statement(sql, line));
+        } catch (ReadException e) {
+            problems.add(ReadException.unplaced(file, e.getMessage()));
+        }
+        return List.copyOf(problems);
+    }
+
+    /** The tables the last {@link #model()} made: a statement changes one or two. */
+    private final BuildCache<MysqlTableParts, Table> built = new BuildCache<>();
+
+    /** The model as the statements so far left it. */
+    Schema model() {
+        List<Table> ts = tables.values().stream().map(t -> built.get(t, t.state(), 0, t::toTable)).toList();
+        built.keepOnly(tables.values());
+        return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.of(), ts, List.copyOf(views.values()), List.of());
     }
 
     /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */
@@ -119,34 +180,28 @@ public final class MysqlDumpReader {
     private Loaded run() {
         dump.toolMessages.forEach(m -> skip(m, "line", "'" + m.text() + "'",
                 "the dump tool's own message (its stderr written into the file), not SQL"));
-        for (Statement s : dump.statements) {
-            if (isData(s.text())) { // rows of a full dump, of any size: counted, never tokenized
-                data(s);
-                continue;
-            }
-            SqlTokens t;
-            DumpText.requireParsable(dump.file, s.line(), s.text());
-            try {
-                t = SqlTokens.mysql(s.text());
-            } catch (IllegalArgumentException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
-            }
-            if (t.kind(0) != SqlTokens.Kind.WORD) {
-                throw ReadException.at(dump.file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
-            }
-            Handler h = handler(t);
-            try {
-                if (h != null) h.handle(t, s);
-                else skip(s, "statement", describe(t), "not part of the schema model");
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
-            }
-        }
-        skipped.forEach((kind, k) -> warnings.add(dump.file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
+        for (Statement s : dump.statements) apply(s);
+        skipped.forEach((kind, k) -> warnings.add(file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
                 ? dataMessage(k.names().size()) : skippedMessage(kind, k.names(), k.reason()))));
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
                 tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
-        return new Loaded(dump.file, schema, warnings);
+        return new Loaded(file, schema, warnings);
+    }
+
+    /** Applies one statement: a handler by its leading words, or a warning that it is skipped; one that does not parse fails. */
+    private void apply(Statement s) {
+        if (isData(s.text())) { // rows of a full dump, of any size: counted, never tokenized
+            data(s);
+            return;
+        }
+        SqlTokens t = DumpText.tokens(file, s.line(), s.text(), SqlTokens.Dialect.MYSQL);
+        Handler h = handler(t);
+        try {
+            if (h != null) h.handle(t, s);
+            else skip(s, "statement", describe(t), "not part of the schema model");
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw ReadException.cannotParse(file, s.line(), describe(t), e);
+        }
     }
 
     private static boolean isData(String statement) {
@@ -180,11 +235,16 @@ public final class MysqlDumpReader {
     }
 
     private void warn(Statement s, String message) {
-        warnings.add(dump.file + ":" + s.line() + ": " + message);
+        if (problems != null) problems.add(message);
+        else warnings.add(file + ":" + s.line() + ": " + message);
     }
 
-    /** Counts one skipped object of {@code kind} into the one warning of its kind. */
+    /** Counts one skipped object of {@code kind} into the one warning of its kind (replaying: reports it). */
     private void skip(Statement s, String kind, String name, String reason) {
+        if (problems != null) {
+            if (!kind.equals(DATA_KIND)) problems.add("skipped " + kind + " " + name + ": " + reason);
+            return;
+        }
         skipped.computeIfAbsent(kind, k -> new Skipped(s.line(), new ArrayList<>(), reason)).names().add(name);
     }
 
@@ -239,6 +299,10 @@ public final class MysqlDumpReader {
         int i = t.isWord(2, "IF", "NOT", "EXISTS") ? 5 : 2;
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
+        if (problems != null && tables.containsKey(name)) {
+            if (i == 2) throw new IllegalArgumentException("table " + name + " already exists");
+            return; // IF NOT EXISTS
+        }
         if (!t.isGroup(end)) {
             throw new IllegalArgumentException("expected the column list of " + name + " (CREATE TABLE … LIKE/SELECT is not a dump)");
         }
@@ -270,13 +334,13 @@ public final class MysqlDumpReader {
                 MysqlTableChecks.added(table, before).forEach(o -> lines.put(o, line));
                 names.check(table);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ReadException.cannotParse(dump.file, line, describe(t), e);
+                throw ReadException.cannotParse(file, line, describe(t), e);
             }
         }
         try {
             MysqlTableChecks.checkColumns(table, lines);
         } catch (MysqlTableChecks.At e) {
-            throw ReadException.at(dump.file, e.line() > 0 ? e.line() : s.line(),
+            throw ReadException.at(file, e.line() > 0 ? e.line() : s.line(),
                     "cannot parse " + describe(t) + ": " + e.getMessage());
         }
         String charset = null;
@@ -310,6 +374,10 @@ public final class MysqlDumpReader {
         }
         if (table.collation == null && charset != null) {
             table.collation = MysqlDefinitions.defaultCollation(charset, engine, serverVersion);
+        }
+        if (problems != null) { // a script's table takes the database's defaults
+            if (table.collation == null) table.collation = defaultCollation;
+            if (table.storageEngine == null) table.storageEngine = defaultEngine;
         }
         tables.put(name, table);
     }
@@ -415,6 +483,10 @@ public final class MysqlDumpReader {
             }
         }
         if (collation == null && charset != null) collation = MysqlDefinitions.defaultCollation(charset, engine, serverVersion);
+        if (problems != null && defaultText != null) {
+            MysqlScriptForms.checkDefault(name, defaultText);
+            defaultText = MysqlScriptForms.asServerPrints(defaultText, type);
+        }
         String defaultExpr = MysqlExpressions.withOnUpdate(MysqlExpressions.normalizeDefault(defaultText, type), onUpdate);
         return new Column(name, position, type, nullable, defaultExpr, identity, generated, collation, comment, virtual,
                 invisible);
@@ -470,7 +542,8 @@ public final class MysqlDumpReader {
                 String name = k.name != null ? k.name : autoName(table, k);
                 table.indexes.add(new Index(name, false, method, k.keys, List.of(), null, false, k.comment));
             }
-            case "FOREIGN" -> table.foreignKeys.add(foreignKey(e, i + 2, constraintName, table.name));
+            case "FOREIGN" -> table.foreignKeys.add(foreignKey(e, i + 2,
+                    constraintName == null && problems != null && e.isGroup(i + 2) ? foreignKeyName(table) : constraintName, table.name));
             case "CHECK" -> {
                 if (!e.isGroup(i + 1)) throw new IllegalArgumentException("expected (expression) after CHECK");
                 int after = i + 2;
@@ -489,6 +562,17 @@ public final class MysqlDumpReader {
                         constraintName != null ? constraintName : table.name.name() + "_chk", e.inner(i + 1), enforced));
             }
             default -> throw new IllegalArgumentException("unexpected '" + e.text(i) + "' in table " + table.name);
+        }
+    }
+
+    /** The name MySQL and MariaDB give a foreign key written without one: {@code t_ibfk_1}, {@code t_ibfk_2}, … */
+    private static String foreignKeyName(MysqlTableParts table) {
+        String base = table.name.name() + "_ibfk_";
+        int n = 1;
+        while (true) {
+            String name = base + n;
+            if (table.foreignKeys.stream().noneMatch(f -> f.name().equals(name))) return name;
+            n++;
         }
     }
 
@@ -646,13 +730,234 @@ public final class MysqlDumpReader {
         parts.triggers.add(MysqlDefinitions.trigger(name, timing, event, table.name(), t.rest(body)));
     }
 
-    /** mysqldump writes only DISABLE/ENABLE KEYS as ALTER TABLE; anything else is reported. */
+    /** mysqldump writes only DISABLE/ENABLE KEYS as ALTER TABLE; a script's actions are applied one by one. */
     private void alterTable(SqlTokens t, Statement s) {
-        int end = t.nameEnd(2);
+        int at = t.isWord(2, "IGNORE") ? 3 : 2;
+        int end = t.nameEnd(at);
         if (t.isWord(end, "DISABLE", "KEYS") || t.isWord(end, "ENABLE", "KEYS")) {
             data(s);
+        } else if (problems == null) {
+            skip(s, "ALTER TABLE statement", "on " + qname(t, at, end), "a dump's ALTER TABLE is not read");
         } else {
-            skip(s, "ALTER TABLE statement", "on " + qname(t, 2, end), "a dump's ALTER TABLE is not read");
+            MysqlTableParts table = table(qname(t, at, end));
+            for (String action : SqlTokens.splitTopLevel(t.rest(end), Dialect.MYSQL)) alterAction(table, SqlTokens.mysql(action), s);
         }
+    }
+
+    private MysqlTableParts table(QName name) {
+        MysqlTableParts table = tables.get(name);
+        if (table == null) throw new IllegalArgumentException("unknown table " + name);
+        return table;
+    }
+
+    /** One action of a script's ALTER TABLE, as the server applies it. */
+    private void alterAction(MysqlTableParts table, SqlTokens a, Statement s) {
+        String w = upper(a, 0);
+        int i = 1;
+        switch (w) {
+            case "ADD" -> {
+                if (a.isWord(1, "COLUMN")) i = 2;
+                if (i == 1 && isTableElementKeyword(SqlTokens.mysql(a.rest(1)))) {
+                    tableElement(SqlTokens.mysql(a.rest(1)), table, s);
+                    return;
+                }
+                boolean ifNotExists = a.isWord(i, "IF", "NOT", "EXISTS");
+                if (ifNotExists) i += 3;
+                String name = a.ident(i);
+                if (table.columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(name))) {
+                    if (ifNotExists) return;
+                    throw new IllegalArgumentException("table " + table.name + " already has a column " + name);
+                }
+                placeColumn(table, a, i, null, s);
+            }
+            case "MODIFY" -> {
+                if (a.isWord(1, "COLUMN")) i = 2;
+                placeColumn(table, a, i, column(table, a.ident(i)).name(), s);
+            }
+            case "CHANGE" -> {
+                if (a.isWord(1, "COLUMN")) i = 2;
+                String old = column(table, a.ident(i)).name();
+                String renamed = a.ident(i + 1);
+                placeColumn(table, a, i + 1, old, s);
+                if (!old.equals(renamed)) MysqlTableParts.renameInKeys(table, old, renamed);
+            }
+            case "DROP" -> dropAction(table, a);
+            case "RENAME" -> renameAction(table, a);
+            case "ALTER" -> {
+                if (a.isWord(1, "COLUMN")) i = 2;
+                Column c = column(table, a.ident(i));
+                if (a.isWord(i + 1, "SET", "DEFAULT")) {
+                    String text = a.rest(i + 3);
+                    MysqlScriptForms.checkDefault(c.name(), text);
+                    table.replace(c.withDefault(MysqlExpressions.normalizeDefault(MysqlScriptForms.asServerPrints(text, c.type()), c.type())));
+                } else if (a.isWord(i + 1, "DROP", "DEFAULT")) {
+                    table.replace(c.withDefault(null));
+                } else {
+                    throw new IllegalArgumentException("unexpected '" + Excerpts.of(a.rest(i + 1)) + "' in ALTER COLUMN " + c.name());
+                }
+            }
+            case "ALGORITHM", "LOCK" -> { } // how the server runs it, not what it makes
+            case "ENGINE" -> table.storageEngine = a.ident(a.isSymbol(1, "=") ? 2 : 1);
+            default -> throw new IllegalArgumentException("unexpected ALTER TABLE action '" + Excerpts.of(a.rest(0)) + "'");
+        }
+    }
+
+    private static Column column(MysqlTableParts table, String name) {
+        return table.columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table " + table.name + " has no column " + name));
+    }
+
+    /**
+     * The column defined from token {@code from} of {@code a} ({@code name type clauses [FIRST | AFTER c]}): added
+     * at the end, or in place of {@code replacing} (MODIFY, CHANGE), or where FIRST / AFTER puts it.
+     */
+    private void placeColumn(MysqlTableParts table, SqlTokens a, int from, String replacing, Statement s) {
+        int n = a.size();
+        String after = null;
+        boolean first = false;
+        if (a.isWord(n - 1, "FIRST")) {
+            first = true;
+            n--;
+        } else if (n >= 2 && a.isWord(n - 2, "AFTER")) {
+            after = a.ident(n - 1);
+            n -= 2;
+        }
+        List<Column> cols = table.columns;
+        int at = replacing == null ? cols.size() : indexOf(cols, replacing);
+        Column c = column(SqlTokens.mysql(a.slice(from, n)), at + 1, table, s);
+        if (replacing != null) cols.remove(at);
+        if (first) at = 0;
+        else if (after != null) at = indexOf(cols, column(table, after).name()) + 1;
+        cols.add(at, c);
+        for (int k = 0; k < cols.size(); k++) cols.set(k, cols.get(k).withPosition(k + 1));
+    }
+
+    private static int indexOf(List<Column> cols, String name) {
+        for (int k = 0; k < cols.size(); k++) {
+            if (cols.get(k).name().equalsIgnoreCase(name)) return k;
+        }
+        throw new IllegalArgumentException("no column " + name);
+    }
+
+    /** DROP [COLUMN] c, DROP INDEX|KEY k, DROP PRIMARY KEY, DROP FOREIGN KEY f, DROP CONSTRAINT|CHECK n. */
+    private void dropAction(MysqlTableParts table, SqlTokens a) {
+        if (a.isWord(1, "PRIMARY", "KEY")) {
+            if (!table.constraints.removeIf(c -> c.kind() == Constraint.Kind.PRIMARY_KEY)) {
+                throw new IllegalArgumentException("table " + table.name + " has no primary key");
+            }
+        } else if (a.isWord(1, "INDEX") || a.isWord(1, "KEY")) {
+            dropKey(table, a.ident(a.isWord(2, "IF", "EXISTS") ? 4 : 2), a.isWord(2, "IF", "EXISTS"));
+        } else if (a.isWord(1, "FOREIGN", "KEY")) {
+            boolean ifExists = a.isWord(3, "IF", "EXISTS");
+            String name = a.ident(ifExists ? 5 : 3);
+            if (!table.foreignKeys.removeIf(f -> f.name().equals(name)) && !ifExists) {
+                throw new IllegalArgumentException("table " + table.name + " has no foreign key " + name);
+            }
+        } else if (a.isWord(1, "CONSTRAINT") || a.isWord(1, "CHECK")) {
+            boolean ifExists = a.isWord(2, "IF", "EXISTS");
+            String name = a.ident(ifExists ? 4 : 2);
+            boolean removed = table.constraints.removeIf(c -> c.name().equals(name) && c.kind() != Constraint.Kind.PRIMARY_KEY)
+                    | table.foreignKeys.removeIf(f -> f.name().equals(name));
+            if (!removed && !ifExists) throw new IllegalArgumentException("table " + table.name + " has no constraint " + name);
+        } else {
+            int i = a.isWord(1, "COLUMN") ? 2 : 1;
+            boolean ifExists = a.isWord(i, "IF", "EXISTS");
+            if (ifExists) i += 2;
+            String name = a.ident(i);
+            if (table.columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(name))) {
+                if (ifExists) return;
+                throw new IllegalArgumentException("table " + table.name + " has no column " + name);
+            }
+            String column = column(table, name).name();
+            table.columns.removeIf(c -> c.name().equals(column));
+            for (int k = 0; k < table.columns.size(); k++) table.columns.set(k, table.columns.get(k).withPosition(k + 1));
+            MysqlTableParts.dropFromKeys(table, column);
+        }
+    }
+
+    private static void dropKey(MysqlTableParts table, String name, boolean ifExists) {
+        boolean removed = table.indexes.removeIf(x -> x.name().equalsIgnoreCase(name))
+                | table.constraints.removeIf(c -> c.kind() != Constraint.Kind.CHECK && c.name().equalsIgnoreCase(name));
+        if (!removed && !ifExists) throw new IllegalArgumentException("table " + table.name + " has no index " + name);
+    }
+
+    /** RENAME [TO|AS] t2, RENAME COLUMN a TO b, RENAME INDEX|KEY a TO b. */
+    private void renameAction(MysqlTableParts table, SqlTokens a) {
+        if (a.isWord(1, "COLUMN")) {
+            String old = column(table, a.ident(2)).name();
+            String renamed = a.ident(a.expect(3, "TO"));
+            Column c = column(table, old);
+            table.replace(old, new Column(renamed, c.position(), c.type(), c.nullable(), c.defaultExpr(), c.identity(),
+                    c.generatedExpr(), c.collation(), c.comment(), c.virtual(), c.invisible()));
+            MysqlTableParts.renameInKeys(table, old, renamed);
+        } else if (a.isWord(1, "INDEX") || a.isWord(1, "KEY")) {
+            String old = a.ident(2);
+            String renamed = a.ident(a.expect(3, "TO"));
+            boolean found = table.indexes.stream().anyMatch(x -> x.name().equalsIgnoreCase(old))
+                    || table.constraints.stream().anyMatch(c -> c.name().equalsIgnoreCase(old));
+            if (!found) throw new IllegalArgumentException("table " + table.name + " has no index " + old);
+            table.indexes.replaceAll(x -> x.name().equalsIgnoreCase(old) ? x.renamed(renamed) : x);
+            table.constraints.replaceAll(c -> c.name().equalsIgnoreCase(old) ? c.renamed(renamed) : c);
+        } else {
+            int i = a.isWord(1, "TO") || a.isWord(1, "AS") ? 2 : 1;
+            renameTable(table.name, qname(a, i, a.nameEnd(i)));
+        }
+    }
+
+    private void renameTable(QName from, QName to) {
+        MysqlTableParts table = table(from);
+        if (tables.containsKey(to)) throw new IllegalArgumentException("table " + to + " already exists");
+        Map<QName, MysqlTableParts> reordered = new LinkedHashMap<>();
+        tables.forEach((k, v) -> reordered.put(k.equals(from) ? to : k, v == table ? table.renamed(to) : v));
+        tables.clear();
+        tables.putAll(reordered);
+        for (MysqlTableParts t : tables.values()) {
+            t.foreignKeys.replaceAll(f -> !f.referencedTable().equals(from) ? f : new ForeignKey(f.name(), f.columns(), to,
+                    f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(), f.initiallyDeferred(), f.validated()));
+        }
+    }
+
+    /** {@code RENAME TABLE a TO b [, c TO d]}. */
+    private void renameTables(SqlTokens t, Statement s) {
+        for (String pair : SqlTokens.splitTopLevel(t.rest(2), Dialect.MYSQL)) {
+            SqlTokens p = SqlTokens.mysql(pair);
+            int end = p.nameEnd(0);
+            int to = p.expect(end, "TO");
+            renameTable(qname(p, 0, end), qname(p, to, p.nameEnd(to)));
+        }
+    }
+
+    /** A script's {@code DROP TABLE [IF EXISTS] a, b}: a table that is not there fails the statement unless IF EXISTS. */
+    private void dropTables(SqlTokens t, Statement s) {
+        boolean ifExists = t.isWord(2, "IF", "EXISTS");
+        List<QName> names = dropped(t);
+        for (QName n : names) {
+            if (!tables.containsKey(n) && !ifExists) throw new IllegalArgumentException("unknown table " + n);
+        }
+        names.forEach(tables::remove);
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX name ON t (parts) [options]}: a key of the table, as the dump prints it ({@code KEY}
+     * or {@code UNIQUE KEY} inside the table).
+     */
+    private void createIndex(SqlTokens t, int indexWord, boolean unique, Statement s) {
+        int i = t.expect(indexWord, "INDEX");
+        if (t.isWord(i, "IF", "NOT", "EXISTS")) i += 3;
+        String name = t.ident(i);
+        int on = t.expect(i + 1, "ON");
+        int end = t.nameEnd(on);
+        MysqlTableParts table = table(qname(t, on, end));
+        String element = (unique ? "UNIQUE KEY " : "KEY ") + t.slice(i, i + 1) + " " + t.rest(end);
+        tableElement(SqlTokens.mysql(element), table, s);
+    }
+
+    /** {@code DROP INDEX [IF EXISTS] name ON t}. */
+    private void dropIndex(SqlTokens t, Statement s) {
+        boolean ifExists = t.isWord(2, "IF", "EXISTS");
+        int i = ifExists ? 4 : 2;
+        String name = t.ident(i);
+        int on = t.expect(i + 1, "ON");
+        dropKey(table(qname(t, on, t.nameEnd(on))), name, ifExists);
     }
 }

@@ -33,6 +33,75 @@ final class MysqlTableParts {
         this.name = name;
     }
 
+    /** A finished table made mutable again, for a migration script to change: {@code of(t).toTable()} equals {@code t}. */
+    static MysqlTableParts of(Table t) {
+        MysqlTableParts p = new MysqlTableParts(t.name());
+        p.columns.addAll(t.columns());
+        p.constraints.addAll(t.constraints());
+        p.foreignKeys.addAll(t.foreignKeys());
+        p.indexes.addAll(t.indexes());
+        p.triggers.addAll(t.triggers());
+        p.collation = t.collation();
+        p.comment = t.comment();
+        p.storageEngine = t.storageEngine();
+        return p;
+    }
+
+    /** The same parts under another name (RENAME TABLE). */
+    MysqlTableParts renamed(QName to) {
+        MysqlTableParts p = new MysqlTableParts(to);
+        p.columns.addAll(columns);
+        p.constraints.addAll(constraints);
+        p.foreignKeys.addAll(foreignKeys);
+        p.indexes.addAll(indexes);
+        p.triggers.addAll(triggers);
+        p.collation = collation;
+        p.comment = comment;
+        p.storageEngine = storageEngine;
+        return p;
+    }
+
+    void replace(Column changed) {
+        replace(changed.name(), changed);
+    }
+
+    void replace(String old, Column changed) {
+        columns.replaceAll(c -> c.name().equals(old) ? changed : c);
+    }
+
+    /** A column renamed in the keys that name it: indexes, PRIMARY KEY / UNIQUE constraints, foreign keys. */
+    static void renameInKeys(MysqlTableParts t, String from, String to) {
+        t.indexes.replaceAll(x -> new Index(x.name(), x.unique(), x.method(), x.keys().stream().map(k -> k.expression()
+                || !k.text().equalsIgnoreCase(from) ? k : new Index.IndexKey(to, false, k.collation(), k.opclass(),
+                k.descending(), k.nulls(), k.prefixLength())).toList(), x.include(), x.predicate(), x.nullsNotDistinct(), x.comment()));
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?i)([(,]\\s*)" + java.util.regex.Pattern.quote(from) + "(?=[\\s,()])");
+        t.constraints.replaceAll(c -> c.kind() == Constraint.Kind.CHECK || !c.columns().contains(from) ? c
+                : new Constraint(c.name(), c.kind(), c.columns().stream().map(x -> x.equals(from) ? to : x).toList(),
+                word.matcher(c.definition()).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(to)),
+                c.deferrable(), c.initiallyDeferred(), c.validated()));
+        t.foreignKeys.replaceAll(f -> new ForeignKey(f.name(), f.columns().stream().map(x -> x.equals(from) ? to : x).toList(),
+                f.referencedTable(), f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(),
+                f.initiallyDeferred(), f.validated()));
+    }
+
+    /** What MySQL and MariaDB do to the keys of a dropped column: it leaves each key, and a key left empty goes. */
+    static void dropFromKeys(MysqlTableParts t, String column) {
+        t.indexes.replaceAll(x -> new Index(x.name(), x.unique(), x.method(), x.keys().stream()
+                .filter(k -> k.expression() || !k.text().equalsIgnoreCase(column)).toList(), x.include(), x.predicate(),
+                x.nullsNotDistinct(), x.comment()));
+        t.indexes.removeIf(x -> x.keys().isEmpty());
+        t.constraints.replaceAll(c -> c.kind() == Constraint.Kind.CHECK || !c.columns().contains(column) ? c
+                : MysqlDefinitions.keyConstraint(c.name(), c.kind(), c.columns().stream().filter(x -> !x.equals(column))
+                .map(Index.IndexKey::column).toList()));
+        t.constraints.removeIf(c -> c.kind() != Constraint.Kind.CHECK && c.columns().isEmpty());
+    }
+
+    /** What the table is made of, by identity (see {@link BuildCache}). */
+    Object[] state() {
+        return new Object[] {columns.toArray(), constraints.toArray(), foreignKeys.toArray(), indexes.toArray(),
+            triggers.toArray(), collation, comment, storageEngine};
+    }
+
     Table toTable() {
         List<Constraint> kept = new ArrayList<>(constraints);
         List<Column> cols = new ArrayList<>();

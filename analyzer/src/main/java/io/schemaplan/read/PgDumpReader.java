@@ -5,6 +5,8 @@ import io.schemaplan.model.Constraint;
 import io.schemaplan.model.DataType;
 import io.schemaplan.model.Domain;
 import io.schemaplan.model.Extension;
+import io.schemaplan.model.ForeignKey;
+import io.schemaplan.model.Index;
 import io.schemaplan.model.Policy;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Routine;
@@ -51,7 +53,7 @@ public final class PgDumpReader {
      * pg_dumpall and {@code pg_dump --create} write around a database (roles, tablespaces, the database itself).
      */
     private static final Set<String> IGNORED = Set.of("SET", "GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES",
-            "ALTER INDEX", "REFRESH MATERIALIZED VIEW", "RESET",
+            "REFRESH MATERIALIZED VIEW", "RESET",
             "CREATE ROLE", "ALTER ROLE", "DROP ROLE", "CREATE USER", "ALTER USER", "DROP USER",
             "CREATE TABLESPACE", "ALTER TABLESPACE", "DROP TABLESPACE",
             "CREATE DATABASE", "ALTER DATABASE", "DROP DATABASE", "UPDATE PG_CATALOG");
@@ -88,9 +90,13 @@ public final class PgDumpReader {
             "FUNCTION", "ROUTINE", "PROCEDURE", "ROUTINE", "SEQUENCE", "SEQUENCE", "DOMAIN", "DOMAIN");
 
     private final Map<String, Handler> handlers = new HashMap<>();
+    private final String file;
+    /** The dump being read; null while a script is replayed. */
     private final DumpText dump;
     private final String database;
-    private final DumpSchema schema = new DumpSchema();
+    private final DumpSchema schema;
+    /** While a script is replayed: what the current statement did not apply. Null while a dump is read. */
+    private List<String> problems;
     private final List<String> warnings = new ArrayList<>();
     /** Skipped statements of one kind after the first: the kind's first warning, and how many more. */
     private final Map<String, int[]> repeated = new java.util.LinkedHashMap<>();
@@ -108,8 +114,14 @@ public final class PgDumpReader {
     private Statement firstData;
 
     private PgDumpReader(DumpText dump, String database) {
+        this(dump.file, dump, database, new DumpSchema());
+    }
+
+    private PgDumpReader(String file, DumpText dump, String database, DumpSchema schema) {
+        this.file = file;
         this.dump = dump;
         this.database = database;
+        this.schema = schema;
         IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
         handlers.put("CREATE SCHEMA", this::createSchema);
         handlers.put("CREATE EXTENSION", this::createExtension);
@@ -127,6 +139,7 @@ public final class PgDumpReader {
         handlers.put("CREATE UNLOGGED SEQUENCE", this::createSequence);
         handlers.put("ALTER SEQUENCE", this::alterSequence);
         handlers.put("ALTER TABLE", this::alterTable);
+        handlers.put("ALTER INDEX", this::alterIndex);
         handlers.put("CREATE INDEX", this::createIndex);
         handlers.put("CREATE UNIQUE INDEX", this::createIndex);
         handlers.put("CREATE TRIGGER", this::createTrigger);
@@ -173,23 +186,7 @@ public final class PgDumpReader {
         schema.serverVersion = dump.serverVersion();
         for (Statement s : dump.statements) {
             if (!dump.connects.isEmpty() && !java.util.Objects.equals(s.database(), database)) continue;
-            SqlTokens t;
-            DumpText.requireParsable(dump.file, s.line(), s.text());
-            try {
-                t = SqlTokens.of(s.text());
-            } catch (IllegalArgumentException e) {
-                throw ReadException.at(dump.file, s.line(), "cannot read statement: " + e.getMessage());
-            }
-            if (t.kind(0) != SqlTokens.Kind.WORD) {
-                throw ReadException.at(dump.file, s.line(), "not a SQL statement: '" + Excerpts.of(s.text()) + "'");
-            }
-            Handler h = handler(t);
-            try {
-                if (h != null) h.handle(t, s);
-                else if (!isOwnerChange(t)) skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw ReadException.cannotParse(dump.file, s.line(), describe(t), e);
-            }
+            apply(s);
         }
         List<String> all = new ArrayList<>(warnings);
         repeated.forEach((kind, more) -> {
@@ -197,8 +194,55 @@ public final class PgDumpReader {
             all.set(at, all.get(at) + " (and " + more[0] + " more " + kind + " statement" + (more[0] == 1 ? "" : "s") + ")");
         });
         if (firstData != null) all.add(dataSummary());
-        String label = database == null ? dump.file : dump.file + "#" + database;
+        String label = database == null ? file : file + "#" + database;
         return new Loaded(label, schema.build(), all);
+    }
+
+    /**
+     * Applies one statement to the model read so far: a handler by its leading words, or a warning that it is
+     * skipped. A statement that does not parse is a {@link ReadException} naming its line.
+     */
+    private void apply(Statement s) {
+        SqlTokens t = DumpText.tokens(file, s.line(), s.text(), SqlTokens.Dialect.POSTGRES);
+        Handler h = handler(t);
+        try {
+            if (h != null) h.handle(t, s);
+            else if (!isOwnerChange(t)) skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw ReadException.cannotParse(file, s.line(), describe(t), e);
+        }
+    }
+
+    /**
+     * A reader that applies the statements of a migration script, one at a time, to {@code start}: what a
+     * statement does not apply (a warning while reading a dump) is reported for that statement, not grouped.
+     */
+    static PgDumpReader replaying(String file, Schema start) {
+        PgDumpReader r = new PgDumpReader(file, null, null, DumpSchema.of(start));
+        r.problems = new ArrayList<>();
+        // A script's bare names are relative to the session's search_path ("$user", public), as an old dump's
+        // are: the model holds them qualified, as the server prints them.
+        r.searchPath = new ArrayList<>(List.of("public"));
+        return r;
+    }
+
+    /**
+     * Applies one statement of a script; returns why it was not applied, or not wholly (one line each, without
+     * the file and line), empty when it was.
+     */
+    List<String> replay(String sql, int line) {
+        problems.clear();
+        try {
+            apply(new Statement(sql, line));
+        } catch (ReadException e) {
+            problems.add(ReadException.unplaced(file, e.getMessage()));
+        }
+        return List.copyOf(problems);
+    }
+
+    /** The model as the statements so far left it. */
+    Schema model() {
+        return schema.build();
     }
 
     /** The statement's kind for grouping warnings: its first two words ({@code CREATE DOMAIN}), more after OR. */
@@ -209,6 +253,10 @@ public final class PgDumpReader {
 
     /** A warning that is given once per kind: later statements of the kind only add to its count. */
     private void skipped(Statement s, String kind, String message) {
+        if (problems != null) {
+            problems.add(message);
+            return;
+        }
         Integer first = firstWarning.get(kind);
         if (first == null) {
             firstWarning.put(kind, warnings.size());
@@ -224,7 +272,7 @@ public final class PgDumpReader {
                 + (dump.copyRows == 1 ? "" : "s") + ")");
         if (inserts > 0) parts.add(inserts + " INSERT statement" + (inserts == 1 ? "" : "s"));
         if (setvals > 0) parts.add(setvals + " sequence value" + (setvals == 1 ? "" : "s") + " (setval)");
-        return dump.file + ":" + firstData.line() + ": skipped the table data: " + String.join(", ", parts)
+        return file + ":" + firstData.line() + ": skipped the table data: " + String.join(", ", parts)
                 + "; the schema model holds no data";
     }
 
@@ -269,7 +317,8 @@ public final class PgDumpReader {
     }
 
     private void warn(Statement s, String message) {
-        warnings.add(dump.file + ":" + s.line() + ": " + message);
+        if (problems != null) problems.add(message);
+        else warnings.add(file + ":" + s.line() + ": " + message);
     }
 
     private QName qname(SqlTokens t, int from, int to) {
@@ -318,7 +367,8 @@ public final class PgDumpReader {
             boolean found = switch (kind) {
                 case TYPE -> schema.enums.containsKey(q) || otherTypes.contains(q);
                 case RELATION -> schema.tables.containsKey(q) || schema.views.containsKey(q) || schema.sequences.containsKey(q);
-                case ROUTINE -> schema.routines.stream().anyMatch(r -> r.name().equals(q));
+                case ROUTINE -> schema.routines.stream().anyMatch(r -> r.name().equals(q))
+                        || schema.extensions.stream().anyMatch(x -> s.equals(x.schema()) && PgExtensionRoutines.provides(x.name(), name));
             };
             if (found) return s;
         }
@@ -346,6 +396,7 @@ public final class PgDumpReader {
             if (end - i >= 2 && !a.isSymbol(i + 1, ".") && !a.isGroup(i + 1) && !a.isSymbol(i + 1, "[")) i++; // a name
             String type = a.slice(i, end);
             String rest = def < 0 ? "" : " DEFAULT " + qualified(a.rest(def + 1), false);
+            if (problems != null) type = PgScriptForms.argumentType(type);
             out.add((i > 0 ? a.slice(0, i) + " " : "") + qualifiedType(type) + rest);
         }
         return String.join(", ", out);
@@ -373,6 +424,17 @@ public final class PgDumpReader {
         int i = skipIfNotExists(t, 2);
         int at = t.find(i + 1, "SCHEMA");
         if (t.ident(i).equals("plpgsql")) return; // built in since 9.0; pg_dump 10 and older still print it
+        if (problems != null) { // a script: the extension may be there already, and goes to the search_path's first schema
+            String extension = t.ident(i);
+            if (schema.extensions.stream().anyMatch(x -> x.name().equals(extension))) {
+                if (i == 2) throw new IllegalArgumentException("extension " + extension + " already exists");
+                return;
+            }
+            if (at < 0 && searchPath != null && !searchPath.isEmpty()) {
+                schema.extensions.add(new Extension(extension, searchPath.get(0), null));
+                return;
+            }
+        }
         schema.extensions.add(new Extension(t.ident(i), at < 0 ? null : t.ident(at + 1), null));
     }
 
@@ -387,33 +449,68 @@ public final class PgDumpReader {
         schema.enums.put(qname(t, 2, end), labels);
     }
 
+    /** Words that end a routine's RETURNS type: the clauses that may follow it, in any order. */
+    private static final Set<String> ROUTINE_CLAUSES = Set.of("LANGUAGE", "AS", "RETURN", "BEGIN", "SET", "TRANSFORM",
+            "WINDOW", "IMMUTABLE", "STABLE", "VOLATILE", "STRICT", "LEAKPROOF", "NOT", "CALLED", "SECURITY", "EXTERNAL",
+            "PARALLEL", "COST", "ROWS", "SUPPORT");
+
+    /**
+     * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE name(args) [RETURNS t] clauses…}. pg_dump prints the clauses
+     * in one order (LANGUAGE, options, SET lines, AS body); a script may write them in any ({@code AS $$…$$
+     * LANGUAGE sql STABLE}), with the defaults spelled out.
+     */
     private void createRoutine(SqlTokens t, Statement s) {
         boolean procedure = t.isWord(1, "PROCEDURE");
         int end = t.nameEnd(2);
         if (!t.isGroup(end)) throw new IllegalArgumentException("no argument list after " + qname(t, 2, end));
         String arguments = t.inner(end);
-        int language = t.find(end + 1, "LANGUAGE");
-        if (language < 0) throw new IllegalArgumentException("no LANGUAGE clause");
-        String returns = procedure ? null : t.slice(t.expect(end + 1, "RETURNS"), language);
+        int i = end + 1;
+        String returns = null;
+        if (!procedure) {
+            int from = t.expect(i, "RETURNS");
+            i = from;
+            while (i < t.size() && !(t.kind(i) == SqlTokens.Kind.WORD && ROUTINE_CLAUSES.contains(t.text(i).toUpperCase(Locale.ROOT)))) i++;
+            returns = t.slice(from, i);
+        }
+        String language = null;
         List<String> attributes = new ArrayList<>();
         String body = null;
-        int i = language + 2;
         while (i < t.size()) {
             String word = t.text(i).toUpperCase(Locale.ROOT);
-            if (ROUTINE_FLAGS.contains(word)) {
+            if (t.isWord(i, "LANGUAGE")) {
+                language = t.ident(i + 1);
+                i += 2;
+            } else if (ROUTINE_FLAGS.contains(word)) {
                 attributes.add(word);
                 i++;
             } else if (ROUTINE_OPTIONS.contains(word)) {
-                String option = t.slice(i, i + 2);
+                String value = t.text(i + 1);
+                String option = word + " " + (word.equals("PARALLEL") || word.equals("SECURITY") ? value.toUpperCase(Locale.ROOT) : value);
                 if (!DEFAULT_ROUTINE_OPTIONS.contains(option)) attributes.add(option);
                 i += 2;
+            } else if (t.isWord(i, "EXTERNAL", "SECURITY")) {
+                i++; // EXTERNAL is noise
+            } else if (t.isWord(i, "CALLED", "ON", "NULL", "INPUT")) {
+                i += 4; // the default
+            } else if (t.isWord(i, "RETURNS", "NULL", "ON", "NULL", "INPUT")) {
+                attributes.add("STRICT");
+                i += 5;
+            } else if (t.isWord(i, "NOT", "LEAKPROOF")) {
+                i += 2; // the default
             } else if (t.isWord(i, "SET")) { // pg_dump prints each SET on its own line
                 int lineEnd = s.text().indexOf('\n', t.start(i));
                 if (lineEnd < 0) lineEnd = s.text().length();
                 attributes.add(s.text().substring(t.start(i), lineEnd).trim());
                 while (i < t.size() && t.start(i) < lineEnd) i++;
+            } else if (t.isWord(i, "AS") && t.kind(i + 1) == SqlTokens.Kind.DOLLAR) {
+                body = dollarBody(t.text(i + 1));
+                i += 2;
+            } else if (t.isWord(i, "AS") && t.kind(i + 1) == SqlTokens.Kind.STRING && !t.isSymbol(i + 2, ",")
+                    && problems != null) {
+                body = SqlTokens.stringValue(t.text(i + 1)); // a script's 'quoted' body: the server keeps its value
+                i += 2;
             } else if (t.isWord(i, "AS")) {
-                body = t.kind(i + 1) == SqlTokens.Kind.DOLLAR ? dollarBody(t.text(i + 1)) : t.rest(i + 1);
+                body = t.rest(i + 1);
                 break;
             } else if (t.isWord(i, "RETURN") || t.isWord(i, "BEGIN")) {
                 body = t.rest(i);
@@ -423,9 +520,10 @@ public final class PgDumpReader {
                 i++;
             }
         }
+        if (language == null) throw new IllegalArgumentException("no LANGUAGE clause");
         schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function",
                 qualifiedArguments(arguments), returns == null ? null : qualifiedReturns(returns),
-                t.ident(language + 1), attributes, body, null));
+                language, attributes, body, null));
     }
 
     /** {@code RETURNS mood}, {@code RETURNS SETOF mood}, {@code RETURNS TABLE(a mood)}: user types qualified. */
@@ -444,9 +542,14 @@ public final class PgDumpReader {
 
     private void createTable(SqlTokens t, Statement s) {
         boolean unlogged = t.isWord(1, "UNLOGGED");
-        int i = skipIfNotExists(t, t.expect(unlogged ? 2 : 1, "TABLE"));
+        int at = t.expect(unlogged ? 2 : 1, "TABLE");
+        int i = skipIfNotExists(t, at);
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
+        if (problems != null && schema.tables.containsKey(name)) {
+            if (i == at) throw new IllegalArgumentException("table " + name + " already exists");
+            return; // IF NOT EXISTS
+        }
         TableParts table = new TableParts(name);
         table.unlogged = unlogged;
         boolean partition = t.isWord(end, "PARTITION", "OF");
@@ -455,6 +558,8 @@ public final class PgDumpReader {
             throw new IllegalArgumentException("expected the column list of " + name + " at '" + clip(t.rest(list)) + "'");
         }
         List<String> notNull = new ArrayList<>();
+        List<String> unnamed = new ArrayList<>();
+        List<Inline> inline = new ArrayList<>();
         for (String element : t.isGroup(list) ? SqlTokens.splitTopLevel(t.inner(list)) : List.<String>of()) {
             SqlTokens e = SqlTokens.of(element);
             if (e.isWord(0, "CONSTRAINT") && e.isWord(2, "NOT", "NULL")) {
@@ -462,11 +567,15 @@ public final class PgDumpReader {
                 notNull.add(e.ident(4)); // [NO INHERIT] may follow
             } else if (e.isWord(0, "CONSTRAINT")) {
                 add(table, PgDefinitions.parseConstraint(e.ident(1), qualified(e.rest(2), false), this::resolve));
+            } else if (isUnnamedTableConstraint(e)) {
+                unnamed.add(element); // named once the columns are known (a CHECK is named after one)
             } else {
-                table.columns.add(column(e, table.columns.size() + 1));
+                table.columns.add(serialIfSo(table, e, column(e, table.columns.size() + 1, inline)));
             }
         }
         for (String column : notNull) table.replace(table.column(column).withNullable(false));
+        for (String element : unnamed) addUnnamed(table, element);
+        for (Inline c : inline) addInline(table, c);
         for (i = end; i < t.size(); i++) {
             if (t.isWord(i, "PARTITION", "BY")) {
                 int with = t.find(i + 2, "WITH");
@@ -546,7 +655,7 @@ public final class PgDumpReader {
     }
 
     /** {@code name type [COLLATE c] [DEFAULT e | GENERATED ALWAYS AS (e) STORED] [NOT NULL]}, in any order. */
-    private Column column(SqlTokens e, int position) {
+    private Column column(SqlTokens e, int position, List<Inline> inline) {
         String name = e.ident(0);
         int i = 1;
         while (i < e.size() && !(e.kind(i) == SqlTokens.Kind.WORD && COLUMN_CLAUSES.contains(e.text(i).toUpperCase(Locale.ROOT)))) {
@@ -567,7 +676,7 @@ public final class PgDumpReader {
             } else if (e.isWord(i, "DEFAULT")) {
                 int end = i + 1;
                 while (end < e.size() && !startsColumnClause(e, end)) end++;
-                defaultExpr = PgExpressions.normalizeDefault(qualified(e.slice(i + 1, end), false), type);
+                defaultExpr = defaultOf(e.slice(i + 1, end), type);
                 i = end;
             } else if (e.isWord(i, "NOT", "NULL")) {
                 nullable = false;
@@ -580,6 +689,13 @@ public final class PgDumpReader {
                 if (e.isWord(i, "NO", "INHERIT")) i += 2;
             } else if (e.isWord(i, "NULL")) {
                 i++;
+            } else if (startsInlineConstraint(e, i)) {
+                String constraintName = e.isWord(i, "CONSTRAINT") ? e.ident(i + 1) : null;
+                int from = constraintName == null ? i : i + 2;
+                int end = from + 1;
+                while (end < e.size() && !startsColumnClause(e, end) && !e.isWord(end, "DEFAULT") && !e.isWord(end, "NULL")) end++;
+                inline.add(new Inline(name, constraintName, e.slice(from, end)));
+                i = end;
             } else if (e.isWord(i, "GENERATED", "ALWAYS", "AS") && e.isGroup(i + 3) && e.isWord(i + 4, "STORED")) {
                 generated = PgExpressions.sameRendering(qualified(e.inner(i + 3).trim(), false));
                 i += 5;
@@ -594,14 +710,142 @@ public final class PgDumpReader {
         return new Column(name, position, type, nullable, defaultExpr, identity, generated, collation, null);
     }
 
-    private static boolean startsColumnClause(SqlTokens e, int i) {
-        return e.isWord(i, "NOT", "NULL") && !e.isWord(i - 1, "IS") || e.isWord(i, "GENERATED")
-                || e.isWord(i, "COLLATE") || e.isWord(i, "CONSTRAINT");
+    /** A column default, normalized; a script's as the server prints it (a dump's are printed so already). */
+    private String defaultOf(String expr, DataType type) {
+        if (problems == null) return PgExpressions.normalizeDefault(qualified(expr, false), type);
+        String printed = PgScriptForms.asServerPrints(qualified(PgScriptForms.regclassArguments(expr), false), type);
+        return PgExpressions.normalizeDefault(printed, type);
     }
 
-    private static void add(TableParts table, ParsedConstraint c) {
+    private static boolean startsColumnClause(SqlTokens e, int i) {
+        return e.isWord(i, "NOT", "NULL") && !e.isWord(i - 1, "IS") || e.isWord(i, "GENERATED")
+                || e.isWord(i, "COLLATE") || e.isWord(i, "CONSTRAINT") || startsInlineConstraint(e, i);
+    }
+
+    private static final Set<String> SERIALS = Set.of("serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
+
+    /**
+     * A column a script declares {@code serial} (pg_dump never does: it prints what serial stands for): NOT NULL,
+     * its default the next value of a new sequence {@code table_column_seq} of the column's type, owned by it.
+     */
+    private Column serialIfSo(TableParts table, SqlTokens e, Column c) {
+        if (problems == null || e.size() < 2 || !SERIALS.contains(e.text(1).toLowerCase(Locale.ROOT))) return c;
+        QName sequence = QName.of(table.name.schema(), PgNames.choose(table.name.name(), c.name(), "seq", namesTaken(table.name.schema())));
+        schema.sequences.put(sequence, new Sequence(sequence, c.type().name(), 1, 1, null, null, 1, false,
+                table.name.schema() + "." + table.name.name() + "." + c.name(), null));
+        return c.withNullable(false).withDefault("nextval('" + qualifiedName(sequence) + "'::regclass)");
+    }
+
+    /** {@code schema.name} as the server prints a relation name inside a regclass literal. */
+    private static String qualifiedName(QName name) {
+        return io.schemaplan.sql.Identifiers.quoteIdent(name.schema()) + "." + io.schemaplan.sql.Identifiers.quoteIdent(name.name());
+    }
+
+    /** A column's own constraint, as a migration script writes it ({@code id uuid PRIMARY KEY}); pg_dump never does. */
+    private static boolean startsInlineConstraint(SqlTokens e, int i) {
+        int k = e.isWord(i, "CONSTRAINT") ? i + 2 : i;
+        return e.isWord(k, "PRIMARY", "KEY") || e.isWord(k, "UNIQUE") || e.isWord(k, "REFERENCES")
+                || e.isWord(k, "CHECK") && e.isGroup(k + 1);
+    }
+
+    /** A column's own constraint: the column, the name given (or null) and the clause ({@code REFERENCES t (id) ON DELETE CASCADE}). */
+    private record Inline(String column, String name, String clause) {
+    }
+
+    /** A table constraint without a name: {@code PRIMARY KEY (…)}, {@code UNIQUE (…)}, {@code CHECK (…)}, {@code FOREIGN KEY}, {@code EXCLUDE}. */
+    private static boolean isUnnamedTableConstraint(SqlTokens e) {
+        return e.isWord(0, "PRIMARY", "KEY") || e.isWord(0, "UNIQUE") && (e.isGroup(1) || e.isWord(1, "NULLS"))
+                || e.isWord(0, "CHECK") && e.isGroup(1) || e.isWord(0, "FOREIGN", "KEY") || e.isWord(0, "EXCLUDE");
+    }
+
+    /** A column constraint as the table constraint it is, named as PostgreSQL names it when the script does not. */
+    private void addInline(TableParts table, Inline c) {
+        SqlTokens k = SqlTokens.of(c.clause());
+        String column = io.schemaplan.sql.Identifiers.quoteIdent(c.column());
+        String definition;
+        String label;
+        if (k.isWord(0, "PRIMARY", "KEY")) {
+            definition = "PRIMARY KEY (" + column + ")" + (k.size() > 2 ? " " + k.rest(2) : "");
+            label = "pkey";
+        } else if (k.isWord(0, "UNIQUE")) {
+            definition = "UNIQUE (" + column + ")" + (k.size() > 1 ? " " + k.rest(1) : "");
+            label = "key";
+        } else if (k.isWord(0, "REFERENCES")) {
+            definition = "FOREIGN KEY (" + column + ") " + c.clause();
+            label = "fkey";
+        } else {
+            definition = c.clause();
+            label = "check";
+        }
+        String name = c.name() != null ? c.name()
+                : PgNames.choose(table.name.name(), label.equals("pkey") ? null : c.column(), label, namesTaken(table.name.schema()));
+        addConstraint(table, name, definition);
+    }
+
+    /** A table constraint without a name, named as PostgreSQL names it. */
+    private void addUnnamed(TableParts table, String definition) {
+        SqlTokens e = SqlTokens.of(definition);
+        String name2;
+        String label;
+        if (e.isWord(0, "PRIMARY", "KEY")) {
+            name2 = null;
+            label = "pkey";
+        } else if (e.isWord(0, "CHECK")) {
+            name2 = PgNames.firstColumn(e.inner(1), table.columns.stream().map(Column::name).toList());
+            label = "check";
+        } else if (e.isWord(0, "EXCLUDE")) {
+            name2 = null;
+            label = "excl";
+        } else {
+            int group = 0;
+            while (group < e.size() && !e.isGroup(group)) group++;
+            name2 = PgNames.columnsPart(SqlTokens.identList(e.inner(group)));
+            label = e.isWord(0, "UNIQUE") ? "key" : "fkey";
+        }
+        addConstraint(table, PgNames.choose(table.name.name(), name2, label, namesTaken(table.name.schema())), definition);
+    }
+
+    /**
+     * Adds a constraint; a foreign key that names no referenced columns references the primary key of its
+     * target, as PostgreSQL resolves it (and pg_get_constraintdef prints it).
+     */
+    private void addConstraint(TableParts table, String name, String definition) {
+        ParsedConstraint parsed = PgDefinitions.parseConstraint(name, qualified(definition, false), this::resolve);
+        ForeignKey fk = parsed.foreignKey();
+        if (fk != null && fk.referencedColumns().isEmpty()) {
+            TableParts target = fk.referencedTable().equals(table.name) ? table : table(fk.referencedTable());
+            List<String> key = target.constraints.stream().filter(k -> k.kind() == Constraint.Kind.PRIMARY_KEY)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("table " + target.name
+                            + " has no primary key for " + name + " to reference")).columns();
+            fk = new ForeignKey(fk.name(), fk.columns(), fk.referencedTable(), key, fk.onUpdate(), fk.onDelete(),
+                    fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.validated());
+            parsed = new ParsedConstraint(null, fk);
+        }
+        add(table, parsed);
+    }
+
+    /** The names in a schema that a made-up constraint or index name must not take: relations and constraints. */
+    private Set<String> namesTaken(String schemaName) {
+        Set<String> taken = new java.util.HashSet<>();
+        for (TableParts tp : schema.tables.values()) {
+            if (!tp.name.schema().equals(schemaName)) continue;
+            taken.add(tp.name.name());
+            tp.indexes.forEach(x -> taken.add(x.name()));
+            tp.constraints.forEach(x -> taken.add(x.name()));
+            tp.foreignKeys.forEach(x -> taken.add(x.name()));
+        }
+        schema.sequences.keySet().stream().filter(q -> q.schema().equals(schemaName)).forEach(q -> taken.add(q.name()));
+        schema.views.keySet().stream().filter(q -> q.schema().equals(schemaName)).forEach(q -> taken.add(q.name()));
+        return taken;
+    }
+
+    private void add(TableParts table, ParsedConstraint c) {
         if (c.constraint() != null) table.constraints.add(c.constraint());
         else table.foreignKeys.add(c.foreignKey());
+        if (problems != null && c.constraint() != null && c.constraint().kind() == Constraint.Kind.PRIMARY_KEY) {
+            // a primary key makes its columns NOT NULL (pg_dump prints them so; a script need not say it)
+            for (String column : c.constraint().columns()) table.replace(table.column(column).withNullable(false));
+        }
     }
 
     /** An UNLOGGED sequence (PG >= 15) is modelled as a sequence: its persistence is not compared. */
@@ -668,12 +912,25 @@ public final class PgDumpReader {
 
     private void alterTable(SqlTokens t, Statement s) {
         int i = 2;
-        if (t.isWord(i, "IF", "EXISTS")) i += 2;
+        boolean ifExists = t.isWord(i, "IF", "EXISTS");
+        if (ifExists) i += 2;
         if (t.isWord(i, "ONLY")) i++;
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
+        if (ifExists && problems != null && !schema.tables.containsKey(name)) return;
+        if (hasTopLevelComma(t, end)) { // ALTER TABLE t ADD COLUMN a int, ADD COLUMN b int: one action at a time
+            String head = t.slice(0, end);
+            for (String action : SqlTokens.splitTopLevel(t.rest(end))) {
+                alterTable(SqlTokens.of(head + " " + action), new Statement(head + " " + action, s.line(), s.database()));
+            }
+            return;
+        }
         i = end;
-        if (t.isWord(i, "DROP") || t.isWord(i, "ALTER") && t.find(i, "DROP") > 0 && !t.isWord(t.find(i, "DROP") - 1, "ON")) {
+        if (t.isWord(i, "RENAME")) {
+            rename(name, t, i + 1);
+        } else if (t.isWord(i, "ADD") && !t.isWord(i + 1, "CONSTRAINT")) {
+            addToTable(table(name), t, i + 1);
+        } else if (t.isWord(i, "DROP") || t.isWord(i, "ALTER") && t.find(i, "DROP") > 0 && !t.isWord(t.find(i, "DROP") - 1, "ON")) {
             alterTableDrop(name, t, i, s);
         } else if (t.isWord(i, "ADD", "CONSTRAINT") && t.isWord(i + 3, "NOT", "NULL")) {
             // pg_dump 18: ADD CONSTRAINT name NOT NULL column [NOT VALID]
@@ -711,33 +968,206 @@ public final class PgDumpReader {
         }
     }
 
+    private static boolean hasTopLevelComma(SqlTokens t, int from) {
+        for (int k = from; k < t.size(); k++) {
+            if (t.isSymbol(k, ",")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code ADD [COLUMN] [IF NOT EXISTS] name type …} (its own constraints included) or a table constraint
+     * without a name ({@code ADD UNIQUE (a, b)}): what migration scripts add, and pg_dump never does.
+     */
+    private void addToTable(TableParts table, SqlTokens t, int i) {
+        SqlTokens rest = SqlTokens.of(t.rest(i));
+        if (isUnnamedTableConstraint(rest)) {
+            addUnnamed(table, t.rest(i));
+            return;
+        }
+        if (t.isWord(i, "COLUMN")) i++;
+        boolean ifNotExists = t.isWord(i, "IF", "NOT", "EXISTS");
+        if (ifNotExists) i += 3;
+        String columnName = t.ident(i);
+        if (table.columns.stream().anyMatch(c -> c.name().equals(columnName))) {
+            if (ifNotExists) return;
+            throw new IllegalArgumentException("table " + table.name + " already has a column " + columnName);
+        }
+        List<Inline> inline = new ArrayList<>();
+        SqlTokens e = SqlTokens.of(t.rest(i));
+        table.columns.add(serialIfSo(table, e, column(e, table.columns.size() + 1, inline)));
+        for (Inline c : inline) addInline(table, c);
+    }
+
+    /**
+     * {@code RENAME TO t2}, {@code RENAME [COLUMN] a TO b}, {@code RENAME CONSTRAINT a TO b}: the name changes
+     * everywhere the model holds it (keys, definitions, foreign keys of other tables, comments, sequence owners).
+     */
+    private void rename(QName name, SqlTokens t, int i) {
+        TableParts table = table(name);
+        if (t.isWord(i, "TO")) {
+            QName renamed = QName.of(name.schema(), t.ident(i + 1));
+            if (schema.tables.containsKey(renamed)) throw new IllegalArgumentException("table " + renamed + " already exists");
+            renameTable(table, renamed);
+        } else if (t.isWord(i, "CONSTRAINT")) {
+            String from = t.ident(i + 1);
+            String to = t.ident(t.expect(i + 2, "TO"));
+            boolean found = table.constraints.stream().anyMatch(c -> c.name().equals(from))
+                    || table.foreignKeys.stream().anyMatch(f -> f.name().equals(from));
+            if (!found) throw new IllegalArgumentException("table " + name + " has no constraint " + from);
+            table.constraints.replaceAll(c -> c.name().equals(from) ? c.renamed(to) : c);
+            table.foreignKeys.replaceAll(f -> f.name().equals(from) ? new ForeignKey(to, f.columns(), f.referencedTable(),
+                    f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(), f.initiallyDeferred(),
+                    f.validated()) : f);
+        } else {
+            int at = t.isWord(i, "COLUMN") ? i + 1 : i;
+            renameColumn(table, table.column(t.ident(at)).name(), t.ident(t.expect(at + 1, "TO")));
+        }
+    }
+
+    private void renameTable(TableParts table, QName renamed) {
+        TableParts moved = new TableParts(renamed);
+        moved.columns.addAll(table.columns);
+        moved.constraints.addAll(table.constraints);
+        moved.foreignKeys.addAll(table.foreignKeys);
+        moved.indexes.addAll(table.indexes);
+        moved.triggers.addAll(table.triggers);
+        moved.unlogged = table.unlogged;
+        moved.partitionBy = table.partitionBy;
+        moved.partitionOf = table.partitionOf;
+        moved.partitionBound = table.partitionBound;
+        moved.pg.options.addAll(table.pg.options);
+        moved.pg.inherits.addAll(table.pg.inherits);
+        moved.pg.policies.addAll(table.pg.policies);
+        moved.pg.rules.addAll(table.pg.rules);
+        moved.pg.replicaIdentity = table.pg.replicaIdentity;
+        moved.pg.rowSecurity = table.pg.rowSecurity;
+        moved.pg.forceRowSecurity = table.pg.forceRowSecurity;
+        // the table keeps its place in the map's order, under its new name
+        Map<QName, TableParts> reordered = new LinkedHashMap<>();
+        schema.tables.forEach((k, v) -> reordered.put(k.equals(table.name) ? renamed : k, v == table ? moved : v));
+        schema.tables.clear();
+        schema.tables.putAll(reordered);
+        for (TableParts other : schema.tables.values()) {
+            other.foreignKeys.replaceAll(f -> !f.referencedTable().equals(table.name) ? f : new ForeignKey(f.name(),
+                    f.columns(), renamed, f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(),
+                    f.initiallyDeferred(), f.validated()));
+        }
+        Map<CommentKey, String> comments = new HashMap<>();
+        schema.comments.forEach((k, v) -> comments.put(k.object().equals(table.name) && (k.kind().equals("TABLE")
+                || k.kind().equals("COLUMN")) ? new CommentKey(k.kind(), renamed, k.detail()) : k, v));
+        schema.comments.clear();
+        schema.comments.putAll(comments);
+        String owner = table.name.schema() + "." + table.name.name() + ".";
+        schema.sequences.replaceAll((q, seq) -> seq.ownedBy() == null || !seq.ownedBy().startsWith(owner) ? seq
+                : new Sequence(seq.name(), seq.dataType(), seq.start(), seq.increment(), seq.minValue(), seq.maxValue(),
+                seq.cache(), seq.cycle(), renamed.schema() + "." + renamed.name() + "." + seq.ownedBy().substring(owner.length()),
+                seq.comment()));
+    }
+
+    private void renameColumn(TableParts table, String from, String to) {
+        if (table.columns.stream().anyMatch(c -> c.name().equals(to))) {
+            throw new IllegalArgumentException("table " + table.name + " already has a column " + to);
+        }
+        table.columns.replaceAll(c -> c.name().equals(from) ? new Column(to, c.position(), c.type(), c.nullable(),
+                c.defaultExpr(), c.identity(), c.generatedExpr(), c.collation(), c.comment()).withStorage(c.statistics(),
+                c.storage(), c.compression()).withOptions(c.options()).withInherited(c.inherited()) : c);
+        table.constraints.replaceAll(c -> new Constraint(c.name(), c.kind(),
+                c.columns().stream().map(x -> x.equals(from) ? to : x).toList(),
+                PgNames.renameColumn(c.definition(), from, to), c.deferrable(), c.initiallyDeferred(), c.validated()));
+        table.indexes.replaceAll(x -> new Index(x.name(), x.unique(), x.method(), x.keys().stream().map(k -> new Index.IndexKey(
+                k.expression() ? PgNames.renameColumn(k.text(), from, to) : k.text().equals(from) ? to : k.text(),
+                k.expression(), k.collation(), k.opclass(), k.descending(), k.nulls())).toList(),
+                x.include().stream().map(c -> c.equals(from) ? to : c).toList(), PgNames.renameColumn(x.predicate(), from, to),
+                x.nullsNotDistinct(), x.comment()));
+        for (TableParts other : schema.tables.values()) {
+            other.foreignKeys.replaceAll(f -> new ForeignKey(f.name(),
+                    other == table ? f.columns().stream().map(x -> x.equals(from) ? to : x).toList() : f.columns(),
+                    f.referencedTable(), f.referencedTable().equals(table.name)
+                    ? f.referencedColumns().stream().map(x -> x.equals(from) ? to : x).toList() : f.referencedColumns(),
+                    f.onUpdate(), f.onDelete(), f.match(), f.deferrable(), f.initiallyDeferred(), f.validated()));
+        }
+        String comment = schema.comments.remove(new CommentKey("COLUMN", table.name, from));
+        if (comment != null) schema.comments.put(new CommentKey("COLUMN", table.name, to), comment);
+        String owner = table.name.schema() + "." + table.name.name() + "." + from;
+        schema.sequences.replaceAll((q, seq) -> !owner.equals(seq.ownedBy()) ? seq : new Sequence(seq.name(),
+                seq.dataType(), seq.start(), seq.increment(), seq.minValue(), seq.maxValue(), seq.cache(), seq.cycle(),
+                table.name.schema() + "." + table.name.name() + "." + to, seq.comment()));
+    }
+
+    /** {@code ALTER INDEX [IF EXISTS] i RENAME TO j}; the other forms (tablespace, partition attachment) change nothing modelled. */
+    private void alterIndex(SqlTokens t, Statement s) {
+        int i = 2;
+        boolean ifExists = t.isWord(i, "IF", "EXISTS");
+        if (ifExists) i += 2;
+        int end = t.nameEnd(i);
+        if (!t.isWord(end, "RENAME", "TO")) return;
+        QName name = qname(t, i, end);
+        String to = t.ident(end + 2);
+        TableParts owner = schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema())
+                && tp.indexes.stream().anyMatch(x -> x.name().equals(name.name()))).findFirst().orElse(null);
+        if (owner == null) {
+            if (!ifExists && problems != null) throw new IllegalArgumentException("no index " + name);
+            return;
+        }
+        owner.indexes.replaceAll(x -> x.name().equals(name.name()) ? x.renamed(to) : x);
+        String comment = schema.comments.remove(new CommentKey("INDEX", name, null));
+        if (comment != null) schema.comments.put(new CommentKey("INDEX", QName.of(name.schema(), to), null), comment);
+    }
+
     /**
      * {@code ALTER TABLE … DROP CONSTRAINT / DROP COLUMN / ALTER COLUMN … DROP DEFAULT|NOT NULL|IDENTITY}. In the
      * prologue of {@code pg_dump --clean} the table does not exist yet (the dump drops what it then creates,
      * against an empty database): nothing to do. Otherwise the drop is applied to what the dump said so far.
      */
     private void alterTableDrop(QName name, SqlTokens t, int i, Statement s) {
-        TableParts table = schema.tables.get(name);
+        TableParts table = problems != null ? table(name) : schema.tables.get(name); // a script's table must exist
         if (table == null) return;
         if (t.isWord(i, "DROP", "CONSTRAINT")) {
-            int at = t.isWord(i + 2, "IF", "EXISTS") ? i + 4 : i + 2;
+            boolean ifExists = t.isWord(i + 2, "IF", "EXISTS");
+            int at = ifExists ? i + 4 : i + 2;
             String constraint = t.ident(at);
-            table.constraints.removeIf(c -> c.name().equals(constraint));
-            table.foreignKeys.removeIf(f -> f.name().equals(constraint));
+            boolean removed = table.constraints.removeIf(c -> c.name().equals(constraint))
+                    | table.foreignKeys.removeIf(f -> f.name().equals(constraint));
+            if (!removed && !ifExists && problems != null) {
+                throw new IllegalArgumentException("table " + name + " has no constraint " + constraint);
+            }
         } else if (t.isWord(i, "DROP")) {
             int at = t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1;
-            if (t.isWord(at, "IF", "EXISTS")) at += 2;
+            boolean ifExists = t.isWord(at, "IF", "EXISTS");
+            if (ifExists) at += 2;
             String column = t.ident(at);
-            table.columns.removeIf(c -> c.name().equals(column));
+            if (!table.columns.removeIf(c -> c.name().equals(column))) {
+                if (!ifExists && problems != null) throw new IllegalArgumentException("table " + name + " has no column " + column);
+                return;
+            }
+            dropColumnDependents(table, column);
+            if (problems != null) dropOwnedSequences(table.name.schema() + "." + table.name.name() + "." + column);
         } else {
             int at = t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1;
             Column c = table.columns.stream().filter(x -> x.name().equals(t.ident(at))).findFirst().orElse(null);
+            if (c == null && problems != null) throw new IllegalArgumentException("table " + name + " has no column " + t.ident(at));
             if (c == null) return;
             if (t.isWord(at + 1, "DROP", "DEFAULT")) table.replace(c.withDefault(null));
             else if (t.isWord(at + 1, "DROP", "NOT", "NULL")) table.replace(c.withNullable(true));
             else if (t.isWord(at + 1, "DROP", "IDENTITY")) table.replace(c.withIdentity(null));
             else warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)));
         }
+    }
+
+    /**
+     * What PostgreSQL drops with a column: the indexes and constraints on it (a multi-column one too), and the
+     * foreign keys of this table that use it. (Objects of other tables that depend on it need CASCADE: a script
+     * that drops such a column without it fails on the server, and the replay does not model that failure.)
+     */
+    private static void dropColumnDependents(TableParts table, String column) {
+        table.indexes.removeIf(x -> x.keys().stream().anyMatch(k -> k.expression()
+                ? PgNames.firstColumn(k.text(), List.of(column)) != null : k.text().equals(column))
+                || x.include().contains(column)
+                || x.predicate() != null && PgNames.firstColumn(x.predicate(), List.of(column)) != null);
+        table.constraints.removeIf(c -> c.columns().contains(column)
+                || c.kind() == Constraint.Kind.CHECK && PgNames.firstColumn(c.definition(), List.of(column)) != null);
+        table.foreignKeys.removeIf(f -> f.columns().contains(column));
     }
 
     /**
@@ -751,7 +1181,8 @@ public final class PgDumpReader {
         if (!DROPPABLE.contains(kind)) return; // kinds the model does not hold: their CREATE was skipped with a warning
         int i = materialized ? 3 : 2;
         if (t.isWord(i, "CONCURRENTLY")) i++;
-        if (t.isWord(i, "IF", "EXISTS")) i += 2;
+        boolean ifExists = t.isWord(i, "IF", "EXISTS");
+        if (ifExists) i += 2;
         if (kind.equals("TRIGGER")) {
             String trigger = t.ident(i);
             int on = t.find(i, "ON");
@@ -763,6 +1194,9 @@ public final class PgDumpReader {
             int end = t.nameEnd(i);
             QName name = qname(t, i, end);
             String arguments = t.isGroup(end) ? t.inner(end) : null;
+            if (problems != null && !ifExists && !exists(kind, name, t.ident(end - 1))) {
+                throw new IllegalArgumentException("no " + kind.toLowerCase(Locale.ROOT) + " " + name + " to drop");
+            }
             dropOne(kind, name, arguments, t.ident(end - 1));
             i = t.isGroup(end) ? end + 1 : end;
             if (!t.isSymbol(i, ",")) break;
@@ -770,7 +1204,30 @@ public final class PgDumpReader {
         }
     }
 
+    /** Whether the model holds the object a DROP names (routines: by name, whatever their arguments). */
+    private boolean exists(String kind, QName name, String simpleName) {
+        return switch (kind) {
+            case "TABLE" -> schema.tables.containsKey(name);
+            case "VIEW" -> schema.views.containsKey(name);
+            case "SEQUENCE" -> schema.sequences.containsKey(name);
+            case "TYPE" -> schema.enums.containsKey(name) || otherTypes.contains(name);
+            case "SCHEMA" -> schema.namespaces.contains(simpleName) || simpleName.equals("public");
+            case "EXTENSION" -> schema.extensions.stream().anyMatch(e -> e.name().equals(simpleName));
+            case "INDEX" -> schema.tables.values().stream().anyMatch(tp -> tp.name.schema().equals(name.schema())
+                    && tp.indexes.stream().anyMatch(x -> x.name().equals(name.name())))
+                    || schema.viewIndexes.values().stream().anyMatch(l -> l.stream().anyMatch(x -> x.name().equals(name.name())));
+            default -> schema.routines.stream().anyMatch(r -> r.name().equals(name));
+        };
+    }
+
+    /** A script's DROP TABLE or DROP COLUMN drops the sequences the columns own ({@code serial}'s). */
+    private void dropOwnedSequences(String ownerPrefix) {
+        schema.sequences.values().removeIf(q -> q.ownedBy() != null && q.ownedBy().startsWith(ownerPrefix)
+                && (q.ownedBy().length() == ownerPrefix.length() || ownerPrefix.endsWith(".")));
+    }
+
     private void dropOne(String kind, QName name, String arguments, String simpleName) {
+        if (kind.equals("TABLE") && problems != null) dropOwnedSequences(name.schema() + "." + name.name() + ".");
         switch (kind) {
             case "TABLE" -> schema.tables.remove(name);
             case "VIEW" -> schema.views.remove(name);
@@ -791,7 +1248,7 @@ public final class PgDumpReader {
         Column c = table.column(t.ident(i));
         int a = i + 1;
         if (t.isWord(a, "SET", "DEFAULT")) {
-            table.replace(c.withDefault(PgExpressions.normalizeDefault(qualified(t.rest(a + 2), false), c.type())));
+            table.replace(c.withDefault(defaultOf(t.rest(a + 2), c.type())));
         } else if (t.isWord(a, "ADD", "GENERATED")) {
             table.replace(c.withIdentity(t.isWord(a + 2, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT));
         } else if (t.isWord(a, "SET", "NOT", "NULL")) {
@@ -804,6 +1261,8 @@ public final class PgDumpReader {
         } else if (t.isWord(a, "SET", "COMPRESSION")) {
             String method = t.ident(a + 2);
             table.replace(c.withStorage(c.statistics(), c.storage(), method.equals("default") ? null : method));
+        } else if (t.isWord(a, "TYPE") || t.isWord(a, "SET", "DATA", "TYPE")) {
+            alterType(table, c, t, t.isWord(a, "TYPE") ? a + 1 : a + 3);
         } else if (t.isWord(a, "SET") && t.isGroup(a + 1)) {
             List<String> given = options(t.inner(a + 1)).stream().filter(PgDumpReader::plannerColumnOption).toList();
             List<String> kept = new ArrayList<>(c.options());
@@ -813,6 +1272,22 @@ public final class PgDumpReader {
         } else {
             warn(s, "skipped ALTER TABLE " + table.name + " ALTER COLUMN " + clip(t.rest(i)));
         }
+    }
+
+    /**
+     * {@code ALTER COLUMN c [SET DATA] TYPE t [COLLATE x] [USING e]}: the column gets the type (and the
+     * collation given, or none); its default stays, as the server keeps it (converted to the new type where it
+     * must be, which the normalized default does not show).
+     */
+    private void alterType(TableParts table, Column c, SqlTokens t, int from) {
+        int end = from;
+        while (end < t.size() && !t.isWord(end, "COLLATE") && !t.isWord(end, "USING")) end++;
+        if (end == from) throw new IllegalArgumentException("no type after TYPE for column " + c.name());
+        DataType type = PgTypes.parse(qualifiedType(t.slice(from, end)));
+        String collation = null;
+        if (t.isWord(end, "COLLATE")) collation = t.dottedName(end + 1, t.nameEnd(end + 1));
+        String defaultExpr = c.defaultExpr() == null ? null : PgExpressions.normalizeDefault(c.defaultExpr(), type);
+        table.replace(c.withType(type, collation).withDefault(defaultExpr));
     }
 
     /** The column options PostgreSQL itself has (the catalog reader keeps only these too). */
@@ -972,6 +1447,10 @@ public final class PgDumpReader {
 
     private void createIndex(SqlTokens t, Statement s) {
         PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(qualified(s.text(), false), this::resolve);
+        if (problems != null && exists("INDEX", QName.of(parsed.table().schema(), parsed.index().name()), null)) {
+            if (t.find(0, "IF", "NOT", "EXISTS") < 0) throw new IllegalArgumentException("index " + parsed.index().name() + " already exists");
+            return;
+        }
         View view = schema.views.get(parsed.table());
         if (view != null && view.materialized()) {
             schema.viewIndexes.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(parsed.index());
@@ -1020,11 +1499,22 @@ public final class PgDumpReader {
         CommentKey key = switch (kind) {
             case "COLUMN" -> new CommentKey(kind, resolve(parts.subList(0, parts.size() - 1)),
                     parts.get(parts.size() - 1));
-            case "ROUTINE" -> new CommentKey(kind, resolve(parts),
-                    DumpSchema.identityArguments(qualifiedArguments(t.inner(end)), kindWords.equals("PROCEDURE")));
+            case "ROUTINE" -> new CommentKey(kind, resolve(parts), t.isGroup(end)
+                    ? DumpSchema.identityArguments(qualifiedArguments(t.inner(end)), kindWords.equals("PROCEDURE"))
+                    : onlyRoutineArguments(resolve(parts)));
             default -> new CommentKey(kind, resolve(parts), null);
         };
         schema.comments.put(key, text);
+    }
+
+    /** {@code COMMENT ON FUNCTION f IS …} without an argument list names the only routine of that name. */
+    private String onlyRoutineArguments(QName name) {
+        List<Routine> named = schema.routines.stream().filter(r -> r.name().equals(name)).toList();
+        if (named.size() != 1) {
+            throw new IllegalArgumentException(named.isEmpty() ? "no routine " + name
+                    : "routine " + name + " is not unique: name its arguments");
+        }
+        return DumpSchema.identityArguments(named.get(0).arguments(), named.get(0).kind().equals("procedure"));
     }
 
     private static String clip(String s) {

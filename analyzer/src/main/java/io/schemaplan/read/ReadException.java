@@ -35,6 +35,12 @@ public class ReadException extends RuntimeException {
         return r;
     }
 
+    /** A message of {@link #at} without its {@code file:line: } (a finding that names its statement apart). */
+    static String unplaced(String file, String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(file) + ":\\d+: ").matcher(message);
+        return m.lookingAt() ? message.substring(m.end()) : message;
+    }
+
     /** {@code file:line: message}, the form compilers use, so editors can jump to it. */
     public static ReadException at(String file, int line, String message) {
         // A parser that lost track of the line (Jackson says -1 or 0) names the file alone: ":0:" is no place.

@@ -33,6 +33,12 @@ public final class ScriptReader {
      */
     private static final Pattern ALEMBIC_REVISION = Pattern.compile("^--\\s*Running upgrade\\s+(.*?)\\s*->\\s*(\\S+)\\s*$");
 
+    /** Liquibase's {@code updateSQL} marker before each changeset's statements: {@code -- Changeset file::id::author}. */
+    private static final Pattern LIQUIBASE_CHANGESET = Pattern.compile("^--\\s*Changeset\\s+(\\S+)");
+
+    /** A Flyway versioned migration's file name, {@code V2__add_status.sql}: its version is the revision of every statement. */
+    private static final Pattern FLYWAY_FILE = Pattern.compile("(?:^|.*[/\\\\])V(\\d[0-9._]*)__[^/\\\\]+\\.sql$");
+
     /**
      * Text by which a migration tool says in the script that the script is not what it runs online: Alembic's
      * offline-mode notes (a data migration skipped, an inspection answered by assumption).
@@ -67,14 +73,18 @@ public final class ScriptReader {
     private static Script assemble(String file, Engine dialect, ScriptText.Split split, List<String> warnings) {
         List<ScriptText.Comment> comments = split.comments();
         List<ScriptStatement> statements = new ArrayList<>(split.statements().size());
-        String revision = null;
+        Matcher flyway = FLYWAY_FILE.matcher(file);
+        String revision = flyway.matches() ? flyway.group(1) : null;
         int c = 0;
         for (int k = 0; k <= split.statements().size(); k++) {
             // the comments before statement k (and inside the one before it): revision markers, tool notes
             int from = c;
             while (c < comments.size() && comments.get(c).statementsBefore() <= k) {
-                Matcher m = ALEMBIC_REVISION.matcher(comments.get(c).text().strip());
+                String comment = comments.get(c).text().strip();
+                Matcher m = ALEMBIC_REVISION.matcher(comment);
+                Matcher changeset = LIQUIBASE_CHANGESET.matcher(comment);
                 if (m.matches()) revision = m.group(2);
+                else if (changeset.lookingAt()) revision = changeset.group(1);
                 c++;
             }
             notes(file, comments.subList(from, c), revision, warnings);
@@ -152,7 +162,10 @@ public final class ScriptReader {
             Pattern.compile("(?i)\\bWITHOUT TIME ZONE\\b"), Pattern.compile("(?i)\\bCONCURRENTLY\\b"),
             Pattern.compile("(?i)\\bUSING\\s+(btree|gin|gist|hash|brin)\\b"), Pattern.compile("(?i)\\bpg_catalog\\."),
             Pattern.compile("(?i)\\bALTER\\s+COLUMN\\s+\\S+\\s+(SET\\s+DATA\\s+)?TYPE\\b"),
-            Pattern.compile("(?i)\\bCREATE\\s+(OR\\s+REPLACE\\s+)?FUNCTION\\b[^;]*\\bLANGUAGE\\b"));
+            Pattern.compile("(?i)\\bCREATE\\s+(OR\\s+REPLACE\\s+)?FUNCTION\\b[^;]*\\bLANGUAGE\\b"),
+            Pattern.compile("(?i)\\bAS\\s+IDENTITY\\b"), Pattern.compile("(?i)\\bDEFERRABLE\\b"),
+            Pattern.compile("(?i)\\b\\w+_pattern_ops\\b"), Pattern.compile("(?i)\\bpublic\\."),
+            Pattern.compile("(?:CREATE TABLE|ALTER TABLE|INDEX|ON|REFERENCES)\\s+\"[A-Za-z_][\\w$]*\""));
 
     /** Comments a sniff ignores (a tool's header may quote a command in backquotes); MySQL's version comments are kept. */
     private static final Pattern COMMENTS = Pattern.compile("(?m)(--|#)[^\\n]*$|/\\*(?![!M])(?s:.*?)\\*/");

@@ -2,8 +2,9 @@ package io.schemaplan.script;
 
 /**
  * One statement of a migration script: its number in the script (1-based, counting every statement, BEGIN and
- * COMMIT included), the line it starts on, the revision it belongs to (from the migration tool's comments; null
- * before the first one, or in a script without them), its SQL without the terminating delimiter and with
+ * COMMIT included), the line it starts on, the revision it belongs to (Alembic's {@code -- Running upgrade X -> Y},
+ * Liquibase's {@code -- Changeset file::id::author}, or a Flyway file's {@code V2__…} version; null before the first
+ * marker, or in a script without any), its SQL without the terminating delimiter and with
  * comments made spaces, and its kind.
  */
 public record ScriptStatement(int number, int line, String revision, String sql, Kind kind) {

@@ -1,0 +1,137 @@
+package io.schemaplan.script;
+
+import io.schemaplan.diff.Change;
+import io.schemaplan.diff.SchemaDiff;
+import io.schemaplan.model.Schema;
+import io.schemaplan.read.StatementApplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Replays a script on the model of the schema it starts from, statement by statement, so that a column added by
+ * statement 3 is known to statement 7. Transaction control, session settings and data statements leave the
+ * model as it is; every other statement goes to the dump readers' handlers ({@link StatementApplier}). A
+ * statement the replay cannot apply is a {@link Finding.Kind#NOT_APPLIED} finding naming it, never an error and
+ * never a silent skip. On PostgreSQL, whose DDL is transactional, a ROLLBACK returns the model to its state at
+ * the BEGIN; on MySQL/MariaDB, where every DDL statement commits, it does not.
+ */
+public final class Replay {
+    private Replay() {
+    }
+
+    /**
+     * Replays {@code script} on {@code from}.
+     *
+     * @throws IllegalArgumentException when the script's dialect is not the schema's (a PostgreSQL script on a MySQL schema)
+     */
+    public static Replayed run(Schema from, Script script) {
+        return run(from, script, null);
+    }
+
+    /**
+     * As {@link #run(Schema, Script)}; on MySQL/MariaDB a table the script creates without a collation gets
+     * {@code defaultCollation}, the database's default (null: the most common among {@code from}'s tables, which
+     * an empty schema does not have).
+     */
+    public static Replayed run(Schema from, Script script, String defaultCollation) {
+        if (from.engine().isMysqlFamily() != script.dialect().isMysqlFamily()) {
+            throw new IllegalArgumentException(script.file() + " is a " + dialect(script.dialect().isMysqlFamily())
+                    + " script; the schema it is replayed on is " + dialect(from.engine().isMysqlFamily()));
+        }
+        boolean transactionalDdl = !from.engine().isMysqlFamily();
+        StatementApplier applier = StatementApplier.startingFrom(from, script.file(), defaultCollation);
+        Schema model = from;
+        Schema atBegin = null;
+        List<Replayed.Step> steps = new ArrayList<>(script.statements().size());
+        List<Finding> findings = new ArrayList<>();
+        for (ScriptStatement s : script.statements()) {
+            steps.add(new Replayed.Step(s, model));
+            switch (s.kind()) {
+                case BEGIN -> atBegin = model;
+                case COMMIT -> atBegin = null;
+                case ROLLBACK -> {
+                    if (transactionalDdl && atBegin != null && atBegin != model) {
+                        model = atBegin;
+                        applier = StatementApplier.startingFrom(model, script.file(), defaultCollation);
+                    }
+                    atBegin = null;
+                }
+                case SET -> applier.apply(s.sql(), s.line()); // SET search_path: the names after it resolve by it
+                case DATA -> { }
+                case DDL, OTHER -> {
+                    for (String problem : applier.apply(s.sql(), s.line())) {
+                        findings.add(new Finding(Finding.Kind.NOT_APPLIED, s.number(), s.line(), s.revision(), problem, null));
+                    }
+                    model = applier.model();
+                }
+            }
+        }
+        return new Replayed(steps, model, findings);
+    }
+
+    private static String dialect(boolean mysql) {
+        return mysql ? "MySQL/MariaDB" : "PostgreSQL";
+    }
+
+    /**
+     * The differences between the schema the replay ended with and {@code to}, the schema the script is meant to
+     * reach, as findings: what {@code to} has and no statement made, what a statement made and {@code to} lacks,
+     * what both have differently. Each names the last statement that changed the table concerned (or the object,
+     * outside tables), when one did.
+     */
+    public static List<Finding> compare(Replayed replayed, Schema to) {
+        List<Finding> out = new ArrayList<>();
+        for (Change c : SchemaDiff.diff(replayed.end(), to)) {
+            Replayed.Step by = lastToChange(replayed, c);
+            Finding.Kind kind = switch (direction(c)) {
+                case 1 -> Finding.Kind.NOT_IN_SCRIPT;
+                case -1 -> Finding.Kind.NOT_IN_TARGET;
+                default -> by == null ? Finding.Kind.NOT_IN_SCRIPT : Finding.Kind.DIFFERS;
+            };
+            String message = switch (kind) {
+                case NOT_IN_SCRIPT -> "the target has " + c.kind() + " " + c.object() + ", which no statement makes";
+                case NOT_IN_TARGET -> "the replay has " + c.object() + ", which the target does not (" + c.kind() + ")";
+                default -> c.object() + " differs from the target (" + c.kind() + detail(c) + ")";
+            };
+            out.add(by == null ? new Finding(kind, 0, 0, null, message, c)
+                    : new Finding(kind, by.statement().number(), by.statement().line(), by.statement().revision(), message, c));
+        }
+        return out;
+    }
+
+    /** For a column both have: what differs, replay first ({@code : default 'a' here, 'b' in the target}). */
+    private static String detail(Change c) {
+        if (!(c instanceof Change.ColumnChange cc) || cc.from() == null || cc.to() == null) return "";
+        List<String> parts = new ArrayList<>();
+        if (!cc.from().type().equals(cc.to().type())) parts.add("type " + cc.from().type() + " here, " + cc.to().type() + " in the target");
+        if (!Objects.equals(cc.from().defaultExpr(), cc.to().defaultExpr())) {
+            parts.add("default " + cc.from().defaultExpr() + " here, " + cc.to().defaultExpr() + " in the target");
+        }
+        if (cc.from().nullable() != cc.to().nullable()) parts.add(cc.from().nullable() ? "nullable here, NOT NULL in the target" : "NOT NULL here, nullable in the target");
+        return parts.isEmpty() ? "" : ": " + String.join("; ", parts);
+    }
+
+    /** 1: the change adds something (the target has it), -1: it drops something (the replay has it), 0: it changes it. */
+    private static int direction(Change c) {
+        String k = c.kind();
+        if (k.endsWith(".added")) return 1;
+        if (k.endsWith(".dropped")) return -1;
+        return 0;
+    }
+
+    /** The last step after which the change's table (or, outside tables, the whole model) is not what it was before. */
+    private static Replayed.Step lastToChange(Replayed r, Change c) {
+        List<Replayed.Step> steps = r.steps();
+        for (int k = steps.size() - 1; k >= 0; k--) {
+            Schema before = steps.get(k).before();
+            Schema after = k + 1 < steps.size() ? steps.get(k + 1).before() : r.end();
+            if (before == after) continue;
+            if (c.table() == null ? !before.equals(after)
+                    : !Objects.equals(before.table(c.table()).orElse(null), after.table(c.table()).orElse(null))) {
+                return steps.get(k);
+            }
+        }
+        return null;
+    }
+}

@@ -50,8 +50,9 @@ public final class PlanJsonRenderer {
         }
     }
 
-    private static ObjectNode item(PlanItem i) {
-        ObjectNode n = DiffJsonRenderer.change(i.change());
+    /** One item; a script plan's items have no change (they come from a statement, not a diff). */
+    static ObjectNode item(PlanItem i) {
+        ObjectNode n = i.change() == null ? DiffJsonRenderer.MAPPER.createObjectNode() : DiffJsonRenderer.change(i.change());
         n.put("operation", i.operation());
         n.put("ruleId", i.ruleId());
         n.put("risk", i.risk().name().toLowerCase());
@@ -114,7 +115,7 @@ public final class PlanJsonRenderer {
         return n;
     }
 
-    private static ObjectNode estimate(Estimate e) {
+    static ObjectNode estimate(Estimate e) {
         ObjectNode n = DiffJsonRenderer.MAPPER.createObjectNode();
         n.put("known", e.known());
         if (e.known()) {

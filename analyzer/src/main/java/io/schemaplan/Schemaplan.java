@@ -6,10 +6,9 @@ import io.schemaplan.impact.MyEngine;
 import io.schemaplan.impact.Plan;
 import io.schemaplan.impact.Planner;
 import io.schemaplan.impact.Profile;
+import io.schemaplan.model.Engine;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Stats;
-import io.schemaplan.normalize.SqlTokens;
-import io.schemaplan.read.InputFiles;
 import io.schemaplan.read.Loaded;
 import io.schemaplan.read.ReadException;
 import io.schemaplan.read.Sources;
@@ -22,9 +21,9 @@ import io.schemaplan.report.ScriptPlanMarkdownRenderer;
 import io.schemaplan.report.ScriptPlanTextRenderer;
 import io.schemaplan.scriptplan.ScriptPlan;
 import io.schemaplan.scriptplan.ScriptPlanner;
-import io.schemaplan.scriptplan.ScriptText;
+import io.schemaplan.script.Script;
+import io.schemaplan.script.ScriptReader;
 import io.schemaplan.scriptplan.SqlStatement;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,35 +96,26 @@ public final class Schemaplan {
                 o.statsSource(), o.profile(), o.serverMajor(), o.singleTransaction(), o.mysqlServer()));
     }
 
-    /** The statements of migration script files, numbered across the files in order. */
-    public static List<SqlStatement> readScripts(List<Path> files, Schema target) {
-        SqlTokens.Dialect dialect = target.engine().isMysqlFamily() ? SqlTokens.Dialect.MYSQL : SqlTokens.Dialect.POSTGRES;
-        List<SqlStatement> out = new ArrayList<>();
-        for (Path f : files) {
-            InputFiles.Content c = InputFiles.read(f.toString(), InputFiles.Kind.DUMP);
-            String text = new String(c.bytes(), StandardCharsets.UTF_8);
-            String revision = files.size() > 1 ? f.getFileName().toString().replaceFirst("\\.sql$", "") : null;
-            try {
-                out.addAll(ScriptText.split(c.label(), text, dialect, out.size() + 1, revision));
-            } catch (IllegalArgumentException e) {
-                throw new ReadException(e.getMessage());
-            }
-        }
-        if (out.isEmpty()) throw new ReadException(files.get(0) + ": no SQL statement in the script");
+    /** Migration script files read in the dialect of {@code target}'s engine. */
+    public static List<Script> readScripts(List<Path> files, Schema target) {
+        Engine dialect = target.engine().isMysqlFamily() ? Engine.MYSQL : Engine.POSTGRES;
+        List<Script> out = new ArrayList<>();
+        for (Path f : files) out.add(ScriptReader.read(f, dialect));
         return out;
     }
 
-    /** The statement-by-statement plan of the scripts run on {@code from}. */
+    /** The statement-by-statement plan of the scripts run on {@code from}, in order. */
     public static ScriptPlan planScripts(Loaded from, List<Path> files, Options o) {
-        List<SqlStatement> statements = readScripts(files, from.schema());
-        String label = String.join(", ", files.stream().map(Path::toString).toList());
-        return planScript(from, statements, label, o);
+        List<Script> scripts = readScripts(files, from.schema());
+        String label = String.join(", ", scripts.stream().map(Script::file).toList());
+        return planScript(from, scripts, label, o);
     }
 
-    /** The statement-by-statement plan of statements already read (from a release catalog, say). */
-    public static ScriptPlan planScript(Loaded from, List<SqlStatement> statements, String label, Options o) {
-        return ScriptPlanner.plan(new ScriptPlanner.Input(from.label(), label, from.schema(), statements, o.stats(),
-                o.statsSource(), o.profile(), o.serverMajor(), o.mysqlServer(), o.scriptMode()));
+    /** The statement-by-statement plan of scripts already read (from a release catalog, say). */
+    public static ScriptPlan planScript(Loaded from, List<Script> scripts, String label, Options o) {
+        List<String> warnings = scripts.stream().flatMap(s -> s.warnings().stream()).toList();
+        return ScriptPlanner.plan(new ScriptPlanner.Input(from.label(), label, from.schema(), SqlStatement.of(scripts),
+                o.stats(), o.statsSource(), o.profile(), o.serverMajor(), o.mysqlServer(), o.scriptMode(), warnings));
     }
 
     public static String render(Plan plan, Format format) {

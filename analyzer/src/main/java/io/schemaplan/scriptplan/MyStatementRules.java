@@ -103,9 +103,8 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
     PlanItem dataItem(Operation o, Classified c) {
         DataEffect d = o.data();
         Optional<MyRule> r = rule(o.operation());
-        Cost cost = r.map(MyRule::cost).orElse(Cost.TABLE_AND_INDEX_BYTES);
-        Estimate e = o.operation().equals("TRUNCATE") ? Estimate.NONE
-                : ScriptPlanner.dataEstimate(cost, d, o.work(), in.profile());
+        Cost cost = r.map(MyRule::cost).orElse(Cost.NOTHING);
+        Estimate e = ScriptPlanner.dataEstimate(cost, d, o.work(), in.profile());
         boolean batched = d.batched();
         boolean rowLocksAll = !batched && d.rows() == DataEffect.Rows.ALL && !o.operation().equals("TRUNCATE");
         boolean fresh = createdByScript(o.table());

@@ -129,11 +129,11 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
     PlanItem dataItem(Operation o, Classified c) {
         DataEffect d = o.data();
         Optional<PgRule> r = rule(o.operation());
-        LockMode lock = r.map(PgRule::lock).orElse(o.operation().equals("TRUNCATE") ? LockMode.ACCESS_EXCLUSIVE
-                : LockMode.ROW_EXCLUSIVE);
-        Cost cost = r.map(PgRule::cost).orElse(Cost.TABLE_AND_INDEX_BYTES);
+        // Only literal INSERTs have no row of their own in the rule table: ROW EXCLUSIVE, a handful of rows.
+        LockMode lock = r.map(PgRule::lock).orElse(LockMode.ROW_EXCLUSIVE);
+        Cost cost = r.map(PgRule::cost).orElse(Cost.NOTHING);
         Work w = o.work();
-        Estimate e = o.operation().equals("TRUNCATE") ? Estimate.NONE : ScriptPlanner.dataEstimate(cost, d, w, in.profile());
+        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile());
         boolean batched = d.batched() || c.autocommit();
         // Every row written stays locked until COMMIT: writers of those rows wait even under ROW EXCLUSIVE.
         boolean rowLocksAll = !batched && d.rows() == DataEffect.Rows.ALL && !o.operation().equals("TRUNCATE");
@@ -151,11 +151,9 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
                 + (d.verb().equals("DELETE") || d.verb().equals("TRUNCATE") ? "" : ": a new version of each row, its "
                 + "index entries and WAL") + "; the rows stay locked until COMMIT.")
                 + (d.scansTable() && d.rows() == DataEffect.Rows.PART ? " No index serves the WHERE: it reads the whole table." : "");
-        String recipe = batched || d.rows() == DataEffect.Rows.FEW ? ""
-                : "Run it outside the migration transaction in key-range batches of " + ScriptRecipes.BATCH
-                + " rows with a commit per batch (the recipe SQL), after the DDL has committed.";
+        String recipe = batched || d.rows() == DataEffect.Rows.FEW ? "" : r.map(PgRule::saferRecipe).orElse("");
         return new PlanItem(null, o.operation(), r.map(PgRule::id).orElse(DATA_RULE), o.table(), o.other(),
-                lock.sql(), null, reads, writes, false, false, d.scansTable(), false, !batched, destructive, risk,
+                lock.sql(), r.map(PgRule::otherLock).map(LockMode::sql).orElse(null), reads, writes, false, false, d.scansTable(), false, !batched, destructive, risk,
                 message, recipe, null, null, r.map(x -> x.source().url()).orElse(""), e);
     }
 

@@ -317,8 +317,13 @@ final class PgStatements {
         boolean batched = keyRange || limited;
         DataEffect effect = new DataEffect(table, verb, rows, scans, batched, why, setSql,
                 where < 0 ? null : t.slice(where + 1, whereEnd), columns, source);
-        QName sized = source != null ? source : table;
-        Work w = work(sized);
+        Work w;
+        if (source != null) {
+            Work from = work(source);
+            w = Work.copying(from, from.rows(), work(table));
+        } else {
+            w = work(table);
+        }
         return new Classified(StatementKind.DATA, List.of(new Operation(op, table, source, w, effect)), false, null,
                 null, null);
     }

@@ -42,13 +42,16 @@ public final class ScriptPlanner {
 
     /**
      * What a script plan is made from; {@code stats}, {@code statsSource}, {@code serverMajor} and
-     * {@code mysqlServer} may be null.
+     * {@code mysqlServer} may be null. {@code warnings} are the script reader's (a migration tool's note that
+     * the offline script differs from what it runs online): they lead the plan's findings.
      */
     public record Input(String fromLabel, String scriptLabel, Schema from, List<SqlStatement> statements, Stats stats,
-                        String statsSource, Profile profile, Integer serverMajor, MyEngine mysqlServer, Mode mode) {
+                        String statsSource, Profile profile, Integer serverMajor, MyEngine mysqlServer, Mode mode,
+                        List<String> warnings) {
         public Input {
             Objects.requireNonNull(from, "from");
             statements = List.copyOf(statements);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
             profile = profile == null ? Profile.DEFAULT : profile;
             mode = mode == null ? Mode.SCRIPT : mode;
         }
@@ -78,7 +81,7 @@ public final class ScriptPlanner {
                 lockTimeoutLocal = false;
             }
         }
-        List<String> findings = new ArrayList<>();
+        List<String> findings = new ArrayList<>(in.warnings());
         List<Transaction> transactions = Transactions.cut(plans, classified, in.mode(), mysql, rules, findings);
         plans = Transactions.numbered(plans, transactions);
         Estimate total = plans.stream().map(StatementPlan::estimate).reduce(Estimate.NONE, Estimate::plus);

@@ -8,7 +8,9 @@ import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.Profile;
 import io.schemaplan.impact.Risk;
 import io.schemaplan.model.Schema;
-import io.schemaplan.normalize.SqlTokens;
+import io.schemaplan.model.Engine;
+import io.schemaplan.script.Script;
+import io.schemaplan.script.ScriptReader;
 import io.schemaplan.read.PgDumpReader;
 import io.schemaplan.read.StatsJson;
 import io.schemaplan.report.ScriptPlanTextRenderer;
@@ -17,7 +19,6 @@ import io.schemaplan.scriptplan.ScriptPlan.Transaction;
 import io.schemaplan.scriptplan.ScriptPlan.Window;
 import io.schemaplan.testing.Samples;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,9 @@ class ScriptPlanDifyTest {
 
     static ScriptPlan plan(String from, String script, ScriptPlanner.Mode mode) throws IOException {
         Schema schema = PgDumpReader.read(Samples.postgres(from)).schema();
-        Path file = Path.of("src/test/resources/scriptplan/" + script);
-        List<SqlStatement> statements = ScriptText.split(script, Files.readString(file), SqlTokens.Dialect.POSTGRES,
-                1, null);
-        return ScriptPlanner.plan(new ScriptPlanner.Input("dify-" + from, script, schema, statements,
-                StatsJson.read(LARGE), "large", Profile.DEFAULT, null, null, mode));
+        Script read = ScriptReader.read(Samples.root().resolve("dify-migrations/postgres/" + script), Engine.POSTGRES);
+        return ScriptPlanner.plan(new ScriptPlanner.Input("dify-" + from, script, schema, SqlStatement.of(List.of(read)),
+                StatsJson.read(LARGE), "large", Profile.DEFAULT, null, null, mode, read.warnings()));
     }
 
     static StatementPlan statement(ScriptPlan plan, String startsWith) {
@@ -126,11 +125,10 @@ class ScriptPlanDifyTest {
         assertEquals("script", plan.transactionMode());
         // The same script with its COMMIT before the build removed fails there: CONCURRENTLY inside BEGIN.
         Schema schema = PgDumpReader.read(Samples.postgres("1.3.1")).schema();
-        List<SqlStatement> statements = ScriptText.split("x.sql", "BEGIN;\nCREATE TABLE t (id int);\n"
-                + "CREATE INDEX CONCURRENTLY i ON workflow_node_executions (tenant_id);\nCOMMIT;\n",
-                SqlTokens.Dialect.POSTGRES, 1, null);
-        ScriptPlan failing = ScriptPlanner.plan(new ScriptPlanner.Input("1.3.1", "x.sql", schema, statements, null,
-                null, null, null, null, null));
+        Script script = ScriptReader.read("x.sql", ("BEGIN;\nCREATE TABLE t (id int);\n"
+                + "CREATE INDEX CONCURRENTLY i ON workflow_node_executions (tenant_id);\nCOMMIT;\n").getBytes(), Engine.POSTGRES);
+        ScriptPlan failing = ScriptPlanner.plan(new ScriptPlanner.Input("1.3.1", "x.sql", schema,
+                SqlStatement.of(List.of(script)), null, null, null, null, null, null, null));
         assertEquals(1, failing.transactions().size());
         assertTrue(failing.findings().stream().anyMatch(f -> f.startsWith("Statement 3 (CREATE INDEX CONCURRENTLY i")
                 && f.contains("cannot run inside a transaction block")), failing.findings().toString());

@@ -76,6 +76,11 @@ final class PlanCommand implements Callable<Integer> {
         Stats stats = options.readStats(from);
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
         Plan plan = Schemaplan.plan(a, b, options.facade(stats, from, a.schema()));
+        Integer statementView = ScriptView.difyRelease(this, target, a, b, stats, plan);
+        if (statementView != null) {
+            Output.warnings(a);
+            return statementView;
+        }
         String text = switch (format) {
             case text -> new PlanTextRenderer(output == null && Terminal.colors(color)).render(plan);
             case markdown -> PlanMarkdownRenderer.render(plan);

@@ -23,6 +23,15 @@ public final class PlanJsonRenderer {
     }
 
     public static String render(Plan plan) {
+        try {
+            return DiffJsonRenderer.MAPPER.writeValueAsString(tree(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The document as a tree (the statement view nests it as its schema-diff view). */
+    static ObjectNode tree(Plan plan) {
         ObjectNode root = DiffJsonRenderer.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("from", plan.from());
@@ -43,11 +52,7 @@ public final class PlanJsonRenderer {
         for (TableWindow w : plan.windows()) tables.add(window(w));
         ArrayNode assumptions = root.putArray("assumptions");
         plan.assumptions().forEach(assumptions::add);
-        try {
-            return DiffJsonRenderer.MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     /** One item; a script plan's items have no change (they come from a statement, not a diff). */

@@ -25,6 +25,11 @@ public final class ScriptPlanJsonRenderer {
     }
 
     public static String render(ScriptPlan plan) {
+        return render(plan, null);
+    }
+
+    /** With {@code diffView} (may be null): the schema-diff plan of the same upgrade, as {@code diffView}. */
+    public static String render(ScriptPlan plan, io.schemaplan.impact.Plan diffView) {
         ObjectNode root = DiffJsonRenderer.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("view", "statements");
@@ -49,6 +54,7 @@ public final class ScriptPlanJsonRenderer {
         for (Transaction t : plan.transactions()) transactions.add(transaction(t));
         ArrayNode assumptions = root.putArray("assumptions");
         plan.assumptions().forEach(assumptions::add);
+        if (diffView != null) root.set("diffView", PlanJsonRenderer.tree(diffView));
         try {
             return DiffJsonRenderer.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

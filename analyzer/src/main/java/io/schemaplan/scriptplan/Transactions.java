@@ -230,24 +230,51 @@ final class Transactions {
         };
     }
 
-    /** Per table: the first statement that locks it, the strongest lock and who takes it, until the end. */
+    /** A lock one statement holds on one table, and what it blocks. */
+    private record Hold(String lock, boolean reads, boolean writes, String operation, int statement) {
+        /** Reads and writes, writes, nothing; PostgreSQL lock strength breaks ties. */
+        int rank() {
+            int base = reads ? 200 : writes ? 100 : 0;
+            try {
+                return base + LockMode.valueOf(lock.replace(' ', '_')).ordinal();
+            } catch (IllegalArgumentException e) {
+                return base;
+            }
+        }
+    }
+
+    /**
+     * Per table (the one a statement alters, and the second one it locks: a foreign key's referenced table,
+     * the table an INSERT … SELECT reads): the first statement that locks it, the strongest lock and who takes
+     * it, until the end of the transaction.
+     */
     private static List<Window> windows(List<StatementPlan> members, ScriptPlanner.StatementRules rules) {
-        record Acc(int from, PlanItem strongest, int lockStatement, boolean rowLocks) {
+        record Acc(int from, Hold strongest, boolean rowLocks) {
         }
         Map<QName, Acc> acc = new LinkedHashMap<>();
         for (StatementPlan m : members) {
+            int n = m.statement().number();
             for (PlanItem i : m.items()) {
-                if (i.table() == null || i.lock() == null || rules.createdByScript(i.table())) continue;
+                List<Map.Entry<QName, Hold>> holds = new ArrayList<>();
+                if (i.table() != null && i.lock() != null) {
+                    holds.add(Map.entry(i.table(), new Hold(i.lock(), i.blocksReads(), i.blocksWrites(), i.operation(), n)));
+                }
+                if (i.other() != null && i.otherLock() != null) {
+                    LockMode o = LockMode.valueOf(i.otherLock().replace(' ', '_'));
+                    holds.add(Map.entry(i.other(), new Hold(o.sql(), o.blocksReads(), o.blocksWrites(), i.operation(), n)));
+                }
                 boolean rowLocks = m.data() != null && i.runsInTransaction()
                         && (i.operation().equals("UPDATE_ROWS") || i.operation().equals("DELETE_ROWS"));
-                Acc a = acc.get(i.table());
-                int n = m.statement().number();
-                if (a == null) {
-                    acc.put(i.table(), new Acc(n, i, n, rowLocks));
-                } else {
-                    boolean stronger = rank(i) > rank(a.strongest());
-                    acc.put(i.table(), new Acc(a.from(), stronger ? i : a.strongest(), stronger ? n : a.lockStatement(),
-                            a.rowLocks() || rowLocks));
+                for (Map.Entry<QName, Hold> h : holds) {
+                    if (rules.createdByScript(h.getKey())) continue;
+                    boolean rows = rowLocks && h.getKey().equals(i.table());
+                    Acc a = acc.get(h.getKey());
+                    if (a == null) {
+                        acc.put(h.getKey(), new Acc(n, h.getValue(), rows));
+                    } else {
+                        Hold strongest = h.getValue().rank() > a.strongest().rank() ? h.getValue() : a.strongest();
+                        acc.put(h.getKey(), new Acc(a.from(), strongest, a.rowLocks() || rows));
+                    }
                 }
             }
         }
@@ -255,24 +282,14 @@ final class Transactions {
         List<Window> out = new ArrayList<>();
         for (Map.Entry<QName, Acc> e : acc.entrySet()) {
             Acc a = e.getValue();
-            PlanItem s = a.strongest();
-            if (!s.blocksReads() && !s.blocksWrites() && !a.rowLocks()) continue;
+            Hold s = a.strongest();
+            if (!s.reads() && !s.writes() && !a.rowLocks()) continue;
             Estimate held = members.stream().filter(m -> m.statement().number() >= a.from())
                     .map(StatementPlan::estimate).reduce(Estimate.NONE, Estimate::plus);
-            out.add(new Window(e.getKey(), s.lock(), s.blocksReads(), s.blocksWrites() || a.rowLocks(), a.rowLocks(),
-                    a.from(), a.lockStatement(), s.operation(), until, held));
+            out.add(new Window(e.getKey(), s.lock(), s.reads(), s.writes() || a.rowLocks(), a.rowLocks(), a.from(),
+                    s.statement(), s.operation(), until, held));
         }
         return out;
-    }
-
-    /** Ranks what a lock blocks: reads and writes, writes, nothing; PostgreSQL lock strength breaks ties. */
-    private static int rank(PlanItem i) {
-        int base = i.blocksReads() ? 200 : i.blocksWrites() ? 100 : 0;
-        try {
-            return base + LockMode.valueOf(i.lock().replace(' ', '_')).ordinal();
-        } catch (IllegalArgumentException e) {
-            return base;
-        }
     }
 
     /** The plans with their transaction numbers filled in. */

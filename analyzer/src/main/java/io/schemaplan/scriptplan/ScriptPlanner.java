@@ -84,6 +84,7 @@ public final class ScriptPlanner {
         List<String> findings = new ArrayList<>(in.warnings());
         List<Transaction> transactions = Transactions.cut(plans, classified, in.mode(), mysql, rules, findings);
         plans = Transactions.numbered(plans, transactions);
+        skippedDataMigrations(in.warnings(), plans, findings);
         Estimate total = plans.stream().map(StatementPlan::estimate).reduce(Estimate.NONE, Estimate::plus);
         assumptions(in, plans, assumptions, mysql);
         long unknown = plans.stream().filter(p -> p.kind() == StatementKind.UNKNOWN
@@ -95,6 +96,32 @@ public final class ScriptPlanner {
         return new ScriptPlan(in.fromLabel(), in.scriptLabel(), rules.engine(), rules.serverVersion(),
                 in.profile().name(), in.statsSource(), in.mode().name().toLowerCase(java.util.Locale.ROOT), plans,
                 transactions, total, findings, assumptions);
+    }
+
+    private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile(
+            "revision (\\S+): .*(?i:data migration skipped)");
+
+    /**
+     * A revision whose data migration the offline script skips (Alembic's note) but whose DROP COLUMN it still
+     * runs: the data that migration would have copied is lost (Dify e8446f481c1e, 0e154742a5fa).
+     */
+    static void skippedDataMigrations(List<String> warnings, List<StatementPlan> plans, List<String> findings) {
+        for (String w : warnings) {
+            java.util.regex.Matcher m = SKIPPED.matcher(w);
+            if (!m.find()) continue;
+            String revision = m.group(1);
+            for (StatementPlan p : plans) {
+                if (!revision.equals(p.statement().revision())) continue;
+                for (PlanItem i : p.items()) {
+                    if (!i.operation().equals("DROP_COLUMN") && !i.operation().equals("DROP_INDEXED_COLUMN")
+                            && !i.operation().equals("DROP_TABLE")) continue;
+                    findings.add("Statement " + p.statement().number() + " (" + p.firstLine() + ") drops data in "
+                            + "revision " + revision + ", whose data migration this offline script skips: run as it "
+                            + "is, the data that migration copies is lost. Run the migration online, or the skipped "
+                            + "data migration by hand before this statement.");
+                }
+            }
+        }
     }
 
     private static void assumptions(Input in, List<StatementPlan> plans, List<String> out, boolean mysql) {

@@ -145,4 +145,15 @@ class ScriptPlanDifyTest {
             if (!inRecipe) assertTrue(line.length() <= 100, line);
         }
     }
+
+    @Test
+    void aDropOfTheColumnWhoseDataMigrationOfflineModeSkipsIsAFinding() throws IOException {
+        ScriptPlan plan = plan("1.7.2", "dify-1.7.2-to-1.8.1.sql", null);
+        List<String> lost = plan.findings().stream().filter(f -> f.contains("whose data migration this offline script skips"))
+                .toList();
+        assertEquals(2, lost.size(), plan.findings().toString());
+        assertTrue(lost.get(0).contains("ALTER TABLE providers DROP COLUMN encrypted_config")
+                && lost.get(0).contains("revision e8446f481c1e"), lost.get(0));
+        assertTrue(lost.get(1).contains("ALTER TABLE provider_models DROP COLUMN encrypted_config"), lost.get(1));
+    }
 }

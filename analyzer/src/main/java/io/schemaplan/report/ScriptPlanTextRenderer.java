@@ -90,7 +90,7 @@ public final class ScriptPlanTextRenderer {
         if (s.lockWait() != null) wrap(b, "        · ", "          ", "lock wait bounded by " + s.lockWait());
         if (s.recipeSql() != null) {
             b.append("        safer way:\n");
-            for (String line : s.recipeSql().split("\n")) b.append("          ").append(e(line)).append('\n');
+            for (String line : s.recipeSql().split("\n")) sqlLine(b, "          ", e(line));
         }
     }
 
@@ -105,6 +105,42 @@ public final class ScriptPlanTextRenderer {
 
     private static String e(String s) {
         return Printable.escape(s);
+    }
+
+    /**
+     * A line of SQL, broken at {@link #WIDTH} columns only at a space outside quotes (so the SQL runs the same
+     * when copied); a comment's continuation starts with {@code --} again. A single word longer than the width stays whole.
+     */
+    static void sqlLine(StringBuilder b, String indent, String line) {
+        boolean comment = line.stripLeading().startsWith("--");
+        String lead = line.substring(0, line.length() - line.stripLeading().length());
+        String rest = line;
+        String prefix = indent;
+        while (prefix.length() + rest.length() > WIDTH) {
+            int cut = breakAt(rest, WIDTH - prefix.length());
+            if (cut <= 0) break;
+            b.append(prefix).append(rest, 0, cut).append('\n');
+            rest = lead + "  " + (comment ? "-- " : "") + rest.substring(cut + 1);
+            prefix = indent;
+        }
+        b.append(prefix).append(rest).append('\n');
+    }
+
+    /** The last space before {@code max} that is outside quotes, or -1. */
+    private static int breakAt(String s, int max) {
+        int best = -1;
+        char quote = 0;
+        for (int i = 0; i < Math.min(s.length(), max); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ' ' && i > 0 && s.charAt(i - 1) != ' ') {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** Words wrapped at {@link #WIDTH} columns, the first line after {@code first}, the others after {@code next}. */

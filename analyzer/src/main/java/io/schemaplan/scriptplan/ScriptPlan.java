@@ -71,11 +71,13 @@ public record ScriptPlan(
             notes = List.copyOf(notes);
         }
 
-        /** The first line of the statement's SQL, for one-line views. */
+        /**
+         * The statement on one line for one-line views: white space collapsed (so that Alembic's
+         * {@code UPDATE\n    public.messages} reads as one line), cut at 80 characters.
+         */
         public String firstLine() {
-            String sql = statement.sql().strip();
-            int nl = sql.indexOf('\n');
-            return nl < 0 ? sql : sql.substring(0, nl).strip() + " …";
+            String sql = statement.sql().strip().replaceAll("\\s+", " ");
+            return sql.length() <= 80 ? sql : sql.substring(0, 79) + "…";
         }
     }
 

@@ -53,10 +53,11 @@ final class ScriptView {
         DifyRelease from;
         if (c.from.startsWith(DifySourceProvider.PREFIX)) {
             from = catalog.find(c.from);
-        } else if (Sources.kindOf(c.from) == Sources.Kind.POSTGRES_URL) {
-            List<String> rows = AlembicVersionReader.read(c.from).orElse(null);
-            if (rows == null) return null;
-            from = DifyMigrations.releaseAt(catalog, rows, to.engine(), a.label());
+        } else if (Sources.kindOf(c.from) == Sources.Kind.POSTGRES_URL || Sources.kindOf(c.from) == Sources.Kind.MYSQL_URL) {
+            List<String> rows = AlembicVersionReader.read(c.from).orElse(List.of());
+            Optional<DifyRelease> at = DifyMigrations.releaseAt(catalog, rows, to.engine());
+            if (at.isEmpty()) return null;
+            from = at.get();
         } else {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.schemaplan.dify;
 
 import io.schemaplan.model.Engine;
-import io.schemaplan.read.ReadException;
 import io.schemaplan.script.Script;
 import io.schemaplan.script.ScriptReader;
 import java.io.IOException;
@@ -56,17 +55,14 @@ public final class DifyMigrations {
         }
     }
 
-    /** The catalog release {@code alembic_version} names for a live database, or a one-line error. */
-    public static DifyRelease releaseAt(ReleaseCatalog catalog, List<String> versionRows, String engine, String label) {
-        if (versionRows.size() != 1) {
-            throw new ReadException(label + ": alembic_version holds " + versionRows.size() + " rows (expected one): "
-                    + "run 'schemaplan dify doctor' to see why");
-        }
+    /**
+     * The catalog release {@code alembic_version} names for a live database (the newest of those sharing the
+     * revision); empty when the table does not hold exactly one revision of a release (then only the schema
+     * can be compared: {@code dify doctor} says where such a database stands).
+     */
+    public static Optional<DifyRelease> releaseAt(ReleaseCatalog catalog, List<String> versionRows, String engine) {
+        if (versionRows.size() != 1) return Optional.empty();
         List<DifyRelease> at = catalog.at(versionRows.get(0), engine).stream().filter(DifyRelease::complete).toList();
-        if (at.isEmpty()) {
-            throw new ReadException(label + ": alembic_version " + versionRows.get(0) + " is no release of the catalog: "
-                    + "run 'schemaplan dify doctor' to see where it stands");
-        }
-        return at.get(at.size() - 1);
+        return at.isEmpty() ? Optional.empty() : Optional.of(at.get(at.size() - 1));
     }
 }

@@ -79,4 +79,19 @@ class ScriptPlanCliTest {
             LocalPostgres.dropDatabase(db);
         }
     }
+
+    @Test
+    void twoMysqlReleasesCommitEachDdlStatementOnItsOwn() throws Exception {
+        Cli.Result r = Cli.run("plan", "dify:1.11.4/mysql", "dify:1.12.1/mysql", "--stats",
+                Samples.root().resolve("stats/dify-large-install-mysql.json").toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("MariaDB", doc.get("engine").asText());
+        int ddl = 0;
+        for (JsonNode t : doc.get("transactions")) {
+            assertEquals(t.get("first").asInt(), t.get("last").asInt(), "no BEGIN in Alembic's MySQL output");
+            if (t.get("kind").asText().equals("implicit_commit")) ddl++;
+        }
+        assertTrue(ddl >= 10, "every DDL statement commits on its own: " + ddl);
+    }
 }

@@ -37,9 +37,13 @@ final class GateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FROM", description = "The schema of the release in production.")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "The schema of the new release (a pg_dump -s or "
-            + "mysqldump --no-data file gives SARIF and annotations line numbers).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TO", description = "The schema of the new release (a pg_dump -s or "
+            + "mysqldump --no-data file gives SARIF and annotations line numbers). Not with --script.")
     String to;
+
+    @Option(names = "--script", arity = "1..*", paramLabel = "FILE", description = "Check the plan of these migration "
+            + "scripts on FROM, statement by statement, instead of the plan of FROM → TO (text output).")
+    List<Path> scripts;
 
     @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The policy (YAML; see the README, \"CI gate\").")
     Path policy;
@@ -80,6 +84,8 @@ final class GateCommand implements Callable<Integer> {
                 throw new Main.UserException("--assume-rows " + table + "=" + n + ": " + e.getMessage());
             }
         });
+        if (scripts != null) return scriptGate(pol, rows);
+        if (to == null) throw new Main.UserException("gate needs TO, or --script FILE");
         List<Loaded> sides = sources.load(from, to);
         Loaded a = sides.get(0);
         Loaded b = sides.get(1);
@@ -107,6 +113,30 @@ final class GateCommand implements Callable<Integer> {
         Output.warnings(a);
         Output.warnings(b);
         return verdict.passed() ? ExitCodes.OK : ExitCodes.FOUND;
+    }
+
+    /** gate FROM --script FILE…: the policy applied to the statement view (junit, sarif and annotations are for FROM → TO). */
+    private int scriptGate(Policy pol, Map<String, Long> rows) {
+        if (to != null) throw new Main.UserException("gate FROM --script FILE takes no TO");
+        if (junit != null || sarif != null || github) {
+            throw new Main.UserException("--junit, --sarif and --github are for gate FROM TO; with --script the "
+                    + "verdict is text (and --summary)");
+        }
+        Loaded a = sources.load(from);
+        Stats stats = options.readStats(from);
+        String statsLabel = options.statsLabel(from);
+        if (stats == null) {
+            stats = AssumedSizes.stats(a.schema(), pol.sizes(), rows);
+            if (stats != null) statsLabel = "assumed sizes";
+        }
+        io.schemaplan.Schemaplan.Options o = options.facade(stats, from, a.schema()).withStats(stats, statsLabel);
+        io.schemaplan.scriptplan.ScriptPlan plan = io.schemaplan.Schemaplan.planScripts(a, scripts, o);
+        io.schemaplan.gate.ScriptGate.Result result = io.schemaplan.gate.ScriptGate.evaluate(plan, pol, stats);
+        String text = io.schemaplan.report.ScriptGateTextRenderer.render(result);
+        Output.write(null, text);
+        if (summary != null) append(summary, "```\n" + text + "```\n");
+        Output.warnings(a);
+        return result.passed() ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
     private static void append(Path file, String text) {

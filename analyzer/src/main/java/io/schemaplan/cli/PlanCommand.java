@@ -1,9 +1,9 @@
 package io.schemaplan.cli;
 
+import io.schemaplan.Schemaplan;
 import io.schemaplan.diff.Change;
 import io.schemaplan.diff.SchemaDiff;
 import io.schemaplan.impact.Plan;
-import io.schemaplan.impact.Planner;
 import io.schemaplan.impact.Risk;
 import io.schemaplan.model.Stats;
 import io.schemaplan.read.Loaded;
@@ -48,6 +48,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--exit-code", description = "Exit with 1 when an operation is critical or high risk.")
     boolean exitCode;
 
+    @Option(names = "--script", arity = "1..*", paramLabel = "FILE", description = "Plan these migration scripts "
+            + "statement by statement on FROM (alembic upgrade --sql, Flyway V*.sql, Liquibase updateSQL, Django "
+            + "sqlmigrate, mysql scripts): the statement view, with its transactions and blocking windows.")
+    List<Path> scripts;
+
     @Mixin
     PlanOptions options = new PlanOptions();
 
@@ -56,6 +61,10 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scripts != null) return ScriptView.run(this);
+        if (options.transaction == PlanOptions.Transaction.script) {
+            throw new Main.UserException("--transaction script needs --script FILE");
+        }
         if ((to == null) == (toOption == null)) {
             throw new Main.UserException("name the target once: plan FROM TO, or plan FROM --to TO");
         }
@@ -66,9 +75,12 @@ final class PlanCommand implements Callable<Integer> {
         PlanOptions.requireOneEngine(a, b);
         Stats stats = options.readStats(from);
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
-        Plan plan = Planner.plan(new Planner.Input(a.label(), b.label(), a.schema(), b.schema(), changes, stats,
-                options.statsLabel(from), options.profile(), options.serverMajor(a.schema()), options.singleTransaction(),
-                options.mysqlServer(a.schema())));
+        Plan plan = Schemaplan.plan(a, b, options.facade(stats, from, a.schema()));
+        Integer statementView = ScriptView.difyRelease(this, target, a, b, stats, plan);
+        if (statementView != null) {
+            Output.warnings(a);
+            return statementView;
+        }
         String text = switch (format) {
             case text -> new PlanTextRenderer(output == null && Terminal.colors(color)).render(plan);
             case markdown -> PlanMarkdownRenderer.render(plan);

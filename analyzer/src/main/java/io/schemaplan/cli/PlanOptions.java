@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** Options of every command that estimates: where sizes and throughputs come from, and how migrations run. */
 final class PlanOptions {
-    enum Transaction { single, each }
+    enum Transaction { single, each, script }
 
     @Option(names = "--stats", paramLabel = "FILE|URL", description = {
             "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql) or a database URL.",
@@ -36,8 +36,9 @@ final class PlanOptions {
     String serverVersion;
 
     @Option(names = "--transaction", paramLabel = "MODE", description = "single (default: all migrations in one "
-            + "transaction, as Alembic and Dify run them) or each (a commit per migration).")
-    Transaction transaction = Transaction.single;
+            + "transaction, as Alembic and Dify run them), each (a commit per migration) or, with --script, script "
+            + "(the default there: as the script's own BEGIN/COMMIT say).")
+    Transaction transaction;
 
     Profile profile() {
         return profile == null ? Profile.DEFAULT : ProfileJson.read(profile);
@@ -124,7 +125,20 @@ final class PlanOptions {
     }
 
     boolean singleTransaction() {
-        return transaction == Transaction.single;
+        return transaction != Transaction.each;
+    }
+
+    /** How a script's statements outside its own BEGIN/COMMIT are grouped (default: as the script says). */
+    io.schemaplan.scriptplan.ScriptPlanner.Mode scriptMode() {
+        if (transaction == null || transaction == Transaction.script) return io.schemaplan.scriptplan.ScriptPlanner.Mode.SCRIPT;
+        return transaction == Transaction.single ? io.schemaplan.scriptplan.ScriptPlanner.Mode.SINGLE
+                : io.schemaplan.scriptplan.ScriptPlanner.Mode.EACH;
+    }
+
+    /** The options of the library facade, with the statistics already read. */
+    io.schemaplan.Schemaplan.Options facade(Stats stats, String from, Schema schema) {
+        return io.schemaplan.Schemaplan.Options.defaults().withStats(stats, statsLabel(from)).withProfile(profile())
+                .withServer(serverMajor(schema), mysqlServer(schema)).withTransactions(singleTransaction(), scriptMode());
     }
 
 }

@@ -35,6 +35,10 @@ public enum Category {
     BLOCKING_WITHOUT_ONLINE_WAY("blocking-without-online-way", "makes readers or writers wait and the plan knows "
             + "no safer way that lets them go on: only a window or a different migration helps",
             i -> i.blocks() && (i.saferWay() == null || !i.saferWay().online())),
+    UNBATCHED_DATA_CHANGE("unbatched-data-change", "writes rows in one statement inside the migration transaction "
+            + "(an UPDATE, DELETE, INSERT … SELECT or CREATE TABLE … AS of a migration script without key-range "
+            + "batches): its row locks and WAL last as long as the whole statement", i -> DataOperations.ALL.contains(i.operation())
+            && i.runsInTransaction()),
     HIGH_RISK("high-risk", "the plan ranks it high or critical", i -> i.risk().compareTo(Risk.HIGH) <= 0),
     CRITICAL_RISK("critical-risk", "the plan ranks it critical", i -> i.risk() == Risk.CRITICAL);
 
@@ -63,5 +67,11 @@ public enum Category {
 
     public static Optional<Category> byKey(String key) {
         return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
+    }
+
+    /** The operations of data statements that write many rows (a holder: enum constants cannot read static fields). */
+    private static final class DataOperations {
+        static final java.util.Set<String> ALL = java.util.Set.of("UPDATE_ROWS", "DELETE_ROWS", "INSERT_SELECT",
+                "CREATE_TABLE_AS");
     }
 }

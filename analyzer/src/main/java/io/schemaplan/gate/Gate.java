@@ -59,21 +59,21 @@ public final class Gate {
         return new Verdict(plan, policy, cases);
     }
 
-    private static boolean matches(Check check, PlanItem item, Stats stats, Policy policy) {
+    static boolean matches(Check check, PlanItem item, Stats stats, Policy policy) {
         boolean named = check.ruleIds().contains(item.ruleId())
                 || check.categories().stream().anyMatch(c -> c.matches(item));
         return named && check.scope().covers(item.table(), size(stats, item.table()), policy.unknownSizeMatches());
     }
 
-    private static boolean over(WindowCap cap, double seconds, Policy policy) {
+    static boolean over(WindowCap cap, double seconds, Policy policy) {
         return Double.isNaN(seconds) ? policy.unknownSizeMatches() : seconds > cap.limitSeconds();
     }
 
-    private static TableStats size(Stats stats, QName table) {
+    static TableStats size(Stats stats, QName table) {
         return stats == null || table == null ? null : stats.table(table).orElse(null);
     }
 
-    private static double seconds(Estimate e, boolean high) {
+    static double seconds(Estimate e, boolean high) {
         return high ? e.highSeconds() : e.expectedSeconds();
     }
 
@@ -108,7 +108,7 @@ public final class Gate {
         return new Finding(check, item, window, seconds, reason);
     }
 
-    private static boolean allows(Allowance a, PolicyCheck check, PlanItem item, QName table, String column) {
+    static boolean allows(Allowance a, PolicyCheck check, PlanItem item, QName table, String column) {
         if (table == null || !TableNames.matches(a.table(), table)) return false;
         if (a.column() != null && !a.column().equals(column)) return false;
         if (a.check() == null || a.check().equals(check.name())) return true;

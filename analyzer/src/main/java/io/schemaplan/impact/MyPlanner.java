@@ -13,7 +13,7 @@ import java.util.Set;
  * algorithm and lock, and the same cost model, ranking and windows as PostgreSQL. Every DDL statement
  * commits on its own, so a lock is held for its statement only. Pure.
  */
-final class MyPlanner {
+public final class MyPlanner {
     /** The profile assumed when neither the user, the statistics nor the source says. */
     static final MyEngine ASSUMED_MARIADB = MyEngine.MARIADB_10_11;
     static final MyEngine ASSUMED_MYSQL = MyEngine.MYSQL_8_4;
@@ -78,7 +78,7 @@ final class MyPlanner {
     }
 
     /** The user's --server-version, else the version the statistics or FROM were read from, else the default. */
-    private static MyEngine profile(Planner.Input in, List<String> assumptions) {
+    public static MyEngine profile(Planner.Input in, List<String> assumptions) {
         boolean mariadb = in.from().engine() == io.schemaplan.model.Engine.MARIADB;
         if (in.mysqlServer() != null) {
             MyEngine e = in.mysqlServer();

@@ -47,6 +47,16 @@ public final class PgImpacts {
                     + "|statement_timestamp|txid_current|nextval|setseed)\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXTVAL = Pattern.compile("\\bnextval\\s*\\(", Pattern.CASE_INSENSITIVE);
 
+    /** Whether a column default is evaluated per row, so that ADD COLUMN with it rewrites (nextval too). */
+    public static boolean volatileDefault(String expr) {
+        return expr != null && VOLATILE_CALL.matcher(expr).find();
+    }
+
+    /** Whether a column default draws from a sequence (serial). */
+    public static boolean sequenceDefault(String expr) {
+        return expr != null && NEXTVAL.matcher(expr).find();
+    }
+
 
     private final Schema from;
     private final Schema to;

@@ -90,7 +90,7 @@ public final class Planner {
                 in.statsSource(), in.singleTransaction(), items, windows, total, assumptions);
     }
 
-    private static int serverMajor(Input in, List<String> assumptions) {
+    public static int serverMajor(Input in, List<String> assumptions) {
         if (in.serverMajor() != null) {
             assumptions.add("Rules for PostgreSQL " + in.serverMajor() + " (--server-version).");
             return in.serverMajor();
@@ -142,7 +142,7 @@ public final class Planner {
                 recipe == null ? null : recipe.saferWay(major).orElse(null), rule.source().url(), estimate);
     }
 
-    static Risk risk(boolean sized, boolean blocks, boolean runsInTransaction, Estimate e, boolean destructive,
+    public static Risk risk(boolean sized, boolean blocks, boolean runsInTransaction, Estimate e, boolean destructive,
                      Work w) {
         boolean negligible = e.known() && e.highSeconds() < NEGLIGIBLE_SECONDS;
         if (blocks && sized && !negligible) {

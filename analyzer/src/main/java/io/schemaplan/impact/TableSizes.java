@@ -18,7 +18,7 @@ import java.util.Set;
  * The sizes an operation works on, from the catalog statistics: a table's rows and bytes, and estimates for
  * an index that does not exist yet. Shared by the PostgreSQL and MySQL mappings. Pure.
  */
-final class TableSizes {
+public final class TableSizes {
     /** Bytes of one btree index entry besides its key: tuple header (8) and line pointer (4). */
     private static final int INDEX_ENTRY_OVERHEAD = 12;
     /** Leaf pages are filled to 90 % by a build (btree's default fillfactor). */
@@ -33,7 +33,7 @@ final class TableSizes {
     private final Stats stats;
 
     /** {@code stats} may be null: every existing table then has an unknown size. */
-    TableSizes(Schema from, Schema to, Stats stats) {
+    public TableSizes(Schema from, Schema to, Stats stats) {
         this.from = from;
         this.to = to;
         this.stats = stats;

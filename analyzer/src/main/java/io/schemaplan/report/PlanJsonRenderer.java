@@ -23,6 +23,15 @@ public final class PlanJsonRenderer {
     }
 
     public static String render(Plan plan) {
+        try {
+            return DiffJsonRenderer.MAPPER.writeValueAsString(tree(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The document as a tree (the statement view nests it as its schema-diff view). */
+    static ObjectNode tree(Plan plan) {
         ObjectNode root = DiffJsonRenderer.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("from", plan.from());
@@ -43,15 +52,12 @@ public final class PlanJsonRenderer {
         for (TableWindow w : plan.windows()) tables.add(window(w));
         ArrayNode assumptions = root.putArray("assumptions");
         plan.assumptions().forEach(assumptions::add);
-        try {
-            return DiffJsonRenderer.MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
-    private static ObjectNode item(PlanItem i) {
-        ObjectNode n = DiffJsonRenderer.change(i.change());
+    /** One item; a script plan's items have no change (they come from a statement, not a diff). */
+    static ObjectNode item(PlanItem i) {
+        ObjectNode n = i.change() == null ? DiffJsonRenderer.MAPPER.createObjectNode() : DiffJsonRenderer.change(i.change());
         n.put("operation", i.operation());
         n.put("ruleId", i.ruleId());
         n.put("risk", i.risk().name().toLowerCase());
@@ -114,7 +120,7 @@ public final class PlanJsonRenderer {
         return n;
     }
 
-    private static ObjectNode estimate(Estimate e) {
+    static ObjectNode estimate(Estimate e) {
         ObjectNode n = DiffJsonRenderer.MAPPER.createObjectNode();
         n.put("known", e.known());
         if (e.known()) {

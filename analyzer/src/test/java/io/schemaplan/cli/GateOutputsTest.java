@@ -127,11 +127,11 @@ class GateOutputsTest {
         assertEquals(String.valueOf(violations), root.getAttribute("failures"));
         NodeList cases = xml.getElementsByTagName("testcase");
         assertEquals(root.getAttribute("tests"), String.valueOf(cases.getLength()));
-        // One test case per policy check and change: 5 item checks × the changes, plus the per-table windows.
+        // One test case per policy check and change: 6 item checks × the changes, plus the per-table windows.
         NodeList suites = xml.getElementsByTagName("testsuite");
-        assertEquals(6, suites.getLength());
+        assertEquals(7, suites.getLength());
         int perCheck = Integer.parseInt(((Element) suites.item(0)).getAttribute("tests"));
-        for (int i = 1; i < 5; i++) assertEquals(perCheck, Integer.parseInt(((Element) suites.item(i)).getAttribute("tests")));
+        for (int i = 1; i < 6; i++) assertEquals(perCheck, Integer.parseInt(((Element) suites.item(i)).getAttribute("tests")));
         assertTrue(r.out().contains("FAILED: 5 violations, 0 warnings"), r.out());
     }
 

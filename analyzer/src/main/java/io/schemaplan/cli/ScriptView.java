@@ -1,0 +1,90 @@
+package io.schemaplan.cli;
+
+import io.schemaplan.Schemaplan;
+import io.schemaplan.dify.DifyMigrations;
+import io.schemaplan.dify.DifyRelease;
+import io.schemaplan.dify.DifySourceProvider;
+import io.schemaplan.dify.ReleaseCatalog;
+import io.schemaplan.impact.Plan;
+import io.schemaplan.read.AlembicVersionReader;
+import io.schemaplan.read.Sources;
+import io.schemaplan.report.PlanMarkdownRenderer;
+import io.schemaplan.report.PlanTextRenderer;
+import io.schemaplan.script.Script;
+import java.util.List;
+import java.util.Optional;
+import io.schemaplan.impact.Risk;
+import io.schemaplan.model.Stats;
+import io.schemaplan.read.Loaded;
+import io.schemaplan.report.ScriptPlanHtmlRenderer;
+import io.schemaplan.report.ScriptPlanJsonRenderer;
+import io.schemaplan.report.ScriptPlanMarkdownRenderer;
+import io.schemaplan.report.ScriptPlanTextRenderer;
+import io.schemaplan.scriptplan.ScriptPlan;
+
+/** {@code plan FROM --script FILE…}: the statement view, through the {@link Schemaplan} facade. */
+final class ScriptView {
+    private ScriptView() {
+    }
+
+    static int run(PlanCommand c) {
+        if (c.to != null || c.toOption != null) {
+            throw new Main.UserException("plan FROM --script FILE compares no TO yet: leave TO out to plan the "
+                    + "script's statements on FROM");
+        }
+        Loaded from = c.sources.load(c.from);
+        Stats stats = c.options.readStats(c.from);
+        ScriptPlan plan = Schemaplan.planScripts(from, c.scripts, c.options.facade(stats, c.from, from.schema()));
+        write(c, plan);
+        Output.warnings(from);
+        boolean risky = plan.count(Risk.CRITICAL) + plan.count(Risk.HIGH) > 0;
+        return c.exitCode && risky ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    /**
+     * {@code plan dify:A dify:B}, and {@code plan URL --to dify:B} with A from the database's alembic_version:
+     * the statements Dify's migrations run between the releases, with the schema-diff view beside them. Null
+     * when the catalog has no scripts for the way (the caller then shows the schema-diff view alone).
+     */
+    static Integer difyRelease(PlanCommand c, String target, Loaded a, Loaded b, Stats stats, Plan diff) {
+        if (!target.startsWith(DifySourceProvider.PREFIX)) return null;
+        ReleaseCatalog catalog = ReleaseCatalog.bundled();
+        DifyRelease to = catalog.find(target);
+        DifyRelease from;
+        if (c.from.startsWith(DifySourceProvider.PREFIX)) {
+            from = catalog.find(c.from);
+        } else if (Sources.kindOf(c.from) == Sources.Kind.POSTGRES_URL || Sources.kindOf(c.from) == Sources.Kind.MYSQL_URL) {
+            List<String> rows = AlembicVersionReader.read(c.from).orElse(List.of());
+            Optional<DifyRelease> at = DifyMigrations.releaseAt(catalog, rows, to.engine());
+            if (at.isEmpty()) return null;
+            from = at.get();
+        } else {
+            return null;
+        }
+        Optional<List<Script>> scripts = DifyMigrations.between(catalog, from, to);
+        if (scripts.isEmpty()) return null;
+        String label = "Dify's migrations " + from.version() + " → " + to.version() + " (" + scripts.get().size()
+                + " release pair" + (scripts.get().size() == 1 ? "" : "s") + ")";
+        ScriptPlan plan = Schemaplan.planScript(a, scripts.get(), label, c.options.facade(stats, c.from, a.schema()));
+        String text = switch (c.format) {
+            case text -> ScriptPlanTextRenderer.render(plan) + "\n" + "Schema-diff view (beside): " + a.label() + " → "
+                    + b.label() + "\n\n" + new PlanTextRenderer(false).render(diff);
+            case markdown -> ScriptPlanMarkdownRenderer.render(plan) + "\n" + PlanMarkdownRenderer.render(diff);
+            case json -> ScriptPlanJsonRenderer.render(plan, diff);
+            case html -> ScriptPlanHtmlRenderer.render(plan);
+        };
+        Output.write(c.output, text);
+        boolean risky = plan.count(Risk.CRITICAL) + plan.count(Risk.HIGH) > 0;
+        return c.exitCode && risky ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    static void write(PlanCommand c, ScriptPlan plan) {
+        String text = switch (c.format) {
+            case text -> ScriptPlanTextRenderer.render(plan);
+            case markdown -> ScriptPlanMarkdownRenderer.render(plan);
+            case json -> ScriptPlanJsonRenderer.render(plan);
+            case html -> ScriptPlanHtmlRenderer.render(plan);
+        };
+        Output.write(c.output, text);
+    }
+}

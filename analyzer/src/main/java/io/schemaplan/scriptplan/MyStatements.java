@@ -1,0 +1,193 @@
+package io.schemaplan.scriptplan;
+
+import io.schemaplan.impact.MyTypeChanges;
+import io.schemaplan.impact.Work;
+import io.schemaplan.model.Column;
+import io.schemaplan.model.DataType;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Schema;
+import io.schemaplan.model.Stats;
+import io.schemaplan.model.Table;
+import io.schemaplan.normalize.MysqlTypes;
+import io.schemaplan.normalize.SqlTokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps one MySQL/MariaDB statement to {@code impact/MyOperation}s: the clauses of ALTER TABLE, CREATE/DROP
+ * INDEX, CREATE/DROP/RENAME TABLE, views and triggers. Transactions, settings and data statements are the
+ * shared ones of {@link PgStatements} read with MySQL's quoting. No I/O.
+ */
+final class MyStatements {
+    private static final Set<String> COLUMN_WORDS = Set.of("default", "not", "null", "auto_increment", "primary",
+            "unique", "key", "comment", "collate", "character", "charset", "first", "after", "generated", "as",
+            "references", "check", "constraint", "invisible", "visible", "on");
+    private static final String DEFAULT_COLLATION = "utf8mb4_general_ci";
+
+    private final Schema schema;
+    private final PgStatements shared;
+
+    MyStatements(Schema schema, Stats stats) {
+        this.schema = schema;
+        this.shared = new PgStatements(schema, stats, SqlTokens.Dialect.MYSQL);
+    }
+
+    boolean createdByScript(QName t) {
+        return shared.createdByScript(t);
+    }
+
+    Classified classify(String sql) {
+        SqlTokens t;
+        try {
+            t = SqlTokens.mysql(sql);
+        } catch (IllegalArgumentException e) {
+            return Classified.of(StatementKind.UNKNOWN, "not understood: " + e.getMessage());
+        }
+        try {
+            if (t.isWord(0, "ALTER", "TABLE")) return alterTable(t);
+            if (t.isWord(0, "CREATE", "TABLE") || t.isWord(0, "CREATE", "TEMPORARY", "TABLE")) {
+                Classified c = shared.classify(sql);
+                return c.kind() == StatementKind.DATA ? c : op("CREATE_TABLE", null);
+            }
+            if (t.isWord(0, "CREATE") && t.find(1, "INDEX") > 0 && t.find(1, "INDEX") <= 2) return createIndex(t);
+            if (t.isWord(0, "DROP", "INDEX")) return op("DROP_INDEX", name(t, t.find(0, "ON") + 1));
+            if (t.isWord(0, "DROP", "TABLE")) {
+                int i = t.isWord(2, "IF", "EXISTS") ? 4 : 2;
+                QName table = name(t, i);
+                return new Classified(StatementKind.DDL, List.of(new Operation("DROP_TABLE", table, null,
+                        shared.work(table))), false, null, null, null);
+            }
+            if (t.isWord(0, "RENAME", "TABLE")) return op("RENAME_TABLE", name(t, 2));
+            if (t.isWord(0, "CREATE", "VIEW") || t.isWord(0, "CREATE", "OR", "REPLACE", "VIEW")
+                    || t.isWord(0, "CREATE", "ALGORITHM") || t.isWord(0, "CREATE", "DEFINER")) return op("CREATE_VIEW", null);
+            if (t.isWord(0, "DROP", "VIEW")) return op("DROP_VIEW", null);
+            if (t.isWord(0, "CREATE", "TRIGGER")) return op("CREATE_TRIGGER", name(t, t.find(0, "ON") + 1));
+            if (t.isWord(0, "DROP", "TRIGGER")) return op("DROP_TRIGGER", null);
+        } catch (IllegalArgumentException e) {
+            return Classified.of(StatementKind.UNKNOWN, "not understood: " + e.getMessage());
+        }
+        return shared.classify(sql);
+    }
+
+    private Classified alterTable(SqlTokens t) {
+        int end = t.nameEnd(2);
+        QName table = shared.qname(t, 2, end);
+        List<Operation> ops = new ArrayList<>();
+        int start = end;
+        for (int k = end; k <= t.size(); k++) {
+            if (k == t.size() || t.isSymbol(k, ",")) {
+                if (k > start) ops.add(clause(t, start, k, table));
+                start = k + 1;
+            }
+        }
+        return Classified.ddl(ops);
+    }
+
+    private Operation clause(SqlTokens t, int a, int b, QName table) {
+        Work w = shared.work(table);
+        Optional<Table> tb = schema.table(table);
+        if (t.isWord(a, "ADD")) {
+            int j = a + 1;
+            if (t.isWord(j, "CONSTRAINT")) j += t.isWord(j + 1, "FOREIGN") || t.isWord(j + 1, "CHECK")
+                    || t.isWord(j + 1, "UNIQUE") || t.isWord(j + 1, "PRIMARY") ? 1 : 2;
+            if (t.isWord(j, "FOREIGN")) return new Operation("ADD_FOREIGN_KEY", table, null, w);
+            if (t.isWord(j, "CHECK")) return new Operation("ADD_CHECK", table, null, w);
+            if (t.isWord(j, "PRIMARY")) return new Operation("ADD_PRIMARY_KEY", table, null, w);
+            if (t.isWord(j, "UNIQUE")) return new Operation("ADD_UNIQUE", table, null, w);
+            if (t.isWord(j, "FULLTEXT")) {
+                boolean first = tb.map(x -> x.indexes().stream().noneMatch(i -> "fulltext".equalsIgnoreCase(i.method())))
+                        .orElse(true);
+                return new Operation(first ? "ADD_FULLTEXT_FIRST" : "ADD_FULLTEXT", table, null, w);
+            }
+            if (t.isWord(j, "SPATIAL")) return new Operation("ADD_SPATIAL", table, null, w);
+            if (t.isWord(j, "INDEX") || t.isWord(j, "KEY")) return new Operation("ADD_INDEX", table, null, w);
+            if (t.isWord(j, "COLUMN")) j++;
+            if (t.isWord(j, "IF", "NOT", "EXISTS")) j += 3;
+            String clause = t.slice(j, b).toLowerCase(Locale.ROOT);
+            String op;
+            if (clause.contains("auto_increment")) op = "ADD_COLUMN_AUTO_INCREMENT";
+            else if (clause.matches("(?s).*\\bas\\s*\\(.*\\bstored\\b.*")) op = "ADD_COLUMN_STORED";
+            else if (clause.matches("(?s).*\\bas\\s*\\(.*")) op = "ADD_COLUMN_VIRTUAL";
+            else if (clause.matches("(?s).*\\bdefault\\s*\\(.*") || clause.matches("(?s).*\\bdefault\\s+(uuid|rand)\\b.*")) op = "ADD_COLUMN_VOLATILE_DEFAULT";
+            else if (clause.matches("(?s).*\\b(first|after)\\b.*")) op = "ADD_COLUMN_MIDDLE";
+            else if (clause.contains(" not null")) op = "ADD_COLUMN_NOT_NULL";
+            else if (clause.contains(" default ")) op = "ADD_COLUMN_WITH_DEFAULT";
+            else op = "ADD_COLUMN_LAST";
+            return new Operation(op, table, null, w);
+        }
+        if (t.isWord(a, "DROP", "PRIMARY", "KEY")) return new Operation("DROP_PRIMARY_KEY", table, null, w);
+        if (t.isWord(a, "DROP", "FOREIGN", "KEY")) return new Operation("DROP_FOREIGN_KEY", table, null, Work.NONE);
+        if (t.isWord(a, "DROP", "INDEX") || t.isWord(a, "DROP", "KEY")) return new Operation("DROP_INDEX", table, null, Work.NONE);
+        if (t.isWord(a, "DROP", "CHECK") || t.isWord(a, "DROP", "CONSTRAINT")) return new Operation("DROP_CHECK", table, null, Work.NONE);
+        if (t.isWord(a, "DROP")) {
+            int j = t.isWord(a + 1, "COLUMN") ? a + 2 : a + 1;
+            String col = t.ident(j);
+            boolean indexed = tb.map(x -> x.indexes().stream().anyMatch(i -> i.columns().contains(col))).orElse(false);
+            return new Operation(indexed ? "DROP_INDEXED_COLUMN" : "DROP_COLUMN", table, null, w);
+        }
+        if (t.isWord(a, "MODIFY") || t.isWord(a, "CHANGE")) {
+            int j = a + 1;
+            if (t.isWord(j, "COLUMN")) j++;
+            String col = t.ident(j);
+            boolean change = t.isWord(a, "CHANGE");
+            int typeAt = change ? j + 2 : j + 1;
+            String newName = change ? t.ident(j + 1) : col;
+            return new Operation(modify(t, typeAt, b, tb, col, newName), table, null, w);
+        }
+        if (t.isWord(a, "ALTER")) {
+            int j = t.isWord(a + 1, "COLUMN") ? a + 2 : a + 1;
+            if (t.isWord(j + 1, "SET", "DEFAULT")) return new Operation("SET_DEFAULT", table, null, Work.NONE);
+            if (t.isWord(j + 1, "DROP", "DEFAULT")) return new Operation("DROP_DEFAULT", table, null, Work.NONE);
+        }
+        if (t.isWord(a, "RENAME", "COLUMN")) return new Operation("RENAME_COLUMN", table, null, Work.NONE);
+        if (t.isWord(a, "RENAME", "INDEX") || t.isWord(a, "RENAME", "KEY")) return new Operation("RENAME_INDEX", table, null, Work.NONE);
+        if (t.isWord(a, "RENAME")) return new Operation("RENAME_TABLE", table, null, Work.NONE);
+        if (t.isWord(a, "CONVERT", "TO")) return new Operation("CONVERT_CHARSET", table, null, w);
+        if (t.isWord(a, "FORCE") || t.isWord(a, "ENGINE")) return new Operation("FORCE_REBUILD", table, null, w);
+        if (t.isWord(a, "COMMENT")) return new Operation("TABLE_COMMENT", table, null, Work.NONE);
+        return new Operation(null, table, null, Work.NONE);
+    }
+
+    /** MODIFY / CHANGE: a type change by {@link MyTypeChanges}, else a rename, nullability or comment change. */
+    private String modify(SqlTokens t, int typeAt, int b, Optional<Table> tb, String col, String newName) {
+        int k = typeAt;
+        while (k < b && !(t.kind(k) == SqlTokens.Kind.WORD && COLUMN_WORDS.contains(t.text(k).toLowerCase(Locale.ROOT)))) k++;
+        DataType to = MysqlTypes.parse(t.slice(typeAt, k));
+        Optional<Column> before = tb.flatMap(x -> x.column(col));
+        if (before.isEmpty()) return "CHANGE_TYPE";
+        DataType from = before.get().type();
+        String rest = t.slice(k, b).toLowerCase(Locale.ROOT);
+        if (!from.equals(to)) {
+            String collation = before.get().collation() != null ? before.get().collation()
+                    : tb.map(Table::collation).orElse(null);
+            int bytes = MyTypeChanges.bytesPerChar(collation == null ? DEFAULT_COLLATION : collation);
+            return MyTypeChanges.classify(from, to, bytes).name();
+        }
+        boolean notNull = rest.contains("not null");
+        if (notNull && before.get().nullable()) return "SET_NOT_NULL";
+        if (!notNull && !before.get().nullable()) return "DROP_NOT_NULL";
+        if (!newName.equals(col)) return "RENAME_COLUMN";
+        return "COLUMN_COMMENT";
+    }
+
+    private Classified createIndex(SqlTokens t) {
+        boolean unique = t.isWord(1, "UNIQUE");
+        boolean fulltext = t.isWord(1, "FULLTEXT");
+        QName table = name(t, t.find(0, "ON") + 1);
+        String op = unique ? "ADD_UNIQUE" : fulltext ? "ADD_FULLTEXT" : "ADD_INDEX";
+        return new Classified(StatementKind.DDL, List.of(new Operation(op, table, null, shared.work(table))), false,
+                null, null, null);
+    }
+
+    private Classified op(String operation, QName table) {
+        if (operation.equals("CREATE_TABLE")) return Classified.ddl(List.of(new Operation(operation, null, null, Work.NONE)));
+        return Classified.ddl(List.of(new Operation(operation, table, null, table == null ? Work.NONE : shared.work(table))));
+    }
+
+    private QName name(SqlTokens t, int i) {
+        return shared.qname(t, i, t.nameEnd(i));
+    }
+}

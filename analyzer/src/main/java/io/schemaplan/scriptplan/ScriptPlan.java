@@ -1,0 +1,127 @@
+package io.schemaplan.scriptplan;
+
+import io.schemaplan.impact.Estimate;
+import io.schemaplan.impact.PlanItem;
+import io.schemaplan.impact.Risk;
+import io.schemaplan.model.QName;
+import java.util.List;
+
+/**
+ * The plan of a migration script: every statement in script order with its operations (plan items of the
+ * rule tables, {@code change} null), the transactions the script runs in, and per transaction the tables
+ * it blocks, by which lock, from which statement to which COMMIT. {@code transactionMode} is how the runner
+ * groups statements ({@code script}: as the script's own BEGIN/COMMIT say; {@code single}; {@code each}).
+ * {@code findings} are what a DBA must read first (a statement that fails inside a transaction block, a
+ * lock held across a long data statement, work committed before a step that can fail); {@code assumptions}
+ * what the estimates rest on.
+ */
+public record ScriptPlan(
+        String from,
+        String script,
+        String engine,
+        String serverVersion,
+        String profile,
+        String statsSource,
+        String transactionMode,
+        List<StatementPlan> statements,
+        List<Transaction> transactions,
+        Estimate total,
+        List<String> findings,
+        List<String> assumptions) {
+
+    public ScriptPlan {
+        statements = List.copyOf(statements);
+        transactions = List.copyOf(transactions);
+        findings = List.copyOf(findings);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** All plan items of all statements, in script order (what a gate checks). */
+    public List<PlanItem> items() {
+        return statements.stream().flatMap(s -> s.items().stream()).toList();
+    }
+
+    public long count(Risk risk) {
+        return statements.stream().filter(s -> s.risk() == risk).count();
+    }
+
+    /**
+     * One statement: {@code items} its operations with rule, lock and estimate; {@code lock} the strongest
+     * lock it takes on an existing table (null when none); {@code data} what a data statement writes (null
+     * otherwise) and {@code rows} how many rows (-1 when unknown; an upper bound when {@code data.rows()} is
+     * PART); {@code lockWait} how long it may wait for its lock (the lock_timeout in force, or null when
+     * unbounded); {@code recipeSql} a safer way as runnable SQL (null when none is needed or known).
+     */
+    public record StatementPlan(
+            SqlStatement statement,
+            StatementKind kind,
+            List<PlanItem> items,
+            DataEffect data,
+            long rows,
+            int transaction,
+            String lock,
+            QName lockedTable,
+            Estimate estimate,
+            Risk risk,
+            String lockWait,
+            List<String> notes,
+            String recipeSql) {
+        public StatementPlan {
+            items = List.copyOf(items);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * The statement on one line for one-line views: white space collapsed (so that Alembic's
+         * {@code UPDATE\n    public.messages} reads as one line), cut at 80 characters.
+         */
+        public String firstLine() {
+            String sql = statement.sql().strip().replaceAll("\\s+", " ");
+            return sql.length() <= 80 ? sql : sql.substring(0, 79) + "…";
+        }
+    }
+
+    /**
+     * A transaction of the run: statements {@code first..last} (numbers), how it ends, how long it lasts,
+     * the tables it blocks, what is already committed when it starts ({@code committedVersion}: the
+     * migration version the bookkeeping table holds then, null when unknown) and what a failure inside it
+     * leaves behind.
+     */
+    public record Transaction(
+            int number,
+            Kind kind,
+            int first,
+            int last,
+            End end,
+            Estimate duration,
+            List<Window> windows,
+            String committedVersion,
+            List<String> committedRevisions,
+            String onFailure) {
+        public Transaction {
+            windows = List.copyOf(windows);
+            committedRevisions = List.copyOf(committedRevisions);
+        }
+
+        /**
+         * {@code EXPLICIT}: the script's BEGIN … COMMIT; {@code AUTOCOMMIT}: one statement that commits on its own
+         * (outside any BEGIN, or one that refuses a transaction block); {@code RUNNER}: the migration tool's
+         * grouping ({@code --transaction single|each}); {@code IMPLICIT_COMMIT}: a MySQL/MariaDB DDL statement,
+         * which commits before and after itself.
+         */
+        public enum Kind { EXPLICIT, AUTOCOMMIT, RUNNER, IMPLICIT_COMMIT }
+
+        public enum End { COMMIT, ROLLBACK, AUTOCOMMIT, OPEN_AT_END }
+    }
+
+    /**
+     * One table blocked by a transaction: the strongest lock ({@code lock}, taken by statement
+     * {@code lockStatement} with {@code operation}), held from statement {@code from} (the first that locks
+     * the table) until statement {@code until} (the COMMIT that releases it), {@code held} long.
+     * {@code rowLocks}: the rows an UPDATE or DELETE wrote stay locked until then too, so writers of those
+     * rows wait even when the table lock itself lets them in.
+     */
+    public record Window(QName table, String lock, boolean blocksReads, boolean blocksWrites, boolean rowLocks,
+                         int from, int lockStatement, String operation, int until, Estimate held) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.schemaplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemaplan.testing.Cli;
+import io.schemaplan.testing.LocalPostgres;
+import io.schemaplan.testing.Samples;
+import org.junit.jupiter.api.Test;
+
+/** plan --script, plan dify:A dify:B and plan URL --to dify:B: the statement view from the command line. */
+class ScriptPlanCliTest {
+    static final String LARGE = Samples.root().resolve("stats/dify-large-install.json").toString();
+
+    @Test
+    void twoDifyReleasesArePlannedStatementByStatementWithTheSchemaDiffBeside() {
+        Cli.Result r = Cli.run("plan", "dify:0.8.3", "dify:0.9.2", "--stats", LARGE);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Statement view: Dify's migrations 0.8.3 → 0.9.2"), r.out());
+        assertTrue(r.out().contains("CRITICAL PG-DATA-UPDATE UPDATE_ROWS: UPDATE of every row of public.messages"
+                + " (21,000,000"), r.out());
+        assertTrue(r.out().contains("blocks public.messages: ACCESS EXCLUSIVE"), r.out());
+        assertTrue(r.out().contains("Schema-diff view (beside): dify:0.8.3 → dify:0.9.2"), r.out());
+    }
+
+    @Test
+    void theJsonStatementViewIsVersionedAndNestsTheDiffView() throws Exception {
+        Cli.Result r = Cli.run("plan", "dify:1.3.1", "dify:1.4.3", "--stats", LARGE, "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("schemaplan-script-plan/1", doc.get("format").asText());
+        assertEquals(3, doc.get("transactions").size());
+        JsonNode build = doc.get("transactions").get(1);
+        assertEquals("autocommit", build.get("kind").asText());
+        assertEquals("2adcbe1f5dfb", build.get("committedVersion").asText());
+        JsonNode statement = doc.get("statements").get(build.get("first").asInt() - 1);
+        assertEquals("SHARE UPDATE EXCLUSIVE", statement.get("lock").asText());
+        assertEquals("CREATE_INDEX_CONCURRENTLY", statement.get("operations").get(0).get("operation").asText());
+        assertEquals("schemaplan-plan/1", doc.get("diffView").get("format").asText());
+    }
+
+    @Test
+    void aScriptFileIsPlannedOnADumpAndMarkdownAndHtmlRender() {
+        String dump = Samples.postgres("0.8.3").toString();
+        String script = Samples.root().resolve("dify-migrations/postgres/dify-0.8.3-to-0.9.2.sql").toString();
+        Cli.Result md = Cli.run("plan", dump, "--script", script, "--stats", LARGE, "--format", "markdown");
+        assertEquals(0, md.exitCode(), md.err());
+        assertTrue(md.out().startsWith("# Migration script plan (statement view)"), md.out());
+        assertTrue(md.out().contains("```sql"), md.out());
+        Cli.Result html = Cli.run("plan", dump, "--script", script, "--stats", LARGE, "--format", "html");
+        assertEquals(0, html.exitCode(), html.err());
+        assertTrue(html.out().contains("<h1>Migration script plan"), html.out());
+        Cli.Result exit = Cli.run("plan", dump, "--script", script, "--stats", LARGE, "--exit-code");
+        assertEquals(1, exit.exitCode(), "a critical statement with --exit-code");
+    }
+
+    @Test
+    void aMissingScriptIsOneLineAndExitTwo() {
+        Cli.Result r = Cli.run("plan", Samples.postgres("0.8.3").toString(), "--script", "no-such-file.sql");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("schemaplan: no-such-file.sql"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aLiveDatabaseIsPlannedFromTheReleaseItsAlembicVersionNames() {
+        String db = LocalPostgres.freshDatabase("sp_scriptplan_live");
+        try {
+            LocalPostgres.psqlFile(db, Samples.postgres("1.3.1"));
+            LocalPostgres.exec(db, "INSERT INTO public.alembic_version VALUES ('6a9f914f656c')");
+            Cli.Result r = Cli.run("plan", LocalPostgres.url(db), "--to", "dify:1.4.3");
+            assertEquals(0, r.exitCode(), r.err());
+            // 1.2.0 and 1.3.1 share the revision: the way starts at the newer one, one release pair.
+            assertTrue(r.out().startsWith("Statement view: Dify's migrations 1.3.1 → 1.4.3 (1 release pair)"), r.out());
+            assertTrue(r.out().contains("before the CONCURRENTLY build"), r.out());
+        } finally {
+            LocalPostgres.dropDatabase(db);
+        }
+    }
+
+    @Test
+    void twoMysqlReleasesCommitEachDdlStatementOnItsOwn() throws Exception {
+        Cli.Result r = Cli.run("plan", "dify:1.11.4/mysql", "dify:1.12.1/mysql", "--stats",
+                Samples.root().resolve("stats/dify-large-install-mysql.json").toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("MariaDB", doc.get("engine").asText());
+        int ddl = 0;
+        for (JsonNode t : doc.get("transactions")) {
+            assertEquals(t.get("first").asInt(), t.get("last").asInt(), "no BEGIN in Alembic's MySQL output");
+            if (t.get("kind").asText().equals("implicit_commit")) ddl++;
+        }
+        assertTrue(ddl >= 10, "every DDL statement commits on its own: " + ddl);
+    }
+}

@@ -1,0 +1,118 @@
+package io.schemaplan.scriptplan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemaplan.model.Engine;
+import io.schemaplan.model.Schema;
+import io.schemaplan.read.MysqlDumpReader;
+import io.schemaplan.read.PgDumpReader;
+import io.schemaplan.read.StatsJson;
+import io.schemaplan.script.Script;
+import io.schemaplan.script.ScriptReader;
+import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
+import io.schemaplan.scriptplan.ScriptPlan.Transaction;
+import io.schemaplan.testing.Samples;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scripts in the shapes other migration tools print (fixtures of our own under src/test/resources/scriptplan):
+ * Flyway V*.sql, Liquibase updateSQL, Django sqlmigrate, an ActiveRecord migration, and MySQL, where every DDL
+ * statement commits on its own. Each reads and plans with no statement left unknown.
+ */
+class ScriptShapesTest {
+    static final Path DIR = Path.of("src/test/resources/scriptplan");
+
+    static ScriptPlan pg(String file, ScriptPlanner.Mode mode) {
+        Schema schema = PgDumpReader.read(Samples.postgres("0.8.3")).schema();
+        Script s = ScriptReader.read(DIR.resolve(file), Engine.POSTGRES);
+        return ScriptPlanner.plan(new ScriptPlanner.Input("0.8.3", file, schema, SqlStatement.of(List.of(s)),
+                StatsJson.read(Samples.root().resolve("stats/dify-large-install.json")), "large", null, null, null,
+                mode, s.warnings()));
+    }
+
+    static List<String> operations(ScriptPlan plan) {
+        return plan.statements().stream().flatMap(s -> s.items().stream()).map(i -> i.operation()).toList();
+    }
+
+    static void noneUnknown(ScriptPlan plan) {
+        for (StatementPlan s : plan.statements()) {
+            assertTrue(s.kind() != StatementKind.UNKNOWN, s.statement().sql() + ": " + s.notes());
+            assertTrue(s.items().stream().noneMatch(i -> i.ruleId().equals(ScriptPlanner.StatementRules.UNKNOWN_RULE)),
+                    s.statement().sql());
+        }
+    }
+
+    @Test
+    void flywayRunsTheFileInOneTransactionAndTheBackfillOfTheNewColumnTouchesEveryRow() {
+        ScriptPlan plan = pg("V7__message_status.sql", ScriptPlanner.Mode.EACH);
+        noneUnknown(plan);
+        assertEquals(List.of("ADD_COLUMN", "UPDATE_ROWS", "SET_NOT_NULL", "CREATE_INDEX"), operations(plan));
+        assertEquals(1, plan.transactions().size());
+        assertEquals(Transaction.Kind.RUNNER, plan.transactions().get(0).kind());
+        assertEquals(DataEffect.Rows.ALL, plan.statements().get(1).data().rows());
+        assertTrue(plan.statements().get(2).recipeSql().contains("CHECK (review_status IS NOT NULL) NOT VALID"));
+        assertTrue(plan.statements().get(3).recipeSql().contains("CREATE INDEX CONCURRENTLY message_review_status_idx"));
+        ScriptPlan.Window w = plan.transactions().get(0).windows().get(0);
+        assertEquals("ACCESS EXCLUSIVE", w.lock());
+        assertEquals(1, w.from());
+        assertEquals(4, w.until());
+    }
+
+    @Test
+    void liquibaseBookkeepingIsToldApartAndEachStatementCommitsOnItsOwn() {
+        ScriptPlan plan = pg("liquibase-updateSQL.sql", null);
+        noneUnknown(plan);
+        assertEquals(List.of("ADD_COLUMN_CONSTANT_DEFAULT", "CREATE_INDEX", "ADD_FOREIGN_KEY"), operations(plan));
+        long bookkeeping = plan.statements().stream().filter(s -> s.kind() == StatementKind.BOOKKEEPING).count();
+        assertEquals(3, bookkeeping, "lock, changelog row, unlock");
+        assertEquals(plan.statements().size(), plan.transactions().size(), "no BEGIN: autocommit per statement");
+        StatementPlan fk = plan.statements().stream().filter(s -> s.statement().sql().contains("FOREIGN KEY"))
+                .findFirst().orElseThrow();
+        assertEquals("public.apps", fk.items().get(0).other().toString());
+        assertTrue(fk.recipeSql().contains("NOT VALID") && fk.recipeSql().contains("VALIDATE CONSTRAINT fk_conversation_app"),
+                fk.recipeSql());
+    }
+
+    @Test
+    void djangoSqlmigrateIsOneTransactionWithARewriteOfApps() {
+        ScriptPlan plan = pg("django-sqlmigrate.sql", null);
+        noneUnknown(plan);
+        assertEquals(List.of("ADD_COLUMN_NOT_NULL_WITH_DEFAULT", "DROP_DEFAULT", "ALTER_TYPE_REWRITE", "CREATE_INDEX"),
+                operations(plan));
+        assertEquals(1, plan.transactions().size());
+        assertEquals(Transaction.Kind.EXPLICIT, plan.transactions().get(0).kind());
+    }
+
+    @Test
+    void anActiveRecordMigrationLocksTheReferencedTableToo() {
+        ScriptPlan plan = pg("rails-structure-migration.sql", null);
+        noneUnknown(plan);
+        assertEquals(List.of("ADD_COLUMN", "CREATE_INDEX", "ADD_FOREIGN_KEY", "DELETE_ROWS"), operations(plan));
+        Transaction tx = plan.transactions().get(0);
+        assertTrue(tx.windows().stream().anyMatch(w -> w.table().name().equals("accounts")
+                && w.lock().equals("SHARE ROW EXCLUSIVE")), tx.windows().toString());
+        assertEquals(StatementKind.BOOKKEEPING, plan.statements().get(plan.statements().size() - 2).kind());
+    }
+
+    @Test
+    void aMysqlScriptCommitsEachDdlStatementOnItsOwn() {
+        Schema schema = MysqlDumpReader.read(Samples.mysql("1.11.4.patched-32196")).schema();
+        Script s = ScriptReader.read(DIR.resolve("mysql-alembic-shape.sql"), Engine.MYSQL);
+        ScriptPlan plan = ScriptPlanner.plan(new ScriptPlanner.Input("1.11.4", "mysql-alembic-shape.sql", schema,
+                SqlStatement.of(List.of(s)), StatsJson.read(Samples.root().resolve("stats/dify-large-install-mysql.json")),
+                "large", null, null, null, null, null));
+        noneUnknown(plan);
+        assertEquals(List.of("ADD_COLUMN_LAST", "UPDATE_ROWS", "CHANGE_TYPE", "ADD_INDEX"), operations(plan));
+        assertEquals(5, plan.transactions().size());
+        long ddl = plan.transactions().stream().filter(t -> t.kind() == Transaction.Kind.IMPLICIT_COMMIT).count();
+        assertEquals(3, ddl);
+        for (Transaction t : plan.transactions()) assertEquals(t.first(), t.last(), "one statement per window");
+        StatementPlan update = plan.statements().get(1);
+        assertEquals(DataEffect.Rows.ALL, update.data().rows());
+        assertTrue(update.estimate().known() && update.estimate().highSeconds() > 1);
+        assertTrue(plan.assumptions().stream().anyMatch(a -> a.startsWith("MySQL and MariaDB commit every DDL")));
+    }
+}

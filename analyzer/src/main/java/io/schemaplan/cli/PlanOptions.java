@@ -39,6 +39,12 @@ final class PlanOptions {
             + "transaction, as Alembic and Dify run them) or each (a commit per migration).")
     Transaction transaction = Transaction.single;
 
+    // Read by Main before parsing (ConfigFile.find): defaults must be known before the options are. Declared here
+    // so that picocli accepts it and help, completion and the man pages show it.
+    @Option(names = "--config", paramLabel = "FILE", description = "Defaults for --stats, --profile, --server-version, "
+            + "--transaction and gate's --policy (default: " + ConfigFile.DEFAULT_NAME + " when the working directory has one).")
+    Path config;
+
     Profile profile() {
         return profile == null ? Profile.DEFAULT : ProfileJson.read(profile);
     }

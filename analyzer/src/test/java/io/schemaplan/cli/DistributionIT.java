@@ -46,6 +46,7 @@ class DistributionIT {
         assertTrue(Files.isRegularFile(home.resolve("lib/schemaplan.jar")));
         assertTrue(Files.isRegularFile(home.resolve("README.md")));
         assertTrue(Files.isRegularFile(home.resolve("LICENSE")));
+        assertTrue(Files.isRegularFile(home.resolve("docs/config.md")), "the docs the README links to");
         String completion = Files.readString(home.resolve("completion/schemaplan.bash"));
         // picocli's script: a bash function registered with complete, zsh-compatible through bashcompinit.
         assertTrue(completion.contains("complete -F _complete_schemaplan"), completion.substring(0, 400));

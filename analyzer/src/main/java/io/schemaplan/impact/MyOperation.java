@@ -93,7 +93,14 @@ public enum MyOperation {
     DROP_VIEW("DROP VIEW v", ""),
     CREATE_TRIGGER("CREATE TRIGGER g BEFORE UPDATE ON t FOR EACH ROW ...", ""),
     DROP_TRIGGER("DROP TRIGGER g", ""),
-    ROUTINE("CREATE / DROP FUNCTION or PROCEDURE", "");
+    ROUTINE("CREATE / DROP FUNCTION or PROCEDURE", ""),
+
+    // Data statements of a migration script (issue 16).
+    UPDATE_ROWS("UPDATE t SET c = 0 [WHERE ...]", ""),
+    DELETE_ROWS("DELETE FROM t [WHERE ...]", ""),
+    INSERT_SELECT("INSERT INTO t SELECT ... FROM o", ""),
+    TRUNCATE("TRUNCATE TABLE t", ""),
+    CREATE_TABLE_AS("CREATE TABLE u AS SELECT ... FROM t", "");
 
     private final String clause;
     private final String condition;

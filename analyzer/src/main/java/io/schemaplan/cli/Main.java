@@ -39,6 +39,14 @@ public final class Main {
             return run(asked);
         }
         CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
+        if (args.length > 0 && ConfigFile.COMMANDS.contains(args[0])) {
+            try {
+                ConfigFile.apply(cli, args);
+            } catch (ReadException e) {
+                cli.getErr().println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
+                return ExitCodes.USAGE_OR_INPUT;
+            }
+        }
         return cli.execute(args);
     }
 

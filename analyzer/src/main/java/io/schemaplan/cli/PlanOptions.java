@@ -40,6 +40,12 @@ final class PlanOptions {
             + "(the default there: as the script's own BEGIN/COMMIT say).")
     Transaction transaction;
 
+    // Read by Main before parsing (ConfigFile.find): defaults must be known before the options are. Declared here
+    // so that picocli accepts it and help, completion and the man pages show it.
+    @Option(names = "--config", paramLabel = "FILE", description = "Defaults for --stats, --profile, --server-version, "
+            + "--transaction and gate's --policy (default: " + ConfigFile.DEFAULT_NAME + " when the working directory has one).")
+    Path config;
+
     Profile profile() {
         return profile == null ? Profile.DEFAULT : ProfileJson.read(profile);
     }

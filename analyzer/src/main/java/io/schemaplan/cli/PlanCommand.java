@@ -45,6 +45,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
     Terminal.ColorMode color = Terminal.ColorMode.AUTO;
 
+    @Option(names = "--recipes", description = "Text format: print the SQL of every safer way in full (by default "
+            + "only short ones; Markdown and HTML always carry it).")
+    boolean recipes;
+
     @Option(names = "--exit-code", description = "Exit with 1 when an operation is critical or high risk.")
     boolean exitCode;
 
@@ -70,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
                 options.statsLabel(from), options.profile(), options.serverMajor(a.schema()), options.singleTransaction(),
                 options.mysqlServer(a.schema())));
         String text = switch (format) {
-            case text -> new PlanTextRenderer(output == null && Terminal.colors(color)).render(plan);
+            case text -> new PlanTextRenderer(output == null && Terminal.colors(color), recipes).render(plan);
             case markdown -> PlanMarkdownRenderer.render(plan);
             case json -> PlanJsonRenderer.render(plan);
             case html -> PlanHtmlRenderer.render(plan, a.schema(), b.schema(), changes, stats);

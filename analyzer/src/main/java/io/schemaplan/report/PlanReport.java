@@ -94,7 +94,7 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
         DdlDiff ddl = null;
         List<String> only = List.of();
         if (before.isPresent() && after.isPresent()) {
-            ddl = DdlDiff.of(TableDdl.lines(before.get(), from.engine()), TableDdl.lines(after.get(), to.engine()));
+            ddl = DdlDiff.byName(TableDdl.lines(before.get(), from.engine()), TableDdl.lines(after.get(), to.engine()));
         } else {
             only = before.isPresent() ? TableDdl.lines(before.get(), from.engine()) : after.map(t -> TableDdl.lines(t, to.engine())).orElse(List.of());
         }

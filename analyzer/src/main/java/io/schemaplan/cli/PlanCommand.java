@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"What upgrading a database from FROM to TO will cost: per change the lock, whether it "
                 + "rewrites or scans, a duration range from table statistics, and a safer way.",
-                "FROM and TO are each a pg_dump -s file, a database URL or a snapshot."})
+                "FROM and TO are each a pg_dump -s or mysqldump --no-data file, a database URL "
+                        + "(PostgreSQL, MySQL or MariaDB), a snapshot, or a Dify release such as dify:1.12.1."})
 final class PlanCommand implements Callable<Integer> {
     enum Format { text, markdown, json, html }
 

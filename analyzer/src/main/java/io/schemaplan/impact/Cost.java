@@ -11,5 +11,17 @@ public enum Cost {
     /** A heap scan plus a sort of the key columns (bounded by maintenance_work_mem) and the index write. */
     INDEX_BUILD,
     /** A check per row against another table (a join of the referencing rows with the referenced key). */
-    ROWS
+    ROWS,
+    /**
+     * UPDATE: a new version of each row written ({@link Work#rows()}) in the heap and an entry in every index,
+     * after a read of the heap to find them.
+     */
+    ROW_WRITES,
+    /** DELETE: each row written is marked deleted in place (no index writes), after a read of the heap. */
+    ROW_DELETES,
+    /**
+     * INSERT … SELECT and CREATE TABLE AS: the rows are read from the source and written, with their TOAST, to
+     * the target and its indexes ({@link Work#copying}).
+     */
+    ROW_INSERTS
 }

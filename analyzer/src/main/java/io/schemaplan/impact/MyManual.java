@@ -25,6 +25,13 @@ public record MyManual(String section, String url) {
             MYSQL + "metadata-locking.html");
     public static final MyManual MYSQL_DEFAULT_VALUES = new MyManual("MySQL 8.0, 13.6 Data Type Default Values "
             + "(expression defaults; INSTANT refuses them, vitessio/vitess#16024)", MYSQL + "data-type-defaults.html");
+    public static final MyManual MYSQL_LOCKS_SET = new MyManual("MySQL 8.0, 17.7.3 Locks Set by Different SQL "
+            + "Statements in InnoDB", MYSQL + "innodb-locks-set.html");
+    public static final MyManual MYSQL_TRUNCATE = new MyManual("MySQL 8.0, TRUNCATE TABLE Statement",
+            MYSQL + "truncate-table.html");
+    public static final MyManual MARIADB_LOCK_MODES = new MyManual("MariaDB, InnoDB Lock Modes",
+            MARIADB + "innodb-lock-modes/");
+    public static final MyManual MARIADB_TRUNCATE = new MyManual("MariaDB, TRUNCATE TABLE", MARIADB + "truncate-table/");
     public static final MyManual MARIADB_INSTANT = new MyManual("MariaDB, InnoDB Online DDL Operations with the "
             + "INSTANT Alter Algorithm", MARIADB + "innodb-online-ddl-operations-with-the-instant-alter-algorithm/");
     public static final MyManual MARIADB_NOCOPY = new MyManual("MariaDB, InnoDB Online DDL Operations with the "

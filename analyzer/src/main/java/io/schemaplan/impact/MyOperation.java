@@ -42,9 +42,12 @@ public enum MyOperation {
     ENUM_REORDER("MODIFY e enum('c','a','b')", "was enum('a','b'): inserted, removed or reordered"),
     ENUM_STORAGE_GROWS("MODIFY e enum(... 256 labels)", "was 255; SET past 8, 16, 24 or 32 members"),
     COLUMN_CHARSET_TO_UTF8MB4("MODIFY c varchar(60) CHARACTER SET utf8mb4", "was utf8mb3"),
-    COLUMN_CHARSET_CHANGE("MODIFY c varchar(60) CHARACTER SET utf8mb3", "was utf8mb4; any other character set"),
-    COLUMN_COLLATION("MODIFY c varchar(60) COLLATE utf8mb4_unicode_ci", "same character set, no index on c"),
-    COLUMN_COLLATION_INDEXED("MODIFY c varchar(60) COLLATE utf8mb4_unicode_ci", "same character set, c is indexed"),
+    COLUMN_CHARSET_CHANGE("MODIFY c varchar(60) CHARACTER SET utf8mb3",
+            "was utf8mb4; any other character set; any collation change of an ENUM or SET column"),
+    COLUMN_COLLATION("MODIFY c varchar(60) COLLATE utf8mb4_unicode_ci",
+            "same character set (or utf8mb3 to utf8mb4), another sort order, no index on c"),
+    COLUMN_COLLATION_INDEXED("MODIFY c varchar(60) COLLATE utf8mb4_unicode_ci",
+            "same character set (or utf8mb3 to utf8mb4), another sort order, c is indexed"),
     GENERATED_VIRTUAL_CHANGE("MODIFY c int AS (a + 2) VIRTUAL", "was AS (a + 1)"),
     GENERATED_STORED_CHANGE("MODIFY c int AS (a + 2) STORED", "was AS (a + 1); or a plain column becomes generated"),
 
@@ -76,10 +79,18 @@ public enum MyOperation {
     DROP_CHECK("DROP CONSTRAINT k", ""),
 
     // Table options.
-    CONVERT_CHARSET("CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", ""),
+    CONVERT_CHARSET("CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+            "a column was latin1 (any character set other than utf8mb3 to utf8mb4), or an ENUM or SET column converts"),
+    CONVERT_TO_UTF8MB4("CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
+            "was utf8mb3_general_ci: the same sort order in utf8mb4"),
+    CONVERT_COLLATION("CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+            "was utf8mb4_general_ci or utf8mb3_general_ci; no index on a character column"),
+    CONVERT_COLLATION_INDEXED("CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+            "was utf8mb4_general_ci or utf8mb3_general_ci; an index on a character column"),
     TABLE_DEFAULT_CHARSET("DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci", "existing columns keep theirs"),
     ROW_FORMAT("ROW_FORMAT=COMPACT", ""),
-    KEY_BLOCK_SIZE("ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8", ""),
+    KEY_BLOCK_SIZE("ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8", "also KEY_BLOCK_SIZE=4 on a compressed table"),
+    CHANGE_ENGINE("ENGINE=Aria", "was InnoDB; any other storage engine"),
     FORCE_REBUILD("FORCE", "also ENGINE=InnoDB on an InnoDB table"),
     FORCE_REBUILD_FULLTEXT_TABLE("FORCE", "the table has a FULLTEXT index"),
     AUTO_INCREMENT_VALUE("AUTO_INCREMENT = 1000", ""),
@@ -93,7 +104,14 @@ public enum MyOperation {
     DROP_VIEW("DROP VIEW v", ""),
     CREATE_TRIGGER("CREATE TRIGGER g BEFORE UPDATE ON t FOR EACH ROW ...", ""),
     DROP_TRIGGER("DROP TRIGGER g", ""),
-    ROUTINE("CREATE / DROP FUNCTION or PROCEDURE", "");
+    ROUTINE("CREATE / DROP FUNCTION or PROCEDURE", ""),
+
+    // Data statements of a migration script (issue 16).
+    UPDATE_ROWS("UPDATE t SET c = 0 [WHERE ...]", ""),
+    DELETE_ROWS("DELETE FROM t [WHERE ...]", ""),
+    INSERT_SELECT("INSERT INTO t SELECT ... FROM o", ""),
+    TRUNCATE("TRUNCATE TABLE t", ""),
+    CREATE_TABLE_AS("CREATE TABLE u AS SELECT ... FROM t", "");
 
     private final String clause;
     private final String condition;

@@ -39,6 +39,11 @@ public final class MyRules {
     public static final String DROP_DATA = "MY-DROP-DATA";
     public static final String RENAME = "MY-RENAME";
     public static final String CATALOG = "MY-CATALOG-ONLY";
+    public static final String DATA_UPDATE = "MY-DATA-UPDATE";
+    public static final String DATA_DELETE = "MY-DATA-DELETE";
+    public static final String DATA_INSERT_SELECT = "MY-DATA-INSERT-SELECT";
+    public static final String TRUNCATE_TABLE = "MY-TRUNCATE";
+    public static final String TABLE_AS = "MY-CREATE-TABLE-AS";
 
     // Safer recipes shared by several rules.
     static final String LOCK_WAIT = "Run it under SET SESSION lock_wait_timeout = 5 and retry on timeout: the "
@@ -60,6 +65,13 @@ public final class MyRules {
     static final String RENAME_COMPAT = "Running application instances still use the old name: add the new name "
             + "beside the old (a column kept in step, a view), switch the code, then drop the old.";
     static final String NOTHING_TO_DO = "";
+    static final String BATCHES = "Batch it by primary key range, one transaction per batch of a few thousand rows "
+            + "(... WHERE id >= lo AND id < hi AND <condition>; COMMIT; next range), so each batch holds its row "
+            + "locks for a moment, its undo log stays small and replicas apply it batch by batch instead of lagging "
+            + "by the whole statement; build the index the WHERE needs first, or each batch reads the table.";
+    static final String SOURCE_LOCKS = "Under REPEATABLE READ (the default) InnoDB reads the source with shared "
+            + "next-key locks, so writers of the source rows wait until commit; copy in primary key batches, or run "
+            + "the session at READ COMMITTED (with binlog_format=ROW) so the source is read without locks.";
 
     private static final List<MyRule> RULES = build(
             // Tables.
@@ -282,9 +294,28 @@ public final class MyRules {
                     .sources(MyManual.MYSQL_ALTER_TABLE, MyManual.MARIADB_INSTANT),
 
             // Table options.
-            on(CONVERT_CHARSET).copy().says("Converts every character column to another character set or collation "
-                    + "(CONVERT TO): the table is copied while writes wait (LOCK=SHARED).")
+            on(CONVERT_CHARSET).copy().says("Converts every character column to another character set, or a "
+                    + "table with ENUM or SET columns (CONVERT TO): values are re-encoded, so the table is copied "
+                    + "while writes wait (LOCK=SHARED).")
                     .sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_OVERVIEW),
+            // Measured on 10.11: utf8mb3 to utf8mb4 in the same sort order changes no stored byte and no index
+            // order, so MariaDB does it INSTANT, indexes included; another sort order rebuilds only the indexes
+            // on character columns (NOCOPY). MySQL copies for every CONVERT TO (Table Operations).
+            on(CONVERT_TO_UTF8MB4).mysql().copy().says("Converts the table from utf8mb3 to utf8mb4 (CONVERT TO): "
+                    + "MySQL copies the table while writes wait (LOCK=SHARED).").source(MyManual.MYSQL_TABLE_OPERATIONS),
+            on(CONVERT_TO_UTF8MB4).mariadb().says("Converts the table from utf8mb3 to utf8mb4 in the same sort order "
+                    + "(CONVERT TO): INSTANT on MariaDB, indexes included (every utf8mb3 string is valid utf8mb4).")
+                    .source(MyManual.MARIADB_INSTANT),
+            on(CONVERT_COLLATION).mysql().copy().says("Converts the table to another collation (CONVERT TO): MySQL "
+                    + "copies the table while writes wait (LOCK=SHARED).").source(MyManual.MYSQL_TABLE_OPERATIONS),
+            on(CONVERT_COLLATION).mariadb().says("Converts the table to another collation of the same encoding "
+                    + "(CONVERT TO) where no index holds a character column: INSTANT on MariaDB.")
+                    .source(MyManual.MARIADB_INSTANT),
+            on(CONVERT_COLLATION_INDEXED).mysql().copy().says("Converts the table to another collation (CONVERT TO): "
+                    + "MySQL copies the table while writes wait (LOCK=SHARED).").source(MyManual.MYSQL_TABLE_OPERATIONS),
+            on(CONVERT_COLLATION_INDEXED).mariadb().inplace().cost(INDEX_BUILD).says("Converts the table to another "
+                    + "collation of the same encoding (CONVERT TO): NOCOPY, only the indexes on character columns are "
+                    + "rebuilt in the new sort order (writes go on).").source(MyManual.MARIADB_NOCOPY),
             on(TABLE_DEFAULT_CHARSET).mysql().rebuild().says("Changes the table's default character set: MySQL "
                     + "rebuilds the table in place when the encoding differs (writes go on).")
                     .source(MyManual.MYSQL_TABLE_OPERATIONS),
@@ -294,6 +325,12 @@ public final class MyRules {
                     .sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_INPLACE),
             on(KEY_BLOCK_SIZE).rebuild().says("Changes KEY_BLOCK_SIZE (compressed tables): the table is rebuilt in "
                     + "place (writes go on).").sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_INPLACE),
+            // Measured on 10.11: InnoDB to Aria is accepted even with ALGORITHM=INSTANT (LOCK=SHARED) and copies
+            // every row anyway, so the rule says COPY and the message says why the clause does not protect.
+            on(CHANGE_ENGINE).copy().says("Changes the storage engine (ENGINE=…): every row is copied into the new "
+                    + "engine while writes wait (LOCK=SHARED). MariaDB even accepts ALGORITHM=INSTANT for it and "
+                    + "copies anyway, so that clause does not make it safe.")
+                    .sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_OVERVIEW),
             on(FORCE_REBUILD).rebuild().says("Rebuilds the table (FORCE, ENGINE=InnoDB, OPTIMIZE TABLE) in place "
                     + "while writes go on.").sources(MyManual.MYSQL_TABLE_OPERATIONS, MyManual.MARIADB_INPLACE),
             on(FORCE_REBUILD_FULLTEXT_TABLE).mysql().copy().says("Rebuilds a table with a FULLTEXT index: MySQL "
@@ -334,7 +371,36 @@ public final class MyRules {
             on(DROP_TRIGGER).id(CATALOG).lock(EXCLUSIVE).says("Drops a trigger: an exclusive metadata lock on the "
                     + "table for a moment.").sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
             on(ROUTINE).id(CATALOG).says("Creates, replaces or drops a function or procedure: no table is touched.")
-                    .safer(NOTHING_TO_DO).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING));
+                    .safer(NOTHING_TO_DO).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+
+            // Data statements: InnoDB locks the rows written (and their index gaps), never the whole table beyond
+            // a shared metadata lock; INPLACE (MariaDB: NOCOPY) here means rows change where they are, LOCK=NONE
+            // that reads and writes of other rows go on. DDL is not transactional, so nothing rolls back with them.
+            on(UPDATE_ROWS).id(DATA_UPDATE).inplace().cost(Cost.ROW_WRITES)
+                    .says("Updates rows: InnoDB locks each row it examines with an exclusive next-key lock (rows "
+                            + "the WHERE reads through no index: every row of the table) until commit, and writes "
+                            + "the old values to the undo log; readers go on (consistent reads), writers of the "
+                            + "locked rows wait, and an ALTER TABLE waits for the metadata lock until commit.")
+                    .safer(BATCHES).sources(MyManual.MYSQL_LOCKS_SET, MyManual.MARIADB_LOCK_MODES),
+            on(DELETE_ROWS).id(DATA_DELETE).inplace().cost(Cost.ROW_DELETES)
+                    .says("Deletes rows: exclusive next-key locks on every row examined until commit, the rows "
+                            + "delete-marked and purged later; readers go on, writers of the locked rows wait.")
+                    .safer(BATCHES).sources(MyManual.MYSQL_LOCKS_SET, MyManual.MARIADB_LOCK_MODES),
+            on(INSERT_SELECT).id(DATA_INSERT_SELECT).inplace().lock(SHARED).cost(Cost.ROW_INSERTS)
+                    .says("Copies rows from another table: the inserted rows are locked exclusively; the source is "
+                            + "read with shared next-key locks under REPEATABLE READ, so reads go on and writers "
+                            + "of the source wait until commit.")
+                    .safer(SOURCE_LOCKS).sources(MyManual.MYSQL_LOCKS_SET, MyManual.MARIADB_LOCK_MODES),
+            on(TRUNCATE).id(TRUNCATE_TABLE).lock(EXCLUSIVE)
+                    .says("Empties the table by dropping and recreating it: an exclusive metadata lock (it waits "
+                            + "for every open transaction on the table, and every later query waits behind it), "
+                            + "constant time, and it commits at once: it cannot be rolled back.")
+                    .safer(DEPLOY_FIRST + " " + LOCK_WAIT).sources(MyManual.MYSQL_TRUNCATE, MyManual.MARIADB_TRUNCATE),
+            on(CREATE_TABLE_AS).id(TABLE_AS).inplace().lock(SHARED).cost(Cost.ROW_INSERTS)
+                    .says("Creates a table from a query (CREATE TABLE ... SELECT): the source is read with shared "
+                            + "next-key locks under REPEATABLE READ (writers of the source wait until it ends); the "
+                            + "statement commits at once.")
+                    .safer(SOURCE_LOCKS).sources(MyManual.MYSQL_LOCKS_SET, MyManual.MARIADB_LOCK_MODES));
 
     private MyRules() {
     }

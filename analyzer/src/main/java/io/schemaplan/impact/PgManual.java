@@ -38,6 +38,11 @@ public record PgManual(String section, String url) {
     public static final PgManual MATERIALIZED_VIEWS = new PgManual("REFRESH MATERIALIZED VIEW",
             DOCS + "sql-refreshmaterializedview.html");
     public static final PgManual INHERITANCE = new PgManual("Inheritance", DOCS + "ddl-inherit.html");
+    public static final PgManual UPDATE = new PgManual("UPDATE; Heap-Only Tuples (HOT)", DOCS + "sql-update.html");
+    public static final PgManual DELETE = new PgManual("DELETE", DOCS + "sql-delete.html");
+    public static final PgManual INSERT = new PgManual("INSERT", DOCS + "sql-insert.html");
+    public static final PgManual TRUNCATE = new PgManual("TRUNCATE, Notes", DOCS + "sql-truncate.html");
+    public static final PgManual CREATE_TABLE_AS = new PgManual("CREATE TABLE AS", DOCS + "sql-createtableas.html");
     public static final PgManual RELEASE_11 = new PgManual("Release 11, ALTER TABLE ADD COLUMN with a non-null default",
             "https://www.postgresql.org/docs/release/11.0/");
     public static final PgManual RELEASE_12 = new PgManual("Release 12 (SET NOT NULL via CHECK, ADD VALUE in a "

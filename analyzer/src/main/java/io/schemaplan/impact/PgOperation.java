@@ -1,7 +1,7 @@
 package io.schemaplan.impact;
 
 /**
- * One PostgreSQL DDL operation, at the grain where its locking and cost differ. A schema change maps to
+ * One PostgreSQL DDL or data operation, at the grain where its locking and cost differ. A schema change maps to
  * one or more of these (a new NOT NULL column with a default is {@link #ADD_COLUMN_NOT_NULL_WITH_DEFAULT};
  * a type change is classified by {@link PgTypeChanges}). Each constant carries an example statement.
  */
@@ -104,7 +104,14 @@ public enum PgOperation {
     REFRESH_MATERIALIZED_VIEW("REFRESH MATERIALIZED VIEW m"),
     REFRESH_MATERIALIZED_VIEW_CONCURRENTLY("REFRESH MATERIALIZED VIEW CONCURRENTLY m (m has a unique index)"),
     ADD_INHERIT("ALTER TABLE c INHERIT p"),
-    DROP_INHERIT("ALTER TABLE c NO INHERIT p");
+    DROP_INHERIT("ALTER TABLE c NO INHERIT p"),
+
+    // Data statements of a migration script (issue 16): they write rows rather than the catalog.
+    UPDATE_ROWS("UPDATE t SET c = 0 [WHERE ...]"),
+    DELETE_ROWS("DELETE FROM t [WHERE ...]"),
+    INSERT_SELECT("INSERT INTO t SELECT ... FROM o"),
+    TRUNCATE("TRUNCATE t"),
+    CREATE_TABLE_AS("CREATE TABLE u AS SELECT ... FROM t (also SELECT ... INTO u)");
 
     private final String example;
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * existing indexes, because planning any query on a table opens all its indexes), or the view or
  * sequence itself; null when it locks no existing relation. {@code otherLock} is the lock on the second
  * table a statement names (the referenced table of a foreign key, the partition of ATTACH/DETACH
- * PARTITION, the tables a view reads), or null. Whether readers or writers wait is derived from the
+ * PARTITION, the tables a view reads, the table an INSERT … SELECT or CREATE TABLE AS reads), or null. Whether readers or writers wait is derived from the
  * lock mode. {@code id} is stable: CI policies name it, and operations with the same hazard share it.
  * {@link Effect#SCANS_TABLE} means the rows of the table are read (of the partition for ATTACH
  * PARTITION); a rewrite and an index build read them too.
@@ -29,7 +29,13 @@ public record PgRule(
         String saferRecipe,
         PgManual source) {
 
-    public enum Effect { REWRITES_TABLE, REBUILDS_INDEXES, SCANS_TABLE, NOT_IN_TRANSACTION_BLOCK }
+    /**
+     * {@link #WRITES_ROWS}: a data statement writes row versions (and their index entries and WAL), priced per
+     * row written; {@link #EMPTIES_TABLE}: TRUNCATE gives the table and its indexes new empty files, which
+     * changes their relfilenode like a rewrite but copies nothing.
+     */
+    public enum Effect { REWRITES_TABLE, REBUILDS_INDEXES, SCANS_TABLE, NOT_IN_TRANSACTION_BLOCK, WRITES_ROWS,
+        EMPTIES_TABLE }
 
     public PgRule {
         Objects.requireNonNull(operation, "operation");
@@ -54,6 +60,14 @@ public record PgRule(
 
     public boolean scansTable() {
         return effects.contains(Effect.SCANS_TABLE);
+    }
+
+    public boolean writesRows() {
+        return effects.contains(Effect.WRITES_ROWS);
+    }
+
+    public boolean emptiesTable() {
+        return effects.contains(Effect.EMPTIES_TABLE);
     }
 
     /** False for the CONCURRENTLY forms (and ADD VALUE before PG 12): they fail inside BEGIN … COMMIT. */

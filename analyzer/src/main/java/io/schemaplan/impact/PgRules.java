@@ -3,20 +3,26 @@ package io.schemaplan.impact;
 import static io.schemaplan.impact.Cost.INDEX_BUILD;
 import static io.schemaplan.impact.Cost.NOTHING;
 import static io.schemaplan.impact.Cost.ROWS;
+import static io.schemaplan.impact.Cost.ROW_DELETES;
+import static io.schemaplan.impact.Cost.ROW_INSERTS;
+import static io.schemaplan.impact.Cost.ROW_WRITES;
 import static io.schemaplan.impact.Cost.TABLE_AND_INDEX_BYTES;
 import static io.schemaplan.impact.Cost.TABLE_BYTES;
 import static io.schemaplan.impact.LockMode.ACCESS_EXCLUSIVE;
 import static io.schemaplan.impact.LockMode.ACCESS_SHARE;
 import static io.schemaplan.impact.LockMode.EXCLUSIVE;
+import static io.schemaplan.impact.LockMode.ROW_EXCLUSIVE;
 import static io.schemaplan.impact.LockMode.ROW_SHARE;
 import static io.schemaplan.impact.LockMode.SHARE;
 import static io.schemaplan.impact.LockMode.SHARE_ROW_EXCLUSIVE;
 import static io.schemaplan.impact.LockMode.SHARE_UPDATE_EXCLUSIVE;
 import static io.schemaplan.impact.PgOperation.*;
+import static io.schemaplan.impact.PgRule.Effect.EMPTIES_TABLE;
 import static io.schemaplan.impact.PgRule.Effect.NOT_IN_TRANSACTION_BLOCK;
 import static io.schemaplan.impact.PgRule.Effect.REBUILDS_INDEXES;
 import static io.schemaplan.impact.PgRule.Effect.REWRITES_TABLE;
 import static io.schemaplan.impact.PgRule.Effect.SCANS_TABLE;
+import static io.schemaplan.impact.PgRule.Effect.WRITES_ROWS;
 
 import io.schemaplan.impact.PgRule.Effect;
 import java.util.EnumSet;
@@ -62,6 +68,11 @@ public final class PgRules {
     public static final String MATVIEW_BUILD = "PG-MATVIEW-BUILD";
     public static final String MATVIEW_REFRESH = "PG-MATVIEW-REFRESH";
     public static final String INHERITANCE = "PG-INHERITANCE";
+    public static final String DATA_UPDATE = "PG-DATA-UPDATE";
+    public static final String DATA_DELETE = "PG-DATA-DELETE";
+    public static final String DATA_INSERT_SELECT = "PG-DATA-INSERT-SELECT";
+    public static final String TRUNCATE_TABLE = "PG-TRUNCATE";
+    public static final String TABLE_AS = "PG-CREATE-TABLE-AS";
 
     // Safer recipes shared by several rules.
     static final String LOCK_TIMEOUT = "Run it under SET lock_timeout = '2s' and retry on timeout: while an "
@@ -105,6 +116,17 @@ public final class PgRules {
     static final String ROW_SECURITY_FIRST = "Create the policies before enabling row level security (with RLS "
             + "on and no policy, every role but the owner and BYPASSRLS roles sees no rows); run under "
             + "lock_timeout.";
+
+    static final String OUTSIDE_MIGRATION = "Run it outside the migration transaction: when all migrations run "
+            + "in one transaction (Dify does), its row locks and the table's ROW EXCLUSIVE lock are held until the "
+            + "last migration commits, and every ALTER TABLE on the table waits for them (and then blocks every "
+            + "query behind it).";
+    static final String BATCHES = "Batch it by key range, one transaction per batch of a few thousand rows "
+            + "(UPDATE t SET ... WHERE id >= $lo AND id < $hi AND <condition>; COMMIT; next range), so each batch "
+            + "holds its row locks for a moment and writes a bounded amount of WAL that replicas can keep up with. "
+            + "Build the index the WHERE needs first (CREATE INDEX CONCURRENTLY), or each batch scans the table. "
+            + "Let (auto)vacuum run between batches: the old row versions then become free space the next batches "
+            + "reuse, instead of the table doubling on disk.";
 
     private static final List<PgRule> RULES = List.of(
             // Schemas and extensions: catalog objects outside any table.
@@ -518,7 +540,44 @@ public final class PgRules {
             on(DROP_INHERIT).id(INHERITANCE).lock(ACCESS_EXCLUSIVE).other(ACCESS_SHARE)
                     .says("Detaches the table from a parent: catalog only, ACCESS EXCLUSIVE on the child and "
                             + "ACCESS SHARE on the parent; queries on the parent no longer read its rows.")
-                    .safer(LOCK_TIMEOUT).source(PgManual.INHERITANCE));
+                    .safer(LOCK_TIMEOUT).source(PgManual.INHERITANCE),
+
+            // Data statements: lock is on the table written, otherLock on the table read.
+            on(UPDATE_ROWS).id(DATA_UPDATE).lock(ROW_EXCLUSIVE).does(SCANS_TABLE, WRITES_ROWS).cost(ROW_WRITES)
+                    .says("Updates rows: ROW EXCLUSIVE on the table (reads go on; writers of the same rows and "
+                            + "every ALTER TABLE wait until commit). Each row gets a new version in the heap and, "
+                            + "unless the update is HOT (no indexed column changes and the page has room: rare "
+                            + "for a packed table), a new entry in every index, all through WAL; the old versions "
+                            + "stay until VACUUM, so a full-table update roughly doubles the table on disk. "
+                            + "Without an index on the WHERE columns the table is read in full.")
+                    .safer(BATCHES + " " + OUTSIDE_MIGRATION).source(PgManual.UPDATE),
+            on(DELETE_ROWS).id(DATA_DELETE).lock(ROW_EXCLUSIVE).does(SCANS_TABLE, WRITES_ROWS).cost(ROW_DELETES)
+                    .says("Deletes rows: ROW EXCLUSIVE on the table (reads go on; writers of the same rows and "
+                            + "every ALTER TABLE wait until commit). Each row is marked deleted (WAL per row, plus a "
+                            + "full-page image of each page after a checkpoint; no index writes); the space comes "
+                            + "back only after VACUUM. Without an index on the WHERE columns the table is read in "
+                            + "full.")
+                    .safer(BATCHES.replace("UPDATE t SET ...", "DELETE FROM t") + " To delete most of a table, copy "
+                            + "the rows to keep into a new table and swap the names, or partition by time and drop "
+                            + "partitions. " + OUTSIDE_MIGRATION).source(PgManual.DELETE),
+            on(INSERT_SELECT).id(DATA_INSERT_SELECT).lock(ROW_EXCLUSIVE).other(ACCESS_SHARE)
+                    .does(SCANS_TABLE, WRITES_ROWS).cost(ROW_INSERTS)
+                    .says("Copies rows from another table: ACCESS SHARE on the table read (its reads and writes go "
+                            + "on), ROW EXCLUSIVE on the table written; every row is written to the heap, to every "
+                            + "index of the target and to WAL.")
+                    .safer("Copy by key range of the source, one transaction per batch; on a new table, create "
+                            + "its indexes after the copy. " + OUTSIDE_MIGRATION).source(PgManual.INSERT),
+            on(TRUNCATE).id(TRUNCATE_TABLE).lock(ACCESS_EXCLUSIVE).does(EMPTIES_TABLE)
+                    .says("Empties the table: new empty files for the table and its indexes, constant time, but "
+                            + "under ACCESS EXCLUSIVE (every query on the table waits until commit); the data cannot "
+                            + "be recovered by a rollback after commit.")
+                    .safer(DEPLOY_FIRST).source(PgManual.TRUNCATE),
+            on(CREATE_TABLE_AS).id(TABLE_AS).other(ACCESS_SHARE).does(SCANS_TABLE, WRITES_ROWS).cost(ROW_INSERTS)
+                    .says("Creates a table from a query: ACCESS SHARE on the tables it reads (their reads and "
+                            + "writes go on), every row written to the new table and to WAL; the new table has no "
+                            + "index, constraint or default.")
+                    .safer("Create the new table's indexes and constraints after it is filled (CONCURRENTLY "
+                            + "once the application writes to it).").source(PgManual.CREATE_TABLE_AS));
 
     private PgRules() {
     }

@@ -20,6 +20,11 @@ import java.util.Objects;
  * {@code indexRebuildBytesPerSecond} the rebuild of all a table's indexes after a rewrite, which covers the
  * table's whole mix of keys and is slower per byte ({@link Calibration}).
  *
+ * <p>{@code rowWriteBytesPerSecond} prices the data statements of a migration script (UPDATE, DELETE,
+ * INSERT … SELECT, CREATE TABLE AS) per byte of the WAL they write ({@link CostModel}): row versions, index
+ * entries and full-page images are what their duration grows with. Provisional default, to be measured by
+ * {@code scripts/bench-update}: 100 MB/s quiet on a 200,000-row table with two indexes → 60 MB/s.
+ *
  * <p>{@code spread} is the factor between the expected duration and either end of the range the plan
  * shows: wide for the default profile (another server), narrower for a calibrated one (same server,
  * other data and load).
@@ -32,12 +37,16 @@ public record Profile(
         double indexBuildBytesPerSecond,
         double indexRebuildBytesPerSecond,
         double foreignKeyRowsPerSecond,
+        double rowWriteBytesPerSecond,
         double spread) {
 
     private static final double MB = 1024 * 1024;
 
+    /** The default {@link #rowWriteBytesPerSecond}, also given to profiles written before it existed. */
+    public static final double DEFAULT_ROW_WRITE_BYTES_PER_SECOND = 60 * MB;
+
     public static final Profile DEFAULT = new Profile("default", null, 800 * MB, 80 * MB, 30 * MB, 20 * MB, 4_000_000,
-            2.0);
+            DEFAULT_ROW_WRITE_BYTES_PER_SECOND, 2.0);
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -46,7 +55,16 @@ public record Profile(
         requirePositive("indexBuildBytesPerSecond", indexBuildBytesPerSecond);
         requirePositive("indexRebuildBytesPerSecond", indexRebuildBytesPerSecond);
         requirePositive("foreignKeyRowsPerSecond", foreignKeyRowsPerSecond);
+        requirePositive("rowWriteBytesPerSecond", rowWriteBytesPerSecond);
         if (!(spread >= 1)) throw new IllegalArgumentException("spread must be at least 1, got " + spread);
+    }
+
+    /** A profile measured before row writes were (December 2026): the default row-write throughput. */
+    public Profile(String name, String measuredOn, double seqScanBytesPerSecond, double rewriteBytesPerSecond,
+                   double indexBuildBytesPerSecond, double indexRebuildBytesPerSecond, double foreignKeyRowsPerSecond,
+                   double spread) {
+        this(name, measuredOn, seqScanBytesPerSecond, rewriteBytesPerSecond, indexBuildBytesPerSecond,
+                indexRebuildBytesPerSecond, foreignKeyRowsPerSecond, DEFAULT_ROW_WRITE_BYTES_PER_SECOND, spread);
     }
 
     private static void requirePositive(String what, double v) {

@@ -1,7 +1,8 @@
 package io.schemaplan.impact;
 
 /**
- * What one operation touches on one table, from the catalog statistics: the table's rows and bytes
+ * What one operation touches on one table, from the catalog statistics: the rows it touches (for a data
+ * statement, the rows it writes), the table's rows ({@code tableRows}) and bytes
  * ({@code tableBytes}: heap plus TOAST, what a rewrite copies; {@code heapBytes}: the heap alone, what a scan
  * reads), its existing indexes (a rewrite rebuilds them all), and the bytes of the index it builds
  * ({@code newIndexBytes}: an estimate for a new index, the current size for a rebuild). {@code known} is
@@ -9,7 +10,7 @@ package io.schemaplan.impact;
  * {@code buildProcesses} is how many processes scan the heap in a btree build ({@link #of}).
  */
 public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, int indexCount, long newIndexBytes,
-                   boolean known, int buildProcesses) {
+                   boolean known, int buildProcesses, long tableRows) {
     public static final Work UNKNOWN = new Work(0, 0, 0, 0, 0, false);
 
     /** The PostgreSQL default of min_parallel_table_scan_size, in bytes (1024 pages of 8 kB). */
@@ -19,6 +20,12 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
 
     public Work {
         if (buildProcesses < 1) throw new IllegalArgumentException("buildProcesses must be at least 1");
+    }
+
+    /** The work on a whole table (it touches all its rows), scanned by {@code buildProcesses} processes. */
+    public Work(long rows, long tableBytes, long heapBytes, long indexBytes, int indexCount, long newIndexBytes,
+                boolean known, int buildProcesses) {
+        this(rows, tableBytes, heapBytes, indexBytes, indexCount, newIndexBytes, known, buildProcesses, rows);
     }
 
     /** A table where index builds run in one process. */
@@ -61,6 +68,42 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
     }
 
     public Work withNewIndexBytes(long bytes) {
-        return new Work(rows, tableBytes, heapBytes, indexBytes, indexCount, bytes, known, buildProcesses);
+        return new Work(rows, tableBytes, heapBytes, indexBytes, indexCount, bytes, known, buildProcesses, tableRows);
+    }
+
+    /**
+     * A data statement that writes {@code rowsWritten} of this table's rows (UPDATE, DELETE): the table's
+     * bytes stay those of the whole table (the statement reads it to find the rows), {@link #rows()} becomes
+     * the rows written. More than the table holds counts as all of them.
+     */
+    public Work writing(long rowsWritten) {
+        return new Work(Math.max(0, rowsWritten), tableBytes, heapBytes, indexBytes, indexCount, newIndexBytes, known,
+                buildProcesses, tableRows);
+    }
+
+    /** The share of the table's rows written, 0..1; all of it when the table's row count is not known. */
+    public double writtenShare() {
+        if (tableRows <= 0) return rows > 0 ? 1 : 0;
+        return Math.min(1.0, (double) rows / tableRows);
+    }
+
+    /**
+     * INSERT … SELECT or CREATE TABLE AS: {@code rowsWritten} rows of {@code source} copied into
+     * {@code target} ({@link #NONE} for a new table). The rows keep the bytes they have in the source (heap
+     * and TOAST are both written anew); the target's indexes get one entry per row, sized from the target's
+     * own bytes per row when it has rows, else from the source's bytes per index (an approximation: an empty
+     * target's keys are not known).
+     */
+    public static Work copying(Work source, long rowsWritten, Work target) {
+        long perSourceRows;
+        if (target.tableRows > 0) {
+            perSourceRows = (long) ((double) target.indexBytes / target.tableRows * Math.max(0, source.tableRows));
+        } else if (source.indexCount > 0) {
+            perSourceRows = source.indexBytes / source.indexCount * target.indexCount;
+        } else {
+            perSourceRows = 0;
+        }
+        return new Work(Math.max(0, rowsWritten), source.tableBytes, source.heapBytes, perSourceRows,
+                target.indexCount, 0, source.known && target.known, 1, source.tableRows);
     }
 }

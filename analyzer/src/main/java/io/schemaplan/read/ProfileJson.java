@@ -15,8 +15,9 @@ import java.util.List;
  * The {@code schemaplan-profile/1} JSON file that {@code schemaplan calibrate} writes and {@code --profile}
  * reads: {@code {"format": "schemaplan-profile/1", "name": …, "measuredOn": …, "seqScanBytesPerSecond": …,
  * "rewriteBytesPerSecond": …, "indexBuildBytesPerSecond": …, "indexRebuildBytesPerSecond": …,
- * "foreignKeyRowsPerSecond": …, "spread": …}}. A profile written before indexRebuildBytesPerSecond existed
- * (December 2026) has one index throughput for both, and is read so. Every throughput must be a finite
+ * "foreignKeyRowsPerSecond": …, "rowWriteBytesPerSecond": …, "spread": …}}. A profile written before
+ * indexRebuildBytesPerSecond existed (December 2026) has one index throughput for both, and is read so; one
+ * written before rowWriteBytesPerSecond existed gets {@link Profile#DEFAULT_ROW_WRITE_BYTES_PER_SECOND}. Every throughput must be a finite
  * positive number of at most {@link #MAX_BYTES_PER_SECOND} (rows: {@link #MAX_ROWS_PER_SECOND}), the spread
  * between 1 and {@link #MAX_SPREAD}.
  */
@@ -24,6 +25,7 @@ public final class ProfileJson {
     public static final String FORMAT = "schemaplan-profile/1";
     private static final String BUILD = "indexBuildBytesPerSecond";
     private static final String REBUILD = "indexRebuildBytesPerSecond";
+    private static final String ROW_WRITE = "rowWriteBytesPerSecond";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(InputFiles.jsonFactory())
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -54,6 +56,7 @@ public final class ProfileJson {
             ObjectNode fields = (ObjectNode) root;
             fields.remove("format");
             if (!fields.has(REBUILD) && fields.has(BUILD)) fields.set(REBUILD, fields.get(BUILD));
+            if (!fields.has(ROW_WRITE)) fields.put(ROW_WRITE, Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND);
             checkNumbers(label, fields);
             return MAPPER.treeToValue(root, Profile.class);
         } catch (JsonProcessingException e) {
@@ -71,7 +74,7 @@ public final class ProfileJson {
 
     /** Each throughput and the spread: a finite number in its range, so no estimate comes out 0, negative or NaN. */
     private static void checkNumbers(String label, ObjectNode fields) {
-        for (String key : List.of("seqScanBytesPerSecond", "rewriteBytesPerSecond", BUILD, REBUILD)) {
+        for (String key : List.of("seqScanBytesPerSecond", "rewriteBytesPerSecond", BUILD, REBUILD, ROW_WRITE)) {
             number(label, fields, key, Double.MIN_VALUE, MAX_BYTES_PER_SECOND, "bytes per second");
         }
         number(label, fields, "foreignKeyRowsPerSecond", Double.MIN_VALUE, MAX_ROWS_PER_SECOND, "rows per second");

@@ -54,9 +54,74 @@ class CostModelTest {
         assertEquals(20, CostModel.estimate(Cost.ROWS, toasted, P).expectedSeconds(), 1e-9);
     }
 
+    /** The same profile writing 1,000 bytes of WAL a second (so seconds = WAL / 1000 after the scan). */
+    static final Profile WRITES = new Profile("test", null, 100, 10, 5, 4, 50, 1_000, 2);
+
+    @Test
+    void aFullTableUpdateWritesEachRowAgainAnEntryInEveryIndexAndImagesOfTheOldPages() {
+        // Heap 1,000 and indexes 200 written again: extra disk 1,200. WAL: new versions 1,000 + full-page
+        // images of the old heap 1,000 and of the indexes 200 + 1,000 rows x (110 + 2 x 80) = 272,200.
+        Estimate e = CostModel.estimate(Cost.ROW_WRITES, W, WRITES);
+        assertEquals(1_200, e.extraDiskBytes());
+        assertEquals(2_200 + 270_000, e.walBytes());
+        // The scan 1000 / 100 = 10 s, then 272,200 / 1000 = 272.2 s.
+        assertEquals(282.2, e.expectedSeconds(), 1e-9);
+        assertEquals(e.expectedSeconds() / 2, e.lowSeconds(), 1e-9);
+    }
+
+    @Test
+    void anUpdateOfPartOfTheTableWritesItsShareButStillReadsTheWholeHeap() {
+        Work quarter = W.writing(250);
+        assertEquals(0.25, quarter.writtenShare(), 1e-12);
+        Estimate e = CostModel.estimate(Cost.ROW_WRITES, quarter, WRITES);
+        assertEquals(300, e.extraDiskBytes());
+        assertEquals(550 + 250 * 270, e.walBytes());
+        assertEquals(10 + (550 + 250 * 270) / 1000.0, e.expectedSeconds(), 1e-9);
+        // More rows than the table holds are all of them, no more.
+        assertEquals(1.0, W.writing(5_000).writtenShare());
+        assertEquals(0.0, W.writing(-3).writtenShare());
+    }
+
+    @Test
+    void aDeleteMarksRowsWithoutIndexWritesOrExtraDisk() {
+        // WAL: images of the heap 1,000 + 1,000 rows x 55; priced at 3 x 1000 B/s after the 10 s scan.
+        Estimate e = CostModel.estimate(Cost.ROW_DELETES, W, WRITES);
+        assertEquals(0, e.extraDiskBytes());
+        assertEquals(56_000, e.walBytes());
+        assertEquals(10 + 56_000 / 3_000.0, e.expectedSeconds(), 1e-9);
+    }
+
+    @Test
+    void insertSelectCopiesTheRowsWithTheirToastAndIndexesThemInTheTarget() {
+        // Source: 1,000 rows, 1,000 bytes of which 400 heap, 2 indexes of 200 bytes. Target: empty, 1 index,
+        // sized like one of the source's (100 bytes for 1,000 rows).
+        Work source = new Work(1_000, 1_000, 400, 200, 2, 0, true);
+        Work target = new Work(0, 0, 0, 0, 1, 0, true);
+        Work copy = Work.copying(source, 1_000, target);
+        Estimate e = CostModel.estimate(Cost.ROW_INSERTS, copy, WRITES);
+        assertEquals(1_100, e.extraDiskBytes());
+        assertEquals(1_100 + 1_000 * (50 + 80), e.walBytes());
+        assertEquals(4 + e.walBytes() / 1000.0, e.expectedSeconds(), 1e-9);
+        // CREATE TABLE AS: a new table without indexes gets the rows only.
+        Estimate ctas = CostModel.estimate(Cost.ROW_INSERTS, Work.copying(source, 500, Work.NONE), WRITES);
+        assertEquals(500, ctas.extraDiskBytes());
+        assertEquals(500 + 500 * 50, ctas.walBytes());
+        // A target with rows sizes its index entries from its own bytes per row: 300 bytes for 100 rows.
+        Work filled = new Work(100, 1_000, 300, 1, 0, true);
+        assertEquals(3_000, Work.copying(source, 1_000, filled).indexBytes());
+        assertFalse(Work.copying(source, 10, Work.UNKNOWN).known());
+    }
+
+    @Test
+    void profilesWithoutARowWriteThroughputGetTheDefault() {
+        assertEquals(Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND, P.rowWriteBytesPerSecond());
+        assertEquals(Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND, Profile.DEFAULT.rowWriteBytesPerSecond());
+    }
+
     @Test
     void anUnknownTableGivesAnUnknownEstimateNotZero() {
-        for (Cost c : new Cost[] {Cost.TABLE_BYTES, Cost.TABLE_AND_INDEX_BYTES, Cost.INDEX_BUILD, Cost.ROWS}) {
+        for (Cost c : new Cost[] {Cost.TABLE_BYTES, Cost.TABLE_AND_INDEX_BYTES, Cost.INDEX_BUILD, Cost.ROWS,
+                Cost.ROW_WRITES, Cost.ROW_DELETES, Cost.ROW_INSERTS}) {
             assertFalse(CostModel.estimate(c, Work.UNKNOWN, P).known(), c.name());
         }
     }

@@ -22,7 +22,8 @@ class MyRulesTest {
     /** The ids a CI policy may name; renaming one breaks policies, so the set is pinned here. */
     private static final Set<String> IDS = Set.of("MY-INSTANT", "MY-INPLACE-NO-REBUILD", "MY-INPLACE-REBUILD",
             "MY-INPLACE-LOCKED", "MY-COPY-TYPE", "MY-COPY-TABLE", "MY-COPY-FOREIGN-KEY", "MY-DROP-DATA", "MY-RENAME",
-            "MY-CATALOG-ONLY");
+            "MY-CATALOG-ONLY", "MY-DATA-UPDATE", "MY-DATA-DELETE", "MY-DATA-INSERT-SELECT", "MY-TRUNCATE",
+            "MY-CREATE-TABLE-AS");
 
     @Test
     void everyOperationHasExactlyOneRuleOnEveryProfile() {

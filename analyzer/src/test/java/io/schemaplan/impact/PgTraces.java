@@ -213,5 +213,13 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
                     .after(MATVIEW).table("{t}_m").other("{t}")),
             Map.entry(ADD_INHERIT, on("ALTER TABLE {t} INHERIT {o}").after(PARENT_TABLE).other("{o}")),
             Map.entry(DROP_INHERIT, on("ALTER TABLE {t} NO INHERIT {o}")
-                    .after(PARENT_TABLE + "; ALTER TABLE {t} INHERIT {o}").other("{o}"))));
+                    .after(PARENT_TABLE + "; ALTER TABLE {t} INHERIT {o}").other("{o}")),
+            // Data statements. a is indexed, so the UPDATE cannot be HOT; {o} is the table INSERT ... SELECT reads.
+            Map.entry(UPDATE_ROWS, on("UPDATE {t} SET a = a + 1")),
+            Map.entry(DELETE_ROWS, on("DELETE FROM {t} WHERE id > 0")),
+            Map.entry(INSERT_SELECT, on("INSERT INTO {t} SELECT id + 100000, a, b, c, d, e FROM {o}")
+                    .after("CREATE TABLE {o} WITH (autovacuum_enabled = off) AS SELECT * FROM {t}")
+                    .other("{o}").scanned("{o}")),
+            Map.entry(TRUNCATE, on("TRUNCATE {t}")),
+            Map.entry(CREATE_TABLE_AS, on("CREATE TABLE {t}_copy AS SELECT * FROM {t}").table("{t}_copy").other("{t}"))));
 }

@@ -25,5 +25,18 @@ class ProfileJsonTest {
                  "foreignKeyRowsPerSecond": 2.0E7, "spread": 1.5}""");
         assertEquals(3.0e7, p.indexBuildBytesPerSecond());
         assertEquals(3.0e7, p.indexRebuildBytesPerSecond());
+        assertEquals(Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND, p.rowWriteBytesPerSecond(),
+                "a profile from before row writes were measured prices them with the default");
+    }
+
+    @Test
+    void theRowWriteThroughputIsWrittenReadBackAndChecked() {
+        Profile p = new Profile("calibrated", "db", 9e8, 1e8, 3.5e7, 2e7, 5e6, 7.5e7, 1.5);
+        String json = ProfileJson.toJson(p);
+        assertTrue(json.contains("\"rowWriteBytesPerSecond\" : 7.5E7"), json);
+        assertEquals(p, ProfileJson.parse("p.json", json));
+        ReadException e = org.junit.jupiter.api.Assertions.assertThrows(ReadException.class,
+                () -> ProfileJson.parse("p.json", json.replace("7.5E7", "-1")));
+        assertEquals("p.json: invalid profile: rowWriteBytesPerSecond must be positive, got -1", e.getMessage());
     }
 }

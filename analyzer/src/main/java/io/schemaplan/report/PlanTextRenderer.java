@@ -174,18 +174,61 @@ public final class PlanTextRenderer {
         b.append('\n').append(paint(BOLD, "LOW and NONE")).append('\n');
         para(b, "Catalog only. LOW takes a lock that queues behind long queries: run it under a lock timeout.",
                 "  ", "  ", DIM);
-        List<String> added = new ArrayList<>();
+        Map<String, List<String>> added = new LinkedHashMap<>();
+        // Changes of one kind on one table under the same rules (nine columns added to datasets) share a line;
+        // Markdown and HTML keep a row per change with its whole definition.
+        Map<List<Object>, List<PlanText.LowRow>> groups = new LinkedHashMap<>();
         for (PlanText.LowRow row : PlanText.lowRows(plan)) {
             if (row.risk() == Risk.NONE && row.lock() == null && ChangeText.sign(row.change()) == '+') {
-                added.add(Printable.escape(ChangeText.subject(row.change())));
+                String subject = ChangeText.subject(row.change());
+                int space = subject.indexOf(' ');
+                added.computeIfAbsent(space < 0 ? "" : subject.substring(0, space), k -> new ArrayList<>())
+                        .add(Printable.escape(space < 0 ? subject : subject.substring(space + 1)));
                 continue;
             }
-            para(b, (row.risk() == Risk.LOW ? "low " : "none") + "  " + Printable.escape(row.title()) + "  ["
-                    + String.join(", ", row.rules()) + "]", "  ", "          ", null);
+            String kind = kind(row.change());
+            List<Object> key = kind == null ? List.of(row) : List.of(row.risk(), row.change().table(),
+                    ChangeText.sign(row.change()), row.rules(), kind);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        for (List<PlanText.LowRow> rows : groups.values()) {
+            PlanText.LowRow first = rows.get(0);
+            String text;
+            if (rows.size() == 1) {
+                text = first.title();
+            } else {
+                String kind = kind(first.change());
+                // A changed object keeps what changed (type, nullability); an added or dropped one its name.
+                List<String> names = rows.stream().map(r -> (ChangeText.sign(r.change()) == '~'
+                        ? ChangeText.describe(r.change()) : ChangeText.subject(r.change())).substring(kind.length() + 1))
+                        .toList();
+                text = ChangeText.sign(first.change()) + " " + first.change().table() + ": "
+                        + ChangeText.verb(first.change()) + " " + ChangeText.count(rows.size(), kind,
+                        kind.endsWith("x") ? kind + "es" : kind + "s") + ": " + String.join(", ", names);
+            }
+            para(b, (first.risk() == Risk.LOW ? "low " : "none") + "  " + Printable.escape(text) + "  ["
+                    + String.join(", ", first.rules()) + "]", "  ", "          ", null);
         }
         if (!added.isEmpty()) {
-            para(b, "none  + added, locking no existing table: " + String.join(", ", added), "  ", "          ", null);
+            List<String> parts = new ArrayList<>();
+            added.forEach((kind, names) -> parts.add(kind.isEmpty() ? String.join(", ", names)
+                    : ChangeText.count(names.size(), kind, kind.endsWith("x") ? kind + "es" : kind + "s") + " "
+                    + String.join(", ", names)));
+            para(b, "none  + added, locking no existing table: " + String.join("; ", parts), "  ", "          ", null);
         }
+    }
+
+    /**
+     * The kind of object a table-level change is about ({@code column}, {@code index}, {@code foreign key}), or
+     * null when it has no short subject to group by.
+     */
+    private static String kind(io.schemaplan.diff.Change c) {
+        if (c.table() == null) return null;
+        String subject = ChangeText.subject(c);
+        for (String kind : List.of("foreign key", "column", "index", "constraint")) {
+            if (subject.startsWith(kind + " ")) return kind;
+        }
+        return null;
     }
 
     /** Tables blocked for real work one by one; those locked only for catalog work in one paragraph. */

@@ -68,6 +68,15 @@ class PlanTextCliTest {
         String flat = unwrapped(out);
         assertTrue(flat.contains("[PG-INDEX-CONSTRAINT, PG-LOCK-INSTANT]") || flat.contains("[PG-LOCK-INSTANT, PG-INDEX-CONSTRAINT]"), out);
 
+        // Columns added to one table under one catalog-only rule share a line; the changes keep their words.
+        Plan big = plan(V0142, "dify:1.12.1", LARGE);
+        long datasetColumns = big.items().stream().filter(i -> i.change() instanceof Change.ColumnAdded
+                && i.table().toString().equals("public.datasets")).count();
+        assertTrue(datasetColumns > 1, "the fixture adds columns to datasets: " + datasetColumns);
+        assertTrue(flat.contains(" low   + public.datasets: added " + datasetColumns + " columns: "), out);
+        assertTrue(flat.contains("changed 2 columns: provider: varchar(40) -> varchar(255), tool_name: varchar(40) -> "
+                + "varchar(128)"), out);
+
         // The 31-line expand/contract recipe is one pointer line; --recipes prints it whole.
         assertFalse(out.contains("DO $sp$"), out);
         assertTrue(flat.contains("its SQL (") && flat.contains("--recipes"), out);

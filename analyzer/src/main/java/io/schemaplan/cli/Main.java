@@ -71,6 +71,8 @@ public final class Main {
         }
         // After the subcommands: picocli applies these settings to the subcommands present when they are called.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // 100 columns, as the reports: at picocli's 80 the longer descriptions broke mid-sentence.
+        cli.setUsageHelpWidth(100);
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();

@@ -18,7 +18,7 @@ final class PlanOptions {
     enum Transaction { single, each, script }
 
     @Option(names = "--stats", paramLabel = "FILE|URL", description = {
-            "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql) or a database URL.",
+            "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql or stats-mysql.sql) or a database URL.",
             "Default: the FROM database when FROM is a URL, else none (durations unknown)."})
     String stats;
 

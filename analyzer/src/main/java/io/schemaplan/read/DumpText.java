@@ -51,9 +51,24 @@ final class DumpText {
     final List<Connect> connects = new ArrayList<>();
     /** Lines of COPY data skipped (rows of a full dump). */
     int copyRows;
+    /** The comments, for a migration script; null for a dump (whose comments carry nothing the reader needs). */
+    final List<ScriptText.Comment> comments;
+    /** What the file is read as, for messages: "dump" or "migration script". */
+    private final String what;
 
     DumpText(String file, byte[] bytes) {
+        this(file, bytes, false);
+    }
+
+    /**
+     * {@code script}: a migration script, not a dump. Its comments are kept; the checks that only a dump can
+     * pass (pg_dump's header and footer, no MySQL markers in the head) are not made. Binary, non-UTF-8,
+     * empty and truncated input is rejected the same way.
+     */
+    DumpText(String file, byte[] bytes, boolean script) {
         this.file = file;
+        this.comments = script ? new ArrayList<>() : null;
+        this.what = script ? "migration script" : "dump";
         if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("PGDMP")) {
             throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a plain SQL dump;"
                     + " convert it with: pg_restore -f out.sql " + file);
@@ -64,8 +79,13 @@ final class DumpText {
         // pg_dump on Windows writes CRLF; psql reads CR as whitespace outside quotes, and the server re-prints
         // every definition it parses, so only LF line ends are kept (line numbers do not change).
         this.text = unmarked.indexOf('\r') < 0 ? unmarked : unmarked.replace("\r\n", "\n");
-        rejectMysql();
+        if (!script) rejectMysql();
         split();
+        if (script) {
+            if (statements.isEmpty()) throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty"
+                    : "no SQL statements in the file, not a migration script");
+            return;
+        }
         if (statements.isEmpty()) {
             throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty, not a pg_dump file"
                     : "no SQL statements in the file, not a pg_dump file");
@@ -190,8 +210,9 @@ final class DumpText {
         return at < head ? at : -1;
     }
 
-    private ReadException mysql(int line, String what) {
-        return ReadException.at(file, line, "this is a MySQL/MariaDB dump (" + what + "), not a PostgreSQL dump");
+    private ReadException mysql(int line, String marker) {
+        return ReadException.at(file, line, "this is a MySQL/MariaDB " + what + " (" + marker + "), not a PostgreSQL "
+                + what);
     }
 
     int lineAt(int offset) {
@@ -238,6 +259,7 @@ final class DumpText {
             if (skip > i) {
                 if (startLine == 0 && c != '-' && c != '/') startLine = line;
                 if (c == '-' || c == '/') {
+                    if (comments != null) comments.add(new ScriptText.Comment(text.substring(i, skip), line, statements.size()));
                     cur.append(text, seg, i).append(' ');
                     seg = skip;
                 }
@@ -287,7 +309,7 @@ final class DumpText {
             i++;
         }
         if (startLine != 0) {
-            throw ReadException.at(file, startLine, "the statement starting here has no closing ';': the dump stops at line "
+            throw ReadException.at(file, startLine, "the statement starting here has no closing ';': the " + what + " stops at line "
                     + line + ", the file is truncated");
         }
     }

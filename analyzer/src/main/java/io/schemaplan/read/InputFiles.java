@@ -44,6 +44,8 @@ public final class InputFiles {
     public enum Kind {
         /** A plain pg_dump or mysqldump file: a schema-only dump of 100,000 tables fits (~165 MB). */
         DUMP("a dump", 512 * MIB, "a schema-only dump (pg_dump -s, mysqldump --no-data) is far smaller"),
+        /** A migration script (Alembic, Flyway, Liquibase, …): read like a dump, and as large as one may be. */
+        SCRIPT("a migration script", 512 * MIB, "the SQL of a migration is far smaller than a dump"),
         /** A schemaplan snapshot, about three times its dump's size (Jackson builds a tree of it first). */
         SNAPSHOT("a snapshot", 512 * MIB, "a snapshot of 20,000 tables is ~100 MB"),
         STATS("a statistics file", 64 * MIB, "statistics of 20,000 tables are ~10 MB"),
@@ -267,7 +269,7 @@ public final class InputFiles {
     /** {@code kind} null: a file whose kind is not in question (its size, a read after the open). */
     static ReadException cannotRead(String label, IOException e, Kind kind) {
         if (e instanceof NoSuchFileException) {
-            return new ReadException(label + ": no such " + (kind == null || kind == Kind.DUMP || kind == Kind.SNAPSHOT
+            return new ReadException(label + ": no such " + (kind == null || kind == Kind.DUMP || kind == Kind.SNAPSHOT || kind == Kind.SCRIPT
                     ? "file" : kind.what.substring(2).replace(" file", "") + " file"));
         }
         if (e instanceof AccessDeniedException) return new ReadException(label + ": cannot read the file: permission denied");

@@ -54,15 +54,36 @@ final class MysqlDumpText {
     private static final List<String> TOOL_MESSAGE_STARTS = List.of("mysqldump: ", "mysqldump.exe: ", "mariadb-dump: ",
             "mariadb-dump.exe: ", "Warning: Using a password");
 
+    /** The comments, for a migration script (see {@link ScriptText.Comment}); null for a dump. */
+    final List<ScriptText.Comment> comments;
+    /** What the file is read as, for messages: "dump" or "migration script". */
+    private final String what;
+
     MysqlDumpText(String file, byte[] bytes) {
+        this(file, bytes, false);
+    }
+
+    /**
+     * {@code script}: a migration script, not a dump. Its comments are kept; the checks only a dump can pass
+     * (no PostgreSQL markers in the head, mysqldump's prologue and epilogue) are not made. Binary, non-UTF-8,
+     * empty and truncated input is rejected the same way.
+     */
+    MysqlDumpText(String file, byte[] bytes, boolean script) {
         this.file = file;
+        this.comments = script ? new ArrayList<>() : null;
+        this.what = script ? "migration script" : "dump";
         if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("PGDMP")) {
             throw ReadException.at(file, 1, "this is a pg_dump custom-format archive, not a MySQL/MariaDB dump");
         }
         String decoded = DumpText.decode(file, bytes, "mysqldump --default-character-set=utf8mb4");
         this.text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
-        rejectPostgres();
+        if (!script) rejectPostgres();
         split();
+        if (script) {
+            if (statements.isEmpty()) throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty"
+                    : "no SQL statements in the file, not a migration script");
+            return;
+        }
         if (statements.isEmpty()) {
             throw ReadException.at(file, 1, bytes.length == 0 ? "the file is empty, not a MySQL/MariaDB dump"
                     : "no SQL statements in the file, not a MySQL/MariaDB dump");
@@ -174,6 +195,7 @@ final class MysqlDumpText {
                 if (c == '\'' || c == '"' || c == '`') {
                     if (startLine == 0) startLine = line;
                 } else {
+                    if (comments != null) comments.add(new ScriptText.Comment(text.substring(i, skip), line, statements.size()));
                     cur.append(text, seg, i).append(' ');
                     seg = skip;
                 }
@@ -198,7 +220,7 @@ final class MysqlDumpText {
         }
         if (startLine != 0) {
             throw ReadException.at(file, startLine, "the statement starting here has no closing '" + delimiter
-                    + "': the dump stops at line " + line + ", the file is truncated");
+                    + "': the " + what + " stops at line " + line + ", the file is truncated");
         }
     }
 

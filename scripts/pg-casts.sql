@@ -25,32 +25,4 @@ CREATE EXTENSION IF NOT EXISTS btree_gist;
 CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
 CREATE EXTENSION IF NOT EXISTS postgis;
 
-WITH family AS (
-    -- The default operator family per type and access method: the type's own, else one of a type it casts
-    -- to without a function.
-    SELECT t.oid AS type, a.oid AS am,
-           coalesce((SELECT c.opcfamily FROM pg_opclass c WHERE c.opcmethod = a.oid AND c.opcdefault
-                     AND c.opcintype = t.oid),
-                    -- among several, the class of the preferred type of its category (varchar: text_ops,
-                    -- not bpchar_ops or citext_ops), else the only one
-                    (SELECT CASE WHEN count(*) FILTER (WHERE u.typispreferred) = 1
-                                 THEN min(c.opcfamily) FILTER (WHERE u.typispreferred)
-                                 WHEN count(*) = 1 THEN min(c.opcfamily) END
-                     FROM pg_opclass c JOIN pg_cast k ON k.casttarget = c.opcintype
-                     JOIN pg_type u ON u.oid = c.opcintype
-                     WHERE c.opcmethod = a.oid AND c.opcdefault AND k.castsource = t.oid
-                       AND k.castmethod = 'b')) AS opfamily
-    FROM pg_type t CROSS JOIN pg_am a WHERE a.amtype = 'i'
-)
-SELECT regexp_replace(format_type(k.castsource, NULL), '^.*\.', '') AS source,
-       regexp_replace(format_type(k.casttarget, NULL), '^.*\.', '') AS target,
-       coalesce((SELECT e.extname FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
-                 WHERE d.classid = 'pg_cast'::regclass AND d.objid = k.oid AND d.deptype = 'e'), '') AS extension,
-       coalesce((SELECT string_agg(a.amname, ',' ORDER BY a.amname)
-                 FROM family s JOIN pg_am a ON a.oid = s.am
-                 LEFT JOIN family t ON t.type = k.casttarget AND t.am = s.am
-                 WHERE s.type = k.castsource AND s.opfamily IS NOT NULL
-                   AND t.opfamily IS DISTINCT FROM s.opfamily), '') AS rebuilt_index_methods
-FROM pg_cast k
-WHERE k.castmethod = 'b' AND k.castsource <> k.casttarget
-ORDER BY 1, 2;
+\ir ../analyzer/src/main/resources/io/schemaplan/read/pg-binary-casts.sql

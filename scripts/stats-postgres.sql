@@ -5,6 +5,8 @@
 -- Sizes are relpages * block_size (as of the last VACUUM/ANALYZE), not pg_relation_size(), which would
 -- take a lock on every table; rows is reltuples (-1: never analyzed). Same expressions as
 -- io.schemaplan.read.PostgresStatsReader. columnBytes is pg_stats.avg_width (sizes new indexes on text keys).
+-- Unlike `schemaplan stats`, this script leaves out the server's binary-coercible casts (binaryCasts): a plan
+-- from its file uses the cast table generated on a stock server.
 SET default_transaction_read_only = on;
 SET lock_timeout = '1s';
 SET statement_timeout = '60s';

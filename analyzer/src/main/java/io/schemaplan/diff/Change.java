@@ -305,6 +305,15 @@ public sealed interface Change {
         public String kind() { return "column.visibility_changed"; }
     }
 
+    /**
+     * A MySQL/MariaDB column moved among the columns both sides have ({@code MODIFY … FIRST / AFTER}):
+     * {@code after} is the column it now follows, null for FIRST. Only the fewest columns whose move restores
+     * the order are listed (those outside the longest run kept in order). PostgreSQL ignores column order.
+     */
+    record ColumnMoved(QName table, Column from, Column to, String after) implements ColumnChange {
+        public String kind() { return "column.moved"; }
+    }
+
     /** The column's statistics target ({@code SET STATISTICS n}) changed; null is the default. */
     record ColumnStatisticsChanged(QName table, Column from, Column to) implements ColumnChange {
         public String kind() { return "column.statistics_changed"; }

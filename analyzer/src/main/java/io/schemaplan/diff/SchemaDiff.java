@@ -46,7 +46,8 @@ public final class SchemaDiff {
         for (Table t : to.tables()) {
             Table old = before.get(t.name());
             if (old != null) {
-                diffTable(old, t, out);
+                // MySQL rules on both sides only: a cross-dialect comparison has a PostgreSQL side, which has no order.
+                diffTable(old, t, mysqlFamily(from) && mysqlFamily(to), out);
             }
         }
         compare(from.views(), to.views(), v -> v.name().toString(), ViewAdded::new, ViewDropped::new,
@@ -69,6 +70,10 @@ public final class SchemaDiff {
         return sortTablesTogether(out);
     }
 
+    private static boolean mysqlFamily(Schema s) {
+        return s.engine() != null && s.engine().isMysqlFamily();
+    }
+
     /** A view without what is compared apart (a materialized view's indexes and storage parameters). */
     private static View bare(View v) {
         return v.withIndexes(List.of()).withOptions(List.of());
@@ -80,13 +85,14 @@ public final class SchemaDiff {
                 && (a.version() == null || b.version() == null || a.version().equals(b.version()));
     }
 
-    private static void diffTable(Table a, Table b, List<Change> out) {
+    private static void diffTable(Table a, Table b, boolean mysql, List<Change> out) {
         QName t = b.name();
         if (a.unlogged() != b.unlogged() || !Objects.equals(a.partitionBy(), b.partitionBy())
                 || !Objects.equals(a.partitionOf(), b.partitionOf())
                 || !Objects.equals(a.partitionBound(), b.partitionBound())
                 || !Objects.equals(a.comment(), b.comment()) || !Objects.equals(a.collation(), b.collation())
-                || !Objects.equals(a.storageEngine(), b.storageEngine())) {
+                || !Objects.equals(a.storageEngine(), b.storageEngine()) || !Objects.equals(a.rowFormat(), b.rowFormat())
+                || !Objects.equals(a.keyBlockSize(), b.keyBlockSize())) {
             out.add(new TableChanged(a, b));
         }
         if (!a.options().equals(b.options())) out.add(new TableOptionsChanged(t, a.options(), b.options()));
@@ -97,7 +103,7 @@ public final class SchemaDiff {
         if (a.rowSecurity() != b.rowSecurity() || a.forceRowSecurity() != b.forceRowSecurity()) {
             out.add(new RowSecurityChanged(t, a.rowSecurity(), a.forceRowSecurity(), b.rowSecurity(), b.forceRowSecurity()));
         }
-        diffColumns(t, a.columns(), b.columns(), out);
+        diffColumns(t, a, b, mysql, out);
         named(t, "constraint", a.constraints(), b.constraints(), c -> c.name(), c -> c.renamed(""),
                 c -> new ConstraintAdded(t, c), c -> new ConstraintDropped(t, c),
                 (x, y) -> new ConstraintChanged(t, x, y), out);
@@ -115,10 +121,18 @@ public final class SchemaDiff {
                 r -> new RuleAdded(t, r), r -> new RuleDropped(t, r), (x, y) -> new RuleChanged(t, x, y), out);
     }
 
-    /** Columns: one change per aspect that differs; added columns in target order, dropped ones after. */
-    private static void diffColumns(QName t, List<Column> from, List<Column> to, List<Change> out) {
+    /**
+     * Columns: one change per aspect that differs; added columns in target order, dropped ones after.
+     * MySQL/MariaDB only: a column's collation is compared as stored (its own, else its table's), so a column
+     * that keeps its collation while the table default changes is unchanged; columns that follow the table on
+     * both sides change with the table ({@link TableChanged}); and moved columns are changes.
+     */
+    private static void diffColumns(QName t, Table tableFrom, Table tableTo, boolean mysql, List<Change> out) {
+        List<Column> from = tableFrom.columns();
+        List<Column> to = tableTo.columns();
         Map<String, Column> old = new LinkedHashMap<>();
         from.forEach(c -> old.put(c.name(), c));
+        java.util.Set<String> moved = mysql ? ColumnOrder.moved(from, to) : java.util.Set.of();
         List<Column> added = new ArrayList<>();
         for (Column c : to) {
             Column o = old.remove(c.name());
@@ -135,7 +149,10 @@ public final class SchemaDiff {
                 out.add(new ColumnGeneratedChanged(t, o, c));
             }
             if (o.invisible() != c.invisible()) out.add(new ColumnVisibilityChanged(t, o, c));
-            if (!Objects.equals(o.collation(), c.collation())) out.add(new ColumnCollationChanged(t, o, c));
+            if (mysql ? collationChanged(o, tableFrom, c, tableTo) : !Objects.equals(o.collation(), c.collation())) {
+                out.add(new ColumnCollationChanged(t, o, c));
+            }
+            if (moved.contains(c.name())) out.add(new ColumnMoved(t, o, c, ColumnOrder.predecessor(to, c)));
             if (!Objects.equals(o.statistics(), c.statistics())) out.add(new ColumnStatisticsChanged(t, o, c));
             if (!Objects.equals(o.storage(), c.storage())) out.add(new ColumnStorageChanged(t, o, c));
             if (!Objects.equals(o.compression(), c.compression())) out.add(new ColumnCompressionChanged(t, o, c));
@@ -145,6 +162,13 @@ public final class SchemaDiff {
         List<Column> dropped = List.copyOf(old.values());
         dropped.forEach(c -> out.add(new ColumnDropped(t, c)));
         renames(t, "column", dropped, added, Column::name, c -> c.renamed("").withPosition(0).withComment(null), out);
+    }
+
+    /** MySQL: a column's stored collation differs, unless it follows its table on both sides. */
+    private static boolean collationChanged(Column a, Table ta, Column b, Table tb) {
+        if (a.collation() == null && b.collation() == null) return false;
+        return !Objects.equals(a.collation() != null ? a.collation() : ta.collation(),
+                b.collation() != null ? b.collation() : tb.collation());
     }
 
     /** Named sub-objects of a table: added, dropped, changed by name; then possible renames. */

@@ -51,12 +51,15 @@ public final class PgImpacts {
     private final Schema from;
     private final Schema to;
     private final TableSizes sizes;
+    /** Binary-coercible casts: the live server's where the statistics carry them, else the generated table. */
+    private final java.util.Map<String, java.util.Set<String>> casts;
 
     /** {@code stats} may be null: every existing table then has an unknown size. */
     public PgImpacts(Schema from, Schema to, Stats stats) {
         this.from = from;
         this.to = to;
         this.sizes = new TableSizes(from, to, stats);
+        this.casts = PgTypeChanges.casts(stats == null ? List.of() : stats.binaryCasts());
     }
 
     public List<Step> steps(Change change) {
@@ -247,7 +250,7 @@ public final class PgImpacts {
             out.add(new Step(PgOperation.DROP_COLUMN, t, null, tableWork(t)));
         } else if (c instanceof ColumnTypeChanged tc) {
             PgOperation op = PgTypeChanges.classify(tc.from().type(), tc.to().type(), false,
-                    indexMethodsOn(t, tc.from().name()));
+                    indexMethodsOn(t, tc.from().name()), casts);
             out.add(new Step(op, t, null, op == PgOperation.ALTER_TYPE_REINDEX
                     ? tableWork(t).withNewIndexBytes(bytesOfIndexesOn(t, tc.from().name())) : tableWork(t)));
         } else if (c instanceof ColumnDefaultChanged d) {

@@ -77,6 +77,25 @@ public final class PgTypeChanges {
      */
     public static PgOperation classify(DataType from, DataType to, boolean sessionTimeZoneUtc,
                                        Set<String> indexMethods) {
+        return classify(from, to, sessionTimeZoneUtc, indexMethods, BINARY_CASTS);
+    }
+
+    /**
+     * The binary-coercible casts of a live server ({@link io.schemaplan.model.Stats#binaryCasts()}) in the form
+     * {@link #classify(DataType, DataType, boolean, Set, Map)} takes; the generated table when there are none.
+     */
+    public static Map<String, Set<String>> casts(java.util.List<io.schemaplan.model.BinaryCast> live) {
+        if (live.isEmpty()) return BINARY_CASTS;
+        Map<String, Set<String>> casts = new java.util.HashMap<>();
+        for (io.schemaplan.model.BinaryCast c : live) {
+            casts.put(key(c.source(), c.target()), Set.copyOf(c.rebuiltIndexMethods()));
+        }
+        return Map.copyOf(casts);
+    }
+
+    /** As {@link #classify(DataType, DataType, boolean, Set)} with these casts ({@link #casts}). */
+    public static PgOperation classify(DataType from, DataType to, boolean sessionTimeZoneUtc,
+                                       Set<String> indexMethods, Map<String, Set<String>> binaryCasts) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.equals(to)) {
@@ -89,7 +108,7 @@ public final class PgTypeChanges {
             Modifier m = SAME_TYPE.get(from.name());
             return m != null && keeps(m, from, to) ? PgOperation.ALTER_TYPE_BINARY_COERCIBLE : PgOperation.ALTER_TYPE_REWRITE;
         }
-        Set<String> rebuilt = BINARY_CASTS.get(unqualified(from.name()) + ">" + unqualified(to.name()));
+        Set<String> rebuilt = binaryCasts.get(unqualified(from.name()) + ">" + unqualified(to.name()));
         if (rebuilt != null) {
             // The cast is free; the target's own modifier may still force a length check (text -> varchar(n)),
             // which only a type with a support function (varchar, varbit) drops when nothing is lost
@@ -122,12 +141,17 @@ public final class PgTypeChanges {
                 if (line.isBlank()) continue;
                 String[] f = line.split("\t", -1);
                 Set<String> rebuilt = f[3].isEmpty() ? Set.of() : Set.of(f[3].split(","));
-                casts.put(PgTypes.parse(f[0]).name() + ">" + PgTypes.parse(f[1]).name(), rebuilt);
+                casts.put(key(f[0], f[1]), rebuilt);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return Map.copyOf(casts);
+    }
+
+    /** "from>to" in canonical type names, as format_type prints them ({@code character varying>citext}). */
+    private static String key(String source, String target) {
+        return PgTypes.parse(source).name() + ">" + PgTypes.parse(target).name();
     }
 
     private static boolean keeps(Modifier m, DataType from, DataType to) {

@@ -231,6 +231,13 @@ public final class Planner {
                 ? "All migrations run in one transaction (Alembic's default, and Dify's): every lock is held "
                 + "until the last migration commits. Use --transaction each if your tool commits per migration."
                 : "Each migration commits on its own (--transaction each): a lock is held for its own work.");
+        if (!in.from().engine().isMysqlFamily() && items.stream().anyMatch(i -> i.operation().startsWith("ALTER_TYPE"))) {
+            out.add(in.stats() != null && !in.stats().binaryCasts().isEmpty()
+                    ? "Type changes: binary-coercible casts from the server's own pg_cast (" + in.stats().binaryCasts().size()
+                    + " casts, its extensions included)."
+                    : "Type changes: binary-coercible casts of a stock PostgreSQL with common extensions (citext, "
+                    + "hstore, ltree, …); give the server's URL (FROM or --stats) to use its own pg_cast.");
+        }
         out.add("New indexes are built the way Alembic's op.create_index builds them (PostgreSQL: plain CREATE "
                 + "INDEX inside the migration); their size is estimated from rows × key width.");
         Set<String> unknown = new TreeSet<>();

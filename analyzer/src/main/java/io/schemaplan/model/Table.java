@@ -10,7 +10,11 @@ import java.util.Optional;
  * {@code collation} is a MySQL/MariaDB table's default collation ({@code utf8mb4_general_ci}; it implies the
  * character set), which its columns use unless their own {@code collation} says otherwise; null for PostgreSQL.
  * {@code storageEngine} is a MySQL/MariaDB table's engine ({@code InnoDB}, {@code MyISAM}, …), which decides
- * what a change costs; null for PostgreSQL and when unknown.
+ * what a change costs; null for PostgreSQL and when unknown. {@code rowFormat} and {@code keyBlockSize} are a
+ * MySQL/MariaDB table's explicit {@code ROW_FORMAT} ({@code COMPACT}, {@code COMPRESSED}, {@code REDUNDANT};
+ * upper case) and {@code KEY_BLOCK_SIZE} as {@code SHOW CREATE TABLE} prints them; null when the table takes
+ * the server default ({@code DYNAMIC}, so an explicit {@code ROW_FORMAT=DYNAMIC} is null too: a dump that says
+ * nothing and a catalog that reports {@code Dynamic} are the same table).
  *
  * <p>PostgreSQL-only facts: {@code options} are the storage parameters ({@code fillfactor=70},
  * {@code autovacuum_enabled=false}, {@code toast.autovacuum_enabled=false}: name=value as the catalog holds
@@ -34,6 +38,8 @@ public record Table(
         String comment,
         String collation,
         String storageEngine,
+        String rowFormat,
+        Integer keyBlockSize,
         List<String> options,
         List<QName> inherits,
         String replicaIdentity,
@@ -63,16 +69,30 @@ public record Table(
                  List<Index> indexes, List<Trigger> triggers, boolean unlogged, String partitionBy,
                  QName partitionOf, String partitionBound, String comment, String collation, String storageEngine) {
         this(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy, partitionOf,
-                partitionBound, comment, collation, storageEngine, List.of(), List.of(), null, false, false,
+                partitionBound, comment, collation, storageEngine, null, null, List.of(), List.of(), null, false, false,
                 List.of(), List.of());
+    }
+
+    /** The same table with these MySQL/MariaDB row-format options (null: the server default). */
+    public Table withRowFormat(String format, Integer blockSize) {
+        return new Table(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy,
+                partitionOf, partitionBound, comment, collation, storageEngine, format, blockSize, options, inherits,
+                replicaIdentity, rowSecurity, forceRowSecurity, policies, rules);
+    }
+
+    /** The same table with other indexes (the rest unchanged). */
+    public Table withIndexes(List<Index> ix) {
+        return new Table(name, columns, constraints, foreignKeys, ix, triggers, unlogged, partitionBy,
+                partitionOf, partitionBound, comment, collation, storageEngine, rowFormat, keyBlockSize, options,
+                inherits, replicaIdentity, rowSecurity, forceRowSecurity, policies, rules);
     }
 
     /** The same table with the PostgreSQL-only facts. */
     public Table withPgFacts(List<String> opts, List<QName> parents, String replica, boolean rls, boolean forceRls,
                              List<Policy> pols, List<Rule> rws) {
         return new Table(name, columns, constraints, foreignKeys, indexes, triggers, unlogged, partitionBy,
-                partitionOf, partitionBound, comment, collation, storageEngine, opts, parents, replica, rls, forceRls,
-                pols, rws);
+                partitionOf, partitionBound, comment, collation, storageEngine, rowFormat, keyBlockSize, opts, parents,
+                replica, rls, forceRls, pols, rws);
     }
 
     public Table {

@@ -238,6 +238,7 @@ public final class MysqlCatalogReader {
                 t.comment = blankToNull(rs.getString(4));
                 t.storageEngine = rs.getString(6);
                 String options = rs.getString(5);
+                t.createOptions(options);
                 if (options != null && options.toLowerCase(Locale.ROOT).contains("partitioned")) {
                     warnings.add(where("table " + name + " is partitioned: partitioning is not part of the MySQL"
                             + " schema model yet"));

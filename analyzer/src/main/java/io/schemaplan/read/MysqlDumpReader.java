@@ -299,7 +299,12 @@ public final class MysqlDumpReader {
             } else if (t.isWord(i, "ENGINE") || t.isWord(i, "TYPE")) { // TYPE=: the spelling before MySQL 5.5
                 i += t.isSymbol(i + 1, "=") ? 2 : 1;
                 table.storageEngine = t.ident(i++);
-            } else { // ROW_FORMAT=…, AUTO_INCREMENT=n, STATS_PERSISTENT=…, …: not modelled
+            } else if (t.isWord(i, "ROW_FORMAT") || t.isWord(i, "KEY_BLOCK_SIZE")) {
+                boolean rowFormat = t.isWord(i, "ROW_FORMAT");
+                i += t.isSymbol(i + 1, "=") ? 2 : 1;
+                if (rowFormat) table.rowFormat(t.ident(i++));
+                else table.keyBlockSize(t.text(i++));
+            } else { // AUTO_INCREMENT=n, STATS_PERSISTENT=…, …: not modelled
                 i += t.isSymbol(i + 1, "=") ? 3 : 2;
             }
         }

@@ -26,6 +26,8 @@ final class MysqlTableParts {
     String collation;
     String comment;
     String storageEngine;
+    String rowFormat;
+    Integer keyBlockSize;
 
     MysqlTableParts(QName name) {
         this.name = name;
@@ -41,6 +43,39 @@ final class MysqlTableParts {
             cols.add(json == null ? own : MysqlDefinitions.asJson(own));
         }
         return new Table(name, cols, kept, foreignKeys, indexes, triggers, false, null, null, null, comment, collation,
-                storageEngine);
+                storageEngine).withRowFormat(rowFormat, keyBlockSize);
+    }
+
+    /**
+     * Sets {@code ROW_FORMAT} as a dump or {@code CREATE_OPTIONS} spells it. DYNAMIC is the server default
+     * (innodb_default_row_format since MySQL 5.7.9 and MariaDB 10.2.2), and DEFAULT asks for it, so both are
+     * null: a dump that says nothing equals a catalog that reports Dynamic.
+     */
+    void rowFormat(String value) {
+        String v = value.toUpperCase(java.util.Locale.ROOT);
+        if (!v.matches("[A-Z]+")) throw new IllegalArgumentException("unexpected ROW_FORMAT " + value);
+        rowFormat = v.equals("DYNAMIC") || v.equals("DEFAULT") ? null : v;
+    }
+
+    /** Sets {@code KEY_BLOCK_SIZE}; 0 means none. */
+    void keyBlockSize(String value) {
+        int n = Integer.parseInt(value);
+        keyBlockSize = n == 0 ? null : n;
+    }
+
+    /**
+     * Reads the row-format options of {@code information_schema.TABLES.CREATE_OPTIONS}
+     * ({@code row_format=COMPRESSED key_block_size=8 partitioned}): the options {@code SHOW CREATE TABLE}
+     * prints, so a dump of the table says the same.
+     */
+    void createOptions(String options) {
+        if (options == null) return;
+        for (String o : options.trim().split("\\s+")) {
+            int eq = o.indexOf('=');
+            if (eq < 0) continue;
+            String key = o.substring(0, eq).toLowerCase(java.util.Locale.ROOT);
+            if (key.equals("row_format")) rowFormat(o.substring(eq + 1));
+            else if (key.equals("key_block_size")) keyBlockSize(o.substring(eq + 1));
+        }
     }
 }

@@ -87,6 +87,7 @@ public final class ChangeText {
         if (c instanceof ColumnNullabilityChanged x) return "column " + x.to().name() + ": " + (x.to().nullable() ? "DROP NOT NULL" : "SET NOT NULL");
         if (c instanceof ColumnIdentityChanged x) return "column " + x.to().name() + " identity: " + arrow(Objects.toString(x.from().identity(), "none"), Objects.toString(x.to().identity(), "none"));
         if (c instanceof ColumnGeneratedChanged x) return "column " + x.to().name() + " generated: " + arrow(generated(x.from()), generated(x.to()));
+        if (c instanceof ColumnMoved x) return "column " + x.to().name() + ": moved " + (x.after() == null ? "FIRST" : "AFTER " + x.after());
         if (c instanceof ColumnVisibilityChanged x) return "column " + x.to().name() + ": " + (x.to().invisible() ? "SET INVISIBLE" : "SET VISIBLE");
         if (c instanceof ColumnCollationChanged x) return "column " + x.to().name() + " collation: " + arrow(nullable(x.from().collation()), nullable(x.to().collation()));
         if (c instanceof ColumnCommentChanged x) return "column " + x.to().name() + " comment changed";
@@ -195,6 +196,13 @@ public final class ChangeText {
         if (!Objects.equals(a.comment(), b.comment())) parts.add("comment changed");
         if (!Objects.equals(a.collation(), b.collation())) parts.add("collation " + arrow(nullable(a.collation()), nullable(b.collation())));
         if (!Objects.equals(a.storageEngine(), b.storageEngine())) parts.add("engine " + arrow(nullable(a.storageEngine()), nullable(b.storageEngine())));
+        if (!Objects.equals(a.rowFormat(), b.rowFormat())) {
+            parts.add("ROW_FORMAT " + arrow(a.rowFormat() == null ? "DYNAMIC" : a.rowFormat(), b.rowFormat() == null ? "DYNAMIC" : b.rowFormat()));
+        }
+        if (!Objects.equals(a.keyBlockSize(), b.keyBlockSize())) {
+            parts.add("KEY_BLOCK_SIZE " + arrow(a.keyBlockSize() == null ? "(none)" : a.keyBlockSize().toString(),
+                    b.keyBlockSize() == null ? "(none)" : b.keyBlockSize().toString()));
+        }
         return String.join("; ", parts);
     }
 

@@ -140,6 +140,7 @@ public final class DiffJsonRenderer {
         if (c instanceof ColumnIdentityChanged x) return pair(x.from().identity(), x.to().identity());
         if (c instanceof ColumnGeneratedChanged x) return pair(generated(x.from()), generated(x.to()));
         if (c instanceof ColumnVisibilityChanged x) return pair(visibility(x.from()), visibility(x.to()));
+        if (c instanceof ColumnMoved x) return pair(x.from().position(), x.to().position());
         if (c instanceof ColumnCollationChanged x) return pair(x.from().collation(), x.to().collation());
         if (c instanceof ColumnCommentChanged x) return pair(x.from().comment(), x.to().comment());
         if (c instanceof ConstraintAdded x) return pair(null, x.constraint());

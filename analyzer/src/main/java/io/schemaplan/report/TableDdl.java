@@ -102,6 +102,8 @@ public final class TableDdl {
         commaSeparated(body, out);
         StringBuilder options = new StringBuilder(")");
         if (t.storageEngine() != null) options.append(" ENGINE=").append(t.storageEngine());
+        if (t.rowFormat() != null) options.append(" ROW_FORMAT=").append(t.rowFormat());
+        if (t.keyBlockSize() != null) options.append(" KEY_BLOCK_SIZE=").append(t.keyBlockSize());
         if (t.collation() != null) options.append(" DEFAULT COLLATE=").append(t.collation());
         if (t.comment() != null) options.append(" COMMENT=").append(Literals.string(MYSQL, t.comment()));
         if (t.partitionBy() != null) options.append(" PARTITION BY ").append(t.partitionBy());

@@ -85,8 +85,20 @@ class MyImpactsTest {
         String aIndexed = t("", ",\n  KEY `t_b` (`b`)");
         assertEquals(List.of(COLUMN_COLLATION_INDEXED),
                 ops(aIndexed, aIndexed.replace("`b` varchar(63)", "`b` varchar(63) COLLATE utf8mb4_unicode_ci")));
-        // The table's collation changes and b, e follow it: CONVERT TO (c keeps its own utf8mb3).
-        assertEquals(List.of(CONVERT_CHARSET), ops(t("", ""), t("", "").replace("COLLATE=utf8mb4_general_ci", "COLLATE=utf8mb4_unicode_ci")));
+        // The table's collation changes and b, e follow it: CONVERT TO (c keeps its own utf8mb3); the ENUM e is
+        // re-encoded, so the table is copied (measured on MariaDB 10.11).
+        String unicodeTable = "COLLATE=utf8mb4_unicode_ci";
+        assertEquals(List.of(CONVERT_CHARSET), ops(t("", ""), t("", "").replace("COLLATE=utf8mb4_general_ci", unicodeTable)));
+        // Without the ENUM only b follows; unindexed, only its sort order changes (INSTANT); indexed, NOCOPY.
+        String noEnum = t("", "").replace("  `e` enum('x','y') DEFAULT NULL,\n", "");
+        assertEquals(List.of(CONVERT_COLLATION), ops(noEnum, noEnum.replace("COLLATE=utf8mb4_general_ci", unicodeTable)));
+        String noEnumIndexed = aIndexed.replace("  `e` enum('x','y') DEFAULT NULL,\n", "");
+        assertEquals(List.of(CONVERT_COLLATION_INDEXED),
+                ops(noEnumIndexed, noEnumIndexed.replace("COLLATE=utf8mb4_general_ci", unicodeTable)));
+        // An ENUM's own collation: COPY.
+        assertEquals(List.of(COLUMN_CHARSET_CHANGE), ops(t("", ""),
+                t("", "").replace("`e` enum('x','y')", "`e` enum('x','y') COLLATE utf8mb4_unicode_ci")));
+        assertEquals(List.of(CONVERT_CHARSET), ops(t("", ""), t("", "").replace("CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci", "CHARSET=latin1")));
         String onlyNumbers = "CREATE TABLE `n` (\n  `id` int(11) NOT NULL,\n  PRIMARY KEY (`id`)\n)" + OPTIONS;
         assertEquals(List.of(TABLE_DEFAULT_CHARSET),
                 ops(onlyNumbers, onlyNumbers.replace("COLLATE=utf8mb4_general_ci", "COLLATE=utf8mb4_unicode_ci")));

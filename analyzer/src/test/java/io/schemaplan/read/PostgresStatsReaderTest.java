@@ -65,7 +65,8 @@ class PostgresStatsReaderTest {
     void thePsqlScriptWritesWhatTheReaderReads() throws Exception {
         String json = psqlScript();
         Stats fromScript = StatsJson.parse("stats.json", json);
-        assertEquals(PostgresStatsReader.read(LocalPostgres.url(DB)), fromScript);
+        // The script leaves out the server's casts (a plan from its file uses the generated cast table).
+        assertEquals(PostgresStatsReader.read(LocalPostgres.url(DB)).withBinaryCasts(java.util.List.of()), fromScript);
     }
 
     @Test

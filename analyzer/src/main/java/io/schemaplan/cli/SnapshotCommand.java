@@ -24,7 +24,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Loaded loaded = sources.load(source);
-        Output.write(output, Snapshots.toJson(loaded));
+        Output.stream(output, out -> Snapshots.write(loaded, out));
         Output.warnings(loaded);
         return ExitCodes.OK;
     }

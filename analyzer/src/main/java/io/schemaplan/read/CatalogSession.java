@@ -29,6 +29,16 @@ final class CatalogSession implements AutoCloseable {
         T run(Connection conn) throws SQLException;
     }
 
+    /**
+     * Rows per round trip: the driver otherwise holds a whole result (10,000 tables: 150,000 column rows,
+     * ~60 MB) before the first row is mapped; in batches the model is built as the rows arrive. The session's
+     * transaction (autocommit off) is what lets the driver use a cursor.
+     */
+    static final int FETCH_ROWS = 5_000;
+
+    /** Queries sent so far: a read must send the same number whatever the number of tables (no query per table). */
+    private int queries;
+
     private CatalogSession(PgUrl url, Connection conn) {
         this.url = url;
         this.conn = conn;
@@ -43,8 +53,10 @@ final class CatalogSession implements AutoCloseable {
      * collection as {@code int8[]} (cast to {@code oid[]} in the SQL).
      */
     <T> List<T> query(String sql, Row<T> row, Collection<?>... params) {
+        queries++;
         return run(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_ROWS);
                 for (int i = 0; i < params.length; i++) {
                     ps.setArray(i + 1, array(params[i]));
                 }
@@ -57,6 +69,10 @@ final class CatalogSession implements AutoCloseable {
                 return out;
             }
         });
+    }
+
+    int queries() {
+        return queries;
     }
 
     <T> T run(Work<T> work) {

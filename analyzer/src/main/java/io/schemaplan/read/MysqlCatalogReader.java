@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads a live MySQL or MariaDB database from {@code information_schema} over Connector/J, into exactly the
@@ -115,6 +117,9 @@ public final class MysqlCatalogReader {
             throw MysqlErrors.describe(target, e);
         }
     }
+
+    /** EXTRA of a generated column: {@code VIRTUAL GENERATED}, {@code STORED GENERATED} (MariaDB: {@code PERSISTENT}). */
+    private static final Pattern GENERATED = Pattern.compile("\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b");
 
     /** One read: the session, the tables found so far (by name), the warnings. */
     private static final class Reading {
@@ -248,16 +253,29 @@ public final class MysqlCatalogReader {
             return null;
         }
 
+        /** The same type and default texts come back in every table: each is parsed once per read. */
+        private final Repeats repeats = new Repeats();
+        private final Function<String, DataType> types = Repeats.once(MysqlTypes::parse);
+
+        private record DefaultText(String columnDefault, String extra, DataType type) {
+        }
+
+        private final Function<DefaultText, String> defaults = Repeats.once(
+                d -> MysqlExpressions.catalogDefault(d.columnDefault(), d.extra(), d.type(), isMariadb()));
+
+        private boolean isMariadb() {
+            return mariadb;
+        }
+
         private Void column(ResultSet rs) throws SQLException {
             MysqlTableParts t = tables.get(rs.getString(1));
             if (t == null) return null; // a view's column
-            String name = rs.getString(2);
-            DataType type = MysqlTypes.parse(rs.getString(4));
+            String name = repeats.text(rs.getString(2));
+            DataType type = types.apply(rs.getString(4));
             String extra = rs.getString(7) == null ? "" : rs.getString(7);
             String upper = extra.toUpperCase(Locale.ROOT);
-            boolean generated = upper.matches(".*\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b.*");
-            String defaultExpr = generated ? null
-                    : MysqlExpressions.catalogDefault(rs.getString(6), extra, type, mariadb);
+            boolean generated = GENERATED.matcher(upper).find();
+            String defaultExpr = generated ? null : defaults.apply(new DefaultText(rs.getString(6), extra, type));
             t.columns.add(new Column(name, rs.getInt(3), type, "YES".equals(rs.getString(5)), defaultExpr,
                     upper.contains("AUTO_INCREMENT") ? Column.Identity.BY_DEFAULT : null,
                     generated ? rs.getString(10).trim() : null,

@@ -31,6 +31,9 @@ final class MysqlConnections {
         /** Runs {@code sql} with string parameters and maps its rows. */
         <T> List<T> query(String sql, CatalogSession.Row<T> row, String... params) {
             try (var ps = conn.prepareStatement(sql)) {
+                // Rows streamed as they arrive (Connector/J's streaming mode), not held whole before the first
+                // is mapped; the session runs one query at a time, which is what that mode requires.
+                ps.setFetchSize(Integer.MIN_VALUE);
                 for (int i = 0; i < params.length; i++) {
                     ps.setString(i + 1, params[i]);
                 }

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Reads a live PostgreSQL database's schema from its catalog, into exactly the model a pg_dump of the
@@ -71,6 +73,15 @@ public final class PostgresCatalogReader {
         }
     }
 
+    /** Reads {@code url} and returns how many queries the read sent (the hook of the test that it is set-based). */
+    static int queriesOfRead(String url) {
+        PgUrl target = PgUrl.parse(url);
+        try (CatalogSession session = CatalogSession.open(target)) {
+            new Reading(session, false).read(target.redacted(), null);
+            return session.queries();
+        }
+    }
+
     /** Runs {@code work} inside a reader session (the hook tests use to see what such a session allows). */
     static <T> T inSession(String url, CatalogSession.Work<T> work) {
         try (CatalogSession session = CatalogSession.open(PgUrl.parse(url))) {
@@ -86,6 +97,11 @@ public final class PostgresCatalogReader {
 
         private final boolean partial;
         private String missing;
+
+        private final Repeats repeats = new Repeats();
+        private final Function<String, DataType> types = Repeats.once(PgTypes::parse);
+        private final BiFunction<String, DataType, String> defaults =
+                Repeats.once(PgExpressions::normalizeDefault);
 
         Reading(CatalogSession session, boolean partial) {
             this.session = session;
@@ -248,21 +264,19 @@ public final class PostgresCatalogReader {
         }
 
         private Void column(ResultSet rs) throws SQLException {
-            DataType type = PgTypes.parse(rs.getString(4));
+            DataType type = types.apply(rs.getString(4));
             String expr = rs.getString(6);
             boolean generated = "s".equals(rs.getString(8));
             String collationSchema = rs.getString(9);
-            tables.get(rs.getLong(1)).columns.add(new Column(rs.getString(2), rs.getInt(3), type,
+            tables.get(rs.getLong(1)).columns.add(new Column(repeats.text(rs.getString(2)), rs.getInt(3), type,
                     !rs.getBoolean(5),
-                    expr == null || generated ? null : PgExpressions.normalizeDefault(expr, type),
+                    expr == null || generated ? null : defaults.apply(expr, type),
                     identity(rs.getString(7)),
                     generated ? PgExpressions.sameRendering(expr) : null,
-                    collationSchema == null ? null : collationSchema + "." + rs.getString(10),
-                    rs.getString(11))
-                    .withStorage(rs.getObject(12) == null ? null : rs.getInt(12), storage(rs.getString(13)),
-                            rs.getString(14))
-                    .withInherited(rs.getBoolean(15))
-                    .withOptions(strings(rs.getArray(16))));
+                    collationSchema == null ? null : repeats.text(collationSchema + "." + rs.getString(10)),
+                    rs.getString(11), false, false,
+                    rs.getObject(12) == null ? null : rs.getInt(12), storage(rs.getString(13)),
+                    rs.getString(14), rs.getBoolean(15), plannerOptions(rs.getArray(16))));
             return null;
         }
 
@@ -365,6 +379,16 @@ public final class PostgresCatalogReader {
      */
     private static String lf(String body) {
         return body == null || body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n");
+    }
+
+    /** The column options pg_dump prints; other attoptions entries belong to extensions. */
+    private static final Set<String> PLANNER_OPTIONS = Set.of("n_distinct", "n_distinct_inherited");
+
+    private static List<String> plannerOptions(Array attoptions) throws SQLException {
+        List<String> all = strings(attoptions);
+        return all.isEmpty() ? all : all.stream()
+                .filter(o -> PLANNER_OPTIONS.contains(o.indexOf('=') < 0 ? o : o.substring(0, o.indexOf('='))))
+                .toList();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * SQLSTATE 55P03 instead of a hang), the row counters, the files, and the WAL the statement wrote. WAL is
  * read with pg_walinspect and counted for the statement's own transaction id only, so the other sessions
  * writing to the same server at the same time do not count; a CHECKPOINT first makes the pages old, as a
- * production table's are, so the full-page images the model counts are really written.
+ * production table's are, so the full-page images the model counts are really written. A temporary
+ * replication slot of session B keeps that WAL on disk until it is read: on a shared server other sessions'
+ * checkpoints would otherwise recycle the segments first.
  */
 class PgDataStatementsTraceTest {
     private static final String DB = "sp_dataops_pg";
@@ -150,6 +152,7 @@ class PgDataStatementsTraceTest {
         table("cta");
         try (Connection a = LocalPostgres.connect(DB); Connection b = LocalPostgres.connect(DB)) {
             Work source = work(b, "cta");
+            keepWal(b);
             a.setAutoCommit(false);
             long x = count(a, "SELECT txid_current()");
             String start = text(a, "SELECT pg_current_wal_lsn()");
@@ -211,6 +214,7 @@ class PgDataStatementsTraceTest {
         Work before = work(b, table);
         long fileBefore = count(b, "SELECT pg_relation_filenode('" + table + "')");
         run(b, "CHECKPOINT");
+        keepWal(b);
         a.setAutoCommit(false);
         long x = count(a, "SELECT txid_current()");
         String start = text(a, "SELECT pg_current_wal_lsn()");
@@ -223,6 +227,12 @@ class PgDataStatementsTraceTest {
         return new Written(wal[0], wal[1], before, count(b, "SELECT pg_relation_size('" + table + "')"),
                 count(b, "SELECT pg_indexes_size('" + table + "')"), fileBefore,
                 count(b, "SELECT pg_relation_filenode('" + table + "')"));
+    }
+
+    /** Keeps the WAL from now on until B's session ends (a temporary slot, reserved at once). */
+    private static void keepWal(Connection b) throws SQLException {
+        run(b, "SELECT pg_create_physical_replication_slot('sp_dataops_' || pg_backend_pid(), true, true)"
+                + " WHERE NOT EXISTS (SELECT FROM pg_replication_slots WHERE slot_name = 'sp_dataops_' || pg_backend_pid())");
     }
 
     /** The WAL bytes of transaction {@code xid} since {@code start}, and the part of it that is page images. */

@@ -68,10 +68,10 @@ final class CalibrateCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "  %-48s %8.2f s%n", m.what(), m.seconds());
         }
         err.printf(Locale.ROOT, "  seq scan %s/s, rewrite %s/s, index build %s/s, index rebuild %s/s,"
-                        + " foreign key %,.0f rows/s%n",
+                        + " foreign key %,.0f rows/s, row writes %s/s of WAL%n",
                 Units.bytes((long) p.seqScanBytesPerSecond()), Units.bytes((long) p.rewriteBytesPerSecond()),
                 Units.bytes((long) p.indexBuildBytesPerSecond()), Units.bytes((long) p.indexRebuildBytesPerSecond()),
-                p.foreignKeyRowsPerSecond());
+                p.foreignKeyRowsPerSecond(), Units.bytes((long) p.rowWriteBytesPerSecond()));
         for (String note : r.notes()) err.println("  note: " + note);
     }
 }

@@ -24,7 +24,10 @@ import java.util.function.ToDoubleFunction;
  * composite with a varchar), and in four calibrations on 300,000 and 1 M rows they ran at 11–27 MB/s
  * while CREATE INDEX on (uuid, timestamp) ran at 33–46 MB/s. A throughput pooled over both overstated
  * CREATE INDEX by ×1.4–2 on the benchmark (scripts/bench-estimate);</li>
- * <li>foreignKeyRows = R / foreignKey (the validation query as a whole, its heap read included).</li>
+ * <li>foreignKeyRows = R / foreignKey (the validation query as a whole, its heap read included);</li>
+ * <li>rowWrite = W / (update − H / seqScan): a full-table UPDATE of an unindexed column (not HOT: the
+ * table is packed, so every index gets an entry per row), once its heap read is taken out, W being the WAL
+ * the cost model counts for it ({@link CostModel}, {@link Cost#ROW_WRITES}).</li>
  * </ol>
  * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
  * part still spent some time on the rest, and a zero or negative remainder would make a throughput
@@ -48,9 +51,9 @@ public final class Calibration {
 
     /** The seconds each statement took on the calibration table. */
     public record Timings(double scan, double rewriteWithoutIndexes, double rewrite, double indexBuild,
-                          double foreignKey) {
+                          double foreignKey, double update) {
         public Timings {
-            for (double s : new double[] {scan, rewriteWithoutIndexes, rewrite, indexBuild, foreignKey}) {
+            for (double s : new double[] {scan, rewriteWithoutIndexes, rewrite, indexBuild, foreignKey, update}) {
                 if (!(s > 0)) throw new IllegalArgumentException("a measured duration must be positive, got " + s);
             }
         }
@@ -75,8 +78,10 @@ public final class Calibration {
         double indexBuild = builtIndexBytes / inBuild;
         double indexRebuild = table.indexBytes() / inRewrite;
         double foreignKeyRows = table.rows() / t.foreignKey();
+        double updateWal = CostModel.estimate(Cost.ROW_WRITES, table, Profile.DEFAULT).walBytes();
+        double rowWrite = updateWal / remainder(t.update(), scanSeconds);
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, indexRebuild, foreignKeyRows,
-                CALIBRATED_SPREAD);
+                rowWrite, CALIBRATED_SPREAD);
     }
 
     /**
@@ -91,7 +96,8 @@ public final class Calibration {
         return new Profile("calibrated", measuredOn,
                 median(each, Profile::seqScanBytesPerSecond), median(each, Profile::rewriteBytesPerSecond),
                 median(each, Profile::indexBuildBytesPerSecond), median(each, Profile::indexRebuildBytesPerSecond),
-                median(each, Profile::foreignKeyRowsPerSecond), CALIBRATED_SPREAD);
+                median(each, Profile::foreignKeyRowsPerSecond), median(each, Profile::rowWriteBytesPerSecond),
+                CALIBRATED_SPREAD);
     }
 
     private static double median(List<Profile> profiles, ToDoubleFunction<Profile> value) {

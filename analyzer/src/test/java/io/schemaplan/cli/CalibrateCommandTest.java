@@ -78,6 +78,9 @@ class CalibrateCommandTest {
         assertTrue(p.measuredOn().startsWith("127.0.0.1:5432/" + DB + ", PostgreSQL "), p.measuredOn());
         assertTrue(p.seqScanBytesPerSecond() > 0 && p.rewriteBytesPerSecond() > 0
                 && p.indexBuildBytesPerSecond() > 0 && p.foreignKeyRowsPerSecond() > 0, p.toString());
+        assertTrue(r.err().contains("full-table update (UPDATE 3 indexes)"), r.err());
+        assertTrue(p.rowWriteBytesPerSecond() != Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND,
+                "the row-write throughput is measured, not the default: " + p);
         assertEquals(1.5, p.spread());
         assertEquals(0, calibrationSchemas(), "the scratch schema is dropped");
 

@@ -12,7 +12,7 @@ class CalibrationTest {
     /** 300,000 rows, 300 MB of which 200 MB heap and 100 MB TOAST, 3 indexes of 18 MB in all. */
     static final Work TABLE = new Work(300_000, 300_000_000, 200_000_000, 18_000_000, 3, 0, true);
     static final long BUILT = 9_000_000;
-    static final Timings T = new Timings(0.3, 3.0, 4.5, 0.8, 0.5);
+    static final Timings T = new Timings(0.3, 3.0, 4.5, 0.8, 0.5, 2.0);
 
     static double expected(Cost cost, Work w, Profile p) {
         return CostModel.estimate(cost, w, p).expectedSeconds();
@@ -31,6 +31,19 @@ class CalibrationTest {
     }
 
     @Test
+    void theUpdateIsReproducedThroughTheRowWriteThroughput() {
+        Profile p = Calibration.derive(TABLE, BUILT, T, "here");
+        assertEquals(2.0, expected(Cost.ROW_WRITES, TABLE, p), 1e-9);
+        // Its heap read (0.3 s) taken out, 1.7 s wrote the WAL the model counts for the table.
+        long wal = CostModel.estimate(Cost.ROW_WRITES, TABLE, Profile.DEFAULT).walBytes();
+        assertEquals(wal / 1.7, p.rowWriteBytesPerSecond(), 1e-3);
+        // A slower round, a faster round: the median is the middle one.
+        Profile q = Calibration.derive(TABLE, BUILT, java.util.List.of(T, new Timings(0.3, 3.0, 4.5, 0.8, 0.5, 3.7),
+                new Timings(0.3, 3.0, 4.5, 0.8, 0.5, 1.0)), "here");
+        assertEquals(p.rowWriteBytesPerSecond(), q.rowWriteBytesPerSecond(), 1e-6);
+    }
+
+    @Test
     void eachIndexMeasurementIsReproducedByItsOwnThroughput() {
         Profile p = Calibration.derive(TABLE, BUILT, T, "here");
         assertEquals(4.5, expected(Cost.TABLE_AND_INDEX_BYTES, TABLE, p), 1e-9);
@@ -44,11 +57,11 @@ class CalibrationTest {
     void aMeasurementNoSlowerThanItsScanStillLeavesAPositiveThroughput() {
         // A foreign key validation faster than SET NOT NULL's scan (its query reads only the key) is priced as
         // measured, not floored at the scan.
-        Profile p = Calibration.derive(TABLE, BUILT, new Timings(0.3, 3.0, 4.5, 0.8, 0.1), "here");
+        Profile p = Calibration.derive(TABLE, BUILT, new Timings(0.3, 3.0, 4.5, 0.8, 0.1, 2.0), "here");
         assertEquals(300_000 / 0.1, p.foreignKeyRowsPerSecond(), 1e-6);
         assertEquals(0.1, expected(Cost.ROWS, TABLE, p), 1e-9);
         // A rewrite barely slower than copy and scans: a tenth of it (0.35 s) counts as index work.
-        Profile q = Calibration.derive(TABLE, BUILT, new Timings(0.3, 3.0, 3.5, 0.8, 0.5), "here");
+        Profile q = Calibration.derive(TABLE, BUILT, new Timings(0.3, 3.0, 3.5, 0.8, 0.5, 2.0), "here");
         assertEquals(18_000_000 / 0.35, q.indexRebuildBytesPerSecond(), 1e-3);
     }
 
@@ -57,8 +70,8 @@ class CalibrationTest {
         // Round 2's copy ran fast beside a slow rewrite (what a shared disk does between minutes): on its own
         // it would put 2.1 s of the rewrite on the indexes. Round 3 ran everything 10 % slower.
         Timings ordinary = T;
-        Timings fastCopy = new Timings(0.3, 1.5, 4.5, 0.8, 0.5);
-        Timings slower = new Timings(0.33, 3.3, 4.95, 0.88, 0.55);
+        Timings fastCopy = new Timings(0.3, 1.5, 4.5, 0.8, 0.5, 2.0);
+        Timings slower = new Timings(0.33, 3.3, 4.95, 0.88, 0.55, 2.2);
         Profile p = Calibration.derive(TABLE, BUILT, java.util.List.of(ordinary, fastCopy, slower), "here");
         Profile alone = Calibration.derive(TABLE, BUILT, ordinary, "here");
         Profile fast = Calibration.derive(TABLE, BUILT, fastCopy, "here");
@@ -82,7 +95,7 @@ class CalibrationTest {
 
     @Test
     void durationsMustBePositiveAndTheTableMustHaveASize() {
-        assertThrows(IllegalArgumentException.class, () -> new Timings(0, 1, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Timings(0, 1, 1, 1, 1, 2.0));
         assertThrows(IllegalArgumentException.class, () -> Calibration.derive(Work.UNKNOWN, BUILT, T, "x"));
         IllegalArgumentException noIndex = assertThrows(IllegalArgumentException.class,
                 () -> Calibration.derive(TABLE, 0, T, "x"));

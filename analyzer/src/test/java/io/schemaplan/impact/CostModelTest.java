@@ -100,12 +100,12 @@ class CostModelTest {
         Work copy = Work.copying(source, 1_000, target);
         Estimate e = CostModel.estimate(Cost.ROW_INSERTS, copy, WRITES);
         assertEquals(1_100, e.extraDiskBytes());
-        assertEquals(1_100 + 1_000 * (50 + 80), e.walBytes());
+        assertEquals(1_100 + 1_000 * (30 + 80), e.walBytes());
         assertEquals(4 + e.walBytes() / 1000.0, e.expectedSeconds(), 1e-9);
         // CREATE TABLE AS: a new table without indexes gets the rows only.
         Estimate ctas = CostModel.estimate(Cost.ROW_INSERTS, Work.copying(source, 500, Work.NONE), WRITES);
         assertEquals(500, ctas.extraDiskBytes());
-        assertEquals(500 + 500 * 50, ctas.walBytes());
+        assertEquals(500 + 500 * 30, ctas.walBytes());
         // A target with rows sizes its index entries from its own bytes per row: 300 bytes for 100 rows.
         Work filled = new Work(100, 1_000, 300, 1, 0, true);
         assertEquals(3_000, Work.copying(source, 1_000, filled).indexBytes());

@@ -1,7 +1,6 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.Schemaplan;
-import io.schemaplan.dify.DifyMigrations;
 import io.schemaplan.dify.DifyRelease;
 import io.schemaplan.dify.DifySourceProvider;
 import io.schemaplan.dify.ReleaseCatalog;
@@ -12,10 +11,10 @@ import io.schemaplan.report.PlanMarkdownRenderer;
 import io.schemaplan.report.PlanTextRenderer;
 import io.schemaplan.script.Script;
 import java.util.List;
-import java.util.Optional;
 import io.schemaplan.impact.Risk;
 import io.schemaplan.model.Stats;
 import io.schemaplan.read.Loaded;
+import io.schemaplan.read.ReadException;
 import io.schemaplan.report.ScriptPlanHtmlRenderer;
 import io.schemaplan.report.ScriptPlanJsonRenderer;
 import io.schemaplan.report.ScriptPlanMarkdownRenderer;
@@ -54,18 +53,23 @@ final class ScriptView {
         if (c.from.startsWith(DifySourceProvider.PREFIX)) {
             from = catalog.find(c.from);
         } else if (Sources.kindOf(c.from) == Sources.Kind.POSTGRES_URL || Sources.kindOf(c.from) == Sources.Kind.MYSQL_URL) {
-            List<String> rows = AlembicVersionReader.read(c.from).orElse(List.of());
-            Optional<DifyRelease> at = DifyMigrations.releaseAt(catalog, rows, to.engine());
-            if (at.isEmpty()) return null;
-            from = at.get();
+            from = catalog.releaseAt(AlembicVersionReader.read(c.from).orElse(List.of()), to.engine());
+            if (from == null) return null;
         } else {
             return null;
         }
-        Optional<List<Script>> scripts = DifyMigrations.between(catalog, from, to);
-        if (scripts.isEmpty()) return null;
-        String label = "Dify's migrations " + from.version() + " → " + to.version() + " (" + scripts.get().size()
-                + " release pair" + (scripts.get().size() == 1 ? "" : "s") + ")";
-        ScriptPlan plan = Schemaplan.planScript(a, scripts.get(), label, c.options.facade(stats, c.from, a.schema()));
+        if (!from.engine().equals(to.engine())) return null;
+        Script script;
+        try {
+            // one script, one transaction on PostgreSQL: Dify runs every pending revision together
+            script = catalog.migration(to.engine(), from.version(), to.version());
+        } catch (ReadException noScripts) {
+            return null;
+        }
+        int pairs = catalog.migrationPath(to.engine(), from.version(), to.version()).size();
+        String label = "Dify's migrations " + from.version() + " → " + to.version() + " (" + pairs
+                + " release pair" + (pairs == 1 ? "" : "s") + (pairs == 1 ? "" : ", joined") + ")";
+        ScriptPlan plan = Schemaplan.planScript(a, List.of(script), label, c.options.facade(stats, c.from, a.schema()));
         String text = switch (c.format) {
             case text -> ScriptPlanTextRenderer.render(plan) + "\n" + "Schema-diff view (beside): " + a.label() + " → "
                     + b.label() + "\n\n" + new PlanTextRenderer(false).render(diff);

@@ -45,8 +45,8 @@ final class DifyCommand implements Runnable {
     }
 
     @Command(name = "doctor", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Check a Dify database: its alembic_version rows, the release they name, and how the schema",
-                    "differs from that release's pristine schema, with what each difference means for the next upgrade.",
+            description = {"Check a Dify database: its alembic_version rows, the release they name, and how the schema "
+                    + "differs from that release's pristine schema, with what each difference means for the next upgrade.",
                     "Reads only (a read-only transaction with short timeouts)."})
     static final class DoctorCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "URL", description = "The Dify database: postgresql://user@host:port/dify or mysql://user@host:port/dify")
@@ -81,12 +81,13 @@ final class DifyCommand implements Runnable {
     }
 
     @Command(name = "migrations", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Read an Alembic versions/ directory (revision, down_revision and branch_labels as text;",
-                    "nothing is executed): heads, bases, merge and branch points, and the upgrade path between two revisions.",
-                    "With --sql FILE instead: read what 'flask db upgrade FROM:TO --sql' printed for your install and name",
-                    "its revisions, the releases they come with, statements per revision (DDL / data), Alembic's offline",
-                    "notes and autocommit blocks; with --sql FILE --from SOURCE (a dump, a URL or dify:A), plan it",
-                    "statement by statement on SOURCE, as 'plan SOURCE --script FILE dify:B' with B the release it ends at."})
+            description = {"Read an Alembic versions/ directory (revision, down_revision and branch_labels as text; "
+                    + "nothing is executed): heads, bases, merge and branch points, and the upgrade path between two revisions.",
+                    "With --sql FILE instead: read what 'flask db upgrade FROM:TO --sql' printed for your install and name "
+                    + "its revisions, the releases they come with, statements per revision (DDL / data), Alembic's offline "
+                    + "notes and autocommit blocks.",
+                    "With --sql FILE --from SOURCE (a dump, a URL or dify:A): plan the script statement by statement on "
+                    + "SOURCE, as 'plan SOURCE --script FILE --to dify:B' with B the release it ends at."})
     static final class Migrations implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The versions/ directory, e.g. api/migrations/versions")
         Path dir;

@@ -39,6 +39,14 @@ public final class Main {
             return run(asked);
         }
         CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
+        if (args.length > 0 && ConfigFile.COMMANDS.contains(args[0])) {
+            try {
+                ConfigFile.apply(cli, args);
+            } catch (ReadException e) {
+                cli.getErr().println("schemaplan: " + Printable.escape(Redaction.arguments(e.getMessage(), args)));
+                return ExitCodes.USAGE_OR_INPUT;
+            }
+        }
         return cli.execute(args);
     }
 
@@ -63,6 +71,8 @@ public final class Main {
         }
         // After the subcommands: picocli applies these settings to the subcommands present when they are called.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // 100 columns, as the reports: at picocli's 80 the longer descriptions broke mid-sentence.
+        cli.setUsageHelpWidth(100);
         cli.setExecutionExceptionHandler(Main::onException);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();

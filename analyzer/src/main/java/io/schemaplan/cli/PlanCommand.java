@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"What upgrading a database from FROM to TO will cost: per change the lock, whether it "
                 + "rewrites or scans, a duration range from table statistics, and a safer way.",
-                "FROM and TO are each a pg_dump -s file, a database URL or a snapshot."})
+                "FROM and TO are each a pg_dump -s or mysqldump --no-data file, a database URL "
+                        + "(PostgreSQL, MySQL or MariaDB), a snapshot, or a Dify release such as dify:1.12.1."})
 final class PlanCommand implements Callable<Integer> {
     enum Format { text, markdown, json, html }
 
@@ -44,6 +45,10 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
     Terminal.ColorMode color = Terminal.ColorMode.AUTO;
+
+    @Option(names = "--recipes", description = "Text format: print the SQL of every safer way in full (by default "
+            + "only short ones; Markdown and HTML always carry it).")
+    boolean recipes;
 
     @Option(names = "--exit-code", description = "Exit with 1 when an operation is critical or high risk.")
     boolean exitCode;
@@ -82,7 +87,7 @@ final class PlanCommand implements Callable<Integer> {
             return statementView;
         }
         String text = switch (format) {
-            case text -> new PlanTextRenderer(output == null && Terminal.colors(color)).render(plan);
+            case text -> new PlanTextRenderer(output == null && Terminal.colors(color), recipes).render(plan);
             case markdown -> PlanMarkdownRenderer.render(plan);
             case json -> PlanJsonRenderer.render(plan);
             case html -> PlanHtmlRenderer.render(plan, a.schema(), b.schema(), changes, stats);

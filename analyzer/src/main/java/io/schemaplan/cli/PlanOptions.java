@@ -18,7 +18,7 @@ final class PlanOptions {
     enum Transaction { single, each, script }
 
     @Option(names = "--stats", paramLabel = "FILE|URL", description = {
-            "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql) or a database URL.",
+            "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql or stats-mysql.sql) or a database URL.",
             "Default: the FROM database when FROM is a URL, else none (durations unknown)."})
     String stats;
 
@@ -39,6 +39,12 @@ final class PlanOptions {
             + "transaction, as Alembic and Dify run them), each (a commit per migration) or, with --script, script "
             + "(the default there: as the script's own BEGIN/COMMIT say).")
     Transaction transaction;
+
+    // Read by Main before parsing (ConfigFile.find): defaults must be known before the options are. Declared here
+    // so that picocli accepts it and help, completion and the man pages show it.
+    @Option(names = "--config", paramLabel = "FILE", description = "Defaults for --stats, --profile, --server-version, "
+            + "--transaction and gate's --policy (default: " + ConfigFile.DEFAULT_NAME + " when the working directory has one).")
+    Path config;
 
     Profile profile() {
         return profile == null ? Profile.DEFAULT : ProfileJson.read(profile);

@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "portability", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Flag PostgreSQL-only constructs in a schema meant for MySQL or MariaDB: uuid_generate_v4(),",
-                "gen_random_uuid(), '…'::type casts, now() forms with time zones, nextval(), jsonb operators, partial",
-                "and GIN/GiST indexes, arrays, enum types, extensions, functions; each with table.column and a reason."},
+        description = {"Flag PostgreSQL-only constructs in a schema meant for MySQL or MariaDB.",
+                "uuid_generate_v4(), gen_random_uuid(), '…'::type casts, now() forms with time zones, nextval(), "
+                        + "jsonb operators, partial and GIN/GiST indexes, arrays, enum types, extensions, functions; "
+                        + "each with the objects it is on and a reason."},
         footer = {"", "Exit codes: 0 nothing found; 1 PostgreSQL-only constructs found; 2 usage or input error."})
 final class PortabilityCommand implements Callable<Integer> {
     enum Target { mysql, mariadb }

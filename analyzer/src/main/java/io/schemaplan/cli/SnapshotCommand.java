@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = "Read a source and save its schema as a JSON snapshot, accepted wherever a source is.")
 final class SnapshotCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "A pg_dump -s file, a database URL or a snapshot.")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "A pg_dump -s or mysqldump --no-data file, a database URL "
+            + "(PostgreSQL, MySQL or MariaDB), a snapshot, or a Dify release such as dify:1.12.1.")
     String source;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the snapshot (default: stdout).")

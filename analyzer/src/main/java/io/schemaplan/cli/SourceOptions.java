@@ -17,8 +17,9 @@ final class SourceOptions {
     List<String> schemas = List.of();
 
     @Option(names = "--partial", description = {"When the database user cannot see every table (grants on some"
-            + " tables only), read what it can instead of stopping; the output says the read is partial",
-            "(in the source's label and a warning line). Default: stop with one line naming what cannot be read."})
+            + " tables only), read what it can instead of stopping; the output says the read is partial"
+            + " (in the source's label and a warning line).",
+            "Default: stop with one line naming what cannot be read."})
     boolean partial;
 
     Set<String> namespaces() {

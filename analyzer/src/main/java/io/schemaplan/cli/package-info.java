@@ -1,5 +1,8 @@
 /**
  * The command line: thin picocli commands that parse options, call the library and render. Exit codes
- * live in {@link io.schemaplan.cli.ExitCodes}; user errors print one line, never a stack trace.
+ * live in {@link io.schemaplan.cli.ExitCodes}; user errors print one line, never a stack trace. Defaults
+ * for plan and gate may come from {@code schemaplan.yaml} ({@link io.schemaplan.cli.ConfigFile}). Two
+ * classes are build-time tools run by {@code mvn package}, not commands: {@code CdsTraining} (the start-up
+ * archive) and {@code Manuals} (completion script and man pages).
  */
 package io.schemaplan.cli;

@@ -214,16 +214,20 @@ public final class Planner {
 
     static void assumptions(Input in, List<PlanItem> items, List<String> out) {
         Profile p = in.profile();
+        boolean mysql = in.from().engine().isMysqlFamily();
         out.add("Durations from the '" + p.name() + "' profile" + (p.measuredOn() == null ? "" : " (measured on "
-                + p.measuredOn() + ")") + "; each range is the expected time ÷/× " + p.spread()
-                + ". Measure the target server with `schemaplan calibrate` for a narrower range.");
+                + p.measuredOn() + ")") + "; each range is the expected time ÷/× " + p.spread() + (mysql
+                ? ". `schemaplan calibrate` measures PostgreSQL servers only: on MySQL/MariaDB time a copy of the "
+                + "largest table's ALTER on a replica or a restored backup to check the range."
+                : ". Measure the target server with `schemaplan calibrate` for a narrower range."));
         if (in.stats() == null) {
             out.add("No statistics: durations of work on existing tables are unknown. Pass --stats FILE|URL.");
         } else {
-            out.add("Sizes from " + (in.statsSource() == null ? "the statistics" : in.statsSource())
-                    + " (relpages × block size and reltuples, as of each table's last VACUUM or ANALYZE).");
+            out.add("Sizes from " + (in.statsSource() == null ? "the statistics" : in.statsSource()) + (mysql
+                    ? " (information_schema.TABLES: DATA_LENGTH, INDEX_LENGTH and TABLE_ROWS, InnoDB's estimate)."
+                    : " (relpages × block size and reltuples, as of each table's last VACUUM or ANALYZE)."));
         }
-        if (in.from().engine().isMysqlFamily()) {
+        if (mysql) {
             out.add("MySQL and MariaDB commit every DDL statement on its own: a lock lasts for its statement, and a "
                     + "migration that fails half-way leaves the schema half-changed. On a replica each ALTER runs "
                     + "again for as long, so replication lags by its duration.");
@@ -231,15 +235,16 @@ public final class Planner {
                 ? "All migrations run in one transaction (Alembic's default, and Dify's): every lock is held "
                 + "until the last migration commits. Use --transaction each if your tool commits per migration."
                 : "Each migration commits on its own (--transaction each): a lock is held for its own work.");
-        if (!in.from().engine().isMysqlFamily() && items.stream().anyMatch(i -> i.operation().startsWith("ALTER_TYPE"))) {
+        if (!mysql && items.stream().anyMatch(i -> i.operation().startsWith("ALTER_TYPE"))) {
             out.add(in.stats() != null && !in.stats().binaryCasts().isEmpty()
                     ? "Type changes: binary-coercible casts from the server's own pg_cast (" + in.stats().binaryCasts().size()
                     + " casts, its extensions included)."
                     : "Type changes: binary-coercible casts of a stock PostgreSQL with common extensions (citext, "
                     + "hstore, ltree, …); give the server's URL (FROM or --stats) to use its own pg_cast.");
         }
-        out.add("New indexes are built the way Alembic's op.create_index builds them (PostgreSQL: plain CREATE "
-                + "INDEX inside the migration); their size is estimated from rows × key width.");
+        out.add("New indexes are built the way Alembic's op.create_index builds them (" + (mysql
+                ? "a plain CREATE INDEX" : "a plain CREATE INDEX inside the migration's transaction")
+                + "); their size is estimated from rows × key width.");
         Set<String> unknown = new TreeSet<>();
         Set<String> neverAnalyzed = new TreeSet<>();
         for (PlanItem i : items) {

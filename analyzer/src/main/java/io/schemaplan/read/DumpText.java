@@ -188,6 +188,44 @@ final class DumpText {
                 || MYSQL_SYNTAX.matcher(head).find();
     }
 
+    /** Words a line of a pg_dump or mysqldump file starts with, outside comments and psql meta-lines. */
+    private static final java.util.regex.Pattern SQL_START = java.util.regex.Pattern.compile("(?i)(CREATE|ALTER|SET|"
+            + "SELECT|INSERT|COMMENT|DROP|BEGIN|START|COMMIT|COPY|GRANT|REVOKE|USE|LOCK|UNLOCK|DELIMITER|TRUNCATE|"
+            + "UPDATE|DELETE|WITH|DO|REFRESH|SECURITY|CALL|ANALYZE|VACUUM|REINDEX|RESET|ROLLBACK|END|SAVEPOINT)\\b.*");
+
+    /**
+     * An error for a file that is no SQL at all (its first line outside comments is not a statement), or
+     * empty when it looks like SQL: a parse error in a real dump is said as the parser found it.
+     */
+    static java.util.Optional<ReadException> notSql(String file, String head) {
+        // Binary input (a custom-format pg_dump, a compressed file) has its own messages from the readers.
+        if (head.startsWith("PGDMP") || head.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            return java.util.Optional.empty();
+        }
+        int line = 0;
+        boolean inComment = false;
+        for (String l : head.lines().toList()) {
+            line++;
+            String t = l.strip();
+            if (inComment) {
+                inComment = !t.contains("*/");
+                continue;
+            }
+            if (t.isEmpty() || t.startsWith("--") || t.startsWith("\\")) {
+                continue;
+            }
+            if (t.startsWith("/*")) {
+                inComment = !t.contains("*/");
+                continue;
+            }
+            if (SQL_START.matcher(t).matches()) return java.util.Optional.empty();
+            String shown = io.schemaplan.text.Printable.escape(t.length() > 40 ? t.substring(0, 40) + "…" : t);
+            return java.util.Optional.of(ReadException.at(file, line, "not a schema dump: this line is not SQL (" + shown
+                    + "); give a pg_dump -s or mysqldump --no-data file, a database URL, a snapshot or dify:VERSION"));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A table option or key line that only MySQL has, for a dump without header or backquotes (--skip-quote-names). */
     private static final java.util.regex.Pattern MYSQL_SYNTAX = java.util.regex.Pattern.compile(
             "(?m)^\\) ENGINE=|^\\s+(UNIQUE |FULLTEXT |SPATIAL )?KEY \\S+ \\(");

@@ -50,7 +50,8 @@ public final class InputFiles {
         SNAPSHOT("a snapshot", 512 * MIB, "a snapshot of 20,000 tables is ~100 MB"),
         STATS("a statistics file", 64 * MIB, "statistics of 20,000 tables are ~10 MB"),
         PROFILE("a profile", MIB, "a profile is a few hundred bytes"),
-        POLICY("a policy", MIB, "a policy is a few KB");
+        POLICY("a policy", MIB, "a policy is a few KB"),
+        CONFIG("a config file", MIB, "schemaplan.yaml is a few lines");
 
         final String what;
         final long defaultLimit;

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads a gate policy from YAML (the format is in the README, "CI gate"). The YAML is first read into a small
+ * Reads a gate policy from YAML (the format is in docs/gate.md; an example in the README, "CI gate"). The YAML is first read into a small
  * tree that keeps the line of every key and value, so that every mistake (bad YAML, an unknown key, a value
  * of the wrong type, an unknown rule id) is one {@link ReadException} naming the file, the line and the key.
  */
@@ -252,7 +252,7 @@ public final class PolicyReader {
             else if (RULE_IDS.contains(name)) ids.add(name);
             else throw error(what.line(), what.key(), "unknown rule id or category '" + name + "' (categories: "
                         + Arrays.stream(Category.values()).map(Category::key).collect(Collectors.joining(", "))
-                        + "; rule ids as in the README, e.g. PG-REWRITE-TYPE, MY-COPY-TYPE)");
+                        + "; rule ids as plan prints them, e.g. PG-REWRITE-TYPE, MY-COPY-TYPE)");
         }
         String name = m.containsKey("name") ? text(m.get("name")) : what.key() + " " + String.join(", ", texts(what));
         return new Check(name, deny != null ? Action.DENY : Action.WARN, ids, categories, scope(m), n.line());

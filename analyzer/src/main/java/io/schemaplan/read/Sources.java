@@ -121,7 +121,13 @@ public final class Sources {
             }
             return Snapshots.read(content.label(), content.bytes());
         }
-        return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(content.label(), content.bytes())
-                : PgDumpReader.read(content.label(), content.bytes());
+        try {
+            return DumpText.looksLikeMysql(head) ? MysqlDumpReader.read(content.label(), content.bytes())
+                    : PgDumpReader.read(content.label(), content.bytes());
+        } catch (ReadException e) {
+            // A README or a log given by mistake: say what it is not, rather than what the dump parser tripped on.
+            DumpText.notSql(content.label(), head).ifPresent(plain -> { throw plain; });
+            throw e;
+        }
     }
 }

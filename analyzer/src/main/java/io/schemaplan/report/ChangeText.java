@@ -25,6 +25,36 @@ public final class ChangeText {
         return '~';
     }
 
+    /** {@code added}, {@code dropped} or {@code changed}: the word for {@link #sign}. */
+    public static String verb(Change c) {
+        return switch (sign(c)) {
+            case '+' -> "added";
+            case '-' -> "dropped";
+            default -> "changed";
+        };
+    }
+
+    /**
+     * What a change is about, without its definition: {@code column total_tokens}, {@code index ix_a},
+     * {@code table public.t}; for kinds without a short form, the whole description.
+     */
+    public static String subject(Change c) {
+        if (c instanceof TableAdded x) return "table " + x.table();
+        if (c instanceof TableDropped x) return "table " + x.table();
+        if (c instanceof ColumnAdded x) return "column " + x.to().name();
+        if (c instanceof ColumnDropped x) return "column " + x.from().name();
+        if (c instanceof ColumnTypeChanged x) return "column " + x.to().name();
+        if (c instanceof IndexAdded x) return "index " + x.index().name();
+        if (c instanceof IndexDropped x) return "index " + x.index().name();
+        if (c instanceof IndexChanged x) return "index " + x.to().name();
+        if (c instanceof ConstraintAdded x) return "constraint " + x.constraint().name();
+        if (c instanceof ConstraintDropped x) return "constraint " + x.constraint().name();
+        if (c instanceof ConstraintChanged x) return "constraint " + x.to().name();
+        if (c instanceof ForeignKeyAdded x) return "foreign key " + x.foreignKey().name();
+        if (c instanceof ForeignKeyDropped x) return "foreign key " + x.foreignKey().name();
+        return describe(c);
+    }
+
     /** The change without its table, e.g. {@code column total_tokens: integer -> bigint}. */
     public static String describe(Change c) {
         String text = describeChange(c);

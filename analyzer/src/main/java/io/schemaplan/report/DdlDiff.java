@@ -30,7 +30,21 @@ public record DdlDiff(List<Row> rows) {
         rows = List.copyOf(rows);
     }
 
+    /** Two texts (a view's definition, a function's body): lines changed in place are paired by position. */
     public static DdlDiff of(List<String> before, List<String> after) {
+        return of(before, after, false);
+    }
+
+    /**
+     * Two DDL texts of one table: a changed line is shown beside its old version only when both name the
+     * same object (a column, an index, a constraint); a dropped index and an unrelated new one are a removed
+     * line and an added one, not one changed line.
+     */
+    public static DdlDiff byName(List<String> before, List<String> after) {
+        return of(before, after, true);
+    }
+
+    private static DdlDiff of(List<String> before, List<String> after, boolean byName) {
         List<Row> rows = new ArrayList<>();
         int next = 0;
         for (AbstractDelta<String> d : DiffUtils.diff(before, after).getDeltas()) {
@@ -38,18 +52,53 @@ public record DdlDiff(List<Row> rows) {
             for (; next < start; next++) rows.add(same(before.get(next)));
             List<String> old = d.getSource().getLines();
             List<String> neu = d.getTarget().getLines();
-            int paired = d.getType() == DeltaType.CHANGE ? Math.min(old.size(), neu.size()) : 0;
-            for (int i = 0; i < paired; i++) rows.add(changed(old.get(i), neu.get(i)));
-            for (int i = paired; i < old.size(); i++) {
-                rows.add(new Row(Kind.REMOVED, List.of(new Part(old.get(i), true)), List.of()));
-            }
-            for (int i = paired; i < neu.size(); i++) {
-                rows.add(new Row(Kind.ADDED, List.of(), List.of(new Part(neu.get(i), true))));
+            if (d.getType() != DeltaType.CHANGE) {
+                unpaired(rows, old, neu);
+            } else if (!byName) {
+                int paired = Math.min(old.size(), neu.size());
+                for (int i = 0; i < paired; i++) rows.add(changed(old.get(i), neu.get(i)));
+                unpaired(rows, old.subList(paired, old.size()), neu.subList(paired, neu.size()));
+            } else {
+                pairedByName(rows, old, neu);
             }
             next = start + old.size();
         }
         for (; next < before.size(); next++) rows.add(same(before.get(next)));
         return new DdlDiff(rows);
+    }
+
+    /** The lines of one changed block, paired where their names agree (in order), the rest removed and added. */
+    private static void pairedByName(List<Row> rows, List<String> old, List<String> neu) {
+        List<String> a = old.stream().map(DdlDiff::name).toList();
+        List<String> b = neu.stream().map(DdlDiff::name).toList();
+        int i = 0;
+        int j = 0;
+        for (AbstractDelta<String> d : DiffUtils.diff(a, b).getDeltas()) {
+            for (; i < d.getSource().getPosition(); i++, j++) rows.add(changed(old.get(i), neu.get(j)));
+            unpaired(rows, old.subList(i, i + d.getSource().size()), neu.subList(j, j + d.getTarget().size()));
+            i += d.getSource().size();
+            j += d.getTarget().size();
+        }
+        for (; i < old.size(); i++, j++) rows.add(changed(old.get(i), neu.get(j)));
+    }
+
+    private static void unpaired(List<Row> rows, List<String> old, List<String> neu) {
+        for (String l : old) rows.add(new Row(Kind.REMOVED, List.of(new Part(l, true)), List.of()));
+        for (String l : neu) rows.add(new Row(Kind.ADDED, List.of(), List.of(new Part(l, true))));
+    }
+
+    /**
+     * What a DDL line is about: its words up to the first name ({@code CREATE INDEX ix_a}, {@code "userId"},
+     * {@code CONSTRAINT pk}), a name being the first word with a lower-case letter or a quote (keywords are
+     * printed in capitals). A line without one ({@code )}) is its own name.
+     */
+    static String name(String line) {
+        StringBuilder b = new StringBuilder();
+        for (String w : line.strip().split("\\s+")) {
+            b.append(w).append(' ');
+            if (w.chars().anyMatch(c -> Character.isLowerCase(c) || c == '"' || c == '`')) return b.toString();
+        }
+        return line;
     }
 
     public boolean changed() {

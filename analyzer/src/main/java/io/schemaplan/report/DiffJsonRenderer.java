@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The diff as JSON, format {@code schemaplan-diff/1} (documented in the README). Keys come in a fixed
+ * The diff as JSON, format {@code schemaplan-diff/1} (documented in docs/formats.md). Keys come in a fixed
  * order and definitions are the model records, so the same diff always prints the same bytes.
  */
 public final class DiffJsonRenderer {

@@ -59,7 +59,7 @@ public final class DiffTextRenderer {
      */
     public String render(Loaded from, Loaded to, CrossDialectDiff.Result result) {
         StringBuilder b = new StringBuilder(render(from, to, result.changes()));
-        b.append("\ncompared across dialects (PostgreSQL and MySQL types, defaults and keys mapped; see README)\n");
+        b.append("\ncompared across dialects (PostgreSQL and MySQL types, defaults and keys mapped; see docs/diff.md)\n");
         for (CrossDialectDiff.PgOnlyDefault d : result.pgOnlyDefaults()) {
             b.append(paint(YELLOW, "~ PostgreSQL-only default " + Printable.escape(d.expression()) + " on "
                     + ChangeText.count(d.columns().size(), "column") + ", none on MySQL: " + d.reason())).append('\n');

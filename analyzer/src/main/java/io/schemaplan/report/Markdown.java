@@ -29,6 +29,23 @@ public final class Markdown {
         return fence + language + "\n" + text + "\n" + fence + "\n";
     }
 
+    /**
+     * Prose whose {@code `…`} spans are code (the assumptions name commands that way): each span becomes a
+     * code span, the rest is {@linkplain #escape escaped}. An unpaired backtick stays literal text.
+     */
+    public static String prose(String s) {
+        StringBuilder b = new StringBuilder();
+        for (PlanText.Span span : PlanText.spans(s)) {
+            if (span.code()) {
+                // Backticks split the spans, so a span holds none: one backtick each side fences it.
+                b.append('`').append(span.text().replace('\n', ' ')).append('`');
+            } else {
+                b.append(escape(span.text()));
+            }
+        }
+        return b.toString();
+    }
+
     public static String escape(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);

@@ -12,7 +12,7 @@ import io.schemaplan.impact.TableWindow;
 import io.schemaplan.model.TableStats;
 
 /**
- * The plan as JSON, format {@code schemaplan-plan/1} (documented in the README): a summary, every
+ * The plan as JSON, format {@code schemaplan-plan/1} (documented in docs/formats.md): a summary, every
  * operation riskiest first with its rule, lock, effects, estimate and recipe, the blocking window of each
  * table, and the assumptions. Keys in a fixed order; seconds as numbers, bytes as integers.
  */

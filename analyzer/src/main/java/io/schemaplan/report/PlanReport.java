@@ -27,9 +27,10 @@ import java.util.Optional;
 /**
  * The plan arranged for the HTML report: one entry per changed table (riskiest first) with its size, its
  * changes and operations, its blocking window and its DDL before and after; and the changes outside
- * tables. Everything here is plain text; the template escapes it.
+ * tables; and the upgrade's timeline ({@link TimelineChart}). Everything here is plain text; the template
+ * escapes it.
  */
-public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> schemaChanges) {
+public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> schemaChanges, TimelineChart timeline) {
 
     /** One changed table. {@code ddl} is the side-by-side diff; for an added or dropped table one side is empty. */
     public record TableEntry(QName name, String state, Risk risk, boolean rewrite, String size, String lock,
@@ -61,7 +62,7 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
                 byTable.computeIfAbsent(c.table(), k -> new ArrayList<>()).add(c);
             } else {
                 List<PlanItem> items = itemsOf.getOrDefault(c, List.of());
-                schemaEntries.add(new SchemaEntry(worst(items), ChangeText.sign(c), ChangeText.describe(c), items,
+                schemaEntries.add(new SchemaEntry(worst(items), ChangeText.sign(c), ChangeText.verb(c) + " " + ChangeText.describe(c), items,
                         definitionDiff(c)));
             }
         }
@@ -78,7 +79,7 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
         entries.sort(Comparator.comparing(TableEntry::risk)
                 .thenComparing(t -> -workSeconds(windows.get(t.name()), t.items()))
                 .thenComparing(TableEntry::name));
-        return new PlanReport(plan, entries, schemaEntries);
+        return new PlanReport(plan, entries, schemaEntries, TimelineChart.of(io.schemaplan.impact.Timeline.of(plan)));
     }
 
     private static TableEntry entry(QName name, List<Change> changes, List<PlanItem> items, TableWindow w,
@@ -88,11 +89,12 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
         String state = before.isEmpty() ? "added" : after.isEmpty() ? "dropped" : "changed";
         TableStats s = w != null ? w.stats() : stats == null ? null : stats.table(name).orElse(null);
         String size = state.equals("added") ? "new table" : PlanText.size(s);
-        List<String> described = changes.stream().map(c -> ChangeText.sign(c) + " " + ChangeText.describe(c)).toList();
+        List<String> described = changes.stream()
+                .map(c -> ChangeText.sign(c) + " " + ChangeText.verb(c) + " " + ChangeText.describe(c)).toList();
         DdlDiff ddl = null;
         List<String> only = List.of();
         if (before.isPresent() && after.isPresent()) {
-            ddl = DdlDiff.of(TableDdl.lines(before.get(), from.engine()), TableDdl.lines(after.get(), to.engine()));
+            ddl = DdlDiff.byName(TableDdl.lines(before.get(), from.engine()), TableDdl.lines(after.get(), to.engine()));
         } else {
             only = before.isPresent() ? TableDdl.lines(before.get(), from.engine()) : after.map(t -> TableDdl.lines(t, to.engine())).orElse(List.of());
         }
@@ -145,10 +147,14 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
         return List.of(Risk.values());
     }
 
-    /** The longest time a table stays blocked, and which table. */
+    /** The longest time a table stays blocked, which table and by which lock: the timeline's headline. */
     public String longestBlock() {
-        return plan.windows().stream().max(Comparator.comparingDouble(w -> w.held().highSeconds()))
-                .map(w -> PlanText.held(w) + " (" + w.table() + ")").orElse("no table is blocked");
+        return timeline.headline();
+    }
+
+    /** An assumption split at its backticks, so that commands show as code. */
+    public List<PlanText.Span> spans(String text) {
+        return PlanText.spans(text);
     }
 
     public String extraDisk() {

@@ -24,18 +24,43 @@ public final class PlanText {
         return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
-    /** {@code public.workflow_runs: column total_tokens: integer -> bigint}. */
+    /** {@code ~ public.workflow_runs: changed column total_tokens: integer -> bigint}. */
     public static String title(PlanItem i) {
         return title(i.change());
     }
 
-    /** The same for a change, whatever plan items it has. */
+    /**
+     * The same for a change, whatever plan items it has: its sign and verb first, so that an added and a
+     * dropped index never read alike.
+     */
     public static String title(io.schemaplan.diff.Change c) {
-        String what = ChangeText.describe(c);
-        return c.table() == null || c instanceof io.schemaplan.diff.Change.TableAdded
-                || c instanceof io.schemaplan.diff.Change.TableDropped
-                ? ChangeText.sign(c) + " " + what
-                : c.table() + ": " + what;
+        String what = ChangeText.verb(c) + " " + ChangeText.describe(c);
+        return ChangeText.sign(c) + " " + (c.table() == null || c instanceof io.schemaplan.diff.Change.TableAdded
+                || c instanceof io.schemaplan.diff.Change.TableDropped ? what : c.table() + ": " + what);
+    }
+
+    /** The title without definitions: {@code ~ public.workflow_runs: changed column total_tokens}. */
+    public static String shortTitle(io.schemaplan.diff.Change c) {
+        String what = ChangeText.verb(c) + " " + ChangeText.subject(c);
+        return ChangeText.sign(c) + " " + (c.table() == null || c instanceof io.schemaplan.diff.Change.TableAdded
+                || c instanceof io.schemaplan.diff.Change.TableDropped ? what : c.table() + ": " + what);
+    }
+
+    /**
+     * What the safer way locks: {@code SHARE UPDATE EXCLUSIVE at most (reads and writes go on); outside a
+     * transaction block}; its long step named when it takes a weaker lock than the strongest step.
+     */
+    public static String saferWay(io.schemaplan.impact.SaferWay w) {
+        StringBuilder b = new StringBuilder(w.lock()).append(" at most (").append(blocks(w.blocksReads(),
+                w.blocksWrites())).append(")");
+        if (w.longStep() != null && !w.longStepLock().equals(w.lock())) {
+            b.append("; its long step, ").append(w.longStep().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(", takes ").append(w.longStepLock()).append(" (")
+                    .append(blocks(w.longStepBlocksReads(), w.longStepBlocksWrites())).append(")");
+        }
+        if (w.otherLock() != null) b.append("; ").append(w.otherLock()).append(" on the other table");
+        b.append(w.inTransaction() ? "; inside the migration's transaction" : "; outside a transaction block");
+        return b.toString();
     }
 
     /** {@code ACCESS EXCLUSIVE on public.t (blocks reads and writes)}, or {@code no lock on existing tables}. */
@@ -81,6 +106,9 @@ public final class PlanText {
     /** {@code 41.2 M rows, 98 GB + 12 GB indexes}, or {@code size unknown}. */
     public static String size(TableStats s) {
         if (s == null) return "size unknown";
+        if (s.rowsKnown() && s.rows() == 0 && s.tableBytes() == 0) {
+            return "empty" + (s.indexBytes() > 0 ? " (indexes " + Units.bytes(s.indexBytes()) + ")" : "");
+        }
         String rows = s.rowsKnown() ? rows(s.rows()) : "rows unknown";
         return rows + ", " + Units.bytes(s.tableBytes()) + " + " + Units.bytes(s.indexBytes()) + " indexes";
     }
@@ -99,6 +127,56 @@ public final class PlanText {
             if (n > 0) parts.add(n + " " + r.name().toLowerCase());
         }
         return parts.isEmpty() ? "no operations" : String.join(", ", parts);
+    }
+
+    /**
+     * One low-risk or catalog-only change: the rules of all its items (a constraint replaced in place is a
+     * drop and an add under two rules, and reads as one change), the strongest risk and the lock.
+     */
+    public record LowRow(io.schemaplan.diff.Change change, Risk risk, String title, List<String> rules, String lock) {
+        public String riskName() {
+            return risk.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The LOW and NONE items, one row per change, in plan order. */
+    public static List<LowRow> lowRows(Plan plan) {
+        java.util.Map<io.schemaplan.diff.Change, List<PlanItem>> byChange = new java.util.LinkedHashMap<>();
+        for (PlanItem i : plan.items()) {
+            if (i.risk() == Risk.LOW || i.risk() == Risk.NONE) {
+                byChange.computeIfAbsent(i.change(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<LowRow> out = new ArrayList<>();
+        byChange.forEach((c, items) -> out.add(new LowRow(c, items.get(0).risk(), title(c),
+                items.stream().map(PlanItem::ruleId).distinct().toList(),
+                items.stream().map(PlanItem::lock).filter(java.util.Objects::nonNull).findFirst().orElse(null))));
+        return out;
+    }
+
+    /** A run of prose, {@code code} when it stood between backticks. */
+    public record Span(String text, boolean code) {
+    }
+
+    /**
+     * Prose split at its backticks ({@code Measure with `schemaplan calibrate`.}), for formats that can show
+     * code: HTML and Markdown. A backtick without a partner stays in the text.
+     */
+    public static List<Span> spans(String s) {
+        List<Span> out = new ArrayList<>();
+        int at = 0;
+        while (at < s.length()) {
+            int open = s.indexOf('`', at);
+            int close = open < 0 ? -1 : s.indexOf('`', open + 1);
+            if (close < 0 || close == open + 1) {
+                out.add(new Span(s.substring(at), false));
+                break;
+            }
+            if (open > at) out.add(new Span(s.substring(at, open), false));
+            out.add(new Span(s.substring(open + 1, close), true));
+            at = close + 1;
+        }
+        return out;
     }
 
     /** {@code up to 1 h 40 min} for the lock held until commit. */

@@ -32,6 +32,13 @@ final class Templates {
         return render(MARKDOWN, template, param);
     }
 
+    /** A template with several parameters, by name. */
+    static String markdown(String template, java.util.Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        MARKDOWN.render(template, params, out);
+        return out.toString();
+    }
+
     private static String render(TemplateEngine engine, String template, Object param) {
         StringOutput out = new StringOutput();
         engine.render(template, param, out);

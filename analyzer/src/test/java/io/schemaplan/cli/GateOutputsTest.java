@@ -149,7 +149,7 @@ class GateOutputsTest {
         });
         String md = Files.readString(summary);
         assertTrue(md.startsWith("# earlier step\n## schemaplan gate: ❌ FAILED: 5 violations"), md);
-        assertTrue(md.contains("| ❌ deny | no-blocking-index-build-on-large-tables | PG-INDEX-BLOCKING | public.workflow\\_node\\_executions: index"), md);
+        assertTrue(md.contains("| ❌ deny | no-blocking-index-build-on-large-tables | PG-INDEX-BLOCKING | + public.workflow\\_node\\_executions: added index"), md);
         gate("--summary", summary.toString());
         assertEquals(2, Files.readString(summary).split("## schemaplan gate", -1).length - 1);
     }

@@ -34,7 +34,7 @@ class PlanCommandTest {
         int critical = out.indexOf("CRITICAL\n");
         assertTrue(critical > 0, out);
         String first = out.substring(critical).lines().skip(1).findFirst().orElseThrow();
-        assertEquals("  public.workflow_runs: column total_tokens: integer -> bigint", first);
+        assertEquals("  ~ public.workflow_runs: changed column total_tokens: integer -> bigint", first);
         assertTrue(out.contains("PG-REWRITE-TYPE · ACCESS EXCLUSIVE on public.workflow_runs (blocks reads and writes)"), out);
         assertTrue(out.matches("(?s).*rewrites the table, rebuilds its indexes · \\d+ min – (\\d+ h )?\\d+ min.*"), out);
         assertTrue(out.contains("Safer: Expand/contract"), out);
@@ -49,7 +49,7 @@ class PlanCommandTest {
         assertTrue(md.startsWith("# Pre-upgrade plan\n"), md);
         int critical = md.indexOf("## Critical (1)");
         assertTrue(critical > 0, md);
-        assertTrue(md.indexOf("### public.workflow\\_runs: column total\\_tokens: integer -&gt; bigint") > critical, md);
+        assertTrue(md.indexOf("### \\~ public.workflow\\_runs: changed column total\\_tokens: integer -&gt; bigint") > critical, md);
         assertTrue(md.contains("| public.workflow\\_runs | 12.5 M rows, 100 GB"), md);
         assertTrue(md.contains("## Assumptions"), md);
     }

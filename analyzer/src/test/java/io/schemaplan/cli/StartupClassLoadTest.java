@@ -48,6 +48,16 @@ class StartupClassLoadTest {
         assertNoHeavyLibrary(run);
     }
 
+    /** The config file's YAML is read only where there is one (the working directory here has none). */
+    @Test
+    void aTextPlanWithoutAConfigFileLoadsNoHeavyLibrary() throws Exception {
+        Run run = run("plan", Samples.postgres("0.14.2").toString(), Samples.postgres("0.15.3").toString());
+        assertEquals(0, run.exitCode, run.output);
+        assertTrue(run.output.contains("public.workflow_runs"), run.output);
+        assertLoaded(run, "io.schemaplan.cli.ConfigFile", "io.schemaplan.impact.Planner");
+        assertNoHeavyLibrary(run);
+    }
+
     @Test
     void versionLoadsNeitherPicocliNorAnyHeavyLibrary() throws Exception {
         Run run = run("--version");

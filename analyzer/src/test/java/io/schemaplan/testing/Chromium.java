@@ -38,6 +38,44 @@ public final class Chromium {
         if (!Files.isRegularFile(png)) throw new AssertionError("chromium wrote no screenshot " + png);
     }
 
+    /**
+     * A page narrower than headless Chromium's smallest window (500 px): a wrapper page beside it shows it in
+     * an iframe {@code width} px wide (its own viewport, so its media queries apply), and copies the page's
+     * root attributes, its scroll width and its viewport width onto its own root for {@link #dumpDom}. Needs
+     * {@code --allow-file-access-from-files}, which {@link #dumpDomNarrow} and {@link #screenshotNarrow} pass.
+     */
+    public static Path narrowWrapper(Path html, int width, int height) {
+        Path wrapper = html.resolveSibling(html.getFileName() + "." + width + ".wrapper.html");
+        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0;background:#888}"
+                + "iframe{display:block;border:0;background:#fff;width:" + width + "px;height:" + height + "px}</style>"
+                + "</head><body><iframe id=\"f\" src=\"" + html.getFileName()
+                + "\"></iframe><script>document.getElementById('f').addEventListener('load',function(){"
+                + "var d=this.contentDocument.documentElement,r=document.documentElement;"
+                + "for(var i=0;i<d.attributes.length;i++){r.setAttribute('data-inner-'+d.attributes[i].name,d.attributes[i].value);}"
+                + "r.setAttribute('data-inner-scroll-width',String(d.scrollWidth));"
+                + "r.setAttribute('data-inner-client-width',String(d.clientWidth));"
+                + "r.setAttribute('data-inner-dom',this.contentDocument.body?'1':'0');});</script></body></html>";
+        try {
+            Files.writeString(wrapper, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return wrapper;
+    }
+
+    /** {@link #dumpDom} of the wrapper page of {@link #narrowWrapper}: the page's facts as {@code data-inner-…}. */
+    public static String dumpDomNarrow(Path html, int width, int height) {
+        return run(List.of("--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                "--window-size=500," + height), narrowWrapper(html, width, height));
+    }
+
+    /** A screenshot of the page shown {@code width} px wide (the wrapper's grey fills the rest of 500 px). */
+    public static void screenshotNarrow(Path html, Path png, int width, int height) {
+        run(List.of("--allow-file-access-from-files", "--virtual-time-budget=5000", "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=500," + height), narrowWrapper(html, width, height));
+        if (!Files.isRegularFile(png)) throw new AssertionError("chromium wrote no screenshot " + png);
+    }
+
     /** The value of an attribute of the root element in a dumped DOM, or null. */
     public static String rootAttribute(String dom, String name) {
         Matcher m = Pattern.compile("<html[^>]*\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(dom);

@@ -21,6 +21,9 @@ import io.schemaplan.report.ScriptPlanMarkdownRenderer;
 import io.schemaplan.report.ScriptPlanTextRenderer;
 import io.schemaplan.scriptplan.ScriptPlan;
 import io.schemaplan.scriptplan.ScriptPlanner;
+import io.schemaplan.script.Finding;
+import io.schemaplan.script.Replay;
+import io.schemaplan.script.Replayed;
 import io.schemaplan.script.Script;
 import io.schemaplan.script.ScriptReader;
 import io.schemaplan.scriptplan.SqlStatement;
@@ -113,9 +116,25 @@ public final class Schemaplan {
 
     /** The statement-by-statement plan of scripts already read (from a release catalog, say). */
     public static ScriptPlan planScript(Loaded from, List<Script> scripts, String label, Options o) {
+        return planScript(from, scripts, label, null, o);
+    }
+
+    /**
+     * As {@link #planScript(Loaded, List, String, Options)}, and, when {@code to} is not null, the schema the
+     * replayed scripts end with compared with it: the plan's {@code replay} findings say what no statement makes and
+     * what a statement makes that {@code to} lacks.
+     */
+    public static ScriptPlan planScript(Loaded from, List<Script> scripts, String label, Loaded to, Options o) {
         List<String> warnings = scripts.stream().flatMap(s -> s.warnings().stream()).toList();
+        Replayed replayed = Replay.run(from.schema(), scripts);
+        if (to != null) {
+            List<Finding> all = new ArrayList<>(replayed.findings());
+            all.addAll(Replay.compare(replayed, to.schema()));
+            replayed = new Replayed(replayed.steps(), replayed.end(), all);
+        }
         return ScriptPlanner.plan(new ScriptPlanner.Input(from.label(), label, from.schema(), SqlStatement.of(scripts),
-                o.stats(), o.statsSource(), o.profile(), o.serverMajor(), o.mysqlServer(), o.scriptMode(), warnings));
+                o.stats(), o.statsSource(), o.profile(), o.serverMajor(), o.mysqlServer(), o.scriptMode(), warnings,
+                replayed, to == null ? null : to.label()));
     }
 
     public static String render(Plan plan, Format format) {

@@ -85,12 +85,15 @@ final class DifyCommand implements Runnable {
                     + "nothing is executed): heads, bases, merge and branch points, and the upgrade path between two revisions.",
                     "With --sql FILE instead: read what 'flask db upgrade FROM:TO --sql' printed for your install and name "
                     + "its revisions, the releases they come with, statements per revision (DDL / data), Alembic's offline "
-                    + "notes and autocommit blocks."})
+                    + "notes and autocommit blocks.",
+                    "With --sql FILE --from SOURCE (a dump, a URL or dify:A): plan the script statement by statement on "
+                    + "SOURCE, as 'plan SOURCE --script FILE --to dify:B' with B the release it ends at."})
     static final class Migrations implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The versions/ directory, e.g. api/migrations/versions")
         Path dir;
 
-        @Option(names = "--from", paramLabel = "REV", description = "Start of the path (a revision, a unique prefix, or base).")
+        @Option(names = "--from", paramLabel = "REV", description = "Start of the path (a revision, a unique prefix, or base);"
+                + " with --sql: the schema the script runs on (a dump, a URL or dify:A), to plan it statement by statement.")
         String from;
 
         @Option(names = "--to", paramLabel = "REV", description = "End of the path (a revision, a unique prefix, or head).")
@@ -104,6 +107,12 @@ final class DifyCommand implements Runnable {
 
         @Mixin
         ReportOptions report = new ReportOptions();
+
+        @Mixin
+        PlanOptions planOptions = new PlanOptions();
+
+        @Mixin
+        SourceOptions sources = new SourceOptions();
 
         @Override
         public Integer call() {
@@ -128,8 +137,8 @@ final class DifyCommand implements Runnable {
         }
 
         private Integer sqlScript() {
-            if (dir != null || from != null || to != null) {
-                throw new Main.UserException("--sql FILE reads a script: leave out DIR, --from and --to");
+            if (dir != null || to != null) {
+                throw new Main.UserException("--sql FILE reads a script: leave out DIR and --to (--from SOURCE plans it on SOURCE)");
             }
             io.schemaplan.model.Engine engine = dialect == null ? null : switch (dialect.toLowerCase(java.util.Locale.ROOT)) {
                 case "postgres", "postgresql", "pg" -> io.schemaplan.model.Engine.POSTGRES;
@@ -137,8 +146,41 @@ final class DifyCommand implements Runnable {
                 case "mariadb" -> io.schemaplan.model.Engine.MARIADB;
                 default -> throw new Main.UserException("--dialect " + dialect + ": expected postgres or mysql");
             };
-            MigrationSql summary = MigrationSql.of(ScriptReader.read(sql, engine), ReleaseCatalog.bundled());
+            io.schemaplan.script.Script script = ScriptReader.read(sql, engine);
+            MigrationSql summary = MigrationSql.of(script, ReleaseCatalog.bundled());
+            if (from != null) return plan(script, summary);
             report.write(report.json() ? MigrationSqlRenderer.json(summary) : MigrationSqlRenderer.text(summary));
+            return ExitCodes.OK;
+        }
+
+        /**
+         * The script planned on {@code --from}, compared with the release it ends at when it goes all the way to
+         * one (a script that stops between releases is planned without a comparison).
+         */
+        private Integer plan(io.schemaplan.script.Script script, MigrationSql summary) {
+            String release = summary.to() != null && summary.toComplete() ? "dify:" + summary.to()
+                    + (summary.engine().equals(io.schemaplan.dify.DifyRelease.MYSQL) ? "/mysql" : "") : null;
+            Loaded a;
+            Loaded b = null;
+            if (release == null) {
+                a = sources.load(from);
+            } else {
+                List<Loaded> sides = sources.load(from, release);
+                a = sides.get(0);
+                b = sides.get(1);
+                PlanOptions.requireOneEngine(a, b);
+            }
+            io.schemaplan.model.Stats stats = planOptions.readStats(from);
+            io.schemaplan.scriptplan.ScriptPlan plan;
+            try {
+                plan = io.schemaplan.Schemaplan.planScript(a, List.of(script), script.file(), b,
+                        planOptions.facade(stats, from, a.schema()));
+            } catch (IllegalArgumentException dialects) { // a MySQL script on a PostgreSQL source, or the reverse
+                throw new Main.UserException(dialects.getMessage() + " (" + io.schemaplan.read.Redaction.url(from) + ")");
+            }
+            report.write(report.json() ? io.schemaplan.report.ScriptPlanJsonRenderer.render(plan)
+                    : io.schemaplan.report.ScriptPlanTextRenderer.render(plan));
+            Output.warnings(a);
             return ExitCodes.OK;
         }
     }

@@ -1,7 +1,6 @@
 package io.schemaplan.cli;
 
 import io.schemaplan.Schemaplan;
-import io.schemaplan.dify.DifyMigrations;
 import io.schemaplan.dify.DifyRelease;
 import io.schemaplan.dify.DifySourceProvider;
 import io.schemaplan.dify.ReleaseCatalog;
@@ -12,10 +11,10 @@ import io.schemaplan.report.PlanMarkdownRenderer;
 import io.schemaplan.report.PlanTextRenderer;
 import io.schemaplan.script.Script;
 import java.util.List;
-import java.util.Optional;
 import io.schemaplan.impact.Risk;
 import io.schemaplan.model.Stats;
 import io.schemaplan.read.Loaded;
+import io.schemaplan.read.ReadException;
 import io.schemaplan.report.ScriptPlanHtmlRenderer;
 import io.schemaplan.report.ScriptPlanJsonRenderer;
 import io.schemaplan.report.ScriptPlanMarkdownRenderer;
@@ -27,16 +26,38 @@ final class ScriptView {
     private ScriptView() {
     }
 
+    /**
+     * With a TO ({@code plan FROM --script FILE… TO}) the scripts replayed on FROM are compared with TO: the plan
+     * then says what TO has that no statement makes, and what a statement makes that TO lacks.
+     */
     static int run(PlanCommand c) {
-        if (c.to != null || c.toOption != null) {
-            throw new Main.UserException("plan FROM --script FILE compares no TO yet: leave TO out to plan the "
-                    + "script's statements on FROM");
+        if (c.to != null && c.toOption != null) {
+            throw new Main.UserException("name the target once: plan FROM --script FILE TO, or plan FROM --script FILE --to TO");
         }
-        Loaded from = c.sources.load(c.from);
+        String target = c.to != null ? c.to : c.toOption;
+        List<java.nio.file.Path> files = c.scripts;
+        if (target == null && files.size() > 1 && !isFile(files.get(files.size() - 1).toString())) {
+            // --script takes every word after it: a last one that cannot be a script file (dify:B, a URL) is TO
+            target = files.get(files.size() - 1).toString();
+            files = files.subList(0, files.size() - 1);
+        }
+        Loaded from;
+        Loaded to = null;
+        if (target == null) {
+            from = c.sources.load(c.from);
+        } else {
+            List<Loaded> sides = c.sources.load(c.from, target);
+            from = sides.get(0);
+            to = sides.get(1);
+            PlanOptions.requireOneEngine(from, to);
+        }
         Stats stats = c.options.readStats(c.from);
-        ScriptPlan plan = Schemaplan.planScripts(from, c.scripts, c.options.facade(stats, c.from, from.schema()));
+        List<Script> scripts = Schemaplan.readScripts(files, from.schema());
+        String label = String.join(", ", scripts.stream().map(Script::file).toList());
+        ScriptPlan plan = Schemaplan.planScript(from, scripts, label, to, c.options.facade(stats, c.from, from.schema()));
         write(c, plan);
         Output.warnings(from);
+        if (to != null) Output.warnings(to);
         boolean risky = plan.count(Risk.CRITICAL) + plan.count(Risk.HIGH) > 0;
         return c.exitCode && risky ? ExitCodes.FOUND : ExitCodes.OK;
     }
@@ -54,18 +75,23 @@ final class ScriptView {
         if (c.from.startsWith(DifySourceProvider.PREFIX)) {
             from = catalog.find(c.from);
         } else if (Sources.kindOf(c.from) == Sources.Kind.POSTGRES_URL || Sources.kindOf(c.from) == Sources.Kind.MYSQL_URL) {
-            List<String> rows = AlembicVersionReader.read(c.from).orElse(List.of());
-            Optional<DifyRelease> at = DifyMigrations.releaseAt(catalog, rows, to.engine());
-            if (at.isEmpty()) return null;
-            from = at.get();
+            from = catalog.releaseAt(AlembicVersionReader.read(c.from).orElse(List.of()), to.engine());
+            if (from == null) return null;
         } else {
             return null;
         }
-        Optional<List<Script>> scripts = DifyMigrations.between(catalog, from, to);
-        if (scripts.isEmpty()) return null;
-        String label = "Dify's migrations " + from.version() + " → " + to.version() + " (" + scripts.get().size()
-                + " release pair" + (scripts.get().size() == 1 ? "" : "s") + ")";
-        ScriptPlan plan = Schemaplan.planScript(a, scripts.get(), label, c.options.facade(stats, c.from, a.schema()));
+        if (!from.engine().equals(to.engine())) return null;
+        Script script;
+        try {
+            // one script, one transaction on PostgreSQL: Dify runs every pending revision together
+            script = catalog.migration(to.engine(), from.version(), to.version());
+        } catch (ReadException noScripts) {
+            return null;
+        }
+        int pairs = catalog.migrationPath(to.engine(), from.version(), to.version()).size();
+        String label = "Dify's migrations " + from.version() + " → " + to.version() + " (" + pairs
+                + " release pair" + (pairs == 1 ? "" : "s") + (pairs == 1 ? "" : ", joined") + ")";
+        ScriptPlan plan = Schemaplan.planScript(a, List.of(script), label, b, c.options.facade(stats, c.from, a.schema()));
         String text = switch (c.format) {
             case text -> ScriptPlanTextRenderer.render(plan) + "\n" + "Schema-diff view (beside): " + a.label() + " → "
                     + b.label() + "\n\n" + new PlanTextRenderer(false).render(diff);
@@ -76,6 +102,10 @@ final class ScriptView {
         Output.write(c.output, text);
         boolean risky = plan.count(Risk.CRITICAL) + plan.count(Risk.HIGH) > 0;
         return c.exitCode && risky ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    private static boolean isFile(String word) {
+        return !word.startsWith(DifySourceProvider.PREFIX) && Sources.kindOf(word) == Sources.Kind.FILE;
     }
 
     static void write(PlanCommand c, ScriptPlan plan) {

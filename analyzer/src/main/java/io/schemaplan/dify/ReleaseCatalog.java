@@ -267,6 +267,17 @@ public final class ReleaseCatalog {
                 engine.equals(DifyRelease.MYSQL) ? io.schemaplan.model.Engine.MYSQL : io.schemaplan.model.Engine.POSTGRES);
     }
 
+    /**
+     * The release {@code alembic_version} names for a live database (the newest of those sharing the revision);
+     * null when the table does not hold exactly one revision of a release (then only the schema can be compared:
+     * {@code dify doctor} says where such a database stands).
+     */
+    public DifyRelease releaseAt(List<String> versionRows, String engine) {
+        if (versionRows.size() != 1) return null;
+        List<DifyRelease> at = at(versionRows.get(0), engine).stream().filter(DifyRelease::complete).toList();
+        return at.isEmpty() ? null : at.get(at.size() - 1);
+    }
+
     /** The release whose migrations bring {@code revision} in, on {@code engine}; null when no bundled script has it. */
     public String releaseIntroducing(String revision, String engine) {
         String release = migrations.stream().filter(m -> m.engine().equals(engine) && !m.fromBase() && m.revisions().contains(revision))

@@ -48,6 +48,23 @@ public final class ScriptPlanJsonRenderer {
         summary.set("total", PlanJsonRenderer.estimate(plan.total()));
         ArrayNode findings = root.putArray("findings");
         plan.findings().forEach(findings::add);
+        if (plan.to() != null) root.put("to", plan.to());
+        ArrayNode replay = root.putArray("replayFindings");
+        for (io.schemaplan.script.Finding f : plan.replay()) {
+            ObjectNode x = replay.addObject();
+            x.put("kind", lower(f.kind().name()));
+            if (f.statement() > 0) {
+                x.put("statement", f.statement());
+                x.put("line", f.line());
+            }
+            if (f.revision() != null) x.put("revision", f.revision());
+            if (f.change() != null) {
+                x.put("change", f.change().kind());
+                x.put("object", f.change().object());
+                if (f.change().table() != null) x.put("table", f.change().table().toString());
+            }
+            x.put("message", f.message());
+        }
         ArrayNode statements = root.putArray("statements");
         for (StatementPlan s : plan.statements()) statements.add(statement(s));
         ArrayNode transactions = root.putArray("transactions");

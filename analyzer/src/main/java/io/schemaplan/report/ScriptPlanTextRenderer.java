@@ -39,6 +39,11 @@ public final class ScriptPlanTextRenderer {
             for (String f : plan.findings()) wrap(b, "  • ", "    ", e(f));
             b.append('\n');
         }
+        for (ScriptPlan.ReplaySection r : plan.replaySections()) {
+            b.append(e(r.heading())).append('\n');
+            for (String f : r.lines()) wrap(b, "  • ", "    ", e(f));
+            b.append('\n');
+        }
         for (Transaction t : plan.transactions()) {
             List<StatementPlan> members = plan.statements().stream()
                     .filter(s -> s.statement().number() >= t.first() && s.statement().number() <= t.last()).toList();

@@ -70,6 +70,28 @@ public final class Replay {
         return new Replayed(steps, model, findings);
     }
 
+    /**
+     * Replays {@code scripts} one after the other, each on the model the previous one ended with: one step per
+     * statement of all of them, findings numbered across them (statement 1 of the second file follows the last of
+     * the first), as a run of several Flyway files numbers them.
+     */
+    public static Replayed run(Schema from, List<Script> scripts) {
+        List<Replayed.Step> steps = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Schema model = from;
+        for (Script s : scripts) {
+            Replayed r = run(model, s);
+            int offset = steps.size();
+            steps.addAll(r.steps());
+            for (Finding f : r.findings()) {
+                findings.add(f.statement() == 0 ? f : new Finding(f.kind(), f.statement() + offset, f.line(), f.revision(),
+                        f.message(), f.change()));
+            }
+            model = r.end();
+        }
+        return new Replayed(steps, model, findings);
+    }
+
     private static String dialect(boolean mysql) {
         return mysql ? "MySQL/MariaDB" : "PostgreSQL";
     }

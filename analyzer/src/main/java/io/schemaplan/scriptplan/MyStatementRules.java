@@ -57,6 +57,11 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
     }
 
     @Override
+    void at(io.schemaplan.model.Schema before) {
+        statements.at(before);
+    }
+
+    @Override
     boolean createdByScript(QName table) {
         return statements.createdByScript(table);
     }

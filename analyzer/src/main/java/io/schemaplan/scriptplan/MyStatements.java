@@ -27,12 +27,14 @@ final class MyStatements {
             "references", "check", "constraint", "invisible", "visible", "on");
     private static final String DEFAULT_COLLATION = "utf8mb4_general_ci";
 
-    private final Schema schema;
     private final PgStatements shared;
 
     MyStatements(Schema schema, Stats stats) {
-        this.schema = schema;
         this.shared = new PgStatements(schema, stats, SqlTokens.Dialect.MYSQL);
+    }
+
+    void at(Schema before) {
+        shared.at(before);
     }
 
     boolean createdByScript(QName t) {
@@ -88,7 +90,7 @@ final class MyStatements {
 
     private Operation clause(SqlTokens t, int a, int b, QName table) {
         Work w = shared.work(table);
-        Optional<Table> tb = schema.table(table);
+        Optional<Table> tb = shared.model().table(table);
         if (t.isWord(a, "ADD")) {
             int j = a + 1;
             if (t.isWord(j, "CONSTRAINT")) j += t.isWord(j + 1, "FOREIGN") || t.isWord(j + 1, "CHECK")

@@ -65,6 +65,11 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
     }
 
     @Override
+    void at(io.schemaplan.model.Schema before) {
+        statements.at(before);
+    }
+
+    @Override
     boolean createdByScript(QName table) {
         return statements.createdByScript(table);
     }

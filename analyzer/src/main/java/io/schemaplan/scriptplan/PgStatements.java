@@ -45,6 +45,8 @@ final class PgStatements {
     }
 
     private final Schema schema;
+    /** The model just before the statement being classified: the replay's step, or FROM without a replay. */
+    private Schema model;
     private final TableSizes sizes;
     private final Set<QName> created = new HashSet<>();
     private final Map<QName, Map<String, Added>> added = new HashMap<>();
@@ -66,11 +68,21 @@ final class PgStatements {
     PgStatements(Schema schema, Stats stats, SqlTokens.Dialect dialect) {
         this.dialect = dialect;
         this.schema = schema;
+        this.model = schema;
         this.sizes = new TableSizes(schema, schema, stats);
         for (Table t : schema.tables()) {
             for (Index i : t.indexes()) indexes.put(i.name(), t.name());
             t.foreignKeys().forEach(f -> foreignKeys.add(f.name()));
         }
+    }
+
+    /** The model before the next statement (the replay's step), what type, index and constraint look-ups read. */
+    void at(Schema before) {
+        model = before;
+    }
+
+    Schema model() {
+        return model;
     }
 
     /** Whether the script created the table (it has no rows a lock could keep anyone from). */
@@ -773,25 +785,25 @@ final class PgStatements {
     private DataType columnType(QName table, String col) {
         Added a = added.getOrDefault(table, Map.of()).get(col);
         if (a != null) return a.type();
-        return schema.table(table).flatMap(tb -> tb.column(col)).map(c -> c.type()).orElse(null);
+        return model.table(table).flatMap(tb -> tb.column(col)).map(c -> c.type()).orElse(null);
     }
 
     private Set<String> indexMethodsOn(QName table, String col) {
         Set<String> out = new HashSet<>();
-        schema.table(table).ifPresent(tb -> tb.indexes().stream().filter(i -> i.columns().contains(col))
+        model.table(table).ifPresent(tb -> tb.indexes().stream().filter(i -> i.columns().contains(col))
                 .forEach(i -> out.add(i.method() == null ? "btree" : i.method())));
         return out;
     }
 
     private boolean hasValidNotNullCheck(QName table, String col) {
         Pattern p = Pattern.compile("(?i)CHECK\\s*\\(\\s*\\(?\\s*\"?" + Pattern.quote(col) + "\"?\\s+IS\\s+NOT\\s+NULL\\s*\\)?\\s*\\)");
-        return schema.table(table).map(tb -> tb.constraints().stream()
+        return model.table(table).map(tb -> tb.constraints().stream()
                 .anyMatch(c -> c.validated() && c.definition() != null && p.matcher(c.definition()).find())).orElse(false);
     }
 
     /** Whether some index of the table (in the model or built by the script) starts with the column. */
     boolean leadsAnIndex(QName table, String col) {
-        Optional<Table> tb = schema.table(table);
+        Optional<Table> tb = model.table(table);
         if (tb.isEmpty()) return false;
         boolean index = tb.get().indexes().stream().anyMatch(i -> !i.columns().isEmpty() && i.columns().get(0).equals(col)
                 && i.predicate() == null);
@@ -802,7 +814,7 @@ final class PgStatements {
 
     /** The table's primary key when it is one column. */
     Optional<String> primaryKeyColumn(QName table) {
-        return schema.table(table).flatMap(Table::primaryKey).filter(pk -> pk.columns().size() == 1)
+        return model.table(table).flatMap(Table::primaryKey).filter(pk -> pk.columns().size() == 1)
                 .map(pk -> pk.columns().get(0));
     }
 

@@ -4,6 +4,7 @@ import io.schemaplan.impact.Estimate;
 import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.Risk;
 import io.schemaplan.model.QName;
+import io.schemaplan.script.Finding;
 import java.util.List;
 
 /**
@@ -13,7 +14,9 @@ import java.util.List;
  * groups statements ({@code script}: as the script's own BEGIN/COMMIT say; {@code single}; {@code each}).
  * {@code findings} are what a DBA must read first (a statement that fails inside a transaction block, a
  * lock held across a long data statement, work committed before a step that can fail); {@code assumptions}
- * what the estimates rest on.
+ * what the estimates rest on. {@code replay}: what replaying the script on FROM found (statements it could not
+ * apply) and, when a TO was given ({@code to}, its label; null otherwise), how the replay's end differs from it:
+ * schema changes no statement makes, statements whose effect TO does not have.
  */
 public record ScriptPlan(
         String from,
@@ -27,13 +30,50 @@ public record ScriptPlan(
         List<Transaction> transactions,
         Estimate total,
         List<String> findings,
-        List<String> assumptions) {
+        List<String> assumptions,
+        String to,
+        List<Finding> replay) {
 
     public ScriptPlan {
         statements = List.copyOf(statements);
         transactions = List.copyOf(transactions);
         findings = List.copyOf(findings);
         assumptions = List.copyOf(assumptions);
+        replay = List.copyOf(replay);
+    }
+
+    /** A replay section of the views: its heading and its lines (statement and line first when one is to blame). */
+    public record ReplaySection(String heading, List<String> lines) {
+    }
+
+    /**
+     * The replay's findings as the views show them, one section per question, only those with lines; with a TO
+     * and no difference, one section saying so.
+     */
+    public List<ReplaySection> replaySections() {
+        List<ReplaySection> out = new java.util.ArrayList<>();
+        section(out, "Statements the replay could not apply", replay(Finding.Kind.NOT_APPLIED));
+        if (to == null) return out;
+        section(out, "Schema changes no statement makes (" + to + " has them)", replay(Finding.Kind.NOT_IN_SCRIPT));
+        List<Finding> extra = new java.util.ArrayList<>(replay(Finding.Kind.NOT_IN_TARGET));
+        extra.addAll(replay(Finding.Kind.DIFFERS));
+        section(out, "Statements whose effect " + to + " does not have", extra);
+        if (replay.stream().noneMatch(f -> f.kind() != Finding.Kind.NOT_APPLIED)) {
+            out.add(new ReplaySection("Compared with " + to, List.of("The replayed script ends at " + to + ": no differences.")));
+        }
+        return out;
+    }
+
+    private static void section(List<ReplaySection> out, String heading, List<Finding> findings) {
+        if (findings.isEmpty()) return;
+        out.add(new ReplaySection(heading, findings.stream().map(f -> f.statement() == 0 ? f.message()
+                : "Statement " + f.statement() + " (line " + f.line() + (f.revision() == null ? "" : ", revision "
+                + f.revision()) + "): " + f.message()).toList()));
+    }
+
+    /** The replay's findings of one kind (statements it could not apply; with a TO, how its end differs from TO). */
+    public List<Finding> replay(Finding.Kind kind) {
+        return replay.stream().filter(f -> f.kind() == kind).toList();
     }
 
     /** All plan items of all statements, in script order (what a gate checks). */

@@ -13,6 +13,8 @@ import io.schemaplan.impact.Work;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Stats;
+import io.schemaplan.script.Replay;
+import io.schemaplan.script.Replayed;
 import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
 import io.schemaplan.scriptplan.ScriptPlan.Transaction;
 import io.schemaplan.scriptplan.ScriptPlan.Window;
@@ -43,12 +45,26 @@ public final class ScriptPlanner {
     /**
      * What a script plan is made from; {@code stats}, {@code statsSource}, {@code serverMajor} and
      * {@code mysqlServer} may be null. {@code warnings} are the script reader's (a migration tool's note that
-     * the offline script differs from what it runs online): they lead the plan's findings.
+     * the offline script differs from what it runs online): they lead the plan's findings. {@code replayed}, the
+     * script(s) replayed on {@code from} ({@link Replay#run(Schema, List)}; null: none), gives the model before each
+     * statement, which type, index and constraint look-ups read, and its findings; {@code toLabel} names the schema
+     * those findings compared the replay's end with (null: none).
      */
     public record Input(String fromLabel, String scriptLabel, Schema from, List<SqlStatement> statements, Stats stats,
                         String statsSource, Profile profile, Integer serverMajor, MyEngine mysqlServer, Mode mode,
-                        List<String> warnings) {
+                        List<String> warnings, Replayed replayed, String toLabel) {
+        public Input(String fromLabel, String scriptLabel, Schema from, List<SqlStatement> statements, Stats stats,
+                     String statsSource, Profile profile, Integer serverMajor, MyEngine mysqlServer, Mode mode,
+                     List<String> warnings) {
+            this(fromLabel, scriptLabel, from, statements, stats, statsSource, profile, serverMajor, mysqlServer, mode,
+                    warnings, null, null);
+        }
+
         public Input {
+            if (replayed != null && replayed.steps().size() != statements.size()) {
+                throw new IllegalArgumentException("the replay has " + replayed.steps().size() + " steps for "
+                        + statements.size() + " statements");
+            }
             Objects.requireNonNull(from, "from");
             statements = List.copyOf(statements);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -68,7 +84,9 @@ public final class ScriptPlanner {
         Long lockTimeout = null;
         boolean lockTimeoutLocal = false;
         List<Classified> classified = new ArrayList<>();
-        for (SqlStatement s : in.statements()) {
+        for (int k = 0; k < in.statements().size(); k++) {
+            SqlStatement s = in.statements().get(k);
+            if (in.replayed() != null) rules.at(in.replayed().steps().get(k).before());
             Classified c = rules.classify(s.sql());
             classified.add(c);
             if (c.setting() != null && c.setting().name().equals("lock_timeout")) {
@@ -95,7 +113,8 @@ public final class ScriptPlanner {
         }
         return new ScriptPlan(in.fromLabel(), in.scriptLabel(), rules.engine(), rules.serverVersion(),
                 in.profile().name(), in.statsSource(), in.mode().name().toLowerCase(java.util.Locale.ROOT), plans,
-                transactions, total, findings, assumptions);
+                transactions, total, findings, assumptions, in.toLabel(),
+                in.replayed() == null ? List.of() : in.replayed().findings());
     }
 
     private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile(
@@ -190,6 +209,9 @@ public final class ScriptPlanner {
         }
 
         abstract String engine();
+
+        /** The model just before the next statement (a replay step). */
+        abstract void at(Schema before);
 
         abstract String serverVersion();
 

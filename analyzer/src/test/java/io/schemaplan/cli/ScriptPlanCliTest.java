@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemaplan.testing.Cli;
 import io.schemaplan.testing.LocalPostgres;
 import io.schemaplan.testing.Samples;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** plan --script, plan dify:A dify:B and plan URL --to dify:B: the statement view from the command line. */
@@ -39,6 +40,31 @@ class ScriptPlanCliTest {
         assertEquals("SHARE UPDATE EXCLUSIVE", statement.get("lock").asText());
         assertEquals("CREATE_INDEX_CONCURRENTLY", statement.get("operations").get(0).get("operation").asText());
         assertEquals("schemaplan-plan/1", doc.get("diffView").get("format").asText());
+    }
+
+    /**
+     * Across 14 release pairs Dify runs one joined script: one BEGIN … COMMIT interrupted only by 4474872b0ee6's
+     * autocommit block, so every window ends at that block's COMMIT or at the one final COMMIT.
+     */
+    @Test
+    void aRangeOfReleasesHoldsItsLocksUntilTheOneFinalCommit() throws Exception {
+        Cli.Result r = Cli.run("plan", "dify:0.14.2", "dify:1.12.1", "--stats", LARGE, "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        JsonNode tx = doc.get("transactions");
+        assertEquals(3, tx.size(), "BEGIN … autocommit block … COMMIT");
+        assertEquals(List.of("explicit", "autocommit", "explicit"),
+                List.of(tx.get(0).get("kind").asText(), tx.get(1).get("kind").asText(), tx.get(2).get("kind").asText()));
+        int last = doc.get("statements").size();
+        assertEquals(last, tx.get(2).get("last").asInt());
+        boolean messages = false;
+        for (JsonNode w : tx.get(2).get("windows")) {
+            assertEquals(last, w.get("until").asInt(), w.toString());
+            messages |= w.get("table").asText().equals("public.messages");
+        }
+        assertTrue(messages, "public.messages is locked until the final COMMIT");
+        for (JsonNode w : tx.get(0).get("windows")) assertEquals(tx.get(0).get("last").asInt(), w.get("until").asInt());
+        assertTrue(doc.get("script").asText().contains("14 release pairs"), doc.get("script").asText());
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class ScriptPlanTextRenderer {
                 .append(plan.statsSource() == null ? "" : " · stats " + e(plan.statsSource()))
                 .append(" · transactions: ").append(plan.transactionMode()).append('\n');
         long statements = plan.statements().size();
-        b.append(statements).append(" statements in ").append(plan.transactions().size()).append(" transactions · ")
+        b.append(ChangeText.count((int) statements, "statement")).append(" in ")
+                .append(ChangeText.count(plan.transactions().size(), "transaction")).append(" · ")
                 .append(plan.count(Risk.CRITICAL)).append(" critical, ").append(plan.count(Risk.HIGH)).append(" high · ")
                 .append("total ").append(Units.range(plan.total())).append("\n\n");
         if (!plan.findings().isEmpty()) {

@@ -56,7 +56,7 @@ public final class ScriptPlanTextRenderer {
             for (Window w : t.windows()) {
                 wrap(b, "  blocks ", "    ", e(w.table().toString()) + ": " + w.lock() + " ("
                         + PlanText.blocks(w.blocksReads(), w.blocksWrites()) + (w.rowLocks() ? ", rows written stay locked" : "")
-                        + ") from statement " + w.from() + " until " + w.until() + ", taken by " + w.operation()
+                        + ") from statement " + w.from() + " until " + w.until() + ", taken by " + w.operation().replace('_', ' ')
                         + " at statement " + w.lockStatement() + ": " + Units.range(w.held()));
             }
             wrap(b, "  on failure: ", "    ", e(t.onFailure()));

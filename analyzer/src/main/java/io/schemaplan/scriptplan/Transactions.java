@@ -163,7 +163,8 @@ final class Transactions {
                 if (w.until() > w.from() && (w.blocksReads() || w.blocksWrites()) && w.held().known()
                         && w.held().highSeconds() >= 1) {
                     findings.add(w.table() + " stays locked (" + w.lock() + " from statement " + w.lockStatement()
-                            + ", " + w.operation() + ") from statement " + w.from() + " until statement " + w.until()
+                            + ", " + w.operation().replace('_', ' ') + ") from statement " + w.from()
+                            + " until statement " + w.until()
                             + (o.end == End.COMMIT ? " (COMMIT)" : "") + ": " + Units.range(w.held()) + ".");
                 }
             }

@@ -101,9 +101,8 @@ public final class Schemaplan {
 
     /** Migration script files read in the dialect of {@code target}'s engine. */
     public static List<Script> readScripts(List<Path> files, Schema target) {
-        Engine dialect = target.engine().isMysqlFamily() ? Engine.MYSQL : Engine.POSTGRES;
         List<Script> out = new ArrayList<>();
-        for (Path f : files) out.add(ScriptReader.read(f, dialect));
+        for (Path f : files) out.add(ScriptReader.readFor(f, target.engine()));
         return out;
     }
 

@@ -198,6 +198,12 @@ final class DumpText {
      * empty when it looks like SQL: a parse error in a real dump is said as the parser found it.
      */
     static java.util.Optional<ReadException> notSql(String file, String head) {
+        return notSql(file, head, "not a schema dump",
+                "give a pg_dump -s or mysqldump --no-data file, a database URL, a snapshot or dify:VERSION");
+    }
+
+    /** As {@link #notSql(String, String)}, saying what the file is not ({@code notA}) and what to give instead. */
+    static java.util.Optional<ReadException> notSql(String file, String head, String notA, String advice) {
         // Binary input (a custom-format pg_dump, a compressed file) has its own messages from the readers.
         if (head.startsWith("PGDMP") || head.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
             return java.util.Optional.empty();
@@ -220,8 +226,8 @@ final class DumpText {
             }
             if (SQL_START.matcher(t).matches()) return java.util.Optional.empty();
             String shown = io.schemaplan.text.Printable.escape(t.length() > 40 ? t.substring(0, 40) + "…" : t);
-            return java.util.Optional.of(ReadException.at(file, line, "not a schema dump: this line is not SQL (" + shown
-                    + "); give a pg_dump -s or mysqldump --no-data file, a database URL, a snapshot or dify:VERSION"));
+            return java.util.Optional.of(ReadException.at(file, line, notA + ": this line is not SQL (" + shown
+                    + "); " + advice));
         }
         return java.util.Optional.empty();
     }

@@ -35,14 +35,35 @@ public final class ScriptText {
 
     /** Cuts a PostgreSQL script (what psql would run) into statements. */
     public static Split postgres(String file, byte[] bytes) {
-        DumpText text = new DumpText(file, bytes, true);
-        return new Split(text.statements.stream().map(s -> new Statement(s.text(), s.line())).toList(), text.comments);
+        return plainly(file, bytes, () -> {
+            DumpText text = new DumpText(file, bytes, true);
+            return new Split(text.statements.stream().map(s -> new Statement(s.text(), s.line())).toList(), text.comments);
+        });
     }
 
     /** Cuts a MySQL/MariaDB script (what the mysql client would run) into statements. */
     public static Split mysql(String file, byte[] bytes) {
-        MysqlDumpText text = new MysqlDumpText(file, bytes, true);
-        return new Split(text.statements.stream().map(s -> new Statement(s.text(), s.line())).toList(), text.comments);
+        return plainly(file, bytes, () -> {
+            MysqlDumpText text = new MysqlDumpText(file, bytes, true);
+            return new Split(text.statements.stream().map(s -> new Statement(s.text(), s.line())).toList(), text.comments);
+        });
+    }
+
+    /** A README or a log given by mistake: say what it is not, rather than what the splitter tripped on. */
+    private static Split plainly(String file, byte[] bytes, java.util.function.Supplier<Split> split) {
+        try {
+            return split.get();
+        } catch (ReadException e) {
+            requireSql(file, bytes);
+            throw e;
+        }
+    }
+
+    /** Fails with one line when the first line outside comments is not SQL: the file is no migration script at all. */
+    public static void requireSql(String file, byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        DumpText.notSql(file, head, "not a migration script", "give the SQL a migration tool prints (alembic upgrade"
+                + " --sql, Flyway V*.sql, Liquibase updateSQL, Django sqlmigrate)").ifPresent(plain -> { throw plain; });
     }
 
     /** Fails with one line naming the file and line when a statement is longer than a reader parses. */

@@ -52,6 +52,28 @@ public final class ScriptReader {
         return read(content.label(), content.bytes(), dialect);
     }
 
+    /**
+     * Reads the script at {@code file} to run on a schema of {@code schemaDialect}: the script's own signs decide its
+     * dialect, the schema's only when it has none; a script of the other dialect is a one-line error (planned as
+     * the schema's dialect, a PostgreSQL script would split into nonsense without a word).
+     */
+    public static Script readFor(Path file, Engine schemaDialect) {
+        InputFiles.Content content = InputFiles.read(file.toString(), InputFiles.Kind.SCRIPT);
+        byte[] bytes = content.bytes();
+        Engine wanted = schemaDialect.isMysqlFamily() ? Engine.MYSQL : Engine.POSTGRES;
+        Engine seen = sniff(new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), java.nio.charset.StandardCharsets.UTF_8));
+        if (seen != null && seen != wanted) {
+            ScriptText.requireSql(content.label(), bytes); // a README given by mistake says so first
+            throw io.schemaplan.read.ReadException.at(content.label(), 1, "this is a " + name(seen) + " migration script;"
+                    + " the schema it runs on is " + name(wanted));
+        }
+        return read(content.label(), bytes, wanted);
+    }
+
+    private static String name(Engine dialect) {
+        return dialect == Engine.MYSQL ? "MySQL/MariaDB" : "PostgreSQL";
+    }
+
     /** Reads script bytes; {@code file} names them in messages; {@code dialect} null: sniffed. */
     public static Script read(String file, byte[] bytes, Engine dialect) {
         List<String> warnings = new ArrayList<>();

@@ -68,6 +68,26 @@ class ScriptPlanCliTest {
     }
 
     @Test
+    void aFileThatIsNoSqlSaysSoInOneLine() {
+        // README.md has backquotes, which a dialect sniff would take for MySQL.
+        String readme = Samples.root().getParent().resolve("README.md").toString();
+        Cli.Result r = Cli.run("plan", Samples.postgres("0.8.3").toString(), "--script", readme);
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("README.md:1: not a migration script: this line is not SQL (# schemaplan)"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aPostgresScriptOnAMysqlSchemaIsOneLineAndExitTwo() {
+        String script = Samples.root().resolve("dify-migrations/postgres/dify-0.8.3-to-0.9.2.sql").toString();
+        Cli.Result r = Cli.run("plan", "dify:1.10.1/mysql", "--script", script);
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("dify-0.8.3-to-0.9.2.sql:1: this is a PostgreSQL migration script; the schema it"
+                + " runs on is MySQL/MariaDB"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
     void aScriptFileIsPlannedOnADumpAndMarkdownAndHtmlRender() {
         String dump = Samples.postgres("0.8.3").toString();
         String script = Samples.root().resolve("dify-migrations/postgres/dify-0.8.3-to-0.9.2.sql").toString();

@@ -3,6 +3,7 @@ package io.schemaplan.scriptplan;
 import io.schemaplan.impact.Estimate;
 import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.Risk;
+import io.schemaplan.impact.Timeline;
 import io.schemaplan.model.QName;
 import io.schemaplan.script.Finding;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
  * lock held across a long data statement, work committed before a step that can fail); {@code assumptions}
  * what the estimates rest on. {@code replay}: what replaying the script on FROM found (statements it could not
  * apply) and, when a TO was given ({@code to}, its label; null otherwise), how the replay's end differs from it:
- * schema changes no statement makes, statements whose effect TO does not have.
+ * schema changes no statement makes, statements whose effect TO does not have. {@code timeline}: the run on a
+ * time axis ({@link ScriptTimeline}), what the HTML and Markdown reports draw.
  */
 public record ScriptPlan(
         String from,
@@ -32,7 +34,8 @@ public record ScriptPlan(
         List<String> findings,
         List<String> assumptions,
         String to,
-        List<Finding> replay) {
+        List<Finding> replay,
+        Timeline timeline) {
 
     public ScriptPlan {
         statements = List.copyOf(statements);

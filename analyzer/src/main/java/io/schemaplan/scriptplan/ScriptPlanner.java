@@ -114,7 +114,8 @@ public final class ScriptPlanner {
         return new ScriptPlan(in.fromLabel(), in.scriptLabel(), rules.engine(), rules.serverVersion(),
                 in.profile().name(), in.statsSource(), in.mode().name().toLowerCase(java.util.Locale.ROOT), plans,
                 transactions, total, findings, assumptions, in.toLabel(),
-                in.replayed() == null ? List.of() : in.replayed().findings());
+                in.replayed() == null ? List.of() : in.replayed().findings(),
+                ScriptTimeline.of(plans, transactions, rules::createdByScript));
     }
 
     private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile(

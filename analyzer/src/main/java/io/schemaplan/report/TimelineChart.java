@@ -84,7 +84,10 @@ public record TimelineChart(List<Bar> bars, List<Tick> ticks, String headline, S
 
     public static TimelineChart of(Timeline t) {
         double max = Math.max(t.end().highSeconds(), 1e-9);
-        Axis axis = Axis.of(t, max);
+        // A run of under a second (or of unknown length: no statistics) puts every transaction at the same
+        // instant: there is nothing to lay out, so the transactions are left to the sections below.
+        boolean timed = max >= 1;
+        Axis axis = timed ? Axis.of(t, max) : Axis.of(new Timeline(t.end(), t.rows(), t.order()), max);
         Timeline.Row longest = t.longestBlocked();
         List<Bar> bars = new ArrayList<>();
         for (Timeline.Row row : t.rows()) {
@@ -117,7 +120,8 @@ public record TimelineChart(List<Bar> bars, List<Tick> ticks, String headline, S
         }
         return new TimelineChart(bars, axis.ticks(), headline(t), t.order(), "0 – " + Units.duration(max)
                 + ", every operation at its high estimate" + (axis.widened() ? "; a transaction too short to see is "
-                + "widened to " + num(100.0 * axis.least() / WIDTH) + "% of it" : ""), phases(t, axis), commits(t, axis));
+                + "widened to " + num(100.0 * axis.least() / WIDTH) + "% of it" : ""), timed ? phases(t, axis) : List.of(),
+                timed ? commits(t, axis) : List.of());
     }
 
     /**
@@ -179,13 +183,15 @@ public record TimelineChart(List<Bar> bars, List<Tick> ticks, String headline, S
             return to[k] + f * (to[k + 1] - to[k]);
         }
 
-        /** Five ticks at quarters of the width, labelled with the time there. */
+        /** Five ticks at quarters of the width, labelled with the time there; a label the next one repeats is left blank. */
         List<Tick> ticks() {
-            List<Tick> out = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
             double end = secondsAt(WIDTH);
+            for (int k = 0; k <= 4; k++) labels.add(k == 0 ? "0" : tickLabel(secondsAt(WIDTH * k / 4.0), end));
+            List<Tick> out = new ArrayList<>();
             for (int k = 0; k <= 4; k++) {
-                double s = secondsAt(WIDTH * k / 4.0);
-                out.add(new Tick(num(100.0 * k / 4) + "%", k == 0 ? "0" : tickLabel(s, end)));
+                out.add(new Tick(num(100.0 * k / 4) + "%", k < 4 && labels.get(k).equals(labels.get(k + 1)) ? ""
+                        : labels.get(k)));
             }
             return out;
         }
@@ -237,8 +243,9 @@ public record TimelineChart(List<Bar> bars, List<Tick> ticks, String headline, S
             double w = Math.max(MIN_WIDTH, axis.x(p.end().highSeconds()) - x);
             x = Math.min(x, WIDTH - w);
             out.add(new Phase(k + 1, num(x / 10) + "%", num(w / 10) + "%", w >= 30, p.autocommit(),
-                    p.label() + (p.autocommit() ? ", autocommit" : "") + ": " + p.ends() + "; runs from "
-                    + at(p.start().highSeconds()) + " to " + at(p.end().highSeconds())));
+                    p.label() + (p.autocommit() ? ", autocommit" : "") + ": " + p.ends() + "; "
+                    + (p.start().highSeconds() == p.end().highSeconds() ? "at " + at(p.start().highSeconds())
+                    : "runs from " + at(p.start().highSeconds()) + " to " + at(p.end().highSeconds()))));
         }
         return out;
     }
@@ -275,8 +282,15 @@ public record TimelineChart(List<Bar> bars, List<Tick> ticks, String headline, S
                 + longest.lock() + until + ").";
     }
 
-    /** {@code for 12 min – 47 min}, or {@code briefly} for a catalog lock. */
+    /**
+     * {@code for 12 min – 47 min}, or {@code briefly} for a catalog lock; when some of the work in the span has
+     * no estimate (a table the statistics miss), what is known is a lower bound: {@code for 2 h – 10 h or more}.
+     */
     static String span(Estimate e) {
+        if (!e.known() && e.highSeconds() > 0) {
+            return "for " + Units.range(new Estimate(e.lowSeconds(), e.expectedSeconds(), e.highSeconds(), 0, 0, true))
+                    + " or more (some of its work has no estimate)";
+        }
         return e.known() && e.highSeconds() < 1 ? "briefly" : "for " + Units.range(e);
     }
 

@@ -32,7 +32,7 @@ class ScriptPlanTimelineViewsTest {
         // Markdown.escape writes "<" as "&lt;" (a renderer shows "<").
         assertTrue(md.contains("Transactions (3 transactions, 1 autocommit):\n\n1. statements 1–6: COMMIT at statement 6; "
                 + "runs from the start to &lt; 1 s\n2. statement 7, autocommit: commits on its own; runs from &lt; 1 s to 3 min\n"
-                + "3. statements 8–11: COMMIT at statement 11; runs from 3 min to 3 min\n\n## Findings"), md);
+                + "3. statements 8–11: COMMIT at statement 11; at 3 min\n\n## Findings"), md);
     }
 
     @Test

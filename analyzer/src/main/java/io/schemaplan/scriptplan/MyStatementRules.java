@@ -11,6 +11,8 @@ import io.schemaplan.impact.MyRules;
 import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.Planner;
 import io.schemaplan.impact.Risk;
+import io.schemaplan.impact.Work;
+import io.schemaplan.model.Engine;
 import io.schemaplan.model.QName;
 import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
 import java.util.ArrayList;
@@ -30,11 +32,13 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
     private final ScriptPlanner.Input in;
     private final MyEngine profile;
     private final MyStatements statements;
+    private final MyScriptRecipes recipes;
 
     private MyStatementRules(ScriptPlanner.Input in, MyEngine profile) {
         this.in = in;
         this.profile = profile;
         this.statements = new MyStatements(in.from(), in.stats());
+        this.recipes = new MyScriptRecipes(statements);
     }
 
     static MyStatementRules of(ScriptPlanner.Input in, List<String> assumptions) {
@@ -64,6 +68,11 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
     @Override
     boolean createdByScript(QName table) {
         return statements.createdByScript(table);
+    }
+
+    @Override
+    String recipe(SqlStatement s, Classified c, List<PlanItem> items, boolean lockTimeoutSet) {
+        return recipes.recipe(c);
     }
 
     @Override
@@ -109,13 +118,14 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
         DataEffect d = o.data();
         Optional<MyRule> r = rule(o.operation());
         Cost cost = r.map(MyRule::cost).orElse(Cost.NOTHING);
-        Estimate e = ScriptPlanner.dataEstimate(cost, d, o.work(), in.profile());
+        Work w = o.operation().equals("UPDATE_ROWS") ? statements.changedIndexes(o.table(), d.set(), o.work()) : o.work();
+        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile(), Engine.MYSQL);
         boolean batched = d.batched();
         boolean rowLocksAll = !batched && d.rows() == DataEffect.Rows.ALL && !o.operation().equals("TRUNCATE");
         boolean fresh = createdByScript(o.table());
         boolean writes = !fresh && (rowLocksAll || o.operation().equals("TRUNCATE"));
         boolean reads = !fresh && o.operation().equals("TRUNCATE");
-        Risk risk = Planner.risk(d.rows() != DataEffect.Rows.FEW, writes, true, e, false, o.work());
+        Risk risk = Planner.risk(d.rows() != DataEffect.Rows.FEW, writes, true, e, false, w);
         return new PlanItem(null, o.operation(), r.map(MyRule::id).orElse(DATA_RULE), o.table(), o.other(),
                 o.operation().equals("TRUNCATE") ? "EXCLUSIVE" : ROW_LOCKS, null, reads, writes, false, false,
                 d.scansTable(), false, !batched, o.operation().equals("TRUNCATE"), risk,

@@ -3,6 +3,7 @@ package io.schemaplan.scriptplan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemaplan.impact.Estimate;
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.Schema;
 import io.schemaplan.read.MysqlDumpReader;
@@ -13,6 +14,7 @@ import io.schemaplan.script.ScriptReader;
 import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
 import io.schemaplan.scriptplan.ScriptPlan.Transaction;
 import io.schemaplan.testing.Samples;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,5 +116,28 @@ class ScriptShapesTest {
         assertEquals(DataEffect.Rows.ALL, update.data().rows());
         assertTrue(update.estimate().known() && update.estimate().highSeconds() > 1);
         assertTrue(plan.assumptions().stream().anyMatch(a -> a.startsWith("MySQL and MariaDB commit every DDL")));
+    }
+
+    /**
+     * InnoDB writes a secondary index only where its entry changes: the backfill of an unindexed column is priced
+     * without index work, an UPDATE of app_id (in three of messages' indexes) with two entries a row in each,
+     * and the safer way is the batching procedure.
+     */
+    @Test
+    void aMysqlUpdateIsPricedWithTheIndexesItsSetChanges() {
+        Schema schema = MysqlDumpReader.read(Samples.mysql("1.11.4.patched-32196")).schema();
+        Script s = ScriptReader.read("m.sql", ("UPDATE messages SET parent_message_id = '00000000-0000-0000-0000-000000000000';\n"
+                + "UPDATE messages SET app_id = '00000000-0000-0000-0000-000000000000';\n").getBytes(StandardCharsets.UTF_8),
+                Engine.MYSQL);
+        ScriptPlan plan = ScriptPlanner.plan(new ScriptPlanner.Input("1.11.4", "m.sql", schema,
+                SqlStatement.of(List.of(s)), StatsJson.read(Samples.root().resolve("stats/dify-large-install-mysql.json")),
+                "large", null, null, null, null, null));
+        long rows = 21_000_000;
+        long heap = 66_571_993_088L;
+        Estimate backfill = plan.statements().get(0).estimate();
+        assertEquals((long) (5.0 * heap + rows * 100.0), backfill.walBytes(), 1_000);
+        Estimate keys = plan.statements().get(1).estimate();
+        assertEquals(rows * 3 * 1_600, keys.walBytes() - backfill.walBytes(), 1_000);
+        assertTrue(plan.statements().get(0).recipeSql().contains("CREATE PROCEDURE `schemaplan_batches`()"));
     }
 }

@@ -113,6 +113,19 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
                 rule.source().url(), e);
     }
 
+    /**
+     * What the InnoDB estimate leaves out: secondary index entries written in each index's key order are
+     * priced as found in the buffer pool; past innodb_buffer_pool_size each is a random page read and write
+     * (docs/data-statements.md: a DELETE ran x8, an INSERT ... SELECT x5 longer). The statistics do not say
+     * the pool's size, so the plan says what the estimate assumes.
+     */
+    private static String bufferPoolCaveat(Cost cost, DataEffect d, Work w) {
+        if (cost == Cost.NOTHING || d.rows() == DataEffect.Rows.FEW || !w.known() || w.indexCount() == 0) return "";
+        return " Priced with its " + w.indexCount() + " secondary index" + (w.indexCount() == 1 ? "" : "es") + " ("
+                + io.schemaplan.impact.Units.bytes(w.indexBytes()) + ") in the buffer pool: if they are larger than "
+                + "innodb_buffer_pool_size, each entry costs a random page read and write (measured 5 to 8 times longer).";
+    }
+
     @Override
     PlanItem dataItem(Operation o, Classified c) {
         DataEffect d = o.data();
@@ -132,7 +145,7 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
                 d.verb() + " " + (d.rows() == DataEffect.Rows.ALL ? "of every row" : d.rows() == DataEffect.Rows.FEW
                         ? "of literal rows" : "of the rows its WHERE matches") + " of " + o.table()
                         + (batched ? ", in batches." : ", in one statement: the rows stay locked until it commits, and "
-                        + "a replica applies it as long again."),
+                        + "a replica applies it as long again.") + bufferPoolCaveat(cost, d, w),
                 batched ? "" : "Run it in key-range batches of " + ScriptRecipes.BATCH + " rows, each committed.",
                 null, r.map(x -> x.source().url()).orElse(""), e);
     }

@@ -139,5 +139,9 @@ class ScriptShapesTest {
         Estimate keys = plan.statements().get(1).estimate();
         assertEquals(rows * 3 * 1_600, keys.walBytes() - backfill.walBytes(), 1_000);
         assertTrue(plan.statements().get(0).recipeSql().contains("CREATE PROCEDURE `schemaplan_batches`()"));
+        // The estimate assumes the index entries are written in the buffer pool, and says so where there are any.
+        assertTrue(!plan.statements().get(0).items().get(0).message().contains("buffer pool"));
+        assertTrue(plan.statements().get(1).items().get(0).message().contains("Priced with its 3 secondary indexes"),
+                plan.statements().get(1).items().get(0).message());
     }
 }

@@ -68,8 +68,15 @@ public final class CostModel {
      * (InnoDB changes rows in place and writes only the index entries that change); everything else as above.
      */
     public static Estimate estimate(Cost cost, Work work, Profile p, io.schemaplan.model.Engine engine) {
+        return estimate(cost, work, p, engine, 0);
+    }
+
+    /** The same with InnoDB's buffer pool size ({@code innodb_buffer_pool_size}; 0: not known). */
+    public static Estimate estimate(Cost cost, Work work, Profile p, io.schemaplan.model.Engine engine,
+                                    long bufferPoolBytes) {
         boolean data = cost == Cost.ROW_WRITES || cost == Cost.ROW_DELETES || cost == Cost.ROW_INSERTS;
-        return data && engine.isMysqlFamily() ? InnodbCost.estimate(cost, work, p) : estimate(cost, work, p);
+        return data && engine.isMysqlFamily() ? InnodbCost.estimate(cost, work, p, bufferPoolBytes)
+                : estimate(cost, work, p);
     }
 
     public static Estimate estimate(Cost cost, Work work, Profile p) {

@@ -114,16 +114,22 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
     }
 
     /**
-     * What the InnoDB estimate leaves out: secondary index entries written in each index's key order are
-     * priced as found in the buffer pool; past innodb_buffer_pool_size each is a random page read and write
-     * (docs/data-statements.md: a DELETE ran x8, an INSERT ... SELECT x5 longer). The statistics do not say
-     * the pool's size, so the plan says what the estimate assumes.
+     * What the InnoDB estimate assumes of the secondary index entries it writes: past innodb_buffer_pool_size
+     * each is a random page read and write (docs/data-statements.md: a DELETE ran x8, an INSERT ... SELECT x5
+     * longer than in the pool). Priced when the statistics say the pool's size; said when they do not.
      */
-    private static String bufferPoolCaveat(Cost cost, DataEffect d, Work w) {
+    private static String bufferPoolCaveat(Cost cost, DataEffect d, Work w, long pool) {
         if (cost == Cost.NOTHING || d.rows() == DataEffect.Rows.FEW || !w.known() || w.indexCount() == 0) return "";
-        return " Priced with its " + w.indexCount() + " secondary index" + (w.indexCount() == 1 ? "" : "es") + " ("
-                + io.schemaplan.impact.Units.bytes(w.indexBytes()) + ") in the buffer pool: if they are larger than "
-                + "innodb_buffer_pool_size, each entry costs a random page read and write (measured 5 to 8 times longer).";
+        String indexes = w.indexCount() + " secondary index" + (w.indexCount() == 1 ? "" : "es") + " ("
+                + io.schemaplan.impact.Units.bytes(w.indexBytes()) + ")";
+        if (pool > 0) {
+            return w.indexBytes() <= pool ? "" : " Its " + indexes + " outgrow the buffer pool ("
+                    + io.schemaplan.impact.Units.bytes(pool) + "): the entries that miss it are priced as a random page "
+                    + "read and write each.";
+        }
+        return " Priced with its " + indexes + " in the buffer pool (the statistics do not say its size): if they "
+                + "are larger than innodb_buffer_pool_size, each entry costs a random page read and write (measured 5 to "
+                + "8 times longer).";
     }
 
     @Override
@@ -132,7 +138,8 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
         Optional<MyRule> r = rule(o.operation());
         Cost cost = r.map(MyRule::cost).orElse(Cost.NOTHING);
         Work w = o.operation().equals("UPDATE_ROWS") ? statements.changedIndexes(o.table(), d.set(), o.work()) : o.work();
-        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile(), Engine.MYSQL);
+        long pool = in.stats() == null ? 0 : in.stats().bufferPoolBytes();
+        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile(), Engine.MYSQL, pool);
         boolean batched = d.batched();
         boolean rowLocksAll = !batched && d.rows() == DataEffect.Rows.ALL && !o.operation().equals("TRUNCATE");
         boolean fresh = createdByScript(o.table());
@@ -145,7 +152,7 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
                 d.verb() + " " + (d.rows() == DataEffect.Rows.ALL ? "of every row" : d.rows() == DataEffect.Rows.FEW
                         ? "of literal rows" : "of the rows its WHERE matches") + " of " + o.table()
                         + (batched ? ", in batches." : ", in one statement: the rows stay locked until it commits, and "
-                        + "a replica applies it as long again.") + bufferPoolCaveat(cost, d, w),
+                        + "a replica applies it as long again.") + bufferPoolCaveat(cost, d, w, pool),
                 batched ? "" : "Run it in key-range batches of " + ScriptRecipes.BATCH + " rows, each committed.",
                 null, r.map(x -> x.source().url()).orElse(""), e);
     }

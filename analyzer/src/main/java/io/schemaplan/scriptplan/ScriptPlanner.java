@@ -263,10 +263,11 @@ public final class ScriptPlanner {
      * The estimate of a data statement: every row written for ALL (and, as an upper bound, for PART); a
      * handful of rows costs nothing measurable. Unknown without statistics for the table.
      */
-    static Estimate dataEstimate(Cost writes, DataEffect d, Work w, Profile p, io.schemaplan.model.Engine engine) {
+    static Estimate dataEstimate(Cost writes, DataEffect d, Work w, Profile p, io.schemaplan.model.Engine engine,
+                                 long bufferPoolBytes) {
         if (d.rows() == DataEffect.Rows.FEW) return Estimate.NONE;
         if (!w.known()) return Estimate.UNKNOWN;
-        Estimate e = CostModel.estimate(writes, w, p, engine);
+        Estimate e = CostModel.estimate(writes, w, p, engine, bufferPoolBytes);
         if (d.rows() == DataEffect.Rows.PART && d.scansTable()) {
             Estimate scan = CostModel.estimate(Cost.TABLE_BYTES, w, p);
             return new Estimate(scan.lowSeconds(), e.expectedSeconds(), e.highSeconds(), e.extraDiskBytes(),

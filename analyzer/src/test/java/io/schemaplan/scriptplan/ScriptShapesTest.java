@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.schemaplan.impact.Estimate;
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.Schema;
+import io.schemaplan.model.Stats;
 import io.schemaplan.read.MysqlDumpReader;
 import io.schemaplan.read.PgDumpReader;
 import io.schemaplan.read.StatsJson;
@@ -143,5 +144,24 @@ class ScriptShapesTest {
         assertTrue(!plan.statements().get(0).items().get(0).message().contains("buffer pool"));
         assertTrue(plan.statements().get(1).items().get(0).message().contains("Priced with its 3 secondary indexes"),
                 plan.statements().get(1).items().get(0).message());
+    }
+
+    /** With the buffer pool's size in the statistics, a DELETE whose indexes outgrow it pays for the misses. */
+    @Test
+    void aMysqlDeleteWhoseIndexesOutgrowTheBufferPoolIsPricedWithTheMisses() {
+        Schema schema = MysqlDumpReader.read(Samples.mysql("1.11.4.patched-32196")).schema();
+        Stats large = StatsJson.read(Samples.root().resolve("stats/dify-large-install-mysql.json"));
+        Stats pooled = new Stats(large.serverVersion(), large.maintenanceWorkMemBytes(), 0, large.blockSize(),
+                large.tables(), List.of(), 4L << 30);
+        Script s = ScriptReader.read("m.sql", "DELETE FROM messages;\n".getBytes(StandardCharsets.UTF_8), Engine.MYSQL);
+        StatementPlan unknown = ScriptPlanner.plan(new ScriptPlanner.Input("1.11.4", "m.sql", schema,
+                SqlStatement.of(List.of(s)), large, "large", null, null, null, null, null)).statements().get(0);
+        StatementPlan known = ScriptPlanner.plan(new ScriptPlanner.Input("1.11.4", "m.sql", schema,
+                SqlStatement.of(List.of(s)), pooled, "large", null, null, null, null, null)).statements().get(0);
+        // messages: 8.5 GB of indexes, 4 GB of pool: about half the 7 x 21 M entries miss it.
+        assertTrue(known.estimate().expectedSeconds() > unknown.estimate().expectedSeconds() + 10_000,
+                known.estimate() + " / " + unknown.estimate());
+        assertTrue(known.items().get(0).message().contains("outgrow the buffer pool (4.0 GB)"), known.items().get(0).message());
+        assertTrue(unknown.items().get(0).message().contains("the statistics do not say its size"));
     }
 }

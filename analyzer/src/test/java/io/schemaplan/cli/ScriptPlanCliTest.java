@@ -1,6 +1,7 @@
 package io.schemaplan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +99,10 @@ class ScriptPlanCliTest {
         Cli.Result html = Cli.run("plan", dump, "--script", script, "--stats", LARGE, "--format", "html");
         assertEquals(0, html.exitCode(), html.err());
         assertTrue(html.out().contains("<h1>Migration script plan"), html.out());
+        // Assumptions name commands and SQL as code, never with literal backticks.
+        String assumptions = html.out().substring(html.out().indexOf("<section id=\"assumptions\">"));
+        assertTrue(assumptions.contains("<code>schemaplan calibrate</code>"), assumptions);
+        assertFalse(assumptions.substring(0, assumptions.indexOf("</section>")).contains("`"), assumptions);
         Cli.Result exit = Cli.run("plan", dump, "--script", script, "--stats", LARGE, "--exit-code");
         assertEquals(1, exit.exitCode(), "a critical statement with --exit-code");
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
  * the block size, and the size of every table, sorted by name. {@code binaryCasts} are a live PostgreSQL
  * server's binary-coercible casts (its {@code pg_cast}, extension types included), sorted; empty when the
  * statistics did not come from one (a file, MySQL), and then the generated table of a stock server applies.
+ * {@code checkpoints} are the settings that decide how often a long data statement crosses a checkpoint
+ * ({@link CheckpointSettings}); statistics without them (older files) have PostgreSQL's defaults.
  */
 public record Stats(
         String serverVersion,
@@ -17,9 +19,11 @@ public record Stats(
         int maxParallelMaintenanceWorkers,
         int blockSize,
         List<TableStats> tables,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BinaryCast> binaryCasts) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BinaryCast> binaryCasts,
+        CheckpointSettings checkpoints) {
 
     public Stats {
+        if (checkpoints == null) checkpoints = CheckpointSettings.POSTGRES_DEFAULTS;
         tables = Lists.sorted(tables, TableStats::table);
         binaryCasts = Lists.sorted(binaryCasts, c -> c.source() + ">" + c.target());
     }
@@ -30,9 +34,23 @@ public record Stats(
         this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, List.of());
     }
 
+    /** Statistics with PostgreSQL's default checkpoint settings. */
+    public Stats(String serverVersion, long maintenanceWorkMemBytes, int maxParallelMaintenanceWorkers, int blockSize,
+                 List<TableStats> tables, List<BinaryCast> binaryCasts) {
+        this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts,
+                CheckpointSettings.POSTGRES_DEFAULTS);
+    }
+
     /** The same statistics with these casts of the server they were read from. */
     public Stats withBinaryCasts(List<BinaryCast> casts) {
-        return new Stats(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, casts);
+        return new Stats(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, casts,
+                checkpoints);
+    }
+
+    /** The same statistics with these tables (counted rows, for instance). */
+    public Stats withTables(List<TableStats> newTables) {
+        return new Stats(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, newTables,
+                binaryCasts, checkpoints);
     }
 
     public Optional<TableStats> table(QName name) {

@@ -2,6 +2,7 @@ package io.schemaplan.read;
 
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.QName;
+import io.schemaplan.model.CheckpointSettings;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.TableStats;
 import java.util.HashMap;
@@ -52,7 +53,8 @@ public final class MysqlStatsReader {
             List<TableStats> tables = session.query(TABLES_SQL, rs -> new TableStats(QName.of("", rs.getString(1)),
                     rs.getLong(2), rs.getLong(3), 0, rs.getLong(4), indexes.getOrDefault(rs.getString(1), Map.of())), db);
             return StatsJson.checked(session.url().redacted(),
-                    new Stats(statsVersion(session.engine(), session.version()), settings[0], 0, (int) settings[1], tables));
+                    new Stats(statsVersion(session.engine(), session.version()), settings[0], 0, (int) settings[1], tables,
+                            List.of(), CheckpointSettings.NO_PAGE_IMAGES));
         }
     }
 

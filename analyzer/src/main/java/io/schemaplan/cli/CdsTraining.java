@@ -1,5 +1,6 @@
 package io.schemaplan.cli;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,10 +11,17 @@ import java.util.List;
 /**
  * The training run of the class-data-sharing archive that {@code mvn package} writes beside the jar
  * ({@code schemaplan.jsa}, see analyzer/pom.xml and docs/performance.md): runs the commands users run most, on the
- * bundled samples (the text paths: see main), in one JVM started with {@code -XX:ArchiveClassesAtExit}. Every class they load is then mapped
- * from the archive instead of being read, parsed and verified from the jar at each start. Not a user command.
+ * bundled samples (the text paths: see main), in one JVM started with {@code -XX:DumpLoadedClassList}. A second
+ * JVM ({@code -Xshare:dump}) turns that list into a static archive, and every class in it is then mapped from the
+ * archive instead of being read, parsed and verified from the jar at each start. Not a user command.
  *
- * <p>Usage: {@code java -XX:ArchiveClassesAtExit=schemaplan.jsa -cp schemaplan.jar io.schemaplan.cli.CdsTraining SAMPLES_DIR}
+ * <p>A static archive, not a dynamic one ({@code -XX:ArchiveClassesAtExit}): on Java 17 only the static dump
+ * archives classes of class-file version 49 and older, and picocli is compiled for Java 5.
+ *
+ * <p>Usage: {@code java -XX:DumpLoadedClassList=schemaplan.classlist -cp schemaplan.jar
+ * io.schemaplan.cli.CdsTraining SAMPLES_DIR [JDK_FILE]}. JDK_FILE, when given, receives this JVM's
+ * {@code java.home}: a static archive replaces the JDK's own, and when another JDK runs the jar the JVM would
+ * reject it and start with no archive at all, so the launchers pass it only to the JDK named there.
  */
 final class CdsTraining {
     private CdsTraining() {
@@ -21,6 +29,13 @@ final class CdsTraining {
 
     public static void main(String[] args) {
         Path samples = Path.of(args.length > 0 ? args[0] : "samples");
+        if (args.length > 1) {
+            try {
+                Files.writeString(Path.of(args[1]), System.getProperty("java.home") + "\n");
+            } catch (IOException e) {
+                System.err.println("schemaplan CDS training: cannot write " + args[1] + ": " + e.getMessage());
+            }
+        }
         String pgFrom = samples.resolve("postgres/dify-0.14.2.sql").toString();
         String pgTo = samples.resolve("postgres/dify-1.12.1.sql").toString();
         String myFrom = samples.resolve("mysql/dify-1.10.1.sql").toString();

@@ -15,9 +15,20 @@ import java.util.Map;
  *
  * <p>Times are {@link Estimate}s counted from the start of the upgrade: low, expected and high are three
  * scenarios (every operation at its low, expected or high duration), so an end minus a start stays within
- * one scenario. {@code order} says in words how the operations were ordered.
+ * one scenario. {@code order} says in words how the operations were ordered. {@code phases} are the
+ * transactions when the order of statements is known (a script): where each one commits is where locks are
+ * released and what ran before can no longer roll back; empty for a schema diff.
  */
-public record Timeline(Estimate end, List<Row> rows, String order) {
+public record Timeline(Estimate end, List<Row> rows, String order, List<Phase> phases) {
+
+    /**
+     * One transaction of the run, from its first statement's start to its commit: {@code label} names it
+     * ({@code statements 1–6}), {@code autocommit} marks a statement that commits on its own (CREATE INDEX
+     * CONCURRENTLY, or any statement outside BEGIN … COMMIT), {@code ends} says how it ends ({@code COMMIT at
+     * statement 6}).
+     */
+    public record Phase(String label, Estimate start, Estimate end, boolean autocommit, String ends) {
+    }
 
     /** What a lock makes wait, most first. */
     public enum Blocks {
@@ -56,17 +67,34 @@ public record Timeline(Estimate end, List<Row> rows, String order) {
         }
 
         /**
-         * How long the row stays blocked: from the start of its first blocking segment to the latest
-         * release of a blocking lock, in each scenario. {@link Estimate#NONE} when nothing blocks.
+         * How long the row stays blocked: the longest stretch without a break, from the start of a blocking
+         * segment to the latest release of the blocking locks that follow on without a gap, in each scenario
+         * (a table two transactions lock is free between their commits). {@link Estimate#NONE} when nothing
+         * blocks.
          */
         public Estimate blocked() {
-            List<Segment> blocking = segments.stream().filter(s -> s.blocks() != Blocks.NOTHING).toList();
-            if (blocking.isEmpty()) return Estimate.NONE;
-            Estimate from = blocking.get(0).start();
-            Estimate until = blocking.get(0).heldUntil();
+            List<Segment> blocking = segments.stream().filter(s -> s.blocks() != Blocks.NOTHING)
+                    .sorted(Comparator.comparingDouble(s -> s.start().expectedSeconds())).toList();
+            Estimate best = Estimate.NONE;
+            Estimate from = null;
+            Estimate until = null;
             for (Segment s : blocking) {
-                if (s.heldUntil().expectedSeconds() > until.expectedSeconds()) until = s.heldUntil();
+                if (from != null && s.start().expectedSeconds() <= until.expectedSeconds() * (1 + 1e-9)) {
+                    if (s.heldUntil().expectedSeconds() > until.expectedSeconds()) until = s.heldUntil();
+                    continue;
+                }
+                if (from != null) best = longer(best, between(from, until));
+                from = s.start();
+                until = s.heldUntil();
             }
+            return from == null ? best : longer(best, between(from, until));
+        }
+
+        private static Estimate longer(Estimate a, Estimate b) {
+            return b.expectedSeconds() > a.expectedSeconds() || a == Estimate.NONE ? b : a;
+        }
+
+        private static Estimate between(Estimate from, Estimate until) {
             return new Estimate(Math.max(0, until.lowSeconds() - from.lowSeconds()),
                     Math.max(0, until.expectedSeconds() - from.expectedSeconds()),
                     Math.max(0, until.highSeconds() - from.highSeconds()), 0, 0, from.known() && until.known());
@@ -80,6 +108,12 @@ public record Timeline(Estimate end, List<Row> rows, String order) {
 
     public Timeline {
         rows = List.copyOf(rows);
+        phases = List.copyOf(phases);
+    }
+
+    /** A timeline whose transactions are not known (a schema diff). */
+    public Timeline(Estimate end, List<Row> rows, String order) {
+        this(end, rows, order, List.of());
     }
 
     /** The order {@link #of} assumes, for the report to say. */
@@ -159,12 +193,12 @@ public record Timeline(Estimate end, List<Row> rows, String order) {
     }
 
     /** {@code ALTER_COLUMN_TYPE} as {@code alter column type}. */
-    private static String words(String operation) {
+    public static String words(String operation) {
         return operation.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     /** Only the durations: disk and WAL belong to the plan, not to the axis. */
-    private static Estimate times(Estimate e) {
+    public static Estimate times(Estimate e) {
         return new Estimate(e.lowSeconds(), e.expectedSeconds(), e.highSeconds(), 0, 0, e.known());
     }
 

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statement view of a script plan for a terminal, at most 100 columns: findings first, then per
+ * The statement view of a script plan for a terminal, at most 100 columns: the longest block (the timeline's
+ * critical path in one line), findings, then per
  * transaction the tables it blocks and until when, what a failure leaves behind, and its statements (number,
  * revision, lock, estimate, first line of SQL), each risky one with its reason and safer SQL. Everything from
  * the script or the schema goes through {@link Printable#escape}.
@@ -34,14 +35,16 @@ public final class ScriptPlanTextRenderer {
         b.append(ChangeText.count((int) statements, "statement")).append(" in ")
                 .append(ChangeText.count(plan.transactions().size(), "transaction")).append(" · ")
                 .append(plan.count(Risk.CRITICAL)).append(" critical, ").append(plan.count(Risk.HIGH)).append(" high · ")
-                .append("total ").append(Units.range(plan.total())).append("\n\n");
+                .append("total ").append(Units.range(plan.total())).append('\n');
+        wrap(b, "Longest block: ", "  ", e(TimelineChart.headline(plan.timeline())));
+        b.append('\n');
         if (!plan.findings().isEmpty()) {
             b.append("Findings\n");
             for (String f : plan.findings()) wrap(b, "  • ", "    ", e(f));
             b.append('\n');
         }
         for (ScriptPlan.ReplaySection r : plan.replaySections()) {
-            b.append(e(r.heading())).append('\n');
+            wrap(b, "", "  ", e(r.heading()));
             for (String f : r.lines()) wrap(b, "  • ", "    ", e(f));
             b.append('\n');
         }

@@ -28,6 +28,13 @@ final class Templates {
         return Printable.escapeKeepingLayout(render(HTML, template, param));
     }
 
+    /** An HTML template with several parameters, by name. */
+    static String html(String template, java.util.Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        HTML.render(template, params, out);
+        return Printable.escapeKeepingLayout(out.toString());
+    }
+
     static String markdown(String template, Object param) {
         return render(MARKDOWN, template, param);
     }

@@ -3,6 +3,7 @@ package io.schemaplan.scriptplan;
 import io.schemaplan.impact.Estimate;
 import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.Risk;
+import io.schemaplan.impact.Timeline;
 import io.schemaplan.model.QName;
 import io.schemaplan.script.Finding;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
  * lock held across a long data statement, work committed before a step that can fail); {@code assumptions}
  * what the estimates rest on. {@code replay}: what replaying the script on FROM found (statements it could not
  * apply) and, when a TO was given ({@code to}, its label; null otherwise), how the replay's end differs from it:
- * schema changes no statement makes, statements whose effect TO does not have.
+ * schema changes no statement makes, statements whose effect TO does not have. {@code timeline}: the run on a
+ * time axis ({@link ScriptTimeline}), what the HTML and Markdown reports draw.
  */
 public record ScriptPlan(
         String from,
@@ -32,7 +34,8 @@ public record ScriptPlan(
         List<String> findings,
         List<String> assumptions,
         String to,
-        List<Finding> replay) {
+        List<Finding> replay,
+        Timeline timeline) {
 
     public ScriptPlan {
         statements = List.copyOf(statements);
@@ -58,8 +61,11 @@ public record ScriptPlan(
         List<Finding> extra = new java.util.ArrayList<>(replay(Finding.Kind.NOT_IN_TARGET));
         extra.addAll(replay(Finding.Kind.DIFFERS));
         section(out, "Statements whose effect " + to + " does not have", extra);
-        if (replay.stream().noneMatch(f -> f.kind() != Finding.Kind.NOT_APPLIED)) {
-            out.add(new ReplaySection("Compared with " + to, List.of("The replayed script ends at " + to + ": no differences.")));
+        section(out, "Expressions written otherwise than " + to + " prints them (alike when compared loosely:"
+                + " docs/migration-scripts.md)", replay(Finding.Kind.WRITTEN_DIFFERENTLY));
+        if (replay.stream().noneMatch(f -> f.kind() != Finding.Kind.NOT_APPLIED && f.kind() != Finding.Kind.WRITTEN_DIFFERENTLY)) {
+            out.add(new ReplaySection("Compared with " + to, List.of("The replayed script ends at " + to + ": no differences"
+                    + (replay(Finding.Kind.WRITTEN_DIFFERENTLY).isEmpty() ? "." : " but for how expressions are written."))));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Cuts a planned script into the transactions it runs in and derives each transaction's blocking windows.
@@ -233,8 +234,11 @@ final class Transactions {
         };
     }
 
-    /** A lock one statement holds on one table, and what it blocks. */
-    private record Hold(String lock, boolean reads, boolean writes, String operation, int statement) {
+    /**
+     * A lock one statement holds on one table, and what it blocks; {@code rowLocks}: the rows an unbatched
+     * UPDATE or DELETE wrote stay locked until COMMIT, so writers of those rows wait.
+     */
+    record Hold(String lock, boolean reads, boolean writes, String operation, int statement, boolean rowLocks) {
         /** Reads and writes, writes, nothing; PostgreSQL lock strength breaks ties. */
         int rank() {
             int base = reads ? 200 : writes ? 100 : 0;
@@ -244,41 +248,55 @@ final class Transactions {
                 return base;
             }
         }
+
+        /** The stronger of two holds on one table (who took it with it); row locks once taken stay. */
+        Hold with(Hold o) {
+            Hold s = o.rank() > rank() ? o : this;
+            return new Hold(s.lock, s.reads, s.writes, s.operation, s.statement, rowLocks || o.rowLocks);
+        }
+
+        /** What waits: row locks make writers of those rows wait even under a table lock that lets them in. */
+        boolean blocksWrites() {
+            return writes || rowLocks;
+        }
     }
 
     /**
-     * Per table (the one a statement alters, and the second one it locks: a foreign key's referenced table,
-     * the table an INSERT … SELECT reads): the first statement that locks it, the strongest lock and who takes
-     * it, until the end of the transaction.
+     * The locks one statement takes on tables the script did not create, per table in item order: the table it
+     * alters, and the second one it locks (a foreign key's referenced table, the table an INSERT … SELECT reads).
+     */
+    static Map<QName, Hold> holds(StatementPlan m, Predicate<QName> createdByScript) {
+        Map<QName, Hold> out = new LinkedHashMap<>();
+        int n = m.statement().number();
+        for (PlanItem i : m.items()) {
+            boolean rowLocks = m.data() != null && i.runsInTransaction()
+                    && (i.operation().equals("UPDATE_ROWS") || i.operation().equals("DELETE_ROWS"));
+            if (i.table() != null && i.lock() != null && !createdByScript.test(i.table())) {
+                out.merge(i.table(), new Hold(i.lock(), i.blocksReads(), i.blocksWrites(), i.operation(), n, rowLocks),
+                        Hold::with);
+            }
+            if (i.other() != null && i.otherLock() != null && !createdByScript.test(i.other())) {
+                LockMode o = LockMode.valueOf(i.otherLock().replace(' ', '_'));
+                out.merge(i.other(), new Hold(o.sql(), o.blocksReads(), o.blocksWrites(), i.operation(), n, false),
+                        Hold::with);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per table (the one a statement alters, and the second one it locks): the first statement that locks it,
+     * the strongest lock and who takes it, until the end of the transaction.
      */
     private static List<Window> windows(List<StatementPlan> members, ScriptPlanner.StatementRules rules) {
-        record Acc(int from, Hold strongest, boolean rowLocks) {
+        record Acc(int from, Hold strongest) {
         }
         Map<QName, Acc> acc = new LinkedHashMap<>();
         for (StatementPlan m : members) {
-            int n = m.statement().number();
-            for (PlanItem i : m.items()) {
-                List<Map.Entry<QName, Hold>> holds = new ArrayList<>();
-                if (i.table() != null && i.lock() != null) {
-                    holds.add(Map.entry(i.table(), new Hold(i.lock(), i.blocksReads(), i.blocksWrites(), i.operation(), n)));
-                }
-                if (i.other() != null && i.otherLock() != null) {
-                    LockMode o = LockMode.valueOf(i.otherLock().replace(' ', '_'));
-                    holds.add(Map.entry(i.other(), new Hold(o.sql(), o.blocksReads(), o.blocksWrites(), i.operation(), n)));
-                }
-                boolean rowLocks = m.data() != null && i.runsInTransaction()
-                        && (i.operation().equals("UPDATE_ROWS") || i.operation().equals("DELETE_ROWS"));
-                for (Map.Entry<QName, Hold> h : holds) {
-                    if (rules.createdByScript(h.getKey())) continue;
-                    boolean rows = rowLocks && h.getKey().equals(i.table());
-                    Acc a = acc.get(h.getKey());
-                    if (a == null) {
-                        acc.put(h.getKey(), new Acc(n, h.getValue(), rows));
-                    } else {
-                        Hold strongest = h.getValue().rank() > a.strongest().rank() ? h.getValue() : a.strongest();
-                        acc.put(h.getKey(), new Acc(a.from(), strongest, a.rowLocks() || rows));
-                    }
-                }
+            for (Map.Entry<QName, Hold> h : holds(m, rules::createdByScript).entrySet()) {
+                Acc a = acc.get(h.getKey());
+                acc.put(h.getKey(), a == null ? new Acc(m.statement().number(), h.getValue())
+                        : new Acc(a.from(), a.strongest().with(h.getValue())));
             }
         }
         int until = members.get(members.size() - 1).statement().number();
@@ -286,10 +304,10 @@ final class Transactions {
         for (Map.Entry<QName, Acc> e : acc.entrySet()) {
             Acc a = e.getValue();
             Hold s = a.strongest();
-            if (!s.reads() && !s.writes() && !a.rowLocks()) continue;
+            if (!s.reads() && !s.blocksWrites()) continue;
             Estimate held = members.stream().filter(m -> m.statement().number() >= a.from())
                     .map(StatementPlan::estimate).reduce(Estimate.NONE, Estimate::plus);
-            out.add(new Window(e.getKey(), s.lock(), s.reads(), s.writes() || a.rowLocks(), a.rowLocks(), a.from(),
+            out.add(new Window(e.getKey(), s.lock(), s.reads(), s.blocksWrites(), s.rowLocks(), a.from(),
                     s.statement(), s.operation(), until, held));
         }
         return out;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The upgrade timeline of the HTML plan in a real headless Chromium, on a wide screen (1400 px) and a phone
  * (420 px): one bar per table the upgrade locks, the longest blocked span on workflow_runs, the critical path
- * marked, and no sideways scrolling. The screenshots stay in {@code analyzer/target/screenshots/} to look at.
+ * marked, no sideways scrolling and no overlapping text. The screenshots stay in {@code analyzer/target/screenshots/} to look at.
  */
 class PlanTimelineChromiumTest {
     static final Path LARGE = Samples.root().resolve("stats/dify-large-install.json");
@@ -81,6 +81,10 @@ class PlanTimelineChromiumTest {
         assertEquals("420", Chromium.rootAttribute(phone, "data-inner-data-viewport-width"), "the page saw 420 px");
         assertEquals("420", Chromium.rootAttribute(phone, "data-inner-data-page-width"), "no sideways scrolling at 420 px");
         assertEquals("420", Chromium.rootAttribute(phone, "data-inner-scroll-width"), "no sideways scrolling at 420 px");
+        for (int width : new int[] {1400, 420}) {
+            String[] facts = Chromium.probe(html, width, 1600, ScriptPlanChromiumTest.OVERLAPS).split(";", 4);
+            assertEquals("0", facts[0], "overlapping text at " + width + " px: " + facts[3]);
+        }
         Path narrow = SHOTS.resolve(name + "-420.png");
         Chromium.screenshotNarrow(html, narrow, 420, 2400);
         assertTrue(Files.size(narrow) > 20_000, "a rendered page: " + Files.size(narrow) + " bytes");

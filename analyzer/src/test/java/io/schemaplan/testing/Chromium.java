@@ -45,22 +45,45 @@ public final class Chromium {
      * {@code --allow-file-access-from-files}, which {@link #dumpDomNarrow} and {@link #screenshotNarrow} pass.
      */
     public static Path narrowWrapper(Path html, int width, int height) {
-        Path wrapper = html.resolveSibling(html.getFileName() + "." + width + ".wrapper.html");
-        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0;background:#888}"
-                + "iframe{display:block;border:0;background:#fff;width:" + width + "px;height:" + height + "px}</style>"
-                + "</head><body><iframe id=\"f\" src=\"" + html.getFileName()
-                + "\"></iframe><script>document.getElementById('f').addEventListener('load',function(){"
-                + "var d=this.contentDocument.documentElement,r=document.documentElement;"
+        return wrapper(html, width + ".wrapper.html", width, height, "var d=this.contentDocument.documentElement,"
+                + "r=document.documentElement;"
                 + "for(var i=0;i<d.attributes.length;i++){r.setAttribute('data-inner-'+d.attributes[i].name,d.attributes[i].value);}"
                 + "r.setAttribute('data-inner-scroll-width',String(d.scrollWidth));"
                 + "r.setAttribute('data-inner-client-width',String(d.clientWidth));"
-                + "r.setAttribute('data-inner-dom',this.contentDocument.body?'1':'0');});</script></body></html>";
+                + "r.setAttribute('data-inner-dom',this.contentDocument.body?'1':'0');");
+    }
+
+    /** A page beside {@code html} that shows it in an iframe {@code width} px wide and runs {@code onLoad} after it loaded. */
+    private static Path wrapper(Path html, String suffix, int width, int height, String onLoad) {
+        Path wrapper = html.resolveSibling(html.getFileName() + "." + suffix);
+        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0;background:#888}"
+                + "iframe{display:block;border:0;background:#fff;width:" + width + "px;height:" + height + "px}</style>"
+                + "</head><body><iframe id=\"f\" src=\"" + html.getFileName()
+                + "\"></iframe><script>document.getElementById('f').addEventListener('load',function(){" + onLoad
+                + "});</script></body></html>";
         try {
             Files.writeString(wrapper, page);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return wrapper;
+    }
+
+    /**
+     * Runs {@code script}, the body of a JavaScript function of the page's {@code document} that returns a string,
+     * on the page shown in an iframe {@code width} px wide (as {@link #narrowWrapper}: its own viewport, after
+     * its scripts ran), and returns that string: layout facts (where a box is drawn, which texts overlap) that
+     * the DOM alone does not hold.
+     */
+    public static String probe(Path html, int width, int height, String script) {
+        Path wrapper = wrapper(html, width + ".probe.html", width, height, "var r;try{r=String((function(document){"
+                + script + "})(this.contentDocument));}catch(e){r='error: '+e;}"
+                + "document.documentElement.setAttribute('data-probe',r);");
+        String dom = run(List.of("--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                "--window-size=" + Math.max(500, width) + "," + height), wrapper);
+        String result = rootAttribute(dom, "data-probe");
+        if (result == null) throw new AssertionError("the probe did not run on " + html);
+        return result.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     /** {@link #dumpDom} of the wrapper page of {@link #narrowWrapper}: the page's facts as {@code data-inner-…}. */

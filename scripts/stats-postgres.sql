@@ -6,7 +6,9 @@
 -- take a lock on every table; rows is reltuples (-1: never analyzed). Same expressions as
 -- io.schemaplan.read.PostgresStatsReader. columnBytes is pg_stats.avg_width (sizes new indexes on text keys).
 -- Unlike `schemaplan stats`, this script leaves out the server's binary-coercible casts (binaryCasts): a plan
--- from its file uses the cast table generated on a stock server.
+-- from its file uses the cast table generated on a stock server. checkpoints are the settings that decide how
+-- often a long UPDATE crosses a checkpoint; heapOrderedIndexes the indexes whose key follows the heap's order
+-- (same query as analyzer/src/main/resources/io/schemaplan/read/heap-ordered-indexes.sql).
 SET default_transaction_read_only = on;
 SET lock_timeout = '1s';
 SET statement_timeout = '60s';
@@ -20,6 +22,30 @@ WITH rel AS (
     SELECT x.indrelid, i.relname, i.relpages::bigint * (SELECT b FROM bs) AS bytes
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
     WHERE x.indrelid IN (SELECT oid FROM rel)
+), ho AS (
+    SELECT c.oid AS indrelid, i.relname,
+           least(greatest(1, round(coalesce(exp(sum(ln(greatest(1, CASE WHEN p.n_distinct < 0
+               THEN -p.n_distinct * greatest(c.reltuples, 1) ELSE p.n_distinct END)::float8))), 1))), 1e15)::bigint AS prefixes
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class c ON c.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    CROSS JOIN LATERAL (
+        SELECT k.pos FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(att, pos)
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.att
+        JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname
+            AND NOT s.inherited
+        WHERE k.pos <= x.indnkeyatts AND abs(s.correlation) >= 0.9
+        ORDER BY k.pos LIMIT 1) f
+    LEFT JOIN LATERAL (
+        SELECT s.n_distinct FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(att, pos)
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.att
+        JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname
+            AND NOT s.inherited
+        WHERE k.pos < f.pos) p ON true
+    WHERE x.indrelid IN (SELECT oid FROM rel)
+    GROUP BY c.oid, i.relname, f.pos
+    HAVING count(p.n_distinct) = f.pos - 1
 )
 SELECT json_build_object(
     'format', 'schemaplan-stats/1',
@@ -27,6 +53,11 @@ SELECT json_build_object(
     'maintenanceWorkMemBytes', (SELECT setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem'),
     'maxParallelMaintenanceWorkers', current_setting('max_parallel_maintenance_workers')::int,
     'blockSize', current_setting('block_size')::int,
+    'checkpoints', json_build_object(
+        'maxWalSizeBytes', (SELECT pg_size_bytes(setting || unit) FROM pg_settings WHERE name = 'max_wal_size'),
+        'checkpointTimeoutSeconds', (SELECT setting::bigint FROM pg_settings WHERE name = 'checkpoint_timeout'),
+        'checkpointCompletionTarget', current_setting('checkpoint_completion_target')::float8,
+        'fullPageWrites', current_setting('full_page_writes')::bool),
     'tables', coalesce((
         SELECT json_agg(json_build_object(
             'table', r.nspname || '.' || r.relname,
@@ -38,7 +69,9 @@ SELECT json_build_object(
                                  FROM ix WHERE ix.indrelid = r.oid), '{}'::json),
             'columnBytes', coalesce((SELECT json_object_agg(s.attname, s.avg_width ORDER BY s.attname)
                                      FROM pg_stats s WHERE s.schemaname = r.nspname AND s.tablename = r.relname
-                                       AND NOT s.inherited), '{}'::json)
+                                       AND NOT s.inherited), '{}'::json),
+            'heapOrderedIndexes', (SELECT json_object_agg(ho.relname, ho.prefixes ORDER BY ho.relname)
+                                   FROM ho WHERE ho.indrelid = r.oid)
         ) ORDER BY r.nspname, r.relname)
         FROM rel r LEFT JOIN pg_class t ON t.oid = r.reltoastrelid), '[]'::json)
 );

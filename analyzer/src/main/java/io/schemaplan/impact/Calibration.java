@@ -26,8 +26,9 @@ import java.util.function.ToDoubleFunction;
  * CREATE INDEX by ×1.4–2 on the benchmark (scripts/bench-estimate);</li>
  * <li>foreignKeyRows = R / foreignKey (the validation query as a whole, its heap read included);</li>
  * <li>rowWrite = W / (update − H / seqScan): a full-table UPDATE of an unindexed column (not HOT: the
- * table is packed, so every index gets an entry per row), once its heap read is taken out, W being the WAL
- * the cost model counts for it ({@link CostModel}, {@link Cost#ROW_WRITES}).</li>
+ * table is packed, so every index gets an entry per row), once its heap read is taken out, W being the
+ * bytes the cost model prices it by ({@link CostModel#updatePricedBytes}): its own WAL plus the index
+ * pages imaged again after the checkpoints it crosses, at a third of their bytes.</li>
  * </ol>
  * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
  * part still spent some time on the rest, and a zero or negative remainder would make a throughput
@@ -78,8 +79,10 @@ public final class Calibration {
         double indexBuild = builtIndexBytes / inBuild;
         double indexRebuild = table.indexBytes() / inRewrite;
         double foreignKeyRows = table.rows() / t.foreignKey();
-        double updateWal = CostModel.estimate(Cost.ROW_WRITES, table, Profile.DEFAULT).walBytes();
-        double rowWrite = updateWal / remainder(t.update(), scanSeconds);
+        // The bytes the model prices the UPDATE by, its checkpoint term included (≈ 0 on a table whose WAL
+        // stays within one checkpoint distance), so the throughput is not counted twice.
+        double updateBytes = CostModel.updatePricedBytes(table, Profile.DEFAULT);
+        double rowWrite = updateBytes / remainder(t.update(), scanSeconds);
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, indexRebuild, foreignKeyRows,
                 rowWrite, CALIBRATED_SPREAD);
     }

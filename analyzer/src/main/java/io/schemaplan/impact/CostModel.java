@@ -34,7 +34,9 @@ package io.schemaplan.impact;
  * old heap page and every index page touched first after a checkpoint (a page modified long ago: the whole
  * heap and, for keys spread over the index, the whole index). WAL = 2 × f × heap + f × indexes + rows ×
  * (110 + 80 × indexes); measured 80.7 MB against 87 MB predicted. The old versions stay until VACUUM and
- * every index gains an entry per row: extra disk = f × (heap + indexes) (measured: both doubled);</li>
+ * every index gains an entry per row: extra disk = f × (heap + indexes) (measured: both doubled). A long
+ * UPDATE crosses checkpoints and images its index leaves again after each ({@link #checkpointWal}),
+ * priced at a third of its bytes ({@link #pricedBytes});</li>
  * <li>DELETE: per row a DELETE record (≈ 55 bytes) setting xmax, no index writes, and a full-page image of
  * every heap page touched: WAL = f × heap + rows × 55; no extra disk (VACUUM frees the space later). A
  * DELETE writes its WAL faster than an UPDATE, most of it being whole pages copied at once (200,000 rows:
@@ -102,11 +104,11 @@ public final class CostModel {
             }
             case ROWS -> seconds = work.rows() / p.foreignKeyRowsPerSecond();
             case ROW_WRITES -> {
-                long heap = share(work.heapBytes(), work);
-                long indexes = share(work.indexBytes(), work);
-                disk = Estimate.sum(heap, indexes);
-                wal = Estimate.sum(Estimate.sum(heap, disk), perRow(work, UPDATE_ROW_WAL));
-                seconds = scan(work, p) + wal / p.rowWriteBytesPerSecond();
+                disk = Estimate.sum(share(work.heapBytes(), work), share(work.indexBytes(), work));
+                long own = updateWal(work);
+                long again = checkpointWal(own, work, p);
+                wal = Estimate.sum(own, again);
+                seconds = scan(work, p) + pricedBytes(own, again) / p.rowWriteBytesPerSecond();
             }
             case ROW_DELETES -> {
                 wal = Estimate.sum(share(work.heapBytes(), work), times(work.rows(), DELETE_ROW_WAL));
@@ -120,6 +122,87 @@ public final class CostModel {
             default -> throw new IllegalArgumentException("cost " + cost);
         }
         return new Estimate(seconds / p.spread(), seconds, seconds * p.spread(), disk, wal, true);
+    }
+
+    /** An UPDATE's own WAL: new versions, images of the old heap pages and of the index leaves, records. */
+    static long updateWal(Work work) {
+        long heap = share(work.heapBytes(), work);
+        long disk = Estimate.sum(heap, share(work.indexBytes(), work));
+        return Estimate.sum(Estimate.sum(heap, disk), perRow(work, UPDATE_ROW_WAL));
+    }
+
+    /**
+     * The bytes an UPDATE's duration is priced by at the row-write throughput: its own WAL, and the pages
+     * imaged again after checkpoints at {@link #DELETE_WAL_SPEEDUP} times that speed, as a DELETE's WAL,
+     * which is mostly page images too. Measured: on a 400,000-row messages table updated in 16 batches of
+     * 25,000 rows in heap order, a CHECKPOINT before every other batch made those batches log 38 MB more
+     * page images each (≈ 40 MB against ≈ 3 MB) and take no longer (6.1 s against 6.4 s on average, ±0.6 s
+     * at load 8), where 38 MB at the row-write speed of those same batches (≈ 16 MB/s) would have added
+     * 2.4 s. A page image is one copy of a page already in memory; a row write also finds, locks and
+     * changes the row and descends every index.
+     */
+    static double pricedBytes(long own, long again) {
+        return own + again / DELETE_WAL_SPEEDUP;
+    }
+
+    /** The bytes {@link #pricedBytes} gives for a full-table UPDATE of this work (calibration inverts it). */
+    public static double updatePricedBytes(Work work, Profile p) {
+        long own = updateWal(work);
+        return pricedBytes(own, checkpointWal(own, work, p));
+    }
+
+    /**
+     * The WAL an UPDATE writes again because checkpoints start while it runs: after each, the first change
+     * to a page logs the whole page again. The heap is read and written in order, so each heap page is
+     * changed in one stretch and imaged once (already in {@code own}); index leaves are not. With W the
+     * statement's own WAL ({@code own}, its first image of each page included), C the WAL between two
+     * checkpoints ({@link #checkpointDistance}) and E(r) the index bytes r rows touch between two of them,
+     * the statement spans K = W' / C checkpoints (its start falls anywhere between two, as in production)
+     * and W' = W + K × E: W' = W / (1 − E / C). The rows per interval r follow from the same balance:
+     * r = n × (C − E(r)) / W, solved by bisection (its left side grows with r, its right side falls).
+     * E(r) sums, per index of L leaves, its bytes × (1 − e^(−m / L)), the share of leaves m random
+     * touches reach: m = r for an index whose entries scatter (uuid keys), m = its heap-ordered prefixes
+     * for one whose key follows the heap's order (each checkpoint re-images the leaf each prefix is filling).
+     * Measured (docs/data-statements.md): 25,000 rows after each CHECKPOINT on a 200,000-row messages table
+     * re-imaged 99 % of its six indexes' leaves every time.
+     */
+    static long checkpointWal(long own, Work work, Profile p) {
+        Checkpoints c = work.checkpoints();
+        if (!c.settings().fullPageWrites() || c.indexes().isEmpty() || work.rows() <= 0 || own <= 0) return 0;
+        double distance = checkpointDistance(c, p);
+        double n = work.rows();
+        double lo = 0;
+        double hi = n * distance / own;
+        for (int i = 0; i < 60; i++) {
+            double mid = (lo + hi) / 2;
+            if (mid < n * (distance - reimaged(c, Math.min(mid, n))) / own) lo = mid; else hi = mid;
+        }
+        double e = reimaged(c, Math.min(lo, n));
+        double total = own / (1 - Math.min(e / distance, MAX_REIMAGED_SHARE));
+        return total - own >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) (total - own);
+    }
+
+    /** Keeps W / (1 − E / C) finite when the bisection lands on the boundary (E = C only for r = 0). */
+    static final double MAX_REIMAGED_SHARE = 0.99;
+
+    /**
+     * The WAL between two checkpoints: max_wal_size / (1 + checkpoint_completion_target), or what the
+     * statement writes in checkpoint_timeout at the profile's row-write throughput when that comes first.
+     */
+    static double checkpointDistance(Checkpoints c, Profile p) {
+        return Math.min(c.settings().checkpointDistanceBytes(),
+                c.settings().checkpointTimeoutSeconds() * p.rowWriteBytesPerSecond());
+    }
+
+    /** E(r): the index bytes imaged again after one checkpoint when r rows are written between two. */
+    static double reimaged(Checkpoints c, double rows) {
+        double sum = 0;
+        for (Checkpoints.Index ix : c.indexes()) {
+            double leaves = Math.max(1.0, (double) ix.bytes() / c.blockSize());
+            double places = ix.prefixes() > 0 ? Math.min(rows, ix.prefixes()) : rows;
+            sum += ix.bytes() * -Math.expm1(-places / leaves);
+        }
+        return sum;
     }
 
     /** The share of {@code bytes} that belongs to the rows written. */

@@ -8,9 +8,11 @@ package io.schemaplan.impact;
  * ({@code newIndexBytes}: an estimate for a new index, the current size for a rebuild). {@code known} is
  * false when no statistics cover the table; the estimate is then unknown rather than zero.
  * {@code buildProcesses} is how many processes scan the heap in a btree build ({@link #of}).
+ * {@code checkpoints} is what makes a long UPDATE log its index pages again at each checkpoint it crosses
+ * ({@link Checkpoints#NONE} when the work does not come from a server's statistics).
  */
 public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, int indexCount, long newIndexBytes,
-                   boolean known, int buildProcesses, long tableRows) {
+                   boolean known, int buildProcesses, long tableRows, Checkpoints checkpoints) {
     public static final Work UNKNOWN = new Work(0, 0, 0, 0, 0, false);
 
     /** The PostgreSQL default of min_parallel_table_scan_size, in bytes (1024 pages of 8 kB). */
@@ -20,6 +22,14 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
 
     public Work {
         if (buildProcesses < 1) throw new IllegalArgumentException("buildProcesses must be at least 1");
+        if (checkpoints == null) checkpoints = Checkpoints.NONE;
+    }
+
+    /** Without checkpoint settings: no checkpoint term. */
+    public Work(long rows, long tableBytes, long heapBytes, long indexBytes, int indexCount, long newIndexBytes,
+                boolean known, int buildProcesses, long tableRows) {
+        this(rows, tableBytes, heapBytes, indexBytes, indexCount, newIndexBytes, known, buildProcesses, tableRows,
+                Checkpoints.NONE);
     }
 
     /** The work on a whole table (it touches all its rows), scanned by {@code buildProcesses} processes. */
@@ -43,7 +53,7 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
      */
     public static Work of(io.schemaplan.model.TableStats ts, io.schemaplan.model.Stats stats, long rows) {
         return new Work(rows, ts.tableBytes(), ts.heapBytes(), ts.indexBytes(), ts.indexes().size(), 0, true,
-                1 + buildWorkers(ts.heapBytes(), stats));
+                1 + buildWorkers(ts.heapBytes(), stats), rows, stats == null ? Checkpoints.NONE : Checkpoints.of(ts, stats));
     }
 
     static int buildWorkers(long heapBytes, io.schemaplan.model.Stats stats) {
@@ -68,7 +78,13 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
     }
 
     public Work withNewIndexBytes(long bytes) {
-        return new Work(rows, tableBytes, heapBytes, indexBytes, indexCount, bytes, known, buildProcesses, tableRows);
+        return new Work(rows, tableBytes, heapBytes, indexBytes, indexCount, bytes, known, buildProcesses, tableRows,
+                checkpoints);
+    }
+
+    public Work withCheckpoints(Checkpoints c) {
+        return new Work(rows, tableBytes, heapBytes, indexBytes, indexCount, newIndexBytes, known, buildProcesses,
+                tableRows, c);
     }
 
     /**
@@ -78,7 +94,7 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
      */
     public Work writing(long rowsWritten) {
         return new Work(Math.max(0, rowsWritten), tableBytes, heapBytes, indexBytes, indexCount, newIndexBytes, known,
-                buildProcesses, tableRows);
+                buildProcesses, tableRows, checkpoints);
     }
 
     /** The share of the table's rows written, 0..1; all of it when the table's row count is not known. */

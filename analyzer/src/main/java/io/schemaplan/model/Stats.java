@@ -10,6 +10,8 @@ import java.util.Optional;
  * the block size, and the size of every table, sorted by name. {@code binaryCasts} are a live PostgreSQL
  * server's binary-coercible casts (its {@code pg_cast}, extension types included), sorted; empty when the
  * statistics did not come from one (a file, MySQL), and then the generated table of a stock server applies.
+ * {@code checkpoints} are the settings that decide how often a long data statement crosses a checkpoint
+ * ({@link CheckpointSettings}); statistics without them (older files) have PostgreSQL's defaults.
  * {@code bufferPoolBytes} is MySQL's {@code innodb_buffer_pool_size} (0: not known, and on PostgreSQL): past it,
  * each secondary index entry a data statement writes costs a random page read and write.
  */
@@ -20,9 +22,11 @@ public record Stats(
         int blockSize,
         List<TableStats> tables,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BinaryCast> binaryCasts,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long bufferPoolBytes) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long bufferPoolBytes,
+        CheckpointSettings checkpoints) {
 
     public Stats {
+        if (checkpoints == null) checkpoints = CheckpointSettings.POSTGRES_DEFAULTS;
         tables = Lists.sorted(tables, TableStats::table);
         binaryCasts = Lists.sorted(binaryCasts, c -> c.source() + ">" + c.target());
     }
@@ -33,16 +37,37 @@ public record Stats(
         this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, List.of());
     }
 
-    /** Statistics with the server's casts and no buffer pool size (PostgreSQL). */
+    /** Statistics with the server's casts and no buffer pool size (PostgreSQL), with its default checkpoint settings. */
     public Stats(String serverVersion, long maintenanceWorkMemBytes, int maxParallelMaintenanceWorkers, int blockSize,
                  List<TableStats> tables, List<BinaryCast> binaryCasts) {
-        this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts, 0);
+        this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts, 0,
+                CheckpointSettings.POSTGRES_DEFAULTS);
+    }
+
+    /** Statistics with a buffer pool size (MySQL) and PostgreSQL's default checkpoint settings. */
+    public Stats(String serverVersion, long maintenanceWorkMemBytes, int maxParallelMaintenanceWorkers, int blockSize,
+                 List<TableStats> tables, List<BinaryCast> binaryCasts, long bufferPoolBytes) {
+        this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts,
+                bufferPoolBytes, CheckpointSettings.POSTGRES_DEFAULTS);
+    }
+
+    /** Statistics with these checkpoint settings and no buffer pool size (PostgreSQL). */
+    public Stats(String serverVersion, long maintenanceWorkMemBytes, int maxParallelMaintenanceWorkers, int blockSize,
+                 List<TableStats> tables, List<BinaryCast> binaryCasts, CheckpointSettings checkpoints) {
+        this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts, 0,
+                checkpoints);
     }
 
     /** The same statistics with these casts of the server they were read from. */
     public Stats withBinaryCasts(List<BinaryCast> casts) {
         return new Stats(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, casts,
-                bufferPoolBytes);
+                bufferPoolBytes, checkpoints);
+    }
+
+    /** The same statistics with these tables (counted rows, for instance). */
+    public Stats withTables(List<TableStats> newTables) {
+        return new Stats(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, newTables,
+                binaryCasts, bufferPoolBytes, checkpoints);
     }
 
     public Optional<TableStats> table(QName name) {

@@ -2,6 +2,7 @@ package io.schemaplan.read;
 
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.QName;
+import io.schemaplan.model.CheckpointSettings;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.TableStats;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ public final class MysqlStatsReader {
                     rs.getLong(2), rs.getLong(3), 0, rs.getLong(4), indexes.getOrDefault(rs.getString(1), Map.of())), db);
             return StatsJson.checked(session.url().redacted(),
                     new Stats(statsVersion(session.engine(), session.version()), settings[0], 0, (int) settings[1], tables,
-                            List.of(), settings[2]));
+                            List.of(), settings[2], CheckpointSettings.NO_PAGE_IMAGES));
         }
     }
 

@@ -3,6 +3,7 @@ package io.schemaplan.read;
 import static io.schemaplan.model.Engine.POSTGRES;
 import static io.schemaplan.sql.Identifiers.qualified;
 
+import io.schemaplan.model.CheckpointSettings;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.TableStats;
@@ -34,6 +35,20 @@ public final class PostgresStatsReader {
     static final String SETTINGS_SQL = "SELECT split_part(current_setting('server_version'), ' ', 1),"
             + " (SELECT setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem'),"
             + " current_setting('max_parallel_maintenance_workers')::int, current_setting('block_size')::int";
+
+    /** The checkpoint settings ({@link CheckpointSettings}), units resolved by pg_settings itself. */
+    static final String CHECKPOINT_SQL = "SELECT (SELECT pg_size_bytes(setting || unit) FROM pg_settings"
+            + " WHERE name = 'max_wal_size'), (SELECT setting::bigint FROM pg_settings WHERE name = 'checkpoint_timeout'),"
+            + " current_setting('checkpoint_completion_target')::float8, current_setting('full_page_writes')::bool";
+
+    /**
+     * Per index, the position of its first key column that follows the heap's order (|correlation| ≥ 0.9 in
+     * pg_stats) and the product of the preceding key columns' distinct counts (n_distinct, a negative one
+     * being a share of the rows); an index with no such column, or a prefix column without statistics (an
+     * expression, not analyzed), is left out: it counts as scattered ({@link TableStats#heapOrderedIndexes}).
+     * scripts/stats-postgres.sql runs the same query.
+     */
+    static final String HEAP_ORDERED_SQL = resource("heap-ordered-indexes.sql");
 
     static final String TABLES_SQL = "SELECT n.nspname, c.relname, c.reltuples::bigint,"
             + " c.relpages::bigint * current_setting('block_size')::bigint,"
@@ -83,8 +98,7 @@ public final class PostgresStatsReader {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY "
                         + qualified(POSTGRES, t.table()))) {
                     rs.next();
-                    counted.add(new TableStats(t.table(), rs.getLong(1), t.heapBytes(), t.toastBytes(),
-                            t.indexBytes(), t.indexes(), t.columnBytes()));
+                    counted.add(t.withRows(rs.getLong(1)));
                 } catch (SQLException e) {
                     // The generic 55P03 message cannot say which table: here we know it.
                     if (!"55P03".equals(e.getSQLState())) throw e;
@@ -93,8 +107,7 @@ public final class PostgresStatsReader {
                 }
             }
         }
-        return new Stats(stats.serverVersion(), stats.maintenanceWorkMemBytes(), stats.maxParallelMaintenanceWorkers(),
-                stats.blockSize(), counted, stats.binaryCasts());
+        return stats.withTables(counted);
     }
 
 
@@ -111,6 +124,18 @@ public final class PostgresStatsReader {
                 maintenanceWorkMem = rs.getLong(2);
                 workers = rs.getInt(3);
                 blockSize = rs.getInt(4);
+            }
+            CheckpointSettings checkpoints;
+            try (ResultSet rs = s.executeQuery(CHECKPOINT_SQL)) {
+                rs.next();
+                checkpoints = new CheckpointSettings(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4));
+            }
+            Map<QName, Map<String, Long>> ordered = new HashMap<>();
+            try (ResultSet rs = s.executeQuery(HEAP_ORDERED_SQL)) {
+                while (rs.next()) {
+                    ordered.computeIfAbsent(QName.of(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
+                            .put(rs.getString(3), rs.getLong(4));
+                }
             }
             Map<QName, Map<String, Long>> indexes = new HashMap<>();
             try (ResultSet rs = s.executeQuery(INDEXES_SQL)) {
@@ -134,7 +159,7 @@ public final class PostgresStatsReader {
                     long rows = rs.getLong(3);
                     tables.add(new TableStats(name, rows < 0 ? TableStats.UNKNOWN_ROWS : rows, rs.getLong(4),
                             rs.getLong(5), ix.values().stream().mapToLong(Long::longValue).sum(), ix,
-                            widths.getOrDefault(name, Map.of())));
+                            widths.getOrDefault(name, Map.of()), ordered.getOrDefault(name, Map.of())));
                 }
             }
             List<io.schemaplan.model.BinaryCast> casts = new ArrayList<>();
@@ -145,7 +170,7 @@ public final class PostgresStatsReader {
                             methods.isEmpty() ? List.of() : List.of(methods.split(","))));
                 }
             }
-            return new Stats(version, maintenanceWorkMem, workers, blockSize, tables, casts);
+            return new Stats(version, maintenanceWorkMem, workers, blockSize, tables, casts, checkpoints);
         }
     }
 

@@ -43,7 +43,12 @@ final class StatsLimits {
             new Limit("heapBytes", 0, MAX_BYTES, "bytes"),
             new Limit("toastBytes", 0, MAX_BYTES, "bytes"),
             new Limit("indexBytes", 0, MAX_BYTES, "bytes"));
+    /** PostgreSQL's own range of checkpoint_timeout: 30 s to 1 day. */
+    static final List<Limit> CHECKPOINTS = List.of(
+            new Limit("maxWalSizeBytes", 1, MAX_BYTES, "bytes"),
+            new Limit("checkpointTimeoutSeconds", 1, 86_400, "seconds"));
     static final Limit INDEX = new Limit("", 0, MAX_BYTES, "bytes");
+    static final Limit PREFIXES = new Limit("", 1, MAX_ROWS, "key prefixes");
     static final Limit COLUMN = new Limit("", 0, MAX_COLUMN_BYTES, "bytes");
 
     private StatsLimits() {
@@ -61,6 +66,7 @@ final class StatsLimits {
                     + " \"10.11.19-MariaDB\"");
         }
         for (Limit l : SETTINGS) number(label, root, l.key(), l);
+        checkpoints(label, root.path("checkpoints"));
         JsonNode tables = root.path("tables");
         if (tables.isMissingNode() || tables.isNull()) return;
         if (!tables.isArray()) throw bad(label, "tables", "is not a list");
@@ -79,6 +85,24 @@ final class StatsLimits {
             }
             entries(label, t.path("indexes"), at + ".indexes", INDEX, of);
             entries(label, t.path("columnBytes"), at + ".columnBytes", COLUMN, of);
+            entries(label, t.path("heapOrderedIndexes"), at + ".heapOrderedIndexes", PREFIXES, of);
+        }
+    }
+
+    /** The optional checkpoint settings: all four present when the object is, the target a fraction. */
+    private static void checkpoints(String label, JsonNode c) {
+        if (c.isMissingNode() || c.isNull()) return;
+        if (!c.isObject()) throw bad(label, "checkpoints", "is not an object");
+        for (Limit l : CHECKPOINTS) {
+            if (!c.has(l.key())) throw bad(label, "checkpoints." + l.key(), "is missing");
+            number(label, c, "checkpoints." + l.key(), l, "");
+        }
+        JsonNode target = c.path("checkpointCompletionTarget");
+        if (!target.isNumber() || !(target.asDouble() >= 0 && target.asDouble() <= 1)) {
+            throw bad(label, "checkpoints.checkpointCompletionTarget", "is " + target + ", not a fraction from 0 to 1");
+        }
+        if (!c.path("fullPageWrites").isBoolean()) {
+            throw bad(label, "checkpoints.fullPageWrites", "is " + c.path("fullPageWrites") + ", not true or false");
         }
     }
 

@@ -309,14 +309,14 @@ class PgDataStatementsTraceTest {
         return (int) count(c, "SELECT pg_backend_pid()");
     }
 
-    private static long count(Connection c, String sql) throws SQLException {
+    static long count(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static String text(Connection c, String sql) throws SQLException {
+    static String text(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

@@ -69,6 +69,32 @@ class StatsLimitsTest {
         refused(sane("\"rows\": 1000, \"heapBytes\": 92233720368547758070, \"indexBytes\": 0"), "tables[1].heapBytes");
     }
 
+    static String withCheckpoints(String checkpoints) {
+        return stats("\"maintenanceWorkMemBytes\": 67108864, \"maxParallelMaintenanceWorkers\": 2, \"checkpoints\": "
+                + checkpoints + ",", "\"rows\": 1, \"heapBytes\": 8192");
+    }
+
+    @Test
+    void theCheckpointSettingsAreCheckedToo() throws Exception {
+        String ok = "\"maxWalSizeBytes\": 1073741824, \"checkpointTimeoutSeconds\": 300";
+        refused(withCheckpoints("{\"maxWalSizeBytes\": 0, \"checkpointTimeoutSeconds\": 300,"
+                + " \"checkpointCompletionTarget\": 0.9, \"fullPageWrites\": true}"), "checkpoints.maxWalSizeBytes");
+        refused(withCheckpoints("{\"maxWalSizeBytes\": 1073741824, \"checkpointTimeoutSeconds\": 100000,"
+                + " \"checkpointCompletionTarget\": 0.9, \"fullPageWrites\": true}"), "checkpoints.checkpointTimeoutSeconds");
+        refused(withCheckpoints("{" + ok + ", \"checkpointCompletionTarget\": 1.5, \"fullPageWrites\": true}"),
+                "checkpoints.checkpointCompletionTarget");
+        refused(withCheckpoints("{" + ok + ", \"checkpointCompletionTarget\": 0.9, \"fullPageWrites\": \"on\"}"),
+                "checkpoints.fullPageWrites");
+        refused(withCheckpoints("{" + ok + ", \"fullPageWrites\": true}"), "checkpoints.checkpointCompletionTarget");
+        refused(withCheckpoints("{\"checkpointTimeoutSeconds\": 300, \"checkpointCompletionTarget\": 0.9,"
+                + " \"fullPageWrites\": true}"), "checkpoints.maxWalSizeBytes");
+        refused(withCheckpoints("300"), "checkpoints");
+        refused(sane("\"rows\": 1, \"heapBytes\": 8192, \"heapOrderedIndexes\": {\"workflow_run_pkey\": 0}"),
+                "tables[1].heapOrderedIndexes.workflow_run_pkey");
+        assertEquals(0, plan(withCheckpoints("{" + ok + ", \"checkpointCompletionTarget\": 0.5, \"fullPageWrites\": false}"))
+                .exitCode());
+    }
+
     @Test
     void everyNumberOfAnEntryAndOfTheSettingsIsChecked() throws Exception {
         refused(sane("\"rows\": -2, \"heapBytes\": 8192"), "tables[1].rows");

@@ -7,11 +7,13 @@ import io.schemaplan.Schemaplan;
 import io.schemaplan.impact.PlanItem;
 import io.schemaplan.script.Finding;
 import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The statements real migration scripts run beside schema changes (GRANT, roles, OWNER TO, VACUUM, CLUSTER,
@@ -72,6 +74,23 @@ class BesideSchemaStatementsTest {
         assertEquals("LOCK_TABLES_READ,LOCK_TABLES_WRITE", ops.get("LOCK TABLES apps READ, accounts WRITE"));
         assertEquals("ROUTINE", ops.get("CREATE DEFINER=`root`@`%` PROCEDURE p2() SELECT 1"));
         outsideTheModel(plan, "privileges", "roles and users", "functions, procedures and events", "explicit locks");
+    }
+
+    /** A rewrite for maintenance is priced from the statistics like any rewrite, and the text view shows it. */
+    @Test
+    void vacuumFullAndClusterArePricedAsRewritesFromTheStatistics(@TempDir Path dir) throws java.io.IOException {
+        Path script = Files.writeString(dir.resolve("maintenance.sql"),
+                "VACUUM FULL messages;\nCLUSTER workflow_runs USING workflow_run_pkey;\n");
+        Schemaplan.Options options = Schemaplan.Options.defaults().withStats(
+                Schemaplan.stats(SAMPLES.resolve("stats/dify-large-install.json").toString()), "large install");
+        ScriptPlan plan = Schemaplan.planScripts(Schemaplan.read(SAMPLES.resolve("postgres/dify-1.12.1.sql").toString()),
+                List.of(script), options);
+        for (StatementPlan s : plan.statements()) {
+            assertTrue(s.estimate().known() && s.estimate().lowSeconds() > 60, s.firstLine() + ": " + s.estimate());
+            assertEquals("ACCESS EXCLUSIVE", s.lock());
+        }
+        String text = Schemaplan.render(plan, Schemaplan.Format.TEXT);
+        assertTrue(text.lines().anyMatch(l -> l.contains("VACUUM FULL messages") && l.contains(" min")), text);
     }
 
     private static void outsideTheModel(ScriptPlan plan, String... kinds) {

@@ -33,6 +33,15 @@ class PgPrivilegesTraceTest {
         LocalPostgres.dropDatabase(DB);
     }
 
+    /** What the script planner's finding on a LOCK TABLE that commits on its own rests on. */
+    @Test
+    void lockTableIsRefusedOutsideATransactionBlock() throws SQLException {
+        try (Connection a = LocalPostgres.connect(DB); Statement sa = a.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> sa.execute("LOCK TABLE t IN SHARE MODE"));
+            assertEquals("25P01", e.getSQLState(), e.getMessage());
+        }
+    }
+
     @Test
     void aGrantLetsReadsAndWritesGoOnButAnotherSessionsAlterWaitsForItsCommit() throws SQLException {
         for (String grant : new String[] {"GRANT SELECT ON t TO PUBLIC", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO PUBLIC"}) {

@@ -62,6 +62,8 @@ class BesideSchemaStatementsTest {
         StatementPlan grant = plan.statements().get(0);
         assertEquals(null, grant.lock(), "a GRANT takes no table lock");
         outsideTheModel(plan, "privileges", "roles and users", "owners", "explicit locks");
+        // The survey's LOCK TABLEs run on their own (psql's autocommit): PostgreSQL refuses them there.
+        assertEquals(3, plan.findings().stream().filter(f -> f.contains("refuses LOCK TABLE")).count(), plan.findings().toString());
     }
 
     @Test

@@ -7,7 +7,8 @@
 -- indexBytes is INDEX_LENGTH (the secondary indexes); per-index bytes are mysql.innodb_index_stats 'size' pages
 -- times innodb_page_size (PRIMARY left out: it is the table). Reading mysql.innodb_index_stats needs SELECT on it;
 -- maintenanceWorkMemBytes is innodb_sort_buffer_size, the sort buffer of an online index build;
--- maxParallelMaintenanceWorkers is 0 (not read). Same expressions as io.schemaplan.read.MysqlStatsReader.
+-- maxParallelMaintenanceWorkers is 0 (not read); bufferPoolBytes is innodb_buffer_pool_size.
+-- Same expressions as io.schemaplan.read.MysqlStatsReader.
 -- MySQL 8 caches these TABLES figures for information_schema_stats_expiry seconds (a day by default); for
 -- fresh ones run SET SESSION information_schema_stats_expiry = 0 first (MariaDB has no such cache or setting).
 SET SESSION TRANSACTION READ ONLY;
@@ -19,6 +20,7 @@ SELECT /*+ MAX_EXECUTION_TIME(60000) */ JSON_OBJECT(
     'maintenanceWorkMemBytes', @@innodb_sort_buffer_size,
     'maxParallelMaintenanceWorkers', 0,
     'blockSize', @@innodb_page_size,
+    'bufferPoolBytes', @@innodb_buffer_pool_size,
     'tables', COALESCE((
         SELECT JSON_ARRAYAGG(JSON_OBJECT(
             'table', t.TABLE_NAME,

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads sources. */
@@ -46,10 +48,7 @@ final class SourceOptions {
     private List<Loaded> loadAll(List<String> specs) {
         Set<String> wanted = namespaces();
         boolean live = specs.stream().anyMatch(s -> Sources.kindOf(s) == Sources.Kind.POSTGRES_URL);
-        List<Loaded> whole = new ArrayList<>();
-        for (String spec : specs) {
-            whole.add(read(spec, Sources.kindOf(spec) == Sources.Kind.POSTGRES_URL ? wanted : Set.of()));
-        }
+        List<Loaded> whole = readAll(specs, wanted);
         if (!wanted.isEmpty() && !live && whole.stream().noneMatch(l -> l.schema().engine().isMysqlFamily())) {
             Set<String> existing = new TreeSet<>();
             whole.forEach(l -> existing.addAll(namespacesOf(l.schema())));
@@ -63,13 +62,45 @@ final class SourceOptions {
         return whole.stream().map(l -> Sources.only(l, wanted)).toList();
     }
 
-    private Loaded read(String spec, Set<String> namespaces) {
-        Terminal.progress("reading " + io.schemaplan.read.Redaction.url(spec) + " …");
+    /**
+     * Reads the sources, the two sides of a comparison at once: each read is single-threaded and the two are
+     * independent, so on two cores the pair takes about as long as its larger side (10,000-table dump pair: see
+     * docs/performance.md). The first side's error is the one reported, as a read one after the other would.
+     */
+    private List<Loaded> readAll(List<String> specs, Set<String> wanted) {
+        Terminal.progress("reading " + String.join(" and ", specs.stream().map(io.schemaplan.read.Redaction::url).toList())
+                + " …");
         try {
-            return Sources.load(spec, namespaces, partial);
+            if (specs.size() != 2 || Runtime.getRuntime().availableProcessors() < 2) {
+                List<Loaded> out = new ArrayList<>();
+                for (String spec : specs) {
+                    out.add(read(spec, wanted));
+                }
+                return out;
+            }
+            FutureTask<Loaded> second = new FutureTask<>(() -> read(specs.get(1), wanted));
+            Thread reader = new Thread(second, "schemaplan-read-" + 2);
+            // A daemon: when the first side fails, its error is reported at once and the process may end.
+            reader.setDaemon(true);
+            reader.start();
+            Loaded first = read(specs.get(0), wanted);
+            try {
+                return List.of(first, second.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + specs.get(1), e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error r) throw r;
+                throw new IllegalStateException(e.getCause());
+            }
         } finally {
             Terminal.clearProgress();
         }
+    }
+
+    private Loaded read(String spec, Set<String> wanted) {
+        return Sources.load(spec, Sources.kindOf(spec) == Sources.Kind.POSTGRES_URL ? wanted : Set.of(), partial);
     }
 
     /** The namespaces a PostgreSQL schema has: {@code public} and those it creates or puts objects in. */

@@ -45,6 +45,8 @@ package io.schemaplan.impact;
  * CREATE TABLE AS of 20,000 rows) and an index entry per target index: WAL = f × (table + indexes) + rows ×
  * (30 + 80 × indexes); extra disk = f × (table + indexes).</li>
  * </ul>
+ * InnoDB differs enough to have its own terms: {@link InnodbCost}, through {@link #estimate(Cost, Work, Profile,
+ * io.schemaplan.model.Engine)}.
  */
 public final class CostModel {
     private CostModel() {
@@ -60,6 +62,22 @@ public final class CostModel {
     static final long INDEX_ENTRY_WAL = 80;
     /** How much faster than an UPDATE a DELETE writes its WAL (mostly full-page images). */
     static final double DELETE_WAL_SPEEDUP = 3;
+
+    /**
+     * The estimate on {@code engine}: on MySQL and MariaDB the data statements are priced by {@link InnodbCost}
+     * (InnoDB changes rows in place and writes only the index entries that change); everything else as above.
+     */
+    public static Estimate estimate(Cost cost, Work work, Profile p, io.schemaplan.model.Engine engine) {
+        return estimate(cost, work, p, engine, 0);
+    }
+
+    /** The same with InnoDB's buffer pool size ({@code innodb_buffer_pool_size}; 0: not known). */
+    public static Estimate estimate(Cost cost, Work work, Profile p, io.schemaplan.model.Engine engine,
+                                    long bufferPoolBytes) {
+        boolean data = cost == Cost.ROW_WRITES || cost == Cost.ROW_DELETES || cost == Cost.ROW_INSERTS;
+        return data && engine.isMysqlFamily() ? InnodbCost.estimate(cost, work, p, bufferPoolBytes)
+                : estimate(cost, work, p);
+    }
 
     public static Estimate estimate(Cost cost, Work work, Profile p) {
         if (cost == Cost.NOTHING) return Estimate.NONE;

@@ -87,6 +87,13 @@ public record Table(
                 inherits, replicaIdentity, rowSecurity, forceRowSecurity, policies, rules);
     }
 
+    /** The same table with other columns and constraints (the rest unchanged). */
+    public Table withColumnsAndConstraints(List<Column> cols, List<Constraint> cons) {
+        return new Table(name, cols, cons, foreignKeys, indexes, triggers, unlogged, partitionBy,
+                partitionOf, partitionBound, comment, collation, storageEngine, rowFormat, keyBlockSize, options,
+                inherits, replicaIdentity, rowSecurity, forceRowSecurity, policies, rules);
+    }
+
     /** The same table with the PostgreSQL-only facts. */
     public Table withPgFacts(List<String> opts, List<QName> parents, String replica, boolean rls, boolean forceRls,
                              List<Policy> pols, List<Rule> rws) {

@@ -20,14 +20,16 @@ import java.util.Map;
  *   <li>per-index bytes: {@code mysql.innodb_index_stats} {@code size} pages × page size, PRIMARY left out
  *       (it is the table); omitted when the user may not read that table;</li>
  *   <li>maintenanceWorkMemBytes: {@code innodb_sort_buffer_size}, the buffer an online index build sorts
- *       in; maxParallelMaintenanceWorkers 0 (not read); blockSize: {@code innodb_page_size}.</li>
+ *       in; maxParallelMaintenanceWorkers 0 (not read); blockSize: {@code innodb_page_size};</li>
+ *   <li>bufferPoolBytes: {@code innodb_buffer_pool_size}, which a data statement's index entries must fit in
+ *       to cost what the InnoDB model prices ({@code impact/InnodbCost}).</li>
  * </ul>
  */
 public final class MysqlStatsReader {
     private MysqlStatsReader() {
     }
 
-    static final String SETTINGS_SQL = "SELECT @@innodb_sort_buffer_size, @@innodb_page_size";
+    static final String SETTINGS_SQL = "SELECT @@innodb_sort_buffer_size, @@innodb_page_size, @@innodb_buffer_pool_size";
     static final String TABLES_SQL = "SELECT TABLE_NAME, COALESCE(TABLE_ROWS, -1), COALESCE(DATA_LENGTH, 0),"
             + " COALESCE(INDEX_LENGTH, 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
             + " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')";
@@ -40,7 +42,8 @@ public final class MysqlStatsReader {
     public static Stats read(String url) {
         try (MysqlConnections.Session session = MysqlConnections.openReadOnly(MysqlUrl.parse(url))) {
             String db = session.url().database();
-            long[] settings = session.query(SETTINGS_SQL, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);
+            long[] settings = session.query(SETTINGS_SQL, rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                    .get(0);
             Map<String, Map<String, Long>> indexes = new HashMap<>();
             try {
                 session.query(INDEXES_SQL, rs -> indexes.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -52,7 +55,8 @@ public final class MysqlStatsReader {
             List<TableStats> tables = session.query(TABLES_SQL, rs -> new TableStats(QName.of("", rs.getString(1)),
                     rs.getLong(2), rs.getLong(3), 0, rs.getLong(4), indexes.getOrDefault(rs.getString(1), Map.of())), db);
             return StatsJson.checked(session.url().redacted(),
-                    new Stats(statsVersion(session.engine(), session.version()), settings[0], 0, (int) settings[1], tables));
+                    new Stats(statsVersion(session.engine(), session.version()), settings[0], 0, (int) settings[1], tables,
+                            List.of(), settings[2]));
         }
     }
 

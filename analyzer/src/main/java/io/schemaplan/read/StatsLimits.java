@@ -36,7 +36,8 @@ final class StatsLimits {
     static final List<Limit> SETTINGS = List.of(
             new Limit("maintenanceWorkMemBytes", 0, MAX_BYTES, "bytes"),
             new Limit("maxParallelMaintenanceWorkers", 0, MAX_WORKERS, "workers"),
-            new Limit("blockSize", 0, MAX_BLOCK, "bytes"));
+            new Limit("blockSize", 0, MAX_BLOCK, "bytes"),
+            new Limit("bufferPoolBytes", 0, MAX_BYTES, "bytes"));
     static final List<Limit> TABLE = List.of(
             new Limit("rows", -1, MAX_ROWS, "rows (-1: never analyzed)"),
             new Limit("heapBytes", 0, MAX_BYTES, "bytes"),

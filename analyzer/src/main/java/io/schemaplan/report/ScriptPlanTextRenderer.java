@@ -41,7 +41,7 @@ public final class ScriptPlanTextRenderer {
             b.append('\n');
         }
         for (ScriptPlan.ReplaySection r : plan.replaySections()) {
-            b.append(e(r.heading())).append('\n');
+            wrap(b, "", "  ", e(r.heading()));
             for (String f : r.lines()) wrap(b, "  • ", "    ", e(f));
             b.append('\n');
         }

@@ -25,6 +25,11 @@ public record Finding(Kind kind, int statement, int line, String revision, Strin
         /** A statement made this and the target does not have it. */
         NOT_IN_TARGET,
         /** Both have the object, but not alike: the statement named last changed it. */
-        DIFFERS
+        DIFFERS,
+        /**
+         * Both have the object and differ only in how an expression is written (the script's text against the
+         * server's rendering, see LooseForms): not a difference a replay can confirm or rule out.
+         */
+        WRITTEN_DIFFERENTLY
     }
 }

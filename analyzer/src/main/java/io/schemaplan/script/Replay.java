@@ -7,6 +7,8 @@ import io.schemaplan.read.StatementApplier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Replays a script on the model of the schema it starts from, statement by statement, so that a column added by
@@ -139,21 +141,28 @@ public final class Replay {
     /**
      * The differences between the schema the replay ended with and {@code to}, the schema the script is meant to
      * reach, as findings: what {@code to} has and no statement made, what a statement made and {@code to} lacks,
-     * what both have differently. Each names the last statement that changed the table concerned (or the object,
-     * outside tables), when one did.
+     * what both have differently, and what both have alike but for how an expression is written (the script's
+     * text against the server's rendering: {@link LooseForms}). Each names the statement that last changed the
+     * object concerned (or its table), when one did.
      */
     public static List<Finding> compare(Replayed replayed, Schema to) {
         List<Finding> out = new ArrayList<>();
-        for (Change c : SchemaDiff.diff(replayed.end(), to)) {
+        List<Change> changes = SchemaDiff.diff(replayed.end(), to);
+        Set<String> real = changes.isEmpty() ? Set.of() : SchemaDiff.diff(LooseForms.of(replayed.end()), LooseForms.of(to))
+                .stream().map(c -> c.kind() + " " + c.object()).collect(Collectors.toSet());
+        for (Change c : changes) {
             Replayed.Step by = lastToChange(replayed, c);
             Finding.Kind kind = switch (direction(c)) {
                 case 1 -> Finding.Kind.NOT_IN_SCRIPT;
                 case -1 -> Finding.Kind.NOT_IN_TARGET;
-                default -> by == null ? Finding.Kind.NOT_IN_SCRIPT : Finding.Kind.DIFFERS;
+                default -> by == null ? Finding.Kind.NOT_IN_SCRIPT
+                        : real.contains(c.kind() + " " + c.object()) ? Finding.Kind.DIFFERS : Finding.Kind.WRITTEN_DIFFERENTLY;
             };
             String message = switch (kind) {
                 case NOT_IN_SCRIPT -> "the target has " + c.kind() + " " + c.object() + ", which no statement makes";
                 case NOT_IN_TARGET -> "the replay has " + c.object() + ", which the target does not (" + c.kind() + ")";
+                case WRITTEN_DIFFERENTLY -> c.object() + " (" + c.kind() + "): alike but for how the server prints an"
+                        + " expression" + detail(c);
                 default -> c.object() + " differs from the target (" + c.kind() + detail(c) + ")";
             };
             out.add(by == null ? new Finding(kind, 0, 0, null, message, c)
@@ -182,18 +191,27 @@ public final class Replay {
         return 0;
     }
 
-    /** The last step after which the change's table (or, outside tables, the whole model) is not what it was before. */
+    /**
+     * The statement to blame for a change: the last one after which the change's table (outside tables, the whole
+     * model) is not what it was before, preferring among those the last one whose text names the object itself
+     * (an index or view created by statement 2 is not blamed on an ADD COLUMN at statement 5).
+     */
     private static Replayed.Step lastToChange(Replayed r, Change c) {
         List<Replayed.Step> steps = r.steps();
+        String object = c.object();
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(
+                object.substring(object.lastIndexOf('.') + 1)) + "(?![\\w$])", java.util.regex.Pattern.CASE_INSENSITIVE);
+        Replayed.Step last = null;
         for (int k = steps.size() - 1; k >= 0; k--) {
             Schema before = steps.get(k).before();
             Schema after = k + 1 < steps.size() ? steps.get(k + 1).before() : r.end();
             if (before == after) continue;
             if (c.table() == null ? !before.equals(after)
                     : !Objects.equals(before.table(c.table()).orElse(null), after.table(c.table()).orElse(null))) {
-                return steps.get(k);
+                if (last == null) last = steps.get(k);
+                if (own.matcher(steps.get(k).statement().sql()).find()) return steps.get(k);
             }
         }
-        return null;
+        return last;
     }
 }

@@ -11,6 +11,8 @@ import io.schemaplan.impact.MyRules;
 import io.schemaplan.impact.PlanItem;
 import io.schemaplan.impact.Planner;
 import io.schemaplan.impact.Risk;
+import io.schemaplan.impact.Work;
+import io.schemaplan.model.Engine;
 import io.schemaplan.model.QName;
 import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
 import java.util.ArrayList;
@@ -30,11 +32,13 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
     private final ScriptPlanner.Input in;
     private final MyEngine profile;
     private final MyStatements statements;
+    private final MyScriptRecipes recipes;
 
     private MyStatementRules(ScriptPlanner.Input in, MyEngine profile) {
         this.in = in;
         this.profile = profile;
         this.statements = new MyStatements(in.from(), in.stats());
+        this.recipes = new MyScriptRecipes(statements);
     }
 
     static MyStatementRules of(ScriptPlanner.Input in, List<String> assumptions) {
@@ -64,6 +68,11 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
     @Override
     boolean createdByScript(QName table) {
         return statements.createdByScript(table);
+    }
+
+    @Override
+    String recipe(SqlStatement s, Classified c, List<PlanItem> items, boolean lockTimeoutSet) {
+        return recipes.recipe(c);
     }
 
     @Override
@@ -104,25 +113,46 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
                 rule.source().url(), e);
     }
 
+    /**
+     * What the InnoDB estimate assumes of the secondary index entries it writes: past innodb_buffer_pool_size
+     * each is a random page read and write (docs/data-statements.md: a DELETE ran x8, an INSERT ... SELECT x5
+     * longer than in the pool). Priced when the statistics say the pool's size; said when they do not.
+     */
+    private static String bufferPoolCaveat(Cost cost, DataEffect d, Work w, long pool) {
+        if (cost == Cost.NOTHING || d.rows() == DataEffect.Rows.FEW || !w.known() || w.indexCount() == 0) return "";
+        String indexes = w.indexCount() + " secondary index" + (w.indexCount() == 1 ? "" : "es") + " ("
+                + io.schemaplan.impact.Units.bytes(w.indexBytes()) + ")";
+        if (pool > 0) {
+            return w.indexBytes() <= pool ? "" : " Its " + indexes + " outgrow the buffer pool ("
+                    + io.schemaplan.impact.Units.bytes(pool) + "): the entries that miss it are priced as a random page "
+                    + "read and write each.";
+        }
+        return " Priced with its " + indexes + " in the buffer pool (the statistics do not say its size): if they "
+                + "are larger than innodb_buffer_pool_size, each entry costs a random page read and write (measured 5 to "
+                + "8 times longer).";
+    }
+
     @Override
     PlanItem dataItem(Operation o, Classified c) {
         DataEffect d = o.data();
         Optional<MyRule> r = rule(o.operation());
         Cost cost = r.map(MyRule::cost).orElse(Cost.NOTHING);
-        Estimate e = ScriptPlanner.dataEstimate(cost, d, o.work(), in.profile());
+        Work w = o.operation().equals("UPDATE_ROWS") ? statements.changedIndexes(o.table(), d.set(), o.work()) : o.work();
+        long pool = in.stats() == null ? 0 : in.stats().bufferPoolBytes();
+        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile(), Engine.MYSQL, pool);
         boolean batched = d.batched();
         boolean rowLocksAll = !batched && d.rows() == DataEffect.Rows.ALL && !o.operation().equals("TRUNCATE");
         boolean fresh = createdByScript(o.table());
         boolean writes = !fresh && (rowLocksAll || o.operation().equals("TRUNCATE"));
         boolean reads = !fresh && o.operation().equals("TRUNCATE");
-        Risk risk = Planner.risk(d.rows() != DataEffect.Rows.FEW, writes, true, e, false, o.work());
+        Risk risk = Planner.risk(d.rows() != DataEffect.Rows.FEW, writes, true, e, false, w);
         return new PlanItem(null, o.operation(), r.map(MyRule::id).orElse(DATA_RULE), o.table(), o.other(),
                 o.operation().equals("TRUNCATE") ? "EXCLUSIVE" : ROW_LOCKS, null, reads, writes, false, false,
                 d.scansTable(), false, !batched, o.operation().equals("TRUNCATE"), risk,
                 d.verb() + " " + (d.rows() == DataEffect.Rows.ALL ? "of every row" : d.rows() == DataEffect.Rows.FEW
                         ? "of literal rows" : "of the rows its WHERE matches") + " of " + o.table()
                         + (batched ? ", in batches." : ", in one statement: the rows stay locked until it commits, and "
-                        + "a replica applies it as long again."),
+                        + "a replica applies it as long again.") + bufferPoolCaveat(cost, d, w, pool),
                 batched ? "" : "Run it in key-range batches of " + ScriptRecipes.BATCH + " rows, each committed.",
                 null, r.map(x -> x.source().url()).orElse(""), e);
     }

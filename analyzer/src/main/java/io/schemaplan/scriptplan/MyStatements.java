@@ -41,6 +41,46 @@ final class MyStatements {
         return shared.createdByScript(t);
     }
 
+    /** The one-column primary key of the table in the model before the statement. */
+    Optional<String> primaryKeyColumn(QName t) {
+        return shared.primaryKeyColumn(t);
+    }
+
+    /**
+     * The work of an UPDATE on InnoDB, whose secondary indexes are written only where an entry changes: the
+     * indexes holding a column the SET assigns (all of them when it assigns a primary key column, which every
+     * secondary entry carries), their bytes the same share of the table's index bytes.
+     */
+    Work changedIndexes(QName t, String set, Work w) {
+        Optional<Table> tb = table(t);
+        if (set == null || tb.isEmpty() || w.indexCount() == 0) return w;
+        Set<String> assigned = new java.util.HashSet<>();
+        for (String part : SqlTokens.splitTopLevel(set, SqlTokens.Dialect.MYSQL)) {
+            SqlTokens p = SqlTokens.mysql(part);
+            if (p.size() == 0 || !p.isName(0)) return w;
+            List<String> name = p.nameParts(0, p.nameEnd(0));
+            assigned.add(name.get(name.size() - 1).toLowerCase(Locale.ROOT));
+        }
+        boolean key = tb.get().primaryKey().map(pk -> pk.columns().stream()
+                .anyMatch(c -> assigned.contains(c.toLowerCase(Locale.ROOT)))).orElse(false);
+        if (key) return w;
+        // Secondary indexes are the model's indexes and its UNIQUE keys (the primary key is the table itself).
+        java.util.stream.Stream<List<String>> keys = java.util.stream.Stream.concat(
+                tb.get().indexes().stream().map(io.schemaplan.model.Index::columns),
+                tb.get().constraints().stream().filter(c -> c.kind() == io.schemaplan.model.Constraint.Kind.UNIQUE)
+                        .map(io.schemaplan.model.Constraint::columns));
+        long changed = keys.filter(cols -> cols.stream().anyMatch(c -> assigned.contains(c.toLowerCase(Locale.ROOT))))
+                .count();
+        int k = (int) Math.min(changed, w.indexCount());
+        return new Work(w.rows(), w.tableBytes(), w.heapBytes(), w.indexBytes() * k / w.indexCount(), k,
+                w.newIndexBytes(), w.known(), w.buildProcesses(), w.tableRows());
+    }
+
+    /** The table in the model before the statement. */
+    Optional<Table> table(QName t) {
+        return shared.model().table(t);
+    }
+
     Classified classify(String sql) {
         SqlTokens t;
         try {

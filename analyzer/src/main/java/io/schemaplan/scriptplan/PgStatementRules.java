@@ -138,7 +138,7 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
         LockMode lock = r.map(PgRule::lock).orElse(LockMode.ROW_EXCLUSIVE);
         Cost cost = r.map(PgRule::cost).orElse(Cost.NOTHING);
         Work w = o.work();
-        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile());
+        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile(), io.schemaplan.model.Engine.POSTGRES, 0);
         boolean batched = d.batched() || c.autocommit();
         // Every row written stays locked until COMMIT: writers of those rows wait even under ROW EXCLUSIVE.
         boolean rowLocksAll = !batched && d.rows() == DataEffect.Rows.ALL && !o.operation().equals("TRUNCATE");

@@ -59,8 +59,12 @@ public record ScriptPlan(
         List<Finding> extra = new java.util.ArrayList<>(replay(Finding.Kind.NOT_IN_TARGET));
         extra.addAll(replay(Finding.Kind.DIFFERS));
         section(out, "Statements whose effect " + to + " does not have", extra);
-        if (replay.stream().allMatch(f -> f.kind() == Finding.Kind.NOT_APPLIED || f.kind() == Finding.Kind.OUTSIDE_MODEL)) {
-            out.add(new ReplaySection("Compared with " + to, List.of("The replayed script ends at " + to + ": no differences.")));
+        section(out, "Expressions written otherwise than " + to + " prints them (alike when compared loosely:"
+                + " docs/migration-scripts.md)", replay(Finding.Kind.WRITTEN_DIFFERENTLY));
+        if (replay.stream().noneMatch(f -> f.kind() != Finding.Kind.NOT_APPLIED && f.kind() != Finding.Kind.OUTSIDE_MODEL
+                && f.kind() != Finding.Kind.WRITTEN_DIFFERENTLY)) {
+            out.add(new ReplaySection("Compared with " + to, List.of("The replayed script ends at " + to + ": no differences"
+                    + (replay(Finding.Kind.WRITTEN_DIFFERENTLY).isEmpty() ? "." : " but for how expressions are written."))));
         }
         return out;
     }

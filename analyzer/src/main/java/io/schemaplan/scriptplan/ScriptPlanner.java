@@ -162,7 +162,9 @@ public final class ScriptPlanner {
     private static void assumptions(Input in, List<StatementPlan> plans, List<String> out, boolean mysql) {
         Profile p = in.profile();
         out.add("Durations from the '" + p.name() + "' profile; each range is the expected time ÷/× " + p.spread()
-                + ". Measure the target server with `schemaplan calibrate` for a narrower range.");
+                + (mysql ? ". Data statements are priced by the InnoDB model (redo, pages, index entries; "
+                + "docs/data-statements.md), ÷/× 2 at least: `schemaplan calibrate` measures PostgreSQL servers only."
+                : ". Measure the target server with `schemaplan calibrate` for a narrower range."));
         out.add(in.stats() == null ? "No statistics: durations of work on existing tables are unknown. Pass --stats FILE|URL."
                 : "Sizes from " + (in.statsSource() == null ? "the statistics" : in.statsSource()) + ".");
         out.add("Rows a WHERE matches are not known before the run: such a statement is priced as if it wrote every "
@@ -277,10 +279,11 @@ public final class ScriptPlanner {
      * The estimate of a data statement: every row written for ALL (and, as an upper bound, for PART); a
      * handful of rows costs nothing measurable. Unknown without statistics for the table.
      */
-    static Estimate dataEstimate(Cost writes, DataEffect d, Work w, Profile p) {
+    static Estimate dataEstimate(Cost writes, DataEffect d, Work w, Profile p, io.schemaplan.model.Engine engine,
+                                 long bufferPoolBytes) {
         if (d.rows() == DataEffect.Rows.FEW) return Estimate.NONE;
         if (!w.known()) return Estimate.UNKNOWN;
-        Estimate e = CostModel.estimate(writes, w, p);
+        Estimate e = CostModel.estimate(writes, w, p, engine, bufferPoolBytes);
         if (d.rows() == DataEffect.Rows.PART && d.scansTable()) {
             Estimate scan = CostModel.estimate(Cost.TABLE_BYTES, w, p);
             return new Estimate(scan.lowSeconds(), e.expectedSeconds(), e.highSeconds(), e.extraDiskBytes(),

@@ -33,6 +33,22 @@ class InputsCliTest {
         assertTrue(snapshot.out().strip().endsWith("\n\nno differences"), snapshot.out());
     }
 
+    /** The two sides are read at once (cli/SourceOptions): the error is still the first side's, in one line. */
+    @Test
+    void whenBothSidesAreBadTheFirstIsNamed(@TempDir Path dir) throws Exception {
+        Path first = Files.writeString(dir.resolve("first.sql"), "CREATE TABLE a (id int;\n");
+        Path second = Files.writeString(dir.resolve("second.sql"), "this is not sql at all\n");
+        for (int i = 0; i < 3; i++) {
+            Cli.Result r = Cli.run("diff", first.toString(), second.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().contains("first.sql") && !r.err().contains("second.sql"), r.err());
+        }
+        Cli.Result swapped = Cli.run("diff", second.toString(), first.toString());
+        assertEquals(2, swapped.exitCode(), swapped.err());
+        assertTrue(swapped.err().contains("second.sql") && !swapped.err().contains("first.sql"), swapped.err());
+    }
+
     @Test
     void aFifoWithAWriterIsReadOnce(@TempDir Path dir) throws Exception {
         Path fifo = mkfifo(dir);

@@ -49,6 +49,7 @@ class MysqlStatsReaderTest {
         assertTrue(stats.serverVersion().matches("10\\.11\\.\\d+-MariaDB"), stats.serverVersion());
         assertEquals(16384, stats.blockSize());
         assertTrue(stats.maintenanceWorkMemBytes() >= 64 * 1024);
+        assertTrue(stats.bufferPoolBytes() >= 5L << 20, "innodb_buffer_pool_size " + stats.bufferPoolBytes());
     }
 
     @Test
@@ -71,6 +72,6 @@ class MysqlStatsReaderTest {
     private static Stats withoutRows(Stats s) {
         return new Stats(s.serverVersion(), s.maintenanceWorkMemBytes(), s.maxParallelMaintenanceWorkers(), s.blockSize(),
                 s.tables().stream().map(t -> new TableStats(t.table(), TableStats.UNKNOWN_ROWS, t.heapBytes(),
-                        t.toastBytes(), t.indexBytes(), t.indexes())).toList());
+                        t.toastBytes(), t.indexBytes(), t.indexes())).toList(), s.binaryCasts(), s.bufferPoolBytes());
     }
 }

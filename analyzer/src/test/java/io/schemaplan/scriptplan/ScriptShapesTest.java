@@ -3,8 +3,10 @@ package io.schemaplan.scriptplan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schemaplan.impact.Estimate;
 import io.schemaplan.model.Engine;
 import io.schemaplan.model.Schema;
+import io.schemaplan.model.Stats;
 import io.schemaplan.read.MysqlDumpReader;
 import io.schemaplan.read.PgDumpReader;
 import io.schemaplan.read.StatsJson;
@@ -13,6 +15,7 @@ import io.schemaplan.script.ScriptReader;
 import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
 import io.schemaplan.scriptplan.ScriptPlan.Transaction;
 import io.schemaplan.testing.Samples;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,5 +117,51 @@ class ScriptShapesTest {
         assertEquals(DataEffect.Rows.ALL, update.data().rows());
         assertTrue(update.estimate().known() && update.estimate().highSeconds() > 1);
         assertTrue(plan.assumptions().stream().anyMatch(a -> a.startsWith("MySQL and MariaDB commit every DDL")));
+    }
+
+    /**
+     * InnoDB writes a secondary index only where its entry changes: the backfill of an unindexed column is priced
+     * without index work, an UPDATE of app_id (in three of messages' indexes) with two entries a row in each,
+     * and the safer way is the batching procedure.
+     */
+    @Test
+    void aMysqlUpdateIsPricedWithTheIndexesItsSetChanges() {
+        Schema schema = MysqlDumpReader.read(Samples.mysql("1.11.4.patched-32196")).schema();
+        Script s = ScriptReader.read("m.sql", ("UPDATE messages SET parent_message_id = '00000000-0000-0000-0000-000000000000';\n"
+                + "UPDATE messages SET app_id = '00000000-0000-0000-0000-000000000000';\n").getBytes(StandardCharsets.UTF_8),
+                Engine.MYSQL);
+        ScriptPlan plan = ScriptPlanner.plan(new ScriptPlanner.Input("1.11.4", "m.sql", schema,
+                SqlStatement.of(List.of(s)), StatsJson.read(Samples.root().resolve("stats/dify-large-install-mysql.json")),
+                "large", null, null, null, null, null));
+        long rows = 21_000_000;
+        long heap = 66_571_993_088L;
+        Estimate backfill = plan.statements().get(0).estimate();
+        assertEquals((long) (5.0 * heap + rows * 100.0), backfill.walBytes(), 1_000);
+        Estimate keys = plan.statements().get(1).estimate();
+        assertEquals(rows * 3 * 1_600, keys.walBytes() - backfill.walBytes(), 1_000);
+        assertTrue(plan.statements().get(0).recipeSql().contains("CREATE PROCEDURE `schemaplan_batches`()"));
+        // The estimate assumes the index entries are written in the buffer pool, and says so where there are any.
+        assertTrue(!plan.statements().get(0).items().get(0).message().contains("buffer pool"));
+        assertTrue(plan.statements().get(1).items().get(0).message().contains("Priced with its 3 secondary indexes"),
+                plan.statements().get(1).items().get(0).message());
+    }
+
+    /** With the buffer pool's size in the statistics, a DELETE whose indexes outgrow it pays for the misses. */
+    @Test
+    void aMysqlDeleteWhoseIndexesOutgrowTheBufferPoolIsPricedWithTheMisses() {
+        Schema schema = MysqlDumpReader.read(Samples.mysql("1.11.4.patched-32196")).schema();
+        Stats large = StatsJson.read(Samples.root().resolve("stats/dify-large-install-mysql.json"));
+        Stats pooled = new Stats(large.serverVersion(), large.maintenanceWorkMemBytes(), 0, large.blockSize(),
+                large.tables(), List.of(), 4L << 30);
+        Script s = ScriptReader.read("m.sql", "DELETE FROM messages;\n".getBytes(StandardCharsets.UTF_8), Engine.MYSQL);
+        StatementPlan unknown = ScriptPlanner.plan(new ScriptPlanner.Input("1.11.4", "m.sql", schema,
+                SqlStatement.of(List.of(s)), large, "large", null, null, null, null, null)).statements().get(0);
+        StatementPlan known = ScriptPlanner.plan(new ScriptPlanner.Input("1.11.4", "m.sql", schema,
+                SqlStatement.of(List.of(s)), pooled, "large", null, null, null, null, null)).statements().get(0);
+        // messages: 8.5 GB of indexes, 4 GB of pool: about half the 7 x 21 M entries miss it.
+        assertTrue(known.estimate().expectedSeconds() > unknown.estimate().expectedSeconds() + 10_000,
+                known.estimate() + " / " + unknown.estimate());
+        assertTrue(known.items().get(0).message().contains("outgrow the buffer pool (4.0 GB)"), known.items().get(0).message());
+        assertTrue(unknown.items().get(0).message().contains("the statistics do not say its size"));
     }
 }

@@ -42,6 +42,11 @@ public record MyManual(String section, String url) {
             + "(COPY and the LOCK clause)", MARIADB + "innodb-online-ddl-overview/");
     public static final MyManual MARIADB_PARTITIONS = new MyManual("MariaDB, ALTER TABLE, Partitions",
             MARIADB + "alter-table/#partitions");
+    public static final MyManual MYSQL_GRANT = new MyManual("MySQL 8.0, GRANT Statement", MYSQL + "grant.html");
+    public static final MyManual MARIADB_GRANT = new MyManual("MariaDB, GRANT", MARIADB + "grant/");
+    public static final MyManual MYSQL_LOCK_TABLES = new MyManual("MySQL 8.0, LOCK TABLES and UNLOCK TABLES Statements",
+            MYSQL + "lock-tables.html");
+    public static final MyManual MARIADB_LOCK_TABLES = new MyManual("MariaDB, LOCK TABLES", MARIADB + "lock-tables/");
     public static final MyManual MARIADB_METADATA_LOCKING = new MyManual("MariaDB, Metadata Locking",
             MARIADB + "metadata-locking/");
 }

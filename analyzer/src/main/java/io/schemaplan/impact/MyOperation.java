@@ -104,7 +104,12 @@ public enum MyOperation {
     DROP_VIEW("DROP VIEW v", ""),
     CREATE_TRIGGER("CREATE TRIGGER g BEFORE UPDATE ON t FOR EACH ROW ...", ""),
     DROP_TRIGGER("DROP TRIGGER g", ""),
-    ROUTINE("CREATE / DROP FUNCTION or PROCEDURE", ""),
+    ROUTINE("CREATE / DROP FUNCTION, PROCEDURE or EVENT", ""),
+
+    // Statements migrations run beside schema changes.
+    PRIVILEGES("GRANT / REVOKE, CREATE / ALTER / DROP USER or ROLE, FLUSH PRIVILEGES", ""),
+    LOCK_TABLES_READ("LOCK TABLES t READ", ""),
+    LOCK_TABLES_WRITE("LOCK TABLES t WRITE", ""),
 
     // Data statements of a migration script (issue 16).
     UPDATE_ROWS("UPDATE t SET c = 0 [WHERE ...]", ""),

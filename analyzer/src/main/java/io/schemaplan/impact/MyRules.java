@@ -43,6 +43,7 @@ public final class MyRules {
     public static final String DATA_DELETE = "MY-DATA-DELETE";
     public static final String DATA_INSERT_SELECT = "MY-DATA-INSERT-SELECT";
     public static final String TRUNCATE_TABLE = "MY-TRUNCATE";
+    public static final String LOCK_TABLES = "MY-LOCK-TABLES";
     public static final String TABLE_AS = "MY-CREATE-TABLE-AS";
 
     // Safer recipes shared by several rules.
@@ -370,8 +371,23 @@ public final class MyRules {
                     .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
             on(DROP_TRIGGER).id(CATALOG).lock(EXCLUSIVE).says("Drops a trigger: an exclusive metadata lock on the "
                     + "table for a moment.").sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
-            on(ROUTINE).id(CATALOG).says("Creates, replaces or drops a function or procedure: no table is touched.")
-                    .safer(NOTHING_TO_DO).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(ROUTINE).id(CATALOG).says("Creates, replaces or drops a function, procedure or event: no table is "
+                    + "touched.").safer(NOTHING_TO_DO).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+
+            // Statements beside schema changes (MyAdminStatementsServerTest). Each commits what is open first.
+            on(PRIVILEGES).id(CATALOG).says("Grants or revokes privileges, or creates, alters or drops a user or "
+                    + "role: the grant tables only; no table of the schema is locked (it does not even wait for a "
+                    + "LOCK TABLES ... WRITE on the table it names).").safer(NOTHING_TO_DO)
+                    .sources(MyManual.MYSQL_GRANT, MyManual.MARIADB_GRANT),
+            on(LOCK_TABLES_READ).id(LOCK_TABLES).lock(SHARED).says("Locks the table for reading until UNLOCK TABLES "
+                    + "(or the session ends): reads go on, writes wait; it commits what is open first.")
+                    .safer(LOCK_WAIT + " Unlock as soon as the statements that need it are done.")
+                    .sources(MyManual.MYSQL_LOCK_TABLES, MyManual.MARIADB_LOCK_TABLES),
+            on(LOCK_TABLES_WRITE).id(LOCK_TABLES).lock(EXCLUSIVE).says("Locks the table for writing until UNLOCK "
+                    + "TABLES (or the session ends): every other session's reads and writes wait; it commits what is "
+                    + "open first.")
+                    .safer(LOCK_WAIT + " Unlock as soon as the statements that need it are done.")
+                    .sources(MyManual.MYSQL_LOCK_TABLES, MyManual.MARIADB_LOCK_TABLES),
 
             // Data statements: InnoDB locks the rows written (and their index gaps), never the whole table beyond
             // a shared metadata lock; INPLACE (MariaDB: NOCOPY) here means rows change where they are, LOCK=NONE

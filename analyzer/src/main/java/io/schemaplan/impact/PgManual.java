@@ -43,6 +43,12 @@ public record PgManual(String section, String url) {
     public static final PgManual INSERT = new PgManual("INSERT", DOCS + "sql-insert.html");
     public static final PgManual TRUNCATE = new PgManual("TRUNCATE, Notes", DOCS + "sql-truncate.html");
     public static final PgManual CREATE_TABLE_AS = new PgManual("CREATE TABLE AS", DOCS + "sql-createtableas.html");
+    public static final PgManual GRANT = new PgManual("GRANT, Notes", DOCS + "sql-grant.html");
+    public static final PgManual ROLES = new PgManual("CREATE ROLE", DOCS + "sql-createrole.html");
+    public static final PgManual CLUSTER = new PgManual("CLUSTER, Notes", DOCS + "sql-cluster.html");
+    public static final PgManual VACUUM = new PgManual("VACUUM, Notes", DOCS + "sql-vacuum.html");
+    public static final PgManual ANALYZE = new PgManual("ANALYZE, Notes", DOCS + "sql-analyze.html");
+    public static final PgManual LOCK = new PgManual("LOCK", DOCS + "sql-lock.html");
     public static final PgManual RELEASE_11 = new PgManual("Release 11, ALTER TABLE ADD COLUMN with a non-null default",
             "https://www.postgresql.org/docs/release/11.0/");
     public static final PgManual RELEASE_12 = new PgManual("Release 12 (SET NOT NULL via CHECK, ADD VALUE in a "

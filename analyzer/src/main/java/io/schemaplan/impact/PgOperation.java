@@ -106,6 +106,30 @@ public enum PgOperation {
     ADD_INHERIT("ALTER TABLE c INHERIT p"),
     DROP_INHERIT("ALTER TABLE c NO INHERIT p"),
 
+    // Statements migration scripts run beside schema changes: privileges, roles, owners, maintenance, locks.
+    GRANT_ON_TABLE("GRANT SELECT ON t TO r (or REVOKE; also sequences and views)"),
+    GRANT_IN_SCHEMA("GRANT SELECT ON ALL TABLES IN SCHEMA s TO r (or REVOKE; also SEQUENCES, FUNCTIONS)"),
+    PRIVILEGES("GRANT USAGE ON SCHEMA s TO r (schemas, functions, databases, types, role membership; "
+            + "ALTER DEFAULT PRIVILEGES)"),
+    ROLE("CREATE ROLE r (or ALTER, DROP; also USER and GROUP)"),
+    CHANGE_OWNER("ALTER TABLE t OWNER TO r (also sequences, views, materialized views)"),
+    SET_SCHEMA("ALTER TABLE t SET SCHEMA s"),
+    ALTER_SCHEMA("ALTER SCHEMA s RENAME TO s2 (or OWNER TO)"),
+    ALTER_FUNCTION("ALTER FUNCTION f() OWNER TO r (or RENAME TO, SET SCHEMA, SET a setting)"),
+    ALTER_POLICY("ALTER POLICY p ON t USING (...)"),
+    CLUSTER("CLUSTER t USING i"),
+    VACUUM("VACUUM t (also with ANALYZE)"),
+    VACUUM_FULL("VACUUM FULL t"),
+    ANALYZE("ANALYZE t"),
+    LOCK_TABLE_ACCESS_SHARE("LOCK TABLE t IN ACCESS SHARE MODE"),
+    LOCK_TABLE_ROW_SHARE("LOCK TABLE t IN ROW SHARE MODE"),
+    LOCK_TABLE_ROW_EXCLUSIVE("LOCK TABLE t IN ROW EXCLUSIVE MODE"),
+    LOCK_TABLE_SHARE_UPDATE_EXCLUSIVE("LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE"),
+    LOCK_TABLE_SHARE("LOCK TABLE t IN SHARE MODE"),
+    LOCK_TABLE_SHARE_ROW_EXCLUSIVE("LOCK TABLE t IN SHARE ROW EXCLUSIVE MODE"),
+    LOCK_TABLE_EXCLUSIVE("LOCK TABLE t IN EXCLUSIVE MODE"),
+    LOCK_TABLE_ACCESS_EXCLUSIVE("LOCK TABLE t (IN ACCESS EXCLUSIVE MODE, the default)"),
+
     // Data statements of a migration script (issue 16): they write rows rather than the catalog.
     UPDATE_ROWS("UPDATE t SET c = 0 [WHERE ...]"),
     DELETE_ROWS("DELETE FROM t [WHERE ...]"),

@@ -73,6 +73,10 @@ public final class PgRules {
     public static final String DATA_INSERT_SELECT = "PG-DATA-INSERT-SELECT";
     public static final String TRUNCATE_TABLE = "PG-TRUNCATE";
     public static final String TABLE_AS = "PG-CREATE-TABLE-AS";
+    public static final String PRIVILEGES_ROW = "PG-PRIVILEGES";
+    public static final String REWRITE_MAINTENANCE = "PG-REWRITE-MAINTENANCE";
+    public static final String MAINTENANCE = "PG-MAINTENANCE";
+    public static final String LOCK_TABLE = "PG-LOCK-TABLE";
 
     // Safer recipes shared by several rules.
     static final String LOCK_TIMEOUT = "Run it under SET lock_timeout = '2s' and retry on timeout: while an "
@@ -128,7 +132,15 @@ public final class PgRules {
             + "Let (auto)vacuum run between batches: the old row versions then become free space the next batches "
             + "reuse, instead of the table doubling on disk.";
 
-    private static final List<PgRule> RULES = List.of(
+    static final String COMMIT_SOON = "Commit soon after it: until the transaction ends, another session's ALTER "
+            + "TABLE, CREATE INDEX or GRANT on the table waits for it, and while that one waits under its own ACCESS "
+            + "EXCLUSIVE every query on the table queues behind it. In a migration that runs in one transaction "
+            + "(Dify does), put the GRANTs in the last step.";
+    static final String REPACK = "pg_repack (or pg_squeeze) rebuilds the table online with a brief ACCESS "
+            + "EXCLUSIVE at the end; otherwise schedule a window. A plain VACUUM frees space for reuse without "
+            + "blocking reads or writes.";
+
+    private static final List<PgRule> RULES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             // Schemas and extensions: catalog objects outside any table.
             on(CREATE_SCHEMA).id(CATALOG).says("Creates a schema: no table is locked.").source(PgManual.SCHEMAS),
             on(DROP_SCHEMA).id(CATALOG).says("Drops an empty schema: no table is locked.")
@@ -577,7 +589,78 @@ public final class PgRules {
                             + "writes go on), every row written to the new table and to WAL; the new table has no "
                             + "index, constraint or default.")
                     .safer("Create the new table's indexes and constraints after it is filled (CONCURRENTLY "
-                            + "once the application writes to it).").source(PgManual.CREATE_TABLE_AS));
+                            + "once the application writes to it).").source(PgManual.CREATE_TABLE_AS),
+
+            // Statements migrations run beside schema changes (measured in PgRulesTraceTest, PgPrivilegesTraceTest).
+            on(GRANT_ON_TABLE).id(PRIVILEGES_ROW)
+                    .says("Grants or revokes privileges on a table: no table lock (reads and writes go on), but it "
+                            + "updates the table's pg_class row, so until commit another session's ALTER TABLE, "
+                            + "CREATE INDEX or GRANT on the table waits for this transaction.")
+                    .safer(COMMIT_SOON).source(PgManual.GRANT),
+            on(GRANT_IN_SCHEMA).id(PRIVILEGES_ROW)
+                    .says("Grants or revokes privileges on every table (or sequence, function) of a schema: no "
+                            + "table lock, but it updates each one's pg_class row, so until commit another "
+                            + "session's ALTER TABLE or CREATE INDEX on any of them waits for this transaction.")
+                    .safer(COMMIT_SOON).source(PgManual.GRANT),
+            on(PRIVILEGES).id(CATALOG)
+                    .says("Grants or revokes privileges on a schema, function, database or type, role "
+                            + "membership, or default privileges: catalog only, no table is locked.")
+                    .source(PgManual.GRANT),
+            on(ROLE).id(CATALOG)
+                    .says("Creates, alters or drops a role: catalog only (shared by every database of the "
+                            + "server), no table is locked.")
+                    .source(PgManual.ROLES),
+            on(CHANGE_OWNER).id(INSTANT).lock(ACCESS_EXCLUSIVE)
+                    .says("Changes the table's owner: catalog only, but under ACCESS EXCLUSIVE (with its indexes).")
+                    .safer(LOCK_TIMEOUT).source(PgManual.ALTER_TABLE),
+            on(SET_SCHEMA).id(RENAME).lock(ACCESS_EXCLUSIVE)
+                    .says("Moves the table (with its indexes and owned sequences) to another schema: catalog "
+                            + "only, under ACCESS EXCLUSIVE; queries naming the old schema fail from commit on.")
+                    .safer(RENAME_COMPAT).source(PgManual.ALTER_TABLE),
+            on(ALTER_SCHEMA).id(CATALOG)
+                    .says("Renames a schema or changes its owner: catalog only, no table is locked (a rename "
+                            + "breaks queries that name the old schema).")
+                    .source(PgManual.SCHEMAS),
+            on(ALTER_FUNCTION).id(CATALOG)
+                    .says("Alters a function (owner, name, schema, settings): catalog only, no table is locked.")
+                    .source(PgManual.FUNCTIONS),
+            on(ALTER_POLICY).id(ROW_SECURITY).lock(ACCESS_EXCLUSIVE)
+                    .says("Changes a row level security policy: catalog only, under ACCESS EXCLUSIVE.")
+                    .safer(LOCK_TIMEOUT).source(PgManual.POLICIES),
+            on(CLUSTER).id(REWRITE_MAINTENANCE).lock(ACCESS_EXCLUSIVE).does(REWRITES_TABLE, REBUILDS_INDEXES, SCANS_TABLE)
+                    .cost(TABLE_AND_INDEX_BYTES)
+                    .says("Rewrites the table in the order of an index and rebuilds every index, under ACCESS "
+                            + "EXCLUSIVE throughout (reads wait too); needs free space for a full copy.")
+                    .safer(REPACK).source(PgManual.CLUSTER),
+            on(VACUUM_FULL).id(REWRITE_MAINTENANCE).lock(ACCESS_EXCLUSIVE)
+                    .does(REWRITES_TABLE, REBUILDS_INDEXES, SCANS_TABLE, NOT_IN_TRANSACTION_BLOCK).cost(TABLE_AND_INDEX_BYTES)
+                    .says("Rewrites the table compactly and rebuilds every index, under ACCESS EXCLUSIVE throughout "
+                            + "(reads wait too); needs free space for a full copy; cannot run in a transaction block.")
+                    .safer(REPACK + " It cannot run inside a transaction block: outside the migration transaction.")
+                    .source(PgManual.VACUUM),
+            on(VACUUM).id(MAINTENANCE).lock(SHARE_UPDATE_EXCLUSIVE).does(NOT_IN_TRANSACTION_BLOCK).cost(TABLE_BYTES)
+                    .says("Vacuums the table: reads the pages that are not all-visible and each index, under SHARE "
+                            + "UPDATE EXCLUSIVE (reads and writes go on; ALTER TABLE and other VACUUMs wait); cannot "
+                            + "run in a transaction block.")
+                    .safer("Run it outside the migration transaction (it refuses a transaction block); autovacuum "
+                            + "does the same work on its own.").source(PgManual.VACUUM),
+            on(ANALYZE).id(MAINTENANCE).lock(SHARE_UPDATE_EXCLUSIVE)
+                    .says("Collects statistics from a sample of the table (300 × default_statistics_target rows): "
+                            + "SHARE UPDATE EXCLUSIVE, reads and writes go on; seconds even on a large table.")
+                    .source(PgManual.ANALYZE)),
+            java.util.Arrays.stream(LockMode.values()).map(PgRules::lockTable)).toList();
+
+    /** LOCK TABLE in each mode: the mode it names, held until the transaction ends. */
+    private static PgRule lockTable(LockMode mode) {
+        String blocks = mode.blocksReads() ? "reads and writes wait" : mode.blocksWrites() ? "reads go on, writes wait"
+                : "reads and writes go on";
+        return on(PgOperation.valueOf("LOCK_TABLE_" + mode.name())).id(LOCK_TABLE).lock(mode)
+                .says("Takes " + mode.sql() + " on the table until the transaction ends (" + blocks + " until "
+                        + "then); refused outside a transaction block.")
+                .safer(mode.blocksWrites() ? LOCK_TIMEOUT + " Take the lock as late as possible and commit soon after."
+                        : NOTHING_TO_DO)
+                .source(PgManual.LOCK);
+    }
 
     private PgRules() {
     }

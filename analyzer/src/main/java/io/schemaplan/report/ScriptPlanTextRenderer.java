@@ -80,7 +80,7 @@ public final class ScriptPlanTextRenderer {
         if (rev.length() > 14) rev = rev.substring(0, 13) + "…";
         String lock = s.lock() == null ? "-" : s.lock();
         String head = String.format("  %4d  %-14s %-22s %-15s ", s.statement().number(), e(rev), lock,
-                s.kind() == StatementKind.DDL || s.kind() == StatementKind.DATA ? Units.range(s.estimate()) : "");
+                s.kind() == StatementKind.DDL || s.kind() == StatementKind.DATA || !s.items().isEmpty() ? Units.range(s.estimate()) : "");
         String sql = e(s.firstLine());
         int room = Math.max(20, WIDTH - head.length());
         if (sql.length() > room) sql = sql.substring(0, room - 1) + "…";

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * statement 3 is known to statement 7. Transaction control, session settings and data statements leave the
  * model as it is; every other statement goes to the dump readers' handlers ({@link StatementApplier}). A
  * statement the replay cannot apply is a {@link Finding.Kind#NOT_APPLIED} finding naming it, never an error and
- * never a silent skip. On PostgreSQL, whose DDL is transactional, a ROLLBACK returns the model to its state at
+ * never a silent skip; one that changes only what the model does not hold (privileges, roles, owners, maintenance,
+ * explicit locks) is an {@link Finding.Kind#OUTSIDE_MODEL} finding saying what it changes. On PostgreSQL, whose DDL is transactional, a ROLLBACK returns the model to its state at
  * the BEGIN; on MySQL/MariaDB, where every DDL statement commits, it does not.
  */
 public final class Replay {
@@ -62,8 +63,16 @@ public final class Replay {
                 case SET -> applier.apply(s.sql(), s.line()); // SET search_path: the names after it resolve by it
                 case DATA -> { }
                 case DDL, OTHER -> {
+                    String outside = outsideModel(s.sql());
+                    if (outside != null) {
+                        findings.add(new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(), outside, null));
+                        continue;
+                    }
                     for (String problem : applier.apply(s.sql(), s.line())) {
-                        findings.add(new Finding(Finding.Kind.NOT_APPLIED, s.number(), s.line(), s.revision(), problem, null));
+                        // A MySQL routine or event: the MySQL model holds none (PostgreSQL's holds routines).
+                        boolean routine = ROUTINE.matcher(s.sql()).find() && NOT_MODELLED.matcher(problem).find();
+                        findings.add(routine ? new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(),
+                                ROUTINES, null) : new Finding(Finding.Kind.NOT_APPLIED, s.number(), s.line(), s.revision(), problem, null));
                     }
                     model = applier.model();
                 }
@@ -92,6 +101,37 @@ public final class Replay {
             model = r.end();
         }
         return new Replayed(steps, model, findings);
+    }
+
+    /**
+     * Statements migrations run all the time that change nothing the schema model holds, by leading words, with
+     * what they change: a replay reports them as such, not as statements it could not apply.
+     */
+    private static final List<java.util.Map.Entry<java.util.regex.Pattern, String>> OUTSIDE = List.of(
+            outside("(GRANT|REVOKE)\\b|ALTER\\s+DEFAULT\\s+PRIVILEGES\\b|FLUSH\\s+PRIVILEGES\\b", "privileges"),
+            outside("(CREATE|ALTER|DROP|RENAME)\\s+(ROLE|USER|GROUP)\\b|(DROP|REASSIGN)\\s+OWNED\\b"
+                    + "|SET\\s+(PASSWORD|DEFAULT\\s+ROLE)\\b", "roles and users"),
+            outside("ALTER\\s+(TABLE|SEQUENCE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA|FUNCTION|PROCEDURE|ROUTINE|TYPE|DOMAIN"
+                    + "|DATABASE)\\s+(IF\\s+EXISTS\\s+)?(ONLY\\s+)?\\S+(\\s*\\([^)]*\\))?\\s+OWNER\\s+TO\\b", "owners"),
+            outside("(ANALY[SZ]E|VACUUM|CLUSTER|REINDEX|CHECKPOINT|OPTIMIZE|CHECK\\s+TABLE|REPAIR\\s+TABLE"
+                    + "|REFRESH\\s+MATERIALIZED\\s+VIEW)\\b", "statistics and physical storage (maintenance)"),
+            outside("(LOCK|UNLOCK)\\b", "explicit locks"),
+            outside("(DISCARD|LISTEN|UNLISTEN|NOTIFY|USE)\\b", "session commands"));
+
+    private static final java.util.regex.Pattern ROUTINE = java.util.regex.Pattern.compile("(?is)^\\s*(CREATE|DROP|ALTER)"
+            + "\\s+(OR\\s+REPLACE\\s+)?(DEFINER\\s*=\\s*\\S+\\s+)?(FUNCTION|PROCEDURE|ROUTINE|EVENT|AGGREGATE)\\b");
+    private static final java.util.regex.Pattern NOT_MODELLED = java.util.regex.Pattern.compile(
+            ": not part of the MySQL schema model$");
+    static final String ROUTINES = "functions, procedures and events";
+
+    private static java.util.Map.Entry<java.util.regex.Pattern, String> outside(String leading, String what) {
+        return java.util.Map.entry(java.util.regex.Pattern.compile("(?is)^\\s*(" + leading + ")"), what);
+    }
+
+    /** What a statement changes outside the schema model (privileges, roles, …), or null when it may change the model. */
+    public static String outsideModel(String sql) {
+        for (var e : OUTSIDE) if (e.getKey().matcher(sql).find()) return e.getValue();
+        return null;
     }
 
     private static String dialect(boolean mysql) {

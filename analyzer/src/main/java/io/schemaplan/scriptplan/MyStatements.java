@@ -103,8 +103,33 @@ final class MyStatements {
                         shared.work(table))), false, null, null, null);
             }
             if (t.isWord(0, "RENAME", "TABLE")) return op("RENAME_TABLE", name(t, 2));
-            if (t.isWord(0, "CREATE", "VIEW") || t.isWord(0, "CREATE", "OR", "REPLACE", "VIEW")
-                    || t.isWord(0, "CREATE", "ALGORITHM") || t.isWord(0, "CREATE", "DEFINER")) return op("CREATE_VIEW", null);
+            if (t.isWord(0, "GRANT") || t.isWord(0, "REVOKE") || t.isWord(0, "FLUSH", "PRIVILEGES")
+                    || t.isWord(0, "SET", "PASSWORD") || t.isWord(0, "SET", "DEFAULT", "ROLE")
+                    || Set.of("USER", "ROLE").stream().anyMatch(w -> t.isWord(0, "CREATE", w) || t.isWord(0, "ALTER", w)
+                    || t.isWord(0, "DROP", w) || t.isWord(0, "RENAME", w))) return op("PRIVILEGES", null);
+            if (t.isWord(0, "LOCK", "TABLES") || t.isWord(0, "LOCK", "TABLE")) return lockTables(t);
+            if (t.isWord(0, "UNLOCK", "TABLES") || t.isWord(0, "UNLOCK", "TABLE")) {
+                return Classified.of(StatementKind.SETTING, "releases the locks LOCK TABLES took (and commits)");
+            }
+            if (t.isWord(0, "OPTIMIZE") || t.isWord(0, "ANALYZE")) return tableMaintenance(t);
+            if (t.isWord(0, "USE")) return Classified.of(StatementKind.SETTING, null);
+            // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW | TRIGGER | PROCEDURE | FUNCTION | EVENT
+            String object = createdObject(t);
+            if (object != null && (t.isWord(0, "CREATE") || t.isWord(0, "DROP"))) {
+                switch (object) {
+                    case "PROCEDURE", "FUNCTION", "EVENT" -> {
+                        return op("ROUTINE", null);
+                    }
+                    case "TRIGGER" -> {
+                        if (t.isWord(0, "CREATE")) return op("CREATE_TRIGGER", name(t, t.find(0, "ON") + 1));
+                    }
+                    case "VIEW" -> {
+                        if (t.isWord(0, "CREATE")) return op("CREATE_VIEW", null);
+                    }
+                    default -> { }
+                }
+            }
+            if (t.isWord(0, "CREATE", "VIEW") || t.isWord(0, "CREATE", "OR", "REPLACE", "VIEW")) return op("CREATE_VIEW", null);
             if (t.isWord(0, "DROP", "VIEW")) return op("DROP_VIEW", null);
             if (t.isWord(0, "CREATE", "TRIGGER")) return op("CREATE_TRIGGER", name(t, t.find(0, "ON") + 1));
             if (t.isWord(0, "DROP", "TRIGGER")) return op("DROP_TRIGGER", null);
@@ -112,6 +137,59 @@ final class MyStatements {
             return Classified.of(StatementKind.UNKNOWN, "not understood: " + e.getMessage());
         }
         return shared.classify(sql);
+    }
+
+    private static final Set<String> OBJECTS = Set.of("VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "TABLE", "INDEX");
+
+    /** The kind of object a CREATE or DROP names, past OR REPLACE, ALGORITHM=, DEFINER= and SQL SECURITY; null when none. */
+    private static String createdObject(SqlTokens t) {
+        for (int i = 1; i < Math.min(t.size(), 12); i++) {
+            if (t.kind(i) == SqlTokens.Kind.WORD && OBJECTS.contains(t.text(i).toUpperCase(Locale.ROOT))) {
+                return t.text(i).toUpperCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** LOCK TABLES t [AS a] READ [LOCAL] | [LOW_PRIORITY] WRITE, …: one operation per table. */
+    private Classified lockTables(SqlTokens t) {
+        List<Operation> ops = new ArrayList<>();
+        int i = 2;
+        while (i < t.size()) {
+            int end = t.nameEnd(i);
+            QName table = shared.qname(t, i, end);
+            int k = end;
+            while (k < t.size() && !t.isSymbol(k, ",") && !t.isWord(k, "READ") && !t.isWord(k, "WRITE")) k++;
+            ops.add(new Operation(t.isWord(k, "READ") ? "LOCK_TABLES_READ" : "LOCK_TABLES_WRITE", table, null, Work.NONE));
+            while (k < t.size() && !t.isSymbol(k, ",")) k++;
+            i = k + 1;
+        }
+        return new Classified(StatementKind.DDL, ops, false, "LOCK TABLES holds the locks until UNLOCK TABLES",
+                null, null);
+    }
+
+    /**
+     * OPTIMIZE TABLE: InnoDB recreates the table in place and analyzes it (the FORCE rebuild); ANALYZE TABLE reads
+     * index samples and waits for no writer, a maintenance statement without an operation.
+     */
+    private Classified tableMaintenance(SqlTokens t) {
+        int i = 1;
+        while (t.isWord(i, "NO_WRITE_TO_BINLOG") || t.isWord(i, "LOCAL")) i++;
+        if (t.isWord(i, "TABLE") || t.isWord(i, "TABLES")) i++;
+        if (t.isWord(0, "ANALYZE")) return Classified.of(StatementKind.MAINTENANCE, null);
+        List<Operation> ops = new ArrayList<>();
+        while (i < t.size() && t.isName(i)) {
+            int end = t.nameEnd(i);
+            QName table = shared.qname(t, i, end);
+            boolean fulltext = shared.model().table(table).map(x -> x.indexes().stream()
+                    .anyMatch(ix -> "fulltext".equalsIgnoreCase(ix.method()))).orElse(false);
+            ops.add(new Operation(fulltext ? "FORCE_REBUILD_FULLTEXT_TABLE" : "FORCE_REBUILD", table, null,
+                    shared.work(table)));
+            i = end;
+            if (!t.isSymbol(i, ",")) break;
+            i++;
+        }
+        return Classified.ddl(ops);
     }
 
     private Classified alterTable(SqlTokens t) {

@@ -112,11 +112,17 @@ final class PgStatements {
         if (t.isWord(0, "SET") || t.isWord(0, "RESET")) return setting(t);
         if (t.isWord(0, "SAVEPOINT") || t.isWord(0, "RELEASE")) return Classified.of(StatementKind.SETTING, null);
         if (t.isWord(0, "SELECT") || t.isWord(0, "SHOW") || t.isWord(0, "EXPLAIN")) return Classified.of(StatementKind.READ, null);
-        if (t.isWord(0, "VACUUM")) {
-            return new Classified(StatementKind.MAINTENANCE, List.of(), true,
-                    "VACUUM cannot run inside a transaction block", null, null);
+        if (t.isWord(0, "VACUUM")) return maintenance(t, "VACUUM", true);
+        if (t.isWord(0, "ANALYZE") || t.isWord(0, "ANALYSE")) return maintenance(t, "ANALYZE", false);
+        if (t.isWord(0, "CLUSTER")) return maintenance(t, "CLUSTER", false);
+        if (t.isWord(0, "GRANT") || t.isWord(0, "REVOKE")) return privileges(t);
+        if (t.isWord(0, "ALTER", "DEFAULT", "PRIVILEGES")) return global("PRIVILEGES");
+        if (t.isWord(0, "LOCK")) return lock(t);
+        if (t.isWord(0, "ALTER", "POLICY")) return ddl("ALTER_POLICY", tableAfter(t, t.find(0, "ON") + 1));
+        if (t.isWord(0, "ALTER") && ownerOrSchema(t) != null) return ddl(ownerOrSchema(t), tableAfter(t, relationName(t)));
+        if (t.isWord(0, "DISCARD") || t.isWord(0, "LISTEN") || t.isWord(0, "UNLISTEN") || t.isWord(0, "NOTIFY")) {
+            return Classified.of(StatementKind.SETTING, "a session command: no lock, nothing in the schema");
         }
-        if (t.isWord(0, "ANALYZE")) return Classified.of(StatementKind.MAINTENANCE, null);
         if (t.isWord(0, "UPDATE")) return update(t);
         if (t.isWord(0, "DELETE", "FROM")) return delete(t);
         if (t.isWord(0, "INSERT", "INTO")) return insert(t);
@@ -155,7 +161,12 @@ final class PgStatements {
                 {"CREATE PROCEDURE", "CREATE_FUNCTION"}, {"CREATE OR REPLACE PROCEDURE", "CREATE_FUNCTION"},
                 {"DROP FUNCTION", "DROP_FUNCTION"}, {"DROP PROCEDURE", "DROP_FUNCTION"},
                 {"CREATE DOMAIN", "CREATE_DOMAIN"}, {"DROP TYPE", "DROP_TYPE"}, {"DROP DOMAIN", "DROP_TYPE"},
-                {"CREATE RULE", "CREATE_RULE"}, {"CREATE OR REPLACE RULE", "CREATE_RULE"}};
+                {"CREATE RULE", "CREATE_RULE"}, {"CREATE OR REPLACE RULE", "CREATE_RULE"},
+                {"ALTER SCHEMA", "ALTER_SCHEMA"}, {"ALTER FUNCTION", "ALTER_FUNCTION"},
+                {"ALTER PROCEDURE", "ALTER_FUNCTION"}, {"ALTER ROUTINE", "ALTER_FUNCTION"},
+                {"CREATE ROLE", "ROLE"}, {"ALTER ROLE", "ROLE"}, {"DROP ROLE", "ROLE"}, {"CREATE USER", "ROLE"},
+                {"ALTER USER", "ROLE"}, {"DROP USER", "ROLE"}, {"CREATE GROUP", "ROLE"}, {"ALTER GROUP", "ROLE"},
+                {"DROP GROUP", "ROLE"}, {"DROP OWNED", "ROLE"}, {"REASSIGN OWNED", "ROLE"}};
         for (String[] s : simple) {
             if (t.isWord(0, s[0].split(" "))) return global(s[1]);
         }
@@ -163,6 +174,106 @@ final class PgStatements {
             return t.find(2, "ENUM") > 0 ? global("CREATE_ENUM") : global("CREATE_DOMAIN");
         }
         return Classified.of(StatementKind.UNKNOWN, "a statement the planner does not know: check it by hand");
+    }
+
+    // ---- privileges, owners, maintenance, explicit locks ----
+
+    /** Object kinds of GRANT … ON whose privileges live outside pg_class: no table's row is touched. */
+    private static final Set<String> NOT_RELATIONS = Set.of("schema", "function", "procedure", "routine", "database",
+            "type", "domain", "language", "foreign", "large", "tablespace", "parameter");
+
+    /**
+     * GRANT / REVOKE: on named tables and sequences one operation each (their pg_class rows are updated), on ALL …
+     * IN SCHEMA one for all, on other objects and role membership a catalog operation.
+     */
+    private Classified privileges(SqlTokens t) {
+        int on = t.find(1, "ON");
+        int to = t.find(1, t.isWord(0, "GRANT") ? "TO" : "FROM");
+        if (on < 0 || to >= 0 && to < on) return global("PRIVILEGES");
+        int i = on + 1;
+        if (t.isWord(i, "ALL")) return global("GRANT_IN_SCHEMA");
+        if (t.kind(i) == SqlTokens.Kind.WORD && NOT_RELATIONS.contains(t.text(i).toLowerCase(Locale.ROOT))) {
+            return global("PRIVILEGES");
+        }
+        if (t.isWord(i, "TABLE") || t.isWord(i, "SEQUENCE")) i++;
+        List<Operation> ops = new ArrayList<>();
+        while (i < t.size() && t.isName(i) && i != to) {
+            int end = t.nameEnd(i);
+            ops.add(new Operation("GRANT_ON_TABLE", qname(t, i, end), null, Work.NONE));
+            i = end;
+            if (!t.isSymbol(i, ",")) break;
+            i++;
+        }
+        return Classified.ddl(ops);
+    }
+
+    /** {@code ALTER TABLE|SEQUENCE|VIEW|MATERIALIZED VIEW … OWNER TO / SET SCHEMA}: its operation, null for other ALTERs. */
+    private static String ownerOrSchema(SqlTokens t) {
+        int name = relationName(t);
+        if (name < 0) return null;
+        int end = t.nameEnd(name);
+        if (t.isWord(end, "OWNER", "TO")) return "CHANGE_OWNER";
+        if (t.isWord(end, "SET", "SCHEMA")) return "SET_SCHEMA";
+        return null;
+    }
+
+    /** The token of the relation's name after {@code ALTER [MATERIALIZED] TABLE|SEQUENCE|VIEW [IF EXISTS] [ONLY]}, or -1. */
+    private static int relationName(SqlTokens t) {
+        int i = t.isWord(1, "MATERIALIZED", "VIEW") ? 3 : t.isWord(1, "TABLE") || t.isWord(1, "SEQUENCE")
+                || t.isWord(1, "VIEW") ? 2 : -1;
+        if (i < 0) return -1;
+        if (t.isWord(i, "IF", "EXISTS")) i += 2;
+        if (t.isWord(i, "ONLY")) i++;
+        return i;
+    }
+
+    /**
+     * VACUUM [FULL], ANALYZE, CLUSTER: one operation per table named (none named: one without a table, which is
+     * every table of the database). Options come as words ({@code VACUUM FULL VERBOSE}) or in parentheses.
+     */
+    private Classified maintenance(SqlTokens t, String verb, boolean autocommit) {
+        int i = 1;
+        boolean full = false;
+        while (i < t.size() && (t.isGroup(i) || t.kind(i) == SqlTokens.Kind.WORD && Set.of("full", "freeze",
+                "verbose", "analyze", "analyse").contains(t.text(i).toLowerCase(Locale.ROOT)))) {
+            full |= t.isWord(i, "FULL") || t.isGroup(i) && t.inner(i).toLowerCase(Locale.ROOT).matches("(?s).*\\bfull\\b(?!\\s+(false|off|0)).*");
+            i++;
+        }
+        String op = verb.equals("VACUUM") && full ? "VACUUM_FULL" : verb;
+        List<Operation> ops = new ArrayList<>();
+        while (i < t.size() && t.isName(i) && !t.isWord(i, "USING")) {
+            int end = t.nameEnd(i);
+            QName table = qname(t, i, end);
+            ops.add(new Operation(op, table, null, work(table)));
+            i = end;
+            if (t.isGroup(i)) i++; // ANALYZE t (columns)
+            if (!t.isSymbol(i, ",")) break;
+            i++;
+        }
+        if (ops.isEmpty()) ops.add(new Operation(op, null, null, Work.UNKNOWN));
+        String note = autocommit ? verb + " cannot run inside a transaction block" : null;
+        return new Classified(StatementKind.MAINTENANCE, ops, autocommit, note, null, null);
+    }
+
+    /** LOCK [TABLE] [ONLY] t, … [IN mode MODE] [NOWAIT]: the mode on each table, ACCESS EXCLUSIVE when none is named. */
+    private Classified lock(SqlTokens t) {
+        int i = t.isWord(1, "TABLE") ? 2 : 1;
+        int in = t.find(i, "IN");
+        int modeEnd = t.find(i, "MODE");
+        String mode = in < 0 || modeEnd < in ? "ACCESS_EXCLUSIVE"
+                : t.slice(in + 1, modeEnd).trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", "_");
+        List<Operation> ops = new ArrayList<>();
+        while (i < t.size() && t.isName(i) && (in < 0 || i < in)) {
+            if (t.isWord(i, "ONLY")) i++;
+            int end = t.nameEnd(i);
+            ops.add(new Operation("LOCK_TABLE_" + mode, qname(t, i, end), null, Work.NONE));
+            i = end;
+            if (t.isSymbol(i, "*")) i++;
+            if (!t.isSymbol(i, ",")) break;
+            i++;
+        }
+        return new Classified(StatementKind.DDL, ops, false, "LOCK TABLE holds the lock until the transaction "
+                + "ends (outside BEGIN … COMMIT the server refuses it)", null, null);
     }
 
     // ---- settings ----

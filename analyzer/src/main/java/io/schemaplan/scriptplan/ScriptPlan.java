@@ -56,6 +56,7 @@ public record ScriptPlan(
     public List<ReplaySection> replaySections() {
         List<ReplaySection> out = new java.util.ArrayList<>();
         section(out, "Statements the replay could not apply", replay(Finding.Kind.NOT_APPLIED));
+        outsideModel(out);
         if (to == null) return out;
         section(out, "Schema changes no statement makes (" + to + " has them)", replay(Finding.Kind.NOT_IN_SCRIPT));
         List<Finding> extra = new java.util.ArrayList<>(replay(Finding.Kind.NOT_IN_TARGET));
@@ -63,11 +64,25 @@ public record ScriptPlan(
         section(out, "Statements whose effect " + to + " does not have", extra);
         section(out, "Expressions written otherwise than " + to + " prints them (alike when compared loosely:"
                 + " docs/migration-scripts.md)", replay(Finding.Kind.WRITTEN_DIFFERENTLY));
-        if (replay.stream().noneMatch(f -> f.kind() != Finding.Kind.NOT_APPLIED && f.kind() != Finding.Kind.WRITTEN_DIFFERENTLY)) {
+        if (replay.stream().noneMatch(f -> f.kind() != Finding.Kind.NOT_APPLIED && f.kind() != Finding.Kind.OUTSIDE_MODEL
+                && f.kind() != Finding.Kind.WRITTEN_DIFFERENTLY)) {
             out.add(new ReplaySection("Compared with " + to, List.of("The replayed script ends at " + to + ": no differences"
                     + (replay(Finding.Kind.WRITTEN_DIFFERENTLY).isEmpty() ? "." : " but for how expressions are written."))));
         }
         return out;
+    }
+
+    /** Statements that change what the model does not hold: normal, one line per kind of thing they change. */
+    private void outsideModel(List<ReplaySection> out) {
+        java.util.Map<String, List<Integer>> byWhat = new java.util.LinkedHashMap<>();
+        for (Finding f : replay(Finding.Kind.OUTSIDE_MODEL)) {
+            byWhat.computeIfAbsent(f.message(), k -> new java.util.ArrayList<>()).add(f.statement());
+        }
+        if (byWhat.isEmpty()) return;
+        List<String> lines = new java.util.ArrayList<>();
+        byWhat.forEach((what, numbers) -> lines.add(what + ": statement" + (numbers.size() == 1 ? " " : "s ")
+                + String.join(", ", numbers.stream().map(String::valueOf).toList())));
+        out.add(new ReplaySection("Outside the schema model (planned above; nothing to replay or compare)", lines));
     }
 
     private static void section(List<ReplaySection> out, String heading, List<Finding> findings) {

@@ -102,6 +102,7 @@ public final class ScriptPlanner {
         List<String> findings = new ArrayList<>(in.warnings());
         List<Transaction> transactions = Transactions.cut(plans, classified, in.mode(), mysql, rules, findings);
         plans = Transactions.numbered(plans, transactions);
+        if (!mysql) lockOutsideTransaction(plans, transactions, findings);
         skippedDataMigrations(in.warnings(), plans, findings);
         Estimate total = plans.stream().map(StatementPlan::estimate).reduce(Estimate.NONE, Estimate::plus);
         assumptions(in, plans, assumptions, mysql);
@@ -116,6 +117,21 @@ public final class ScriptPlanner {
                 transactions, total, findings, assumptions, in.toLabel(),
                 in.replayed() == null ? List.of() : in.replayed().findings(),
                 ScriptTimeline.of(plans, transactions, rules::createdByScript));
+    }
+
+    /**
+     * PostgreSQL refuses LOCK TABLE outside a transaction block (SQLSTATE 25P01, PgPrivilegesTraceTest): a LOCK that
+     * commits on its own makes the script fail there.
+     */
+    static void lockOutsideTransaction(List<StatementPlan> plans, List<Transaction> transactions, List<String> findings) {
+        for (StatementPlan p : plans) {
+            boolean lock = p.items().stream().anyMatch(i -> i.operation().startsWith("LOCK_TABLE_"));
+            if (lock && transactions.stream().anyMatch(t -> t.number() == p.transaction()
+                    && t.kind() == Transaction.Kind.AUTOCOMMIT)) {
+                findings.add("Statement " + p.statement().number() + " (" + p.firstLine() + ") runs outside a "
+                        + "transaction block: PostgreSQL refuses LOCK TABLE there, and the script fails at it.");
+            }
+        }
     }
 
     private static final java.util.regex.Pattern SKIPPED = java.util.regex.Pattern.compile(

@@ -64,6 +64,7 @@ class MyRulesDocTest {
     /** How the MariaDB rule is checked on the local server. */
     private static String verified(MyOperation op) {
         if (MyTraces.ACCEPTED_CHEAPER_THAN_DONE.contains(op)) return "server: rows copied (MyTableOptionsMeasuredTest)";
+        if (MyAdminStatementsServerTest.VERIFIED.contains(op)) return "server (MyAdminStatementsServerTest)";
         if (MyTraces.NOT_ALTER_CLAUSES.contains(op)) {
             return op.name().contains("PARTITION") ? "server: refuses ALGORITHM/LOCK; manual" : "manual (not an ALTER clause)";
         }

@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  */
 class PgRulesTraceTest {
-    private static final String DB = "sp_impact_trace";
+    /** Overridable so that two worktrees tracing at once on one server do not share a database. */
+    private static final String DB = System.getProperty("schemaplan.trace.db", "sp_impact_trace");
     private static int serverMajor;
 
     @BeforeAll

@@ -84,7 +84,7 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
                 blockers.stream().map(n).toList());
     }
 
-    static final Map<PgOperation, PgTraces> ALL = new EnumMap<>(Map.ofEntries(
+    static final Map<PgOperation, PgTraces> ALL = withLockTables(Map.ofEntries(
             Map.entry(CREATE_SCHEMA, on("CREATE SCHEMA {t}_s")),
             Map.entry(DROP_SCHEMA, on("DROP SCHEMA {t}_s").after("CREATE SCHEMA {t}_s")),
             // Extension names are database-wide, so each trace uses an extension of its own.
@@ -221,5 +221,29 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
                     .after("CREATE TABLE {o} WITH (autovacuum_enabled = off) AS SELECT * FROM {t}")
                     .other("{o}").scanned("{o}")),
             Map.entry(TRUNCATE, on("TRUNCATE {t}")),
-            Map.entry(CREATE_TABLE_AS, on("CREATE TABLE {t}_copy AS SELECT * FROM {t}").table("{t}_copy").other("{t}"))));
+            Map.entry(CREATE_TABLE_AS, on("CREATE TABLE {t}_copy AS SELECT * FROM {t}").table("{t}_copy").other("{t}")),
+            // Statements beside schema changes. Roles are server-wide: the trace creates and drops its own.
+            Map.entry(GRANT_ON_TABLE, on("GRANT SELECT ON {t} TO PUBLIC")),
+            Map.entry(GRANT_IN_SCHEMA, on("GRANT SELECT ON ALL TABLES IN SCHEMA public TO PUBLIC")),
+            Map.entry(PRIVILEGES, on("GRANT USAGE ON SCHEMA {t}_s TO PUBLIC").after("CREATE SCHEMA {t}_s")),
+            Map.entry(ROLE, on("CREATE ROLE sp_stmts_trace_role NOLOGIN; DROP ROLE sp_stmts_trace_role")),
+            Map.entry(CHANGE_OWNER, on("ALTER TABLE {t} OWNER TO CURRENT_USER")),
+            Map.entry(SET_SCHEMA, on("ALTER TABLE {t} SET SCHEMA {t}_s").after("CREATE SCHEMA {t}_s")),
+            Map.entry(ALTER_SCHEMA, on("ALTER SCHEMA {t}_s RENAME TO {t}_s2").after("CREATE SCHEMA {t}_s")),
+            Map.entry(ALTER_FUNCTION, on("ALTER FUNCTION {t}_f() RENAME TO {t}_f2")
+                    .after("CREATE FUNCTION {t}_f() RETURNS int LANGUAGE sql AS 'SELECT 1'")),
+            Map.entry(ALTER_POLICY, on("ALTER POLICY {t}_p ON {t} USING (a > 1)").after(POLICY)),
+            Map.entry(CLUSTER, on("CLUSTER {t} USING {t}_a")),
+            Map.entry(VACUUM_FULL, on("VACUUM FULL {t}").blockedBy("SELECT count(*) FROM {t}")),
+            Map.entry(VACUUM, on("VACUUM {t}").blockedBy("LOCK TABLE {t} IN SHARE UPDATE EXCLUSIVE MODE")),
+            Map.entry(ANALYZE, on("ANALYZE {t}"))));
+
+    /** LOCK TABLE in every mode, one trace each. */
+    private static Map<PgOperation, PgTraces> withLockTables(Map<PgOperation, PgTraces> traces) {
+        Map<PgOperation, PgTraces> all = new EnumMap<>(traces);
+        for (LockMode m : LockMode.values()) {
+            all.put(PgOperation.valueOf("LOCK_TABLE_" + m.name()), on("LOCK TABLE {t} IN " + m.sql() + " MODE"));
+        }
+        return all;
+    }
 }

@@ -68,14 +68,30 @@ class PgStatementsTest {
             "DELETE FROM messages WHERE app_id = '00000000-0000-0000-0000-000000000000' | DELETE_ROWS",
             "INSERT INTO saved_messages (id, app_id) SELECT id, app_id FROM messages | INSERT_SELECT",
             "TRUNCATE messages | TRUNCATE",
-            "CREATE TABLE m2 AS SELECT * FROM messages | CREATE_TABLE_AS"})
+            "CREATE TABLE m2 AS SELECT * FROM messages | CREATE_TABLE_AS",
+            "GRANT SELECT, UPDATE ON TABLE messages, public.apps TO reporting | GRANT_ON_TABLE;GRANT_ON_TABLE",
+            "REVOKE ALL ON SEQUENCE s FROM PUBLIC | GRANT_ON_TABLE",
+            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reporting | GRANT_IN_SCHEMA",
+            "GRANT USAGE ON SCHEMA public TO reporting | PRIVILEGES",
+            "GRANT reporting TO app | PRIVILEGES",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO reporting | PRIVILEGES",
+            "CREATE ROLE reporting NOLOGIN | ROLE",
+            "ALTER TABLE messages OWNER TO app | CHANGE_OWNER",
+            "ALTER SEQUENCE s OWNER TO app | CHANGE_OWNER",
+            "ALTER TABLE IF EXISTS messages SET SCHEMA archive | SET_SCHEMA",
+            "VACUUM (FULL, ANALYZE) messages | VACUUM_FULL",
+            "VACUUM ANALYZE messages, apps | VACUUM;VACUUM",
+            "CLUSTER VERBOSE messages USING messages_pkey | CLUSTER",
+            "ANALYZE messages (answer) | ANALYZE",
+            "LOCK TABLE messages, apps IN SHARE ROW EXCLUSIVE MODE NOWAIT | LOCK_TABLE_SHARE_ROW_EXCLUSIVE;LOCK_TABLE_SHARE_ROW_EXCLUSIVE",
+            "LOCK messages | LOCK_TABLE_ACCESS_EXCLUSIVE"})
     void eachFormMapsToItsOperations(String sql, String expected) {
         assertEquals(List.of(expected.split(";")), ops(sql));
     }
 
     @Test
     void anUnknownStatementIsKeptAndSaysSo() {
-        Classified c = new PgStatements(DIFY, null).classify("GRANT SELECT ON messages TO reporting");
+        Classified c = new PgStatements(DIFY, null).classify("SECURITY LABEL FOR selinux ON TABLE messages IS 'x'");
         assertEquals(StatementKind.UNKNOWN, c.kind());
         assertTrue(c.note().contains("does not know"), c.note());
     }

@@ -1,0 +1,105 @@
+package io.schemaplan.scriptplan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schemaplan.Schemaplan;
+import io.schemaplan.impact.PlanItem;
+import io.schemaplan.script.Finding;
+import io.schemaplan.scriptplan.ScriptPlan.StatementPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The statements real migration scripts run beside schema changes (GRANT, roles, OWNER TO, VACUUM, CLUSTER,
+ * LOCK TABLE, LOCK TABLES, OPTIMIZE TABLE, routines, the tools' lock tables), surveyed in
+ * {@code scriptplan/beside/}: every one plans to a rule, and the replay reports those that change only what the
+ * model does not hold as outside it, not as statements it could not apply.
+ */
+class BesideSchemaStatementsTest {
+    private static final Path SAMPLES = Path.of("..", "samples");
+    private static final Path SURVEY = Path.of("src", "test", "resources", "scriptplan", "beside");
+
+    private static ScriptPlan plan(String schema, String script) {
+        return Schemaplan.planScripts(Schemaplan.read(SAMPLES.resolve(schema).toString()),
+                List.of(SURVEY.resolve(script)), Schemaplan.Options.defaults());
+    }
+
+    private static void noUnknown(ScriptPlan plan) {
+        List<String> unknown = plan.statements().stream().filter(s -> s.kind() == StatementKind.UNKNOWN
+                        || s.items().stream().anyMatch(i -> i.ruleId().equals("UNKNOWN") || i.operation().equals("UNKNOWN")))
+                .map(s -> s.statement().number() + ": " + s.firstLine()).toList();
+        assertEquals(List.of(), unknown);
+        assertTrue(plan.findings().stream().noneMatch(f -> f.contains("does not know")), plan.findings().toString());
+    }
+
+    private static Map<String, String> rulesByFirstWords(ScriptPlan plan) {
+        return plan.statements().stream().filter(s -> !s.items().isEmpty()).collect(Collectors.toMap(
+                s -> s.firstLine(), s -> s.items().stream().map(PlanItem::operation).collect(Collectors.joining(",")),
+                (a, b) -> a));
+    }
+
+    @Test
+    void everyPostgresStatementBesideTheSchemaPlansToARule() {
+        ScriptPlan plan = plan("postgres/dify-1.12.1.sql", "postgres.sql");
+        noUnknown(plan);
+        Map<String, String> ops = rulesByFirstWords(plan);
+        assertEquals("GRANT_ON_TABLE", ops.get("GRANT SELECT ON public.apps TO readonly"));
+        assertEquals("GRANT_ON_TABLE,GRANT_ON_TABLE", ops.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("GRANT SELECT, INSERT ON TABLE apps")).findFirst().orElseThrow().getValue());
+        assertEquals("CHANGE_OWNER", ops.get("ALTER TABLE apps OWNER TO dify_owner"));
+        assertEquals("VACUUM_FULL", ops.get("VACUUM FULL apps"));
+        assertEquals("LOCK_TABLE_SHARE", ops.get("LOCK TABLE apps IN SHARE MODE"));
+        assertEquals("LOCK_TABLE_ACCESS_EXCLUSIVE", ops.get("LOCK apps"));
+        StatementPlan cluster = plan.statements().stream().filter(s -> s.firstLine().startsWith("CLUSTER")).findFirst()
+                .orElseThrow();
+        assertEquals("ACCESS EXCLUSIVE", cluster.lock());
+        StatementPlan grant = plan.statements().get(0);
+        assertEquals(null, grant.lock(), "a GRANT takes no table lock");
+        outsideTheModel(plan, "privileges", "roles and users", "owners", "explicit locks");
+        // The survey's LOCK TABLEs run on their own (psql's autocommit): PostgreSQL refuses them there.
+        assertEquals(3, plan.findings().stream().filter(f -> f.contains("refuses LOCK TABLE")).count(), plan.findings().toString());
+    }
+
+    @Test
+    void everyMysqlStatementBesideTheSchemaPlansToARule() {
+        ScriptPlan plan = plan("mysql/dify-1.12.1.patched-32196.sql", "mysql.sql");
+        noUnknown(plan);
+        Map<String, String> ops = rulesByFirstWords(plan);
+        assertEquals("PRIVILEGES", ops.get("FLUSH PRIVILEGES"));
+        assertEquals("FORCE_REBUILD", ops.get("OPTIMIZE TABLE apps"));
+        assertEquals("LOCK_TABLES_READ,LOCK_TABLES_WRITE", ops.get("LOCK TABLES apps READ, accounts WRITE"));
+        assertEquals("ROUTINE", ops.get("CREATE DEFINER=`root`@`%` PROCEDURE p2() SELECT 1"));
+        outsideTheModel(plan, "privileges", "roles and users", "functions, procedures and events", "explicit locks");
+    }
+
+    /** A rewrite for maintenance is priced from the statistics like any rewrite, and the text view shows it. */
+    @Test
+    void vacuumFullAndClusterArePricedAsRewritesFromTheStatistics(@TempDir Path dir) throws java.io.IOException {
+        Path script = Files.writeString(dir.resolve("maintenance.sql"),
+                "VACUUM FULL messages;\nCLUSTER workflow_runs USING workflow_run_pkey;\n");
+        Schemaplan.Options options = Schemaplan.Options.defaults().withStats(
+                Schemaplan.stats(SAMPLES.resolve("stats/dify-large-install.json").toString()), "large install");
+        ScriptPlan plan = Schemaplan.planScripts(Schemaplan.read(SAMPLES.resolve("postgres/dify-1.12.1.sql").toString()),
+                List.of(script), options);
+        for (StatementPlan s : plan.statements()) {
+            assertTrue(s.estimate().known() && s.estimate().lowSeconds() > 60, s.firstLine() + ": " + s.estimate());
+            assertEquals("ACCESS EXCLUSIVE", s.lock());
+        }
+        String text = Schemaplan.render(plan, Schemaplan.Format.TEXT);
+        assertTrue(text.lines().anyMatch(l -> l.contains("VACUUM FULL messages") && l.contains(" min")), text);
+    }
+
+    private static void outsideTheModel(ScriptPlan plan, String... kinds) {
+        List<String> outside = plan.replay(Finding.Kind.OUTSIDE_MODEL).stream().map(Finding::message).distinct().toList();
+        for (String k : kinds) assertTrue(outside.contains(k), k + " in " + outside);
+        assertTrue(plan.replay(Finding.Kind.NOT_APPLIED).stream().noneMatch(f -> f.message().contains("GRANT")
+                || f.message().contains("ANALYZE") || f.message().contains("LOCK")), plan.replay(Finding.Kind.NOT_APPLIED).toString());
+        assertTrue(plan.replaySections().stream().anyMatch(s -> s.heading().startsWith("Outside the schema model")));
+    }
+}

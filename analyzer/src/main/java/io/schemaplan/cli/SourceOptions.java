@@ -71,7 +71,7 @@ final class SourceOptions {
         Terminal.progress("reading " + String.join(" and ", specs.stream().map(io.schemaplan.read.Redaction::url).toList())
                 + " …");
         try {
-            if (specs.size() != 2 || Runtime.getRuntime().availableProcessors() < 2) {
+            if (specs.size() != 2 || Runtime.getRuntime().availableProcessors() < 2 || Boolean.getBoolean("schemaplan.serialReads")) {
                 List<Loaded> out = new ArrayList<>();
                 for (String spec : specs) {
                     out.add(read(spec, wanted));

@@ -48,6 +48,7 @@ public final class ScriptPlanTextRenderer {
             for (String f : r.lines()) wrap(b, "  • ", "    ", e(f));
             b.append('\n');
         }
+        Columns columns = Columns.of(plan.statements());
         for (Transaction t : plan.transactions()) {
             List<StatementPlan> members = plan.statements().stream()
                     .filter(s -> s.statement().number() >= t.first() && s.statement().number() <= t.last()).toList();
@@ -67,7 +68,7 @@ public final class ScriptPlanTextRenderer {
                 b.append("  (").append(members.size()).append(" statements without locks of note)\n\n");
                 continue;
             }
-            for (StatementPlan s : members) statement(b, s);
+            for (StatementPlan s : members) statement(b, s, columns);
             b.append('\n');
         }
         b.append("Assumptions\n");
@@ -75,12 +76,33 @@ public final class ScriptPlanTextRenderer {
         return b.toString();
     }
 
-    private static void statement(StringBuilder b, StatementPlan s) {
+    /** The widths of the lock and estimate columns: the longest of the plan, so that the SQL column lines up. */
+    private record Columns(int lock, int estimate) {
+        static Columns of(List<StatementPlan> statements) {
+            int lock = 22;
+            int estimate = 15;
+            for (StatementPlan s : statements) {
+                lock = Math.max(lock, lockText(s).length());
+                estimate = Math.max(estimate, estimateText(s).length());
+            }
+            return new Columns(lock, estimate);
+        }
+    }
+
+    private static String lockText(StatementPlan s) {
+        return s.lock() == null ? "-" : s.lock();
+    }
+
+    private static String estimateText(StatementPlan s) {
+        return s.kind() == StatementKind.DDL || s.kind() == StatementKind.DATA || !s.items().isEmpty()
+                ? Units.range(s.estimate()) : "";
+    }
+
+    private static void statement(StringBuilder b, StatementPlan s, Columns columns) {
         String rev = s.statement().revision() == null ? "" : s.statement().revision();
         if (rev.length() > 14) rev = rev.substring(0, 13) + "…";
-        String lock = s.lock() == null ? "-" : s.lock();
-        String head = String.format("  %4d  %-14s %-22s %-15s ", s.statement().number(), e(rev), lock,
-                s.kind() == StatementKind.DDL || s.kind() == StatementKind.DATA || !s.items().isEmpty() ? Units.range(s.estimate()) : "");
+        String head = String.format("  %4d  %-14s %-" + columns.lock() + "s %-" + columns.estimate() + "s ",
+                s.statement().number(), e(rev), lockText(s), estimateText(s));
         String sql = e(s.firstLine());
         int room = Math.max(20, WIDTH - head.length());
         if (sql.length() > room) sql = sql.substring(0, room - 1) + "…";

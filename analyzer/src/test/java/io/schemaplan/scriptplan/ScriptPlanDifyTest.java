@@ -141,6 +141,15 @@ class ScriptPlanDifyTest {
         for (String line : text.split("\n")) assertTrue(line.length() <= 100, line);
         // The wrapped recipe still holds the statement's condition in one piece.
         assertTrue(text.contains("created_at >= '2024-09-29 12:00:00'"), text);
+        // The statement lines' SQL starts in one column, however long an estimate is ("72 min – 4 h 46 min").
+        ScriptPlan plan = plan("0.8.3", "dify-0.8.3-to-0.9.2.sql", null);
+        java.util.Set<Integer> sqlColumn = new java.util.TreeSet<>();
+        for (ScriptPlan.StatementPlan sp : plan.statements()) {
+            String head = String.format("  %4d  ", sp.statement().number());
+            String sql = sp.firstLine().substring(0, Math.min(12, sp.firstLine().length()));
+            text.lines().filter(l -> l.startsWith(head)).findFirst().ifPresent(l -> sqlColumn.add(l.indexOf(sql, head.length())));
+        }
+        assertEquals(1, sqlColumn.size(), "SQL columns " + sqlColumn + "\n" + text);
     }
 
     @Test

@@ -79,7 +79,7 @@ final class SourceOptions {
                 return out;
             }
             FutureTask<Loaded> second = new FutureTask<>(() -> read(specs.get(1), wanted));
-            Thread reader = new Thread(second, "schemaplan-read-" + 2);
+            Thread reader = new Thread(second, "schemaplan-read-second-side");
             // A daemon: when the first side fails, its error is reported at once and the process may end.
             reader.setDaemon(true);
             reader.start();

@@ -64,7 +64,8 @@ public final class DiffJsonRenderer {
         return root;
     }
 
-    private static String write(ObjectNode root) {
+    /** A JSON document as the reports write it: the shared mapper's key order, one trailing newline. */
+    static String write(JsonNode root) {
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,6 +1,5 @@
 package io.schemaplan.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.dify.AlembicGraph;
@@ -116,7 +115,7 @@ public final class DifyRenderer {
             if (f.fix() != null) n.put("fix", f.fix());
             if (f.change() != null) n.set("change", DiffJsonRenderer.change(f.change()));
         }
-        return json(root);
+        return DiffJsonRenderer.write(root);
     }
 
     // ---- migrations ------------------------------------------------------------------------------
@@ -179,7 +178,7 @@ public final class DifyRenderer {
             if (p.file() != null) n.put("file", p.file());
             n.put("message", p.message());
         }
-        return json(root);
+        return DiffJsonRenderer.write(root);
     }
 
     private static String revisions(AlembicGraph g, List<String> revs) {
@@ -189,13 +188,5 @@ public final class DifyRenderer {
 
     private static void strings(ArrayNode array, List<String> values) {
         values.forEach(array::add);
-    }
-
-    private static String json(ObjectNode root) {
-        try {
-            return DiffJsonRenderer.MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -69,10 +69,6 @@ public final class MigrationSqlRenderer {
         m.unknown().forEach(unknown::add);
         ArrayNode warnings = root.putArray("warnings");
         m.warnings().forEach(warnings::add);
-        try {
-            return DiffJsonRenderer.MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DiffJsonRenderer.write(root);
     }
 }

@@ -1,6 +1,5 @@
 package io.schemaplan.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.impact.Estimate;
@@ -23,11 +22,7 @@ public final class PlanJsonRenderer {
     }
 
     public static String render(Plan plan) {
-        try {
-            return DiffJsonRenderer.MAPPER.writeValueAsString(tree(plan)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DiffJsonRenderer.write(tree(plan));
     }
 
     /** The document as a tree (the statement view nests it as its schema-diff view). */

@@ -1,6 +1,5 @@
 package io.schemaplan.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.normalize.Portability;
 import io.schemaplan.text.Printable;
@@ -61,10 +60,6 @@ public final class PortabilityRenderer {
         root.put("source", source);
         root.put("target", target.name().toLowerCase(Locale.ROOT));
         root.set("findings", DiffJsonRenderer.MAPPER.valueToTree(findings));
-        try {
-            return DiffJsonRenderer.MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DiffJsonRenderer.write(root);
     }
 }

@@ -1,6 +1,5 @@
 package io.schemaplan.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemaplan.impact.PlanItem;
@@ -72,11 +71,7 @@ public final class ScriptPlanJsonRenderer {
         ArrayNode assumptions = root.putArray("assumptions");
         plan.assumptions().forEach(assumptions::add);
         if (diffView != null) root.set("diffView", PlanJsonRenderer.tree(diffView));
-        try {
-            return DiffJsonRenderer.MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DiffJsonRenderer.write(root);
     }
 
     private static ObjectNode statement(StatementPlan s) {

@@ -8,7 +8,8 @@
 -- Unlike `schemaplan stats`, this script leaves out the server's binary-coercible casts (binaryCasts): a plan
 -- from its file uses the cast table generated on a stock server. checkpoints are the settings that decide how
 -- often a long UPDATE crosses a checkpoint; heapOrderedIndexes the indexes whose key follows the heap's order
--- (same query as analyzer/src/main/resources/io/schemaplan/read/heap-ordered-indexes.sql).
+-- (same query as analyzer/src/main/resources/io/schemaplan/read/heap-ordered-indexes.sql); bufferPoolBytes is
+-- shared_buffers in bytes (index entries of a data statement that miss it cost more).
 SET default_transaction_read_only = on;
 SET lock_timeout = '1s';
 SET statement_timeout = '60s';
@@ -53,6 +54,7 @@ SELECT json_build_object(
     'maintenanceWorkMemBytes', (SELECT setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem'),
     'maxParallelMaintenanceWorkers', current_setting('max_parallel_maintenance_workers')::int,
     'blockSize', current_setting('block_size')::int,
+    'bufferPoolBytes', pg_size_bytes(current_setting('shared_buffers')),
     'checkpoints', json_build_object(
         'maxWalSizeBytes', (SELECT pg_size_bytes(setting || unit) FROM pg_settings WHERE name = 'max_wal_size'),
         'checkpointTimeoutSeconds', (SELECT setting::bigint FROM pg_settings WHERE name = 'checkpoint_timeout'),

@@ -12,8 +12,10 @@ import java.util.Optional;
  * statistics did not come from one (a file, MySQL), and then the generated table of a stock server applies.
  * {@code checkpoints} are the settings that decide how often a long data statement crosses a checkpoint
  * ({@link CheckpointSettings}); statistics without them (older files) have PostgreSQL's defaults.
- * {@code bufferPoolBytes} is MySQL's {@code innodb_buffer_pool_size} (0: not known, and on PostgreSQL): past it,
- * each secondary index entry a data statement writes costs a random page read and write.
+ * {@code bufferPoolBytes} is the server's buffer cache (InnoDB buffer pool: {@code innodb_buffer_pool_size};
+ * PostgreSQL: {@code shared_buffers}), 0 when not known (a file written before it was read): past it, each index
+ * entry a data statement writes into an index whose entries scatter misses the cache and costs a page read and
+ * the write-back of the page it evicts. Without it no miss is priced.
  */
 public record Stats(
         String serverVersion,
@@ -37,21 +39,21 @@ public record Stats(
         this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, List.of());
     }
 
-    /** Statistics with the server's casts and no buffer pool size (PostgreSQL), with its default checkpoint settings. */
+    /** Statistics with the server's casts and no buffer cache size, with PostgreSQL's default checkpoint settings. */
     public Stats(String serverVersion, long maintenanceWorkMemBytes, int maxParallelMaintenanceWorkers, int blockSize,
                  List<TableStats> tables, List<BinaryCast> binaryCasts) {
         this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts, 0,
                 CheckpointSettings.POSTGRES_DEFAULTS);
     }
 
-    /** Statistics with a buffer pool size (MySQL) and PostgreSQL's default checkpoint settings. */
+    /** Statistics with a buffer cache size and PostgreSQL's default checkpoint settings. */
     public Stats(String serverVersion, long maintenanceWorkMemBytes, int maxParallelMaintenanceWorkers, int blockSize,
                  List<TableStats> tables, List<BinaryCast> binaryCasts, long bufferPoolBytes) {
         this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts,
                 bufferPoolBytes, CheckpointSettings.POSTGRES_DEFAULTS);
     }
 
-    /** Statistics with these checkpoint settings and no buffer pool size (PostgreSQL). */
+    /** Statistics with these checkpoint settings and no buffer cache size. */
     public Stats(String serverVersion, long maintenanceWorkMemBytes, int maxParallelMaintenanceWorkers, int blockSize,
                  List<TableStats> tables, List<BinaryCast> binaryCasts, CheckpointSettings checkpoints) {
         this(serverVersion, maintenanceWorkMemBytes, maxParallelMaintenanceWorkers, blockSize, tables, binaryCasts, 0,

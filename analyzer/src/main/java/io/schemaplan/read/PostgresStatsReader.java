@@ -25,7 +25,8 @@ import java.util.Map;
  * of) an ACCESS EXCLUSIVE request, and it stats every file. relpages is plain catalog data, read in one
  * snapshot without locking any table; it is as fresh as the last VACUUM, ANALYZE or CREATE INDEX, which
  * autovacuum keeps close enough for estimating minutes. {@code scripts/stats-postgres.sql} runs the same
- * expressions, so its JSON equals what this reader returns.
+ * expressions, so its JSON equals what this reader returns. The buffer cache ({@link Stats#bufferPoolBytes}) is
+ * shared_buffers in bytes: {@code current_setting} shows it with its unit, which {@code pg_size_bytes} reads.
  */
 public final class PostgresStatsReader {
     /** The relations measured: tables, partitioned tables and materialized views of user schemas. */
@@ -34,7 +35,8 @@ public final class PostgresStatsReader {
 
     static final String SETTINGS_SQL = "SELECT split_part(current_setting('server_version'), ' ', 1),"
             + " (SELECT setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem'),"
-            + " current_setting('max_parallel_maintenance_workers')::int, current_setting('block_size')::int";
+            + " current_setting('max_parallel_maintenance_workers')::int, current_setting('block_size')::int,"
+            + " pg_size_bytes(current_setting('shared_buffers'))";
 
     /** The checkpoint settings ({@link CheckpointSettings}), units resolved by pg_settings itself. */
     static final String CHECKPOINT_SQL = "SELECT (SELECT pg_size_bytes(setting || unit) FROM pg_settings"
@@ -118,12 +120,14 @@ public final class PostgresStatsReader {
             long maintenanceWorkMem;
             int workers;
             int blockSize;
+            long sharedBuffers;
             try (ResultSet rs = s.executeQuery(SETTINGS_SQL)) {
                 rs.next();
                 version = rs.getString(1);
                 maintenanceWorkMem = rs.getLong(2);
                 workers = rs.getInt(3);
                 blockSize = rs.getInt(4);
+                sharedBuffers = rs.getLong(5);
             }
             CheckpointSettings checkpoints;
             try (ResultSet rs = s.executeQuery(CHECKPOINT_SQL)) {
@@ -170,7 +174,7 @@ public final class PostgresStatsReader {
                             methods.isEmpty() ? List.of() : List.of(methods.split(","))));
                 }
             }
-            return new Stats(version, maintenanceWorkMem, workers, blockSize, tables, casts, checkpoints);
+            return new Stats(version, maintenanceWorkMem, workers, blockSize, tables, casts, sharedBuffers, checkpoints);
         }
     }
 

@@ -61,6 +61,28 @@ class PostgresStatsReaderTest {
         assertEquals(java.util.Map.of(), stats.table(QName.of("app", "never_analyzed")).orElseThrow().columnBytes());
     }
 
+    /** The buffer cache is shared_buffers in bytes, as SHOW prints it (a number and a unit) read here by hand. */
+    @Test
+    void readsSharedBuffersInBytes() throws SQLException {
+        String shown;
+        try (Connection c = LocalPostgres.connect(DB); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW shared_buffers")) {
+            rs.next();
+            shown = rs.getString(1);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(kB|MB|GB|TB)").matcher(shown);
+        assertTrue(m.matches(), "SHOW shared_buffers: " + shown);
+        long unit = switch (m.group(2)) {
+            case "kB" -> 1L << 10;
+            case "MB" -> 1L << 20;
+            case "GB" -> 1L << 30;
+            default -> 1L << 40;
+        };
+        long bytes = Long.parseLong(m.group(1)) * unit;
+        assertEquals(bytes, PostgresStatsReader.read(LocalPostgres.url(DB)).bufferPoolBytes(), shown);
+        assertTrue(bytes >= 128L << 10, "PostgreSQL's least shared_buffers is 16 pages: " + shown);
+    }
+
     @Test
     void thePsqlScriptWritesWhatTheReaderReads() throws Exception {
         String json = psqlScript();

@@ -28,7 +28,8 @@ import java.util.function.ToDoubleFunction;
  * <li>rowWrite = W / (update − H / seqScan): a full-table UPDATE of an unindexed column (not HOT: the
  * table is packed, so every index gets an entry per row), once its heap read is taken out, W being the
  * bytes the cost model prices it by ({@link CostModel#updatePricedBytes}): its own WAL plus the index
- * pages imaged again after the checkpoints it crosses, at a third of their bytes.</li>
+ * pages imaged again after the checkpoints it crosses, at a third of their bytes, plus the index entries
+ * that miss shared_buffers (none while the table's scattered indexes fit, as on stock settings).</li>
  * </ol>
  * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
  * part still spent some time on the rest, and a zero or negative remainder would make a throughput
@@ -60,11 +61,18 @@ public final class Calibration {
         }
     }
 
+    /** The profile of one round of timings on a server whose buffer cache is not known (no miss priced). */
+    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
+        return derive(table, builtIndexBytes, t, measuredOn, 0);
+    }
+
     /**
      * @param table the calibration table as the statistics see it (rows, heap + TOAST bytes, its indexes)
      * @param builtIndexBytes the size of the index the CREATE INDEX measurement built
+     * @param bufferCacheBytes the server's shared_buffers (0: not known), for the UPDATE's missed index entries
      */
-    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
+    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn,
+                                 long bufferCacheBytes) {
         if (!table.known() || table.heapBytes() <= 0 || table.rows() <= 0 || table.indexBytes() <= 0) {
             throw new IllegalArgumentException("the calibration table has no size");
         }
@@ -79,9 +87,9 @@ public final class Calibration {
         double indexBuild = builtIndexBytes / inBuild;
         double indexRebuild = table.indexBytes() / inRewrite;
         double foreignKeyRows = table.rows() / t.foreignKey();
-        // The bytes the model prices the UPDATE by, its checkpoint term included (≈ 0 on a table whose WAL
-        // stays within one checkpoint distance), so the throughput is not counted twice.
-        double updateBytes = CostModel.updatePricedBytes(table, Profile.DEFAULT);
+        // The bytes the model prices the UPDATE by, its checkpoint and buffer cache terms included (≈ 0 on a
+        // table whose WAL stays within one checkpoint distance and whose indexes fit), so nothing counts twice.
+        double updateBytes = CostModel.updatePricedBytes(table, Profile.DEFAULT, bufferCacheBytes);
         double rowWrite = updateBytes / remainder(t.update(), scanSeconds);
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, indexRebuild, foreignKeyRows,
                 rowWrite, CALIBRATED_SPREAD);
@@ -93,9 +101,15 @@ public final class Calibration {
      * (or one fast copy beside a slow rewrite) moves nothing.
      */
     public static Profile derive(Work table, long builtIndexBytes, List<Timings> rounds, String measuredOn) {
+        return derive(table, builtIndexBytes, rounds, measuredOn, 0);
+    }
+
+    /** The same on a server with {@code bufferCacheBytes} of shared_buffers (0: not known). */
+    public static Profile derive(Work table, long builtIndexBytes, List<Timings> rounds, String measuredOn,
+                                 long bufferCacheBytes) {
         if (rounds.isEmpty()) throw new IllegalArgumentException("no rounds of timings");
         List<Profile> each = new ArrayList<>();
-        for (Timings t : rounds) each.add(derive(table, builtIndexBytes, t, measuredOn));
+        for (Timings t : rounds) each.add(derive(table, builtIndexBytes, t, measuredOn, bufferCacheBytes));
         return new Profile("calibrated", measuredOn,
                 median(each, Profile::seqScanBytesPerSecond), median(each, Profile::rewriteBytesPerSecond),
                 median(each, Profile::indexBuildBytesPerSecond), median(each, Profile::indexRebuildBytesPerSecond),

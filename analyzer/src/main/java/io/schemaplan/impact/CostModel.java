@@ -47,6 +47,9 @@ package io.schemaplan.impact;
  * CREATE TABLE AS of 20,000 rows) and an index entry per target index: WAL = f × (table + indexes) + rows ×
  * (30 + 80 × indexes); extra disk = f × (table + indexes).</li>
  * </ul>
+ * UPDATE and INSERT … SELECT also pay for the index entries that miss the buffer cache (shared_buffers), when the
+ * statistics say its size: {@link #missedEntries} × {@link #MISS_PRICED_BYTES} more bytes at the row-write
+ * throughput.
  * InnoDB differs enough to have its own terms: {@link InnodbCost}, through {@link #estimate(Cost, Work, Profile,
  * io.schemaplan.model.Engine)}.
  */
@@ -73,15 +76,23 @@ public final class CostModel {
         return estimate(cost, work, p, engine, 0);
     }
 
-    /** The same with InnoDB's buffer pool size ({@code innodb_buffer_pool_size}; 0: not known). */
+    /**
+     * The same with the server's buffer cache ({@link io.schemaplan.model.Stats#bufferPoolBytes}: InnoDB's buffer
+     * pool, PostgreSQL's shared_buffers; 0: not known, no miss priced).
+     */
     public static Estimate estimate(Cost cost, Work work, Profile p, io.schemaplan.model.Engine engine,
                                     long bufferPoolBytes) {
         boolean data = cost == Cost.ROW_WRITES || cost == Cost.ROW_DELETES || cost == Cost.ROW_INSERTS;
         return data && engine.isMysqlFamily() ? InnodbCost.estimate(cost, work, p, bufferPoolBytes)
-                : estimate(cost, work, p);
+                : postgres(cost, work, p, bufferPoolBytes);
     }
 
+    /** The estimate with the buffer cache not known (no miss priced). */
     public static Estimate estimate(Cost cost, Work work, Profile p) {
+        return postgres(cost, work, p, 0);
+    }
+
+    private static Estimate postgres(Cost cost, Work work, Profile p, long bufferCacheBytes) {
         if (cost == Cost.NOTHING) return Estimate.NONE;
         if (!work.known()) return Estimate.UNKNOWN;
         double seconds;
@@ -108,7 +119,8 @@ public final class CostModel {
                 long own = updateWal(work);
                 long again = checkpointWal(own, work, p);
                 wal = Estimate.sum(own, again);
-                seconds = scan(work, p) + pricedBytes(own, again) / p.rowWriteBytesPerSecond();
+                seconds = scan(work, p)
+                        + (pricedBytes(own, again) + missedBytes(work, bufferCacheBytes)) / p.rowWriteBytesPerSecond();
             }
             case ROW_DELETES -> {
                 wal = Estimate.sum(share(work.heapBytes(), work), times(work.rows(), DELETE_ROW_WAL));
@@ -117,7 +129,7 @@ public final class CostModel {
             case ROW_INSERTS -> {
                 disk = Estimate.sum(share(work.tableBytes(), work), share(work.indexBytes(), work));
                 wal = Estimate.sum(disk, perRow(work, INSERT_ROW_WAL));
-                seconds = scan(work, p) + wal / p.rowWriteBytesPerSecond();
+                seconds = scan(work, p) + (wal + missedBytes(work, bufferCacheBytes)) / p.rowWriteBytesPerSecond();
             }
             default -> throw new IllegalArgumentException("cost " + cost);
         }
@@ -145,10 +157,90 @@ public final class CostModel {
         return own + again / DELETE_WAL_SPEEDUP;
     }
 
-    /** The bytes {@link #pricedBytes} gives for a full-table UPDATE of this work (calibration inverts it). */
-    public static double updatePricedBytes(Work work, Profile p) {
+    /**
+     * The bytes a full-table UPDATE of this work is priced by at the row-write throughput, with a buffer cache
+     * of {@code bufferCacheBytes} (0: not known): {@link #pricedBytes} and {@link #missedBytes}. Calibration
+     * inverts it, so that neither term is counted twice.
+     */
+    public static double updatePricedBytes(Work work, Profile p, long bufferCacheBytes) {
         long own = updateWal(work);
-        return pricedBytes(own, checkpointWal(own, work, p));
+        return pricedBytes(own, checkpointWal(own, work, p)) + missedBytes(work, bufferCacheBytes);
+    }
+
+    /**
+     * What each index entry that misses the buffer cache adds, in bytes at the row-write throughput, so that
+     * calibration scales it with the machine (under load a miss costs more too). Fitted on the one recorded
+     * run where the term is large, {@code scripts/bench-update} at 5 M rows (docs/data-statements.md):
+     * calibrated at 24.5 MB/s it predicted 1,037.2 s and took 1,477.9 s; its five scattered indexes (432 →
+     * 864 MB) in 128 MB of shared_buffers miss m̄ = 0.795 of 25 M entries, 19.9 M misses, so 440.7 s ×
+     * 24.5 MB/s / 19.9 M = 570 bytes (22 µs a miss at that throughput, 9 µs at the quiet machine's 58 MB/s).
+     * At 1 M rows the term adds 0.37 M misses, 3–8 s: it does not explain what the 1 M runs miss (×1.7 and
+     * ×2.1 under); nor does the cost of a miss measured from two UPDATEs of 1 M and 2 M rows (≈ 5 µs).
+     */
+    static final long MISS_PRICED_BYTES = 570;
+
+    /** The bytes the index entries that miss the buffer cache are priced as ({@link #missedEntries}). */
+    static double missedBytes(Work work, long bufferCacheBytes) {
+        return missedEntries(work, bufferCacheBytes) * MISS_PRICED_BYTES;
+    }
+
+    /**
+     * The index entries a data statement writes into scattered indexes that miss a buffer cache of B bytes
+     * (0: not known, none). A scattered index ({@link Checkpoints.Index#prefixes()} 0: uuid keys) takes each
+     * new entry on any of its leaves, so when those indexes (I bytes) are larger than the cache a share
+     * m = 1 − B / I of the entries finds its leaf out of it, and the backend evicts a page (dirty: written back
+     * first) and reads the leaf (from the OS page cache, or the disk). A heap-ordered index fills one leaf
+     * per prefix at a time, which stays in the cache: no miss. Entries = rows written × scattered indexes.
+     * The buffer cache is taken whole: the heap pages the statement passes through take their share of it,
+     * but how much depends on the clock sweep, and the misses measured below leave no room for more.
+     *
+     * <p>I grows as the statement runs (every index of an UPDATE gains an entry per row written, an INSERT's
+     * target its rows' entries), linearly from I0 before to I1 after, and m is averaged over that growth:
+     * m̄ = ((I1 − a) − B × ln(I1 / a)) / (I1 − I0) with a = max(I0, B), 0 when I1 ≤ B. Not m at the mean size
+     * (I0 + I1) / 2: around B that is far off, since m is 0 below B and rises steeply past it. Measured
+     * (pg_statio_user_indexes.idx_blks_read less the leaves read cold and the pages added, one UPDATE of the
+     * benchmark's messages, 128 MB of shared_buffers): at 1 M rows (scattered indexes 86 → 173 MB) 0.39 M
+     * misses of 5 M entries, m̄ = 0.074 gives 0.37 M where the mean size gives 0.06 M; at 2 M rows (172 → 344
+     * MB) 1.8 M misses of 10 M where m̄ = 0.48 gives 4.8 M (×2.7 over: two of the five indexes take their
+     * new entries in runs of 8 equal conversation ids, one leaf per run, which the statistics do not see).
+     */
+    public static Misses misses(Work work, long bufferCacheBytes) {
+        java.util.List<Checkpoints.Index> all = work.checkpoints().indexes();
+        long scattered = 0;
+        long total = 0;
+        int count = 0;
+        for (Checkpoints.Index ix : all) {
+            total = Estimate.sum(total, ix.bytes());
+            if (ix.prefixes() > 0) continue;
+            scattered = Estimate.sum(scattered, ix.bytes());
+            count++;
+        }
+        if (count == 0 || work.rows() <= 0) return new Misses(0, 0, 0, 0, 0);
+        // The scattered indexes' part of the entries' bytes (by size; by count while the indexes are empty).
+        double part = total > 0 ? (double) scattered / total : (double) count / all.size();
+        double after = scattered + work.writtenShare() * work.indexBytes() * part;
+        double share = bufferCacheBytes <= 0 ? 0 : missedShare(scattered, after, bufferCacheBytes);
+        return new Misses(count, scattered, (long) Math.min(after, Long.MAX_VALUE), share,
+                share * work.rows() * count);
+    }
+
+    /**
+     * The scattered indexes a data statement writes into, their bytes before and after it, the share m̄ of
+     * its entries into them that miss the buffer cache, and how many entries that is.
+     */
+    public record Misses(int indexes, long bytesBefore, long bytesAfter, double share, double entries) {
+    }
+
+    static double missedEntries(Work work, long bufferCacheBytes) {
+        return misses(work, bufferCacheBytes).entries();
+    }
+
+    /** m̄: the share 1 − B / I averaged over I growing linearly from {@code from} to {@code to} bytes. */
+    static double missedShare(double from, double to, double cache) {
+        if (to <= cache) return 0;
+        double a = Math.max(from, cache);
+        if (to - from < 1) return 1 - cache / to;
+        return ((to - a) - cache * Math.log(to / a)) / (to - from);
     }
 
     /**

@@ -8,7 +8,8 @@ package io.schemaplan.impact;
  * ({@code newIndexBytes}: an estimate for a new index, the current size for a rebuild). {@code known} is
  * false when no statistics cover the table; the estimate is then unknown rather than zero.
  * {@code buildProcesses} is how many processes scan the heap in a btree build ({@link #of}).
- * {@code checkpoints} is what makes a long UPDATE log its index pages again at each checkpoint it crosses
+ * {@code checkpoints} is what makes a long UPDATE log its index pages again at each checkpoint it crosses,
+ * and which indexes of the table written scatter their entries (those can miss the buffer cache)
  * ({@link Checkpoints#NONE} when the work does not come from a server's statistics).
  */
 public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, int indexCount, long newIndexBytes,
@@ -108,7 +109,8 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
      * {@code target} ({@link #NONE} for a new table). The rows keep the bytes they have in the source (heap
      * and TOAST are both written anew); the target's indexes get one entry per row, sized from the target's
      * own bytes per row when it has rows, else from the source's bytes per index (an approximation: an empty
-     * target's keys are not known).
+     * target's keys are not known). The target's indexes as they are ({@link #checkpoints}) say which of them
+     * scatter their entries (the buffer cache term); an insert is priced no checkpoint term.
      */
     public static Work copying(Work source, long rowsWritten, Work target) {
         long perSourceRows;
@@ -120,6 +122,6 @@ public record Work(long rows, long tableBytes, long heapBytes, long indexBytes, 
             perSourceRows = 0;
         }
         return new Work(Math.max(0, rowsWritten), source.tableBytes, source.heapBytes, perSourceRows,
-                target.indexCount, 0, source.known && target.known, 1, source.tableRows);
+                target.indexCount, 0, source.known && target.known, 1, source.tableRows, target.checkpoints);
     }
 }

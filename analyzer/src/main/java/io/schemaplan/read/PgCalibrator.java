@@ -139,7 +139,8 @@ public final class PgCalibrator {
         List<String> notes = new ArrayList<>();
         progress.accept("writing the calibration table back to disk (CHECKPOINT) …");
         probeCheckpoint(notes);
-        Work work = work(PostgresStatsReader.read(conn), table);
+        Stats stats = PostgresStatsReader.read(conn);
+        Work work = work(stats, table);
         long maxWal = maxWalSizeBytes();
         if (work.tableBytes() < maxWal) {
             notes.add(String.format(java.util.Locale.ROOT, "the calibration table (%,d MB) is smaller than"
@@ -184,7 +185,7 @@ public final class PgCalibrator {
         }
         List<Measurement> out = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) out.add(new Measurement(statements.get(i).what(), Calibration.median(seconds[i])));
-        Profile profile = Calibration.derive(work, built[0], rounds, measuredOn());
+        Profile profile = Calibration.derive(work, built[0], rounds, measuredOn(), stats.bufferPoolBytes());
         return new Result(profile, work, built[0], out, List.copyOf(notes));
     }
 

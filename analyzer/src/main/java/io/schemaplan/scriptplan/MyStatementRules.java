@@ -123,9 +123,8 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
         String indexes = w.indexCount() + " secondary index" + (w.indexCount() == 1 ? "" : "es") + " ("
                 + io.schemaplan.impact.Units.bytes(w.indexBytes()) + ")";
         if (pool > 0) {
-            return w.indexBytes() <= pool ? "" : " Its " + indexes + " outgrow the buffer pool ("
-                    + io.schemaplan.impact.Units.bytes(pool) + "): the entries that miss it are priced as a random page "
-                    + "read and write each.";
+            return w.indexBytes() <= pool ? "" : ScriptPlanner.outgrowsCache(indexes, "the buffer pool", pool,
+                    "the entries that miss it are priced as a random page read and write each.");
         }
         return " Priced with its " + indexes + " in the buffer pool (the statistics do not say its size): if they "
                 + "are larger than innodb_buffer_pool_size, each entry costs a random page read and write (measured 5 to "

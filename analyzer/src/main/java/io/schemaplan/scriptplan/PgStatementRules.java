@@ -138,7 +138,8 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
         LockMode lock = r.map(PgRule::lock).orElse(LockMode.ROW_EXCLUSIVE);
         Cost cost = r.map(PgRule::cost).orElse(Cost.NOTHING);
         Work w = o.work();
-        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile(), io.schemaplan.model.Engine.POSTGRES, 0);
+        long cache = in.stats() == null ? 0 : in.stats().bufferPoolBytes();
+        Estimate e = ScriptPlanner.dataEstimate(cost, d, w, in.profile(), io.schemaplan.model.Engine.POSTGRES, cache);
         boolean batched = d.batched() || c.autocommit();
         // Every row written stays locked until COMMIT: writers of those rows wait even under ROW EXCLUSIVE.
         boolean rowLocksAll = !batched && d.rows() == DataEffect.Rows.ALL && !o.operation().equals("TRUNCATE");
@@ -155,11 +156,29 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
         } + (d.rows() == DataEffect.Rows.FEW ? "." : batched ? ", in batches." : ", in one statement"
                 + (d.verb().equals("DELETE") || d.verb().equals("TRUNCATE") ? "" : ": a new version of each row, its "
                 + "index entries and WAL") + "; the rows stay locked until COMMIT.")
-                + (d.scansTable() && d.rows() == DataEffect.Rows.PART ? " No index serves the WHERE: it reads the whole table." : "");
+                + (d.scansTable() && d.rows() == DataEffect.Rows.PART ? " No index serves the WHERE: it reads the whole table." : "")
+                + sharedBuffersNote(cost, d, w, cache);
         String recipe = batched || d.rows() == DataEffect.Rows.FEW ? "" : r.map(PgRule::saferRecipe).orElse("");
         return new PlanItem(null, o.operation(), r.map(PgRule::id).orElse(DATA_RULE), o.table(), o.other(),
                 lock.sql(), r.map(PgRule::otherLock).map(LockMode::sql).orElse(null), reads, writes, false, false, d.scansTable(), false, !batched, destructive, risk,
                 message, recipe, null, null, r.map(x -> x.source().url()).orElse(""), e);
+    }
+
+    /**
+     * What the estimate priced as missing shared_buffers (CostModel.misses): the scattered indexes written,
+     * their bytes before and after, the share of their new entries priced as a page evicted and one read.
+     * Nothing when none miss or the statistics do not say the cache's size.
+     */
+    private static String sharedBuffersNote(Cost cost, DataEffect d, Work w, long cache) {
+        if (cost != Cost.ROW_WRITES && cost != Cost.ROW_INSERTS || d.rows() == DataEffect.Rows.FEW || !w.known()) return "";
+        CostModel.Misses m = CostModel.misses(w, cache);
+        if (m.entries() < 1) return "";
+        String indexes = m.indexes() + " scattered index" + (m.indexes() == 1 ? "" : "es") + " ("
+                + io.schemaplan.impact.Units.bytes(m.bytesBefore()) + ", " + io.schemaplan.impact.Units.bytes(m.bytesAfter())
+                + " once written)";
+        return ScriptPlanner.outgrowsCache(indexes, "shared_buffers", cache, String.format(java.util.Locale.ROOT,
+                "%.0f %% of their new entries (%,.0f) are priced as missing it, a page evicted and one read each.",
+                100 * m.share(), m.entries()));
     }
 
     static boolean isData(PlanItem i) {

@@ -296,6 +296,15 @@ public final class ScriptPlanner {
         return e;
     }
 
+    /**
+     * The sentence a data item adds when the indexes it writes outgrow the server's buffer cache: which
+     * indexes, the cache and its size, and how the entries that miss it are priced (both engines, one wording).
+     */
+    static String outgrowsCache(String indexes, String cache, long cacheBytes, String priced) {
+        return " Its " + indexes + " outgrow " + cache + " (" + io.schemaplan.impact.Units.bytes(cacheBytes) + "): "
+                + priced;
+    }
+
     static Risk statementRisk(List<PlanItem> items) {
         return items.stream().map(PlanItem::risk).min(Comparator.naturalOrder()).orElse(Risk.NONE);
     }

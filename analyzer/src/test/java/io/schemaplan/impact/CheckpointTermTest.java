@@ -60,7 +60,7 @@ class CheckpointTermTest {
         // images again are priced at three times the row-write throughput, as a DELETE's page images.
         assertTrue(total > own * 1.6 && total < own * 1.8, total / own + "");
         assertEquals(800.0 / 1024 + (own + (total - own) / 3.0) / (10.0 * MB), e.expectedSeconds(), 1e-6);
-        assertEquals(own + (total - own) / 3.0, CostModel.updatePricedBytes(w, P), 1);
+        assertEquals(own + (total - own) / 3.0, CostModel.updatePricedBytes(w, P, 0), 1);
     }
 
     @Test

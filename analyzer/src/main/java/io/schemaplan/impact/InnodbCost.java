@@ -53,8 +53,9 @@ final class InnodbCost {
 
     /** The share of index entries written that miss a buffer pool of {@code bufferPoolBytes} (0: not known). */
     static double missedShare(Work work, long bufferPoolBytes) {
-        if (bufferPoolBytes <= 0 || work.indexBytes() <= bufferPoolBytes) return 0;
-        return 1 - (double) bufferPoolBytes / work.indexBytes();
+        if (bufferPoolBytes <= 0) return 0;
+        // The same share as PostgreSQL's at one size I (the indexes written, as the constant was fitted).
+        return CostModel.missedShare(work.indexBytes(), work.indexBytes(), bufferPoolBytes);
     }
 
     static Estimate estimate(Cost cost, Work work, Profile p, long bufferPoolBytes) {

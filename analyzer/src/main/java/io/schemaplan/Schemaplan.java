@@ -94,7 +94,14 @@ public final class Schemaplan {
 
     /** The plan of upgrading {@code from} to {@code to}, from the difference of the two schemas. */
     public static Plan plan(Loaded from, Loaded to, Options o) {
-        List<Change> changes = SchemaDiff.diff(from.schema(), to.schema());
+        return plan(from, to, SchemaDiff.diff(from.schema(), to.schema()), o);
+    }
+
+    /**
+     * The same from the difference already computed ({@link SchemaDiff#diff}): the plan's items then hold these
+     * very Change objects, which a report of the changes beside the plan looks up ({@code PlanHtmlRenderer}).
+     */
+    public static Plan plan(Loaded from, Loaded to, List<Change> changes, Options o) {
         return Planner.plan(new Planner.Input(from.label(), to.label(), from.schema(), to.schema(), changes, o.stats(),
                 o.statsSource(), o.profile(), o.serverMajor(), o.singleTransaction(), o.mysqlServer()));
     }

@@ -80,7 +80,7 @@ final class PlanCommand implements Callable<Integer> {
         PlanOptions.requireOneEngine(a, b);
         Stats stats = options.readStats(from);
         List<Change> changes = SchemaDiff.diff(a.schema(), b.schema());
-        Plan plan = Schemaplan.plan(a, b, options.facade(stats, from, a.schema()));
+        Plan plan = Schemaplan.plan(a, b, changes, options.facade(stats, from, a.schema()));
         Integer statementView = ScriptView.difyRelease(this, target, a, b, stats, plan);
         if (statementView != null) {
             Output.warnings(a);

@@ -15,7 +15,6 @@ import io.schemaplan.model.QName;
 import io.schemaplan.model.Stats;
 import io.schemaplan.model.TableStats;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +29,10 @@ public final class Gate {
 
     /** {@code stats}: the sizes the plan was made with (null when none); thresholds are checked against them. */
     public static Verdict evaluate(Plan plan, Policy policy, Stats stats) {
-        Map<Change, List<PlanItem>> byChange = new LinkedHashMap<>();
-        for (PlanItem i : plan.items()) byChange.computeIfAbsent(i.change(), k -> new ArrayList<>()).add(i);
+        List<Map.Entry<Change, List<PlanItem>>> byChange = plan.itemsByChange();
         List<Case> cases = new ArrayList<>();
         for (Check check : policy.checks()) {
-            for (Map.Entry<Change, List<PlanItem>> e : byChange.entrySet()) {
+            for (Map.Entry<Change, List<PlanItem>> e : byChange) {
                 // Items are ranked riskiest first, so the first match is the one to report.
                 PlanItem hit = e.getValue().stream().filter(i -> matches(check, i, stats, policy)).findFirst()
                         .orElse(null);

@@ -1,6 +1,7 @@
 package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -112,5 +113,21 @@ public record Column(
     public Column renamed(String newName) {
         return new Column(newName, position, type, nullable, defaultExpr, identity, generatedExpr, collation, comment, virtual, invisible,
                 statistics, storage, compression, inherited, options);
+    }
+
+    // equals and hashCode over every component, as a record's own would be, written out (see package-info).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Column o && Arrays.equals(components(), o.components());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(components());
+    }
+
+    private Object[] components() {
+        return new Object[] {name, position, type, nullable, defaultExpr, identity, generatedExpr, collation, comment, virtual,
+                invisible, statistics, storage, compression, inherited, options};
     }
 }

@@ -1,6 +1,7 @@
 package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,5 +28,20 @@ public record Constraint(
 
     public Constraint renamed(String newName) {
         return new Constraint(newName, kind, columns, definition, deferrable, initiallyDeferred, validated);
+    }
+
+    // equals and hashCode over every component, as a record's own would be, written out (see package-info).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Constraint o && Arrays.equals(components(), o.components());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(components());
+    }
+
+    private Object[] components() {
+        return new Object[] {name, kind, columns, definition, deferrable, initiallyDeferred, validated};
     }
 }

@@ -1,6 +1,7 @@
 package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,5 +66,20 @@ public record DataType(
     @Override
     public String toString() {
         return sql();
+    }
+
+    // equals and hashCode over every component, as a record's own would be, written out (see package-info).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DataType o && Arrays.equals(components(), o.components());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(components());
+    }
+
+    private Object[] components() {
+        return new Object[] {name, size, scale, arrayDims, unsigned, values};
     }
 }

@@ -1,6 +1,7 @@
 package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,5 +53,21 @@ public record ForeignKey(
     public ForeignKey renamed(String newName) {
         return new ForeignKey(newName, columns, referencedTable, referencedColumns, onUpdate, onDelete, match,
                 deferrable, initiallyDeferred, validated);
+    }
+
+    // equals and hashCode over every component, as a record's own would be, written out (see package-info).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ForeignKey o && Arrays.equals(components(), o.components());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(components());
+    }
+
+    private Object[] components() {
+        return new Object[] {name, columns, referencedTable, referencedColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, validated};
     }
 }

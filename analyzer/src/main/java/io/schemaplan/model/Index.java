@@ -1,6 +1,7 @@
 package io.schemaplan.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -81,6 +82,21 @@ public record Index(
             this(text, expression, collation, opclass, descending, nulls, null);
         }
 
+        // equals and hashCode over every component, as a record's own would be, written out (see package-info).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IndexKey o && Arrays.equals(components(), o.components());
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(components());
+        }
+
+        private Object[] components() {
+            return new Object[] {text, expression, collation, opclass, descending, nulls, prefixLength};
+        }
+
         /** The key as an index definition spells it: {@code name COLLATE "C" text_pattern_ops DESC NULLS LAST}. */
         public String sql() {
             return sql(UnaryOperator.identity(), UnaryOperator.identity());
@@ -99,5 +115,20 @@ public record Index(
         public static IndexKey column(String name) {
             return new IndexKey(name, false, null, null, false, null);
         }
+    }
+
+    // equals and hashCode over every component, as a record's own would be, written out (see package-info).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Index o && Arrays.equals(components(), o.components());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(components());
+    }
+
+    private Object[] components() {
+        return new Object[] {name, unique, method, keys, include, predicate, nullsNotDistinct, comment};
     }
 }

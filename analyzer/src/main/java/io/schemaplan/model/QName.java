@@ -40,4 +40,15 @@ public record QName(String schema, String name) implements Comparable<QName> {
     public int compareTo(QName o) {
         return ORDER.compare(this, o);
     }
+
+    // Written out rather than left to the record (see package-info). The most used map key of all.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QName o && name.equals(o.name) && schema.equals(o.schema);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * schema.hashCode() + name.hashCode();
+    }
 }

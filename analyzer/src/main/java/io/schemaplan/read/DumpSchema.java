@@ -17,6 +17,7 @@ import io.schemaplan.model.Trigger;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.SqlTokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,20 @@ final class DumpSchema {
 
     /** What a COMMENT ON names: a kind (TABLE, COLUMN, ROUTINE, …), an object, and a column or argument list. */
     record CommentKey(String kind, QName object, String detail) {
+        // equals and hashCode over every component, as a record's own would be, written out (see the model package-info).
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CommentKey o && Arrays.equals(components(), o.components());
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(components());
+        }
+
+        private Object[] components() {
+            return new Object[] {kind, object, detail};
+        }
     }
 
     String serverVersion;

@@ -52,16 +52,42 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
         }
     }
 
+    /**
+     * The plan's items of a change: by identity, as the CLI passes the very changes the plan was made from; by
+     * value only for a change met apart (a caller's own diff of the same schemas), since hashing a Change hashes
+     * the whole table it carries.
+     */
+    private static final class ItemsOf {
+        private final Map<Change, List<PlanItem>> byIdentity = new java.util.IdentityHashMap<>();
+        private final Plan plan;
+        private Map<Change, List<PlanItem>> byValue;
+
+        ItemsOf(Plan plan) {
+            this.plan = plan;
+            plan.itemsByChange().forEach(e -> byIdentity.put(e.getKey(), e.getValue()));
+        }
+
+        List<PlanItem> get(Change c) {
+            List<PlanItem> items = byIdentity.get(c);
+            if (items != null) return items;
+            if (byValue == null) {
+                byValue = new java.util.HashMap<>();
+                plan.itemsByChange().forEach(e -> byValue.merge(e.getKey(), e.getValue(),
+                        (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList()));
+            }
+            return byValue.getOrDefault(c, List.of());
+        }
+    }
+
     public static PlanReport of(Plan plan, Schema from, Schema to, List<Change> changes, Stats stats) {
-        Map<Change, List<PlanItem>> itemsOf = new LinkedHashMap<>();
-        for (PlanItem i : plan.items()) itemsOf.computeIfAbsent(i.change(), k -> new ArrayList<>()).add(i);
+        ItemsOf itemsOf = new ItemsOf(plan);
         Map<QName, List<Change>> byTable = new LinkedHashMap<>();
         List<SchemaEntry> schemaEntries = new ArrayList<>();
         for (Change c : changes) {
             if (c.table() != null) {
                 byTable.computeIfAbsent(c.table(), k -> new ArrayList<>()).add(c);
             } else {
-                List<PlanItem> items = itemsOf.getOrDefault(c, List.of());
+                List<PlanItem> items = itemsOf.get(c);
                 schemaEntries.add(new SchemaEntry(worst(items), ChangeText.sign(c), ChangeText.verb(c) + " " + ChangeText.describe(c), items,
                         definitionDiff(c)));
             }
@@ -71,7 +97,7 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
         plan.windows().forEach(w -> windows.put(w.table(), w));
         List<TableEntry> entries = new ArrayList<>();
         for (Map.Entry<QName, List<Change>> e : byTable.entrySet()) {
-            List<PlanItem> items = e.getValue().stream().flatMap(c -> itemsOf.getOrDefault(c, List.of()).stream())
+            List<PlanItem> items = e.getValue().stream().flatMap(c -> itemsOf.get(c).stream())
                     .sorted(Comparator.comparing(PlanItem::risk).thenComparing(i -> -i.estimate().highSeconds()))
                     .toList();
             entries.add(entry(e.getKey(), e.getValue(), items, windows.get(e.getKey()), from, to, stats));

@@ -141,16 +141,13 @@ public final class PlanText {
 
     /** The LOW and NONE items, one row per change, in plan order. */
     public static List<LowRow> lowRows(Plan plan) {
-        java.util.Map<io.schemaplan.diff.Change, List<PlanItem>> byChange = new java.util.LinkedHashMap<>();
-        for (PlanItem i : plan.items()) {
-            if (i.risk() == Risk.LOW || i.risk() == Risk.NONE) {
-                byChange.computeIfAbsent(i.change(), k -> new ArrayList<>()).add(i);
-            }
-        }
         List<LowRow> out = new ArrayList<>();
-        byChange.forEach((c, items) -> out.add(new LowRow(c, items.get(0).risk(), title(c),
-                items.stream().map(PlanItem::ruleId).distinct().toList(),
-                items.stream().map(PlanItem::lock).filter(java.util.Objects::nonNull).findFirst().orElse(null))));
+        for (var group : Plan.byChange(plan.items().stream().filter(i -> i.risk() == Risk.LOW || i.risk() == Risk.NONE).toList())) {
+            io.schemaplan.diff.Change c = group.getKey();
+            List<PlanItem> items = group.getValue();
+            out.add(new LowRow(c, items.get(0).risk(), title(c), items.stream().map(PlanItem::ruleId).distinct().toList(),
+                    items.stream().map(PlanItem::lock).filter(java.util.Objects::nonNull).findFirst().orElse(null)));
+        }
         return out;
     }
 

@@ -25,11 +25,15 @@ import java.util.function.ToDoubleFunction;
  * while CREATE INDEX on (uuid, timestamp) ran at 33–46 MB/s. A throughput pooled over both overstated
  * CREATE INDEX by ×1.4–2 on the benchmark (scripts/bench-estimate);</li>
  * <li>foreignKeyRows = R / foreignKey (the validation query as a whole, its heap read included);</li>
- * <li>rowWrite = W / (update − H / seqScan): a full-table UPDATE of an unindexed column (not HOT: the
- * table is packed, so every index gets an entry per row), once its heap read is taken out, W being the
- * bytes the cost model prices it by ({@link CostModel#updatePricedBytes}): its own WAL plus the index
- * pages imaged again after the checkpoints it crosses, at a third of their bytes, plus the index entries
- * that miss shared_buffers (none while the table's scattered indexes fit, as on stock settings).</li>
+ * <li>updateRowMicros and updateEntryMicros: a full-table UPDATE of an unindexed column (not HOT: the
+ * table is packed, so every index gets an entry per row), once its heap read is taken out, is R × (row +
+ * entry × a) µs ({@link CostModel#updateSeconds}, a the entries a row writes away from the last one: 2 on
+ * calibrate's table, its primary key and (tenant_id, app_id, triggered_from); its created_at entries go next
+ * to each other). One measurement cannot give two unknowns, so both defaults are scaled by one factor
+ * k = (update − H / seqScan) / (R × (row + entry × a)) with the defaults' ratio (1.6 : 5.6, measured across
+ * three table shapes at one load), which is what the load moves: the same fit ×6 slower at load 15;</li>
+ * <li>rowWrite = W / (update − H / seqScan), W the UPDATE's own WAL ({@link CostModel#updateWal}): the
+ * throughput DELETE and INSERT … SELECT are priced at, per byte of their WAL.</li>
  * </ol>
  * A remainder is never taken below {@link #MIN_SHARE} of its measurement: a timing too close to its scan
  * part still spent some time on the rest, and a zero or negative remainder would make a throughput
@@ -61,18 +65,11 @@ public final class Calibration {
         }
     }
 
-    /** The profile of one round of timings on a server whose buffer cache is not known (no miss priced). */
-    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
-        return derive(table, builtIndexBytes, t, measuredOn, 0);
-    }
-
     /**
      * @param table the calibration table as the statistics see it (rows, heap + TOAST bytes, its indexes)
      * @param builtIndexBytes the size of the index the CREATE INDEX measurement built
-     * @param bufferCacheBytes the server's shared_buffers (0: not known), for the UPDATE's missed index entries
      */
-    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn,
-                                 long bufferCacheBytes) {
+    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
         if (!table.known() || table.heapBytes() <= 0 || table.rows() <= 0 || table.indexBytes() <= 0) {
             throw new IllegalArgumentException("the calibration table has no size");
         }
@@ -87,12 +84,12 @@ public final class Calibration {
         double indexBuild = builtIndexBytes / inBuild;
         double indexRebuild = table.indexBytes() / inRewrite;
         double foreignKeyRows = table.rows() / t.foreignKey();
-        // The bytes the model prices the UPDATE by, its checkpoint and buffer cache terms included (≈ 0 on a
-        // table whose WAL stays within one checkpoint distance and whose indexes fit), so nothing counts twice.
-        double updateBytes = CostModel.updatePricedBytes(table, Profile.DEFAULT, bufferCacheBytes);
-        double rowWrite = updateBytes / remainder(t.update(), scanSeconds);
+        double inUpdate = remainder(t.update(), scanSeconds);
+        double rowWrite = CostModel.updateWal(table) / inUpdate;
+        Profile d = Profile.DEFAULT;
+        double k = inUpdate * 1e6 / (table.rows() * CostModel.updateRowCost(table, d.updateRowMicros(), d.updateEntryMicros()));
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, indexRebuild, foreignKeyRows,
-                rowWrite, CALIBRATED_SPREAD);
+                rowWrite, k * d.updateRowMicros(), k * d.updateEntryMicros(), CALIBRATED_SPREAD);
     }
 
     /**
@@ -101,20 +98,14 @@ public final class Calibration {
      * (or one fast copy beside a slow rewrite) moves nothing.
      */
     public static Profile derive(Work table, long builtIndexBytes, List<Timings> rounds, String measuredOn) {
-        return derive(table, builtIndexBytes, rounds, measuredOn, 0);
-    }
-
-    /** The same on a server with {@code bufferCacheBytes} of shared_buffers (0: not known). */
-    public static Profile derive(Work table, long builtIndexBytes, List<Timings> rounds, String measuredOn,
-                                 long bufferCacheBytes) {
         if (rounds.isEmpty()) throw new IllegalArgumentException("no rounds of timings");
         List<Profile> each = new ArrayList<>();
-        for (Timings t : rounds) each.add(derive(table, builtIndexBytes, t, measuredOn, bufferCacheBytes));
+        for (Timings t : rounds) each.add(derive(table, builtIndexBytes, t, measuredOn));
         return new Profile("calibrated", measuredOn,
                 median(each, Profile::seqScanBytesPerSecond), median(each, Profile::rewriteBytesPerSecond),
                 median(each, Profile::indexBuildBytesPerSecond), median(each, Profile::indexRebuildBytesPerSecond),
                 median(each, Profile::foreignKeyRowsPerSecond), median(each, Profile::rowWriteBytesPerSecond),
-                CALIBRATED_SPREAD);
+                median(each, Profile::updateRowMicros), median(each, Profile::updateEntryMicros), CALIBRATED_SPREAD);
     }
 
     private static double median(List<Profile> profiles, ToDoubleFunction<Profile> value) {

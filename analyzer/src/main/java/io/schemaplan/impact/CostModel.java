@@ -21,9 +21,10 @@ package io.schemaplan.impact;
  * Extra disk and WAL: a rewrite needs the table plus its indexes again until commit and logs all of it
  * (wal_level replica or logical); an index build needs and logs the new index.
  *
- * <p>Data statements ({@link Cost#ROW_WRITES}, {@link Cost#ROW_DELETES}, {@link Cost#ROW_INSERTS}) are priced by
- * the WAL they write, at the profile's {@code rowWriteBytesPerSecond}, after one read of the heap to find
- * the rows; f is the share of the table's rows written ({@link Work#writtenShare}), so the bytes written are
+ * <p>Data statements ({@link Cost#ROW_WRITES}, {@link Cost#ROW_DELETES}, {@link Cost#ROW_INSERTS}) write the WAL
+ * below. DELETE and INSERT … SELECT are priced by it, at the profile's {@code rowWriteBytesPerSecond}, after one
+ * read of the heap to find the rows; UPDATE by its rows and the index entries it writes away from the last
+ * one ({@link #updateSeconds}), after the same read; f is the share of the table's rows written ({@link Work#writtenShare}), so the bytes written are
  * f × heap and f × indexes. The WAL terms were read record by record with pg_walinspect on PostgreSQL 15
  * (a full-table UPDATE of 200,000 narrow rows with two btree indexes, after a CHECKPOINT):
  * <ul>
@@ -36,7 +37,7 @@ package io.schemaplan.impact;
  * (110 + 80 × indexes); measured 80.7 MB against 87 MB predicted. The old versions stay until VACUUM and
  * every index gains an entry per row: extra disk = f × (heap + indexes) (measured: both doubled). A long
  * UPDATE crosses checkpoints and images its index leaves again after each ({@link #checkpointWal}),
- * priced at a third of its bytes ({@link #pricedBytes});</li>
+ * counted in its WAL;</li>
  * <li>DELETE: per row a DELETE record (≈ 55 bytes) setting xmax, no index writes, and a full-page image of
  * every heap page touched: WAL = f × heap + rows × 55; no extra disk (VACUUM frees the space later). A
  * DELETE writes its WAL faster than an UPDATE, most of it being whole pages copied at once (200,000 rows:
@@ -47,9 +48,8 @@ package io.schemaplan.impact;
  * CREATE TABLE AS of 20,000 rows) and an index entry per target index: WAL = f × (table + indexes) + rows ×
  * (30 + 80 × indexes); extra disk = f × (table + indexes).</li>
  * </ul>
- * UPDATE and INSERT … SELECT also pay for the index entries that miss the buffer cache (shared_buffers), when the
- * statistics say its size: {@link #missedEntries} × {@link #MISS_PRICED_BYTES} more bytes at the row-write
- * throughput.
+ * The index entries of UPDATE and INSERT … SELECT that miss the buffer cache (shared_buffers) are counted
+ * ({@link #misses}), when the statistics say its size, and reported, not priced (measured cheap: {@link #updateSeconds}).
  * InnoDB differs enough to have its own terms: {@link InnodbCost}, through {@link #estimate(Cost, Work, Profile,
  * io.schemaplan.model.Engine)}.
  */
@@ -78,21 +78,21 @@ public final class CostModel {
 
     /**
      * The same with the server's buffer cache ({@link io.schemaplan.model.Stats#bufferPoolBytes}: InnoDB's buffer
-     * pool, PostgreSQL's shared_buffers; 0: not known, no miss priced).
+     * pool, PostgreSQL's shared_buffers, where misses are reported, not priced; 0: not known).
      */
     public static Estimate estimate(Cost cost, Work work, Profile p, io.schemaplan.model.Engine engine,
                                     long bufferPoolBytes) {
         boolean data = cost == Cost.ROW_WRITES || cost == Cost.ROW_DELETES || cost == Cost.ROW_INSERTS;
         return data && engine.isMysqlFamily() ? InnodbCost.estimate(cost, work, p, bufferPoolBytes)
-                : postgres(cost, work, p, bufferPoolBytes);
+                : postgres(cost, work, p);
     }
 
-    /** The estimate with the buffer cache not known (no miss priced). */
+    /** The estimate on PostgreSQL (whose data statements do not price buffer cache misses). */
     public static Estimate estimate(Cost cost, Work work, Profile p) {
-        return postgres(cost, work, p, 0);
+        return postgres(cost, work, p);
     }
 
-    private static Estimate postgres(Cost cost, Work work, Profile p, long bufferCacheBytes) {
+    private static Estimate postgres(Cost cost, Work work, Profile p) {
         if (cost == Cost.NOTHING) return Estimate.NONE;
         if (!work.known()) return Estimate.UNKNOWN;
         double seconds;
@@ -117,10 +117,8 @@ public final class CostModel {
             case ROW_WRITES -> {
                 disk = Estimate.sum(share(work.heapBytes(), work), share(work.indexBytes(), work));
                 long own = updateWal(work);
-                long again = checkpointWal(own, work, p);
-                wal = Estimate.sum(own, again);
-                seconds = scan(work, p)
-                        + (pricedBytes(own, again) + missedBytes(work, bufferCacheBytes)) / p.rowWriteBytesPerSecond();
+                wal = Estimate.sum(own, checkpointWal(own, work, p));
+                seconds = updateSeconds(work, p);
             }
             case ROW_DELETES -> {
                 wal = Estimate.sum(share(work.heapBytes(), work), times(work.rows(), DELETE_ROW_WAL));
@@ -129,7 +127,7 @@ public final class CostModel {
             case ROW_INSERTS -> {
                 disk = Estimate.sum(share(work.tableBytes(), work), share(work.indexBytes(), work));
                 wal = Estimate.sum(disk, perRow(work, INSERT_ROW_WAL));
-                seconds = scan(work, p) + (wal + missedBytes(work, bufferCacheBytes)) / p.rowWriteBytesPerSecond();
+                seconds = scan(work, p) + wal / p.rowWriteBytesPerSecond();
             }
             default -> throw new IllegalArgumentException("cost " + cost);
         }
@@ -144,46 +142,57 @@ public final class CostModel {
     }
 
     /**
-     * The bytes an UPDATE's duration is priced by at the row-write throughput: its own WAL, and the pages
-     * imaged again after checkpoints at {@link #DELETE_WAL_SPEEDUP} times that speed, as a DELETE's WAL,
-     * which is mostly page images too. Measured: on a 400,000-row messages table updated in 16 batches of
-     * 25,000 rows in heap order, a CHECKPOINT before every other batch made those batches log 38 MB more
-     * page images each (≈ 40 MB against ≈ 3 MB) and take no longer (6.1 s against 6.4 s on average, ±0.6 s
-     * at load 8), where 38 MB at the row-write speed of those same batches (≈ 16 MB/s) would have added
-     * 2.4 s. A page image is one copy of a page already in memory; a row write also finds, locks and
-     * changes the row and descends every index.
+     * A PostgreSQL UPDATE's seconds: one read of the heap, then per row written {@link Profile#updateRowMicros}
+     * and {@link Profile#updateEntryMicros} per index entry it writes away from the last one
+     * ({@link #awayEntries}). Not its WAL at one throughput: measured side by side (docs/data-statements.md,
+     * December 7 2026, 1 M rows each, rolled back as calibrate does, load 2–3), per row less the scan, a
+     * messages table with its primary key alone (1 such entry a row) took 7.7 µs, calibrate's table (2) 12.4 µs,
+     * messages with its six indexes (6) 35.6 µs: 1.6 µs + 5.6 µs an entry fits all three within 6 %, where
+     * their WAL per second differs ×3.5 (257, 150 and 73 MB/s). An entry that lands away from the last one
+     * descends the index to a leaf no longer in the CPU's caches, locks it and often splits it; the row's own
+     * work (find it, write the new version, its WAL record) is the small part.
+     *
+     * <p>The WAL an UPDATE writes ({@link #updateWal}, {@link #checkpointWal}) and the index entries that miss
+     * shared_buffers ({@link #misses}) are reported, not priced: the checkpoint re-images cost little
+     * (measured: 38 MB more images per batch, no longer batches) and a miss ≤ 5 µs (the 1 M and 2 M UPDATEs of the
+     * same shape, 0.39 M and 1.8 M misses, took 39.9 s and 85.1 s); with the entries alone, priced from
+     * calibrate's own UPDATE, every recorded run comes within ×1.5 (×1.41 under at 5 M rows, the largest gap,
+     * where the model counts 19.9 M misses).
      */
-    static double pricedBytes(long own, long again) {
-        return own + again / DELETE_WAL_SPEEDUP;
+    public static double updateSeconds(Work work, Profile p) {
+        return scan(work, p) + work.rows() * updateRowCost(work, p.updateRowMicros(), p.updateEntryMicros()) / 1e6;
+    }
+
+    /** Microseconds per row written: {@code row} plus {@code entry} per away entry ({@link #awayEntries}). */
+    public static double updateRowCost(Work work, double row, double entry) {
+        return row + entry * awayEntries(work);
     }
 
     /**
-     * The bytes a full-table UPDATE of this work is priced by at the row-write throughput, with a buffer cache
-     * of {@code bufferCacheBytes} (0: not known): {@link #pricedBytes} and {@link #missedBytes}. Calibration
-     * inverts it, so that neither term is counted twice.
+     * How many places a heap-ordered index may fill at once before its entries count as away: its active leaves
+     * (one a place, 8 kB) stay in the CPU's caches up to about that many. Measured on one index (k, t) alone
+     * (400,000 rows, k cycling over P values in heap order, the UPDATE's new entries going next to the old
+     * ones; December 7 2026, load 1.5–2.9, medians of 3): over one place, 8 places cost ≈ 0.1 µs an entry
+     * more, 64 ≈ 0.5, 500 ≈ 1.2, 5,000 ≈ 2.2, scattered keys of the same width ≈ 2.7 (uuid text: 5); in the three-shape fit above, calibrate's (tenant_id,
+     * app_id, triggered_from) at ~1,000 places and messages' (app_id, created_at) at 500 count as whole away
+     * entries, beside five other indexes whose leaves share those caches. Between 64 (near free) and 500 (away).
      */
-    public static double updatePricedBytes(Work work, Profile p, long bufferCacheBytes) {
-        long own = updateWal(work);
-        return pricedBytes(own, checkpointWal(own, work, p)) + missedBytes(work, bufferCacheBytes);
-    }
+    static final long AWAY_PLACES = 100;
 
     /**
-     * What each index entry that misses the buffer cache adds, in bytes at the row-write throughput, so that
-     * calibration scales it with the machine (under load a miss costs more too). Fitted on the one recorded
-     * run where the term is large, {@code scripts/bench-update} at 5 M rows (docs/data-statements.md):
-     * calibrated at 24.5 MB/s it predicted 1,037.2 s and took 1,477.9 s; its five scattered indexes (432 →
-     * 864 MB) in 128 MB of shared_buffers miss m̄ = 0.795 of 25 M entries, 19.9 M misses, so 440.7 s ×
-     * 24.5 MB/s / 19.9 M = 570 bytes (22 µs a miss at that throughput, 9 µs at the quiet machine's 58 MB/s).
-     * At 1 M rows the term adds 0.37 M misses, 3–8 s: it does not explain what the 1 M runs miss (×1.7 and
-     * ×2.1 under); nor does the cost of a miss measured from two UPDATEs of 1 M and 2 M rows (≈ 5 µs).
+     * The index entries per row an UPDATE writes away from the last one: it is not HOT (a full-table update
+     * of a packed table finds no room on the page), so it writes every index; a scattered index
+     * ({@link Checkpoints.Index#prefixes()} 0) counts 1, a heap-ordered one 1 when it fills more than
+     * {@link #AWAY_PLACES} places at once, else 0 (its new entries go next to the last one: a creation time).
+     * Without per-index statistics every index counts.
      */
-    static final long MISS_PRICED_BYTES = 570;
-
-    /** The bytes the index entries that miss the buffer cache are priced as ({@link #missedEntries}). */
-    static double missedBytes(Work work, long bufferCacheBytes) {
-        return missedEntries(work, bufferCacheBytes) * MISS_PRICED_BYTES;
+    public static int awayEntries(Work work) {
+        java.util.List<Checkpoints.Index> all = work.checkpoints().indexes();
+        if (all.isEmpty()) return work.indexCount();
+        int away = 0;
+        for (Checkpoints.Index ix : all) if (ix.prefixes() == 0 || ix.prefixes() > AWAY_PLACES) away++;
+        return away;
     }
-
     /**
      * The index entries a data statement writes into scattered indexes that miss a buffer cache of B bytes
      * (0: not known, none). A scattered index ({@link Checkpoints.Index#prefixes()} 0: uuid keys) takes each
@@ -229,10 +238,6 @@ public final class CostModel {
      * its entries into them that miss the buffer cache, and how many entries that is.
      */
     public record Misses(int indexes, long bytesBefore, long bytesAfter, double share, double entries) {
-    }
-
-    static double missedEntries(Work work, long bufferCacheBytes) {
-        return misses(work, bufferCacheBytes).entries();
     }
 
     /** m̄: the share 1 − B / I averaged over I growing linearly from {@code from} to {@code to} bytes. */

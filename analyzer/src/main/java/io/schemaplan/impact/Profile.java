@@ -20,16 +20,26 @@ import java.util.Objects;
  * {@code indexRebuildBytesPerSecond} the rebuild of all a table's indexes after a rewrite, which covers the
  * table's whole mix of keys and is slower per byte ({@link Calibration}).
  *
- * <p>{@code rowWriteBytesPerSecond} prices the data statements of a migration script (UPDATE, DELETE,
+ * <p>{@code updateRowMicros} and {@code updateEntryMicros} price a PostgreSQL UPDATE ({@link CostModel#updateSeconds}):
+ * microseconds per row written, and per index entry it writes away from the last one
+ * ({@link CostModel#awayEntries}). Measured side by side (docs/data-statements.md, December 7 2026, load 2–3):
+ * 1.6 µs + 5.6 µs an entry fits three table shapes (1, 2 and 6 such entries a row) within 6 %. Those figures
+ * move with the machine's load (× 6 between load 2 and load 15, the same ratio), so the defaults are them × 4.375,
+ * 7 and 24.5 µs: a 1 M-row Dify messages table (6 entries a row, {@code scripts/bench-update}) then prices at
+ * 155 s, ×1.94 over the quiet run (80.0 s) and ×1.48 under the load-15 run (229.1 s); 5 M rows at 780 s,
+ * ×1.89 under (1,477.9 s, load 15). It is ×3.9 over the same UPDATE at load 2–3 (39.9 s): no one pair of
+ * figures covers a ×7.6 spread of machine states within ×2, and the recorded benchmark runs are the ones kept.
+ * Calibrate measures its own UPDATE and scales both by one factor ({@link Calibration}).
+ *
+ * <p>{@code rowWriteBytesPerSecond} prices the other data statements of a migration script (DELETE,
  * INSERT … SELECT, CREATE TABLE AS) per byte of the WAL the cost model counts for them ({@link CostModel}):
- * row versions, index entries and full-page images are what their duration grows with; the index pages an
- * UPDATE images again after each checkpoint it crosses count a third ({@link CostModel#updatePricedBytes}).
- * Measured by {@code scripts/bench-update} (December 2026, a full-table UPDATE of a Dify messages-shaped
+ * row versions, index entries and full-page images are what their duration grows with. It was first fitted
+ * on UPDATE, measured by {@code scripts/bench-update} (December 2026, a full-table UPDATE of a Dify messages-shaped
  * table with its six indexes, load average 12–17 on the 2 vCPU), priced that way: 16 MB/s on 1 M rows
  * (868 MB heap), 23 MB/s on 5 M (4.3 GB). Before the checkpoint term the same runs gave 15 and 10.8 MB/s
  * per byte of WAL and the default was 12 MB/s; the term explains most of that difference, and the default
- * is now 16 MB/s, the 1 M figure, the slower of the two. Calibrate measures it on its own table (3 indexes,
- * 59 MB) the same way: 25 MB/s at load 15.
+ * is now 16 MB/s, the 1 M figure, the slower of the two. Calibrate measures it on its own table's UPDATE
+ * (3 indexes, 59 MB): 25 MB/s at load 15.
  *
  * <p>{@code spread} is the factor between the expected duration and either end of the range the plan
  * shows: wide for the default profile (another server), narrower for a calibrated one (same server,
@@ -44,6 +54,8 @@ public record Profile(
         double indexRebuildBytesPerSecond,
         double foreignKeyRowsPerSecond,
         double rowWriteBytesPerSecond,
+        double updateRowMicros,
+        double updateEntryMicros,
         double spread) {
 
     private static final double MB = 1024 * 1024;
@@ -51,8 +63,13 @@ public record Profile(
     /** The default {@link #rowWriteBytesPerSecond}, also given to profiles written before it existed. */
     public static final double DEFAULT_ROW_WRITE_BYTES_PER_SECOND = 16 * MB;
 
+    /** The default {@link #updateRowMicros}, also given to profiles written before it existed. */
+    public static final double DEFAULT_UPDATE_ROW_MICROS = 7.0;
+    /** The default {@link #updateEntryMicros}, also given to profiles written before it existed. */
+    public static final double DEFAULT_UPDATE_ENTRY_MICROS = 24.5;
+
     public static final Profile DEFAULT = new Profile("default", null, 800 * MB, 80 * MB, 30 * MB, 20 * MB, 4_000_000,
-            DEFAULT_ROW_WRITE_BYTES_PER_SECOND, 2.0);
+            DEFAULT_ROW_WRITE_BYTES_PER_SECOND, DEFAULT_UPDATE_ROW_MICROS, DEFAULT_UPDATE_ENTRY_MICROS, 2.0);
 
     public Profile {
         Objects.requireNonNull(name, "name");
@@ -62,6 +79,8 @@ public record Profile(
         requirePositive("indexRebuildBytesPerSecond", indexRebuildBytesPerSecond);
         requirePositive("foreignKeyRowsPerSecond", foreignKeyRowsPerSecond);
         requirePositive("rowWriteBytesPerSecond", rowWriteBytesPerSecond);
+        requirePositive("updateRowMicros", updateRowMicros);
+        requirePositive("updateEntryMicros", updateEntryMicros);
         if (!(spread >= 1)) throw new IllegalArgumentException("spread must be at least 1, got " + spread);
     }
 
@@ -71,6 +90,15 @@ public record Profile(
                    double spread) {
         this(name, measuredOn, seqScanBytesPerSecond, rewriteBytesPerSecond, indexBuildBytesPerSecond,
                 indexRebuildBytesPerSecond, foreignKeyRowsPerSecond, DEFAULT_ROW_WRITE_BYTES_PER_SECOND, spread);
+    }
+
+    /** A profile measured before UPDATE was priced per index entry (December 2026): the default per-row costs. */
+    public Profile(String name, String measuredOn, double seqScanBytesPerSecond, double rewriteBytesPerSecond,
+                   double indexBuildBytesPerSecond, double indexRebuildBytesPerSecond, double foreignKeyRowsPerSecond,
+                   double rowWriteBytesPerSecond, double spread) {
+        this(name, measuredOn, seqScanBytesPerSecond, rewriteBytesPerSecond, indexBuildBytesPerSecond,
+                indexRebuildBytesPerSecond, foreignKeyRowsPerSecond, rowWriteBytesPerSecond, DEFAULT_UPDATE_ROW_MICROS,
+                DEFAULT_UPDATE_ENTRY_MICROS, spread);
     }
 
     private static void requirePositive(String what, double v) {

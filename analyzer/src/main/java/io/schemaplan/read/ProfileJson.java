@@ -15,17 +15,22 @@ import java.util.List;
  * The {@code schemaplan-profile/1} JSON file that {@code schemaplan calibrate} writes and {@code --profile}
  * reads: {@code {"format": "schemaplan-profile/1", "name": …, "measuredOn": …, "seqScanBytesPerSecond": …,
  * "rewriteBytesPerSecond": …, "indexBuildBytesPerSecond": …, "indexRebuildBytesPerSecond": …,
- * "foreignKeyRowsPerSecond": …, "rowWriteBytesPerSecond": …, "spread": …}}. A profile written before
- * indexRebuildBytesPerSecond existed (December 2026) has one index throughput for both, and is read so; one
- * written before rowWriteBytesPerSecond existed gets {@link Profile#DEFAULT_ROW_WRITE_BYTES_PER_SECOND}. Every throughput must be a finite
- * positive number of at most {@link #MAX_BYTES_PER_SECOND} (rows: {@link #MAX_ROWS_PER_SECOND}), the spread
- * between 1 and {@link #MAX_SPREAD}.
+ * "foreignKeyRowsPerSecond": …, "rowWriteBytesPerSecond": …, "updateRowMicros": …, "updateEntryMicros": …,
+ * "spread": …}}. A profile written before indexRebuildBytesPerSecond existed (December 2026) has one index
+ * throughput for both, and is read so; one written before rowWriteBytesPerSecond existed gets
+ * {@link Profile#DEFAULT_ROW_WRITE_BYTES_PER_SECOND}; one written before updateRowMicros and updateEntryMicros
+ * existed (UPDATE priced per index entry, December 2026) gets {@link Profile#DEFAULT_UPDATE_ROW_MICROS} and
+ * {@link Profile#DEFAULT_UPDATE_ENTRY_MICROS}. Every throughput must be a finite positive number of at most
+ * {@link #MAX_BYTES_PER_SECOND} (rows: {@link #MAX_ROWS_PER_SECOND}), each per-row cost positive and at most
+ * {@link #MAX_MICROS}, the spread between 1 and {@link #MAX_SPREAD}.
  */
 public final class ProfileJson {
     public static final String FORMAT = "schemaplan-profile/1";
     private static final String BUILD = "indexBuildBytesPerSecond";
     private static final String REBUILD = "indexRebuildBytesPerSecond";
     private static final String ROW_WRITE = "rowWriteBytesPerSecond";
+    private static final String UPDATE_ROW = "updateRowMicros";
+    private static final String UPDATE_ENTRY = "updateEntryMicros";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(InputFiles.jsonFactory())
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -57,6 +62,8 @@ public final class ProfileJson {
             fields.remove("format");
             if (!fields.has(REBUILD) && fields.has(BUILD)) fields.set(REBUILD, fields.get(BUILD));
             if (!fields.has(ROW_WRITE)) fields.put(ROW_WRITE, Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND);
+            if (!fields.has(UPDATE_ROW)) fields.put(UPDATE_ROW, Profile.DEFAULT_UPDATE_ROW_MICROS);
+            if (!fields.has(UPDATE_ENTRY)) fields.put(UPDATE_ENTRY, Profile.DEFAULT_UPDATE_ENTRY_MICROS);
             checkNumbers(label, fields);
             return MAPPER.treeToValue(root, Profile.class);
         } catch (JsonProcessingException e) {
@@ -69,6 +76,8 @@ public final class ProfileJson {
     /** The most a server can move: 1 TiB/s is far above any disk or memory bus, 10^10 rows/s above any CPU. */
     static final double MAX_BYTES_PER_SECOND = 0x1p40;
     static final double MAX_ROWS_PER_SECOND = 1e10;
+    /** A second per row or index entry written is far slower than any server. */
+    static final double MAX_MICROS = 1e6;
     /** A range wider than ÷/× 100 says nothing; narrower than 1 is not a range. */
     static final double MAX_SPREAD = 100;
 
@@ -78,6 +87,9 @@ public final class ProfileJson {
             number(label, fields, key, Double.MIN_VALUE, MAX_BYTES_PER_SECOND, "bytes per second");
         }
         number(label, fields, "foreignKeyRowsPerSecond", Double.MIN_VALUE, MAX_ROWS_PER_SECOND, "rows per second");
+        for (String key : List.of(UPDATE_ROW, UPDATE_ENTRY)) {
+            number(label, fields, key, Double.MIN_VALUE, MAX_MICROS, "microseconds");
+        }
         number(label, fields, "spread", 1, MAX_SPREAD, "(the factor between the expected duration and either end)");
     }
 

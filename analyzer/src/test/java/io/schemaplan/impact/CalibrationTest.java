@@ -31,39 +31,46 @@ class CalibrationTest {
     }
 
     @Test
-    void theUpdateIsReproducedThroughTheRowWriteThroughput() {
+    void theUpdateIsReproducedThroughItsPerRowCosts() {
         Profile p = Calibration.derive(TABLE, BUILT, T, "here");
         assertEquals(2.0, expected(Cost.ROW_WRITES, TABLE, p), 1e-9);
-        // Its heap read (0.3 s) taken out, 1.7 s wrote the WAL the model counts for the table.
+        // Its heap read (0.3 s) taken out, 1.7 s for 300,000 rows of 3 away entries (no statistics say where
+        // they go): both defaults scaled by one factor, their ratio kept.
+        double k = 1.7e6 / (300_000 * (Profile.DEFAULT_UPDATE_ROW_MICROS + 3 * Profile.DEFAULT_UPDATE_ENTRY_MICROS));
+        assertEquals(k * Profile.DEFAULT_UPDATE_ROW_MICROS, p.updateRowMicros(), 1e-9);
+        assertEquals(k * Profile.DEFAULT_UPDATE_ENTRY_MICROS, p.updateEntryMicros(), 1e-9);
+        // The row-write throughput (DELETE, INSERT … SELECT) is the UPDATE's own WAL over the same 1.7 s.
         long wal = CostModel.estimate(Cost.ROW_WRITES, TABLE, Profile.DEFAULT).walBytes();
         assertEquals(wal / 1.7, p.rowWriteBytesPerSecond(), 1e-3);
         // A slower round, a faster round: the median is the middle one.
         Profile q = Calibration.derive(TABLE, BUILT, java.util.List.of(T, new Timings(0.3, 3.0, 4.5, 0.8, 0.5, 3.7),
                 new Timings(0.3, 3.0, 4.5, 0.8, 0.5, 1.0)), "here");
         assertEquals(p.rowWriteBytesPerSecond(), q.rowWriteBytesPerSecond(), 1e-6);
+        assertEquals(p.updateEntryMicros(), q.updateEntryMicros(), 1e-9);
+        assertEquals(p.updateRowMicros(), q.updateRowMicros(), 1e-9);
     }
 
     @Test
-    void aCalibrationTableThatCrossesCheckpointsIsNotCountedTwice() {
-        // The table of calibrate's default 1 M rows: 3 scattered indexes of 59 MB, a heap of 560 MB, on
-        // stock settings. Its UPDATE writes ~1.3 GB, more than the ~540 MB between two checkpoints, so the
-        // term is not zero there; the derived throughput must give back the measured duration with it.
+    void aCalibrationTableShapedLikeCalibratesCountsItsTwoAwayEntriesAndItsCheckpointsOnlyInItsWal() {
+        // The table of calibrate's default 1 M rows on stock settings: a uuid primary key and (tenant_id, app_id,
+        // triggered_from), scattered, and created_at, heap-ordered from its first column. Its UPDATE writes
+        // ~1.3 GB, more than the ~540 MB between two checkpoints: the term is in its WAL, not its seconds.
         long mb = 1L << 20;
         Checkpoints stock = new Checkpoints(io.schemaplan.model.CheckpointSettings.POSTGRES_DEFAULTS, 8192,
                 java.util.List.of(new Checkpoints.Index(20 * mb, 0), new Checkpoints.Index(20 * mb, 0),
-                        new Checkpoints.Index(19 * mb, 0)));
+                        new Checkpoints.Index(19 * mb, 1)));
         Work table = new Work(1_000_000, 900 * mb, 560 * mb, 59 * mb, 3, 0, true, 1, 1_000_000, stock);
+        assertEquals(2, CostModel.awayEntries(table));
         Timings t = new Timings(0.7, 9.0, 14.0, 2.0, 0.5, 45.0);
         Profile p = Calibration.derive(table, BUILT, t, "here");
         assertEquals(45.0, expected(Cost.ROW_WRITES, table, p), 1e-6);
+        assertEquals(44.3e6 / 1_000_000, p.updateRowMicros() + 2 * p.updateEntryMicros(), 1e-9);
         long own = CostModel.estimate(Cost.ROW_WRITES, table.withCheckpoints(Checkpoints.NONE), p).walBytes();
         long with = CostModel.estimate(Cost.ROW_WRITES, table, p).walBytes();
-        // The term: a few checkpoints re-imaging 59 MB each, a small share of the UPDATE's WAL.
         assertTrue(with > own && with < own * 1.25, own + " -> " + with);
-        // Without the term the throughput would be lower, and a table with large scattered indexes
-        // would then be priced twice for its images again.
+        // Without per-index statistics all three count: the same 44.3 s spread over more entries.
         Profile blind = Calibration.derive(table.withCheckpoints(Checkpoints.NONE), BUILT, t, "here");
-        assertTrue(blind.rowWriteBytesPerSecond() < p.rowWriteBytesPerSecond());
+        assertTrue(blind.updateEntryMicros() < p.updateEntryMicros());
     }
 
     @Test

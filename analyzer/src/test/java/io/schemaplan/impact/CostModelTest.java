@@ -54,8 +54,11 @@ class CostModelTest {
         assertEquals(20, CostModel.estimate(Cost.ROWS, toasted, P).expectedSeconds(), 1e-9);
     }
 
-    /** The same profile writing 1,000 bytes of WAL a second (so seconds = WAL / 1000 after the scan). */
-    static final Profile WRITES = new Profile("test", null, 100, 10, 5, 4, 50, 1_000, 2);
+    /**
+     * The same profile writing 1,000 bytes of WAL a second (so seconds = WAL / 1000 after the scan), and
+     * pricing an UPDATE at 1,000 µs a row and 500 µs an index entry written away from the last one.
+     */
+    static final Profile WRITES = new Profile("test", null, 100, 10, 5, 4, 50, 1_000, 1_000, 500, 2);
 
     @Test
     void aFullTableUpdateWritesEachRowAgainAnEntryInEveryIndexAndImagesOfTheOldPages() {
@@ -64,8 +67,9 @@ class CostModelTest {
         Estimate e = CostModel.estimate(Cost.ROW_WRITES, W, WRITES);
         assertEquals(1_200, e.extraDiskBytes());
         assertEquals(2_200 + 270_000, e.walBytes());
-        // The scan 1000 / 100 = 10 s, then 272,200 / 1000 = 272.2 s.
-        assertEquals(282.2, e.expectedSeconds(), 1e-9);
+        // The scan 1000 / 100 = 10 s, then 1,000 rows x (1,000 µs + 2 indexes x 500 µs) = 2 s: per row and
+        // entry, not per WAL byte (both indexes count as away: no statistics say where their entries go).
+        assertEquals(12, e.expectedSeconds(), 1e-9);
         assertEquals(e.expectedSeconds() / 2, e.lowSeconds(), 1e-9);
     }
 
@@ -76,7 +80,7 @@ class CostModelTest {
         Estimate e = CostModel.estimate(Cost.ROW_WRITES, quarter, WRITES);
         assertEquals(300, e.extraDiskBytes());
         assertEquals(550 + 250 * 270, e.walBytes());
-        assertEquals(10 + (550 + 250 * 270) / 1000.0, e.expectedSeconds(), 1e-9);
+        assertEquals(10 + 250 * 2_000 / 1e6, e.expectedSeconds(), 1e-9);
         // More rows than the table holds are all of them, no more.
         assertEquals(1.0, W.writing(5_000).writtenShare());
         assertEquals(0.0, W.writing(-3).writtenShare());
@@ -113,9 +117,13 @@ class CostModelTest {
     }
 
     @Test
-    void profilesWithoutARowWriteThroughputGetTheDefault() {
+    void profilesWithoutARowWriteThroughputOrUpdateCostsGetTheDefaults() {
         assertEquals(Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND, P.rowWriteBytesPerSecond());
         assertEquals(Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND, Profile.DEFAULT.rowWriteBytesPerSecond());
+        Profile older = new Profile("test", null, 100, 10, 5, 4, 50, 1_000, 2);
+        assertEquals(Profile.DEFAULT_UPDATE_ROW_MICROS, older.updateRowMicros());
+        assertEquals(Profile.DEFAULT_UPDATE_ENTRY_MICROS, older.updateEntryMicros());
+        assertEquals(Profile.DEFAULT_UPDATE_ENTRY_MICROS, P.updateEntryMicros());
     }
 
     @Test

@@ -39,4 +39,29 @@ class ProfileJsonTest {
                 () -> ProfileJson.parse("p.json", json.replace("7.5E7", "-1")));
         assertEquals("p.json: invalid profile: rowWriteBytesPerSecond must be positive, got -1", e.getMessage());
     }
+
+    @Test
+    void theUpdateCostsAreWrittenReadBackCheckedAndDefaultedInOlderFiles() {
+        Profile p = new Profile("calibrated", "db", 9e8, 1e8, 3.5e7, 2e7, 5e6, 7.5e7, 3.5, 12.25, 1.5);
+        String json = ProfileJson.toJson(p);
+        assertTrue(json.contains("\"updateRowMicros\" : 3.5"), json);
+        assertTrue(json.contains("\"updateEntryMicros\" : 12.25"), json);
+        assertEquals(p, ProfileJson.parse("p.json", json));
+        // A file calibrate wrote before UPDATE was priced per index entry: the defaults, its throughput kept.
+        Profile older = ProfileJson.parse("older.json", """
+                {"format": "schemaplan-profile/1", "name": "calibrated", "measuredOn": "db",
+                 "seqScanBytesPerSecond": 9.0E8, "rewriteBytesPerSecond": 1.0E8, "indexBuildBytesPerSecond": 3.0E7,
+                 "indexRebuildBytesPerSecond": 2.0E7, "foreignKeyRowsPerSecond": 2.0E7,
+                 "rowWriteBytesPerSecond": 2.45E7, "spread": 1.5}""");
+        assertEquals(2.45e7, older.rowWriteBytesPerSecond());
+        assertEquals(Profile.DEFAULT_UPDATE_ROW_MICROS, older.updateRowMicros());
+        assertEquals(Profile.DEFAULT_UPDATE_ENTRY_MICROS, older.updateEntryMicros());
+        ReadException e = org.junit.jupiter.api.Assertions.assertThrows(ReadException.class,
+                () -> ProfileJson.parse("p.json", json.replace("12.25", "0")));
+        assertEquals("p.json: invalid profile: updateEntryMicros must be positive, got 0", e.getMessage());
+        ReadException big = org.junit.jupiter.api.Assertions.assertThrows(ReadException.class,
+                () -> ProfileJson.parse("p.json", json.replace("3.5,", "1e9,")));
+        assertTrue(big.getMessage().startsWith("p.json: invalid profile: updateRowMicros must be at most 1000000"),
+                big.getMessage());
+    }
 }

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * counts the page images each batch logs per index, for the transaction's own id only. The table has a
  * uuid primary key, whose new entries scatter over every leaf, and an index on (grp, created_at) whose
  * key follows the heap's order after {@value #GROUPS} prefixes, which the statistics reader must say.
- * Database {@code sp_ckpt_pg}; a temporary replication slot keeps the WAL until it is read.
+ * The same WAL also shows that an UPDATE writes one entry per row into every index, the count the UPDATE's
+ * price rests on ({@link CostModel#awayEntries}). Database {@code sp_ckpt_pg}; a temporary replication slot
+ * keeps the WAL until it is read.
  */
 class PgCheckpointTermTraceTest {
     private static final String DB = "sp_ckpt_pg";
@@ -69,7 +71,7 @@ class PgCheckpointTermTraceTest {
         int perBatch = ROWS / BATCHES;
         try (Connection a = LocalPostgres.connect(DB); Connection b = LocalPostgres.connect(DB)) {
             run(b, "SELECT pg_create_physical_replication_slot('sp_ckpt_' || pg_backend_pid(), true, true)");
-            Map<String, Long> files = filenodes(b);
+            Map<String, Long> files = filenodes(b, "ck");
             a.setAutoCommit(false);
             long xid = count(a, "SELECT txid_current()");
             String[][] ranges = new String[BATCHES][];
@@ -108,15 +110,60 @@ class PgCheckpointTermTraceTest {
         }
     }
 
+    /**
+     * The entries {@link CostModel#awayEntries} counts are the server's: a full-table UPDATE of an unindexed
+     * column on a packed table is not HOT, so every index gets one entry per row, counted here as the btree
+     * records that add one (INSERT_LEAF, INSERT_POST, and the leaf splits that carry the new entry) of the
+     * transaction's own WAL. Of its four indexes the reader sees created_at heap-ordered at 1 place (not away)
+     * and (grp, created_at) at 500 places (away, past {@link CostModel#AWAY_PLACES}); the uuid primary key and
+     * the md5 text are scattered: 3 away entries a row.
+     */
+    @Test
+    void aFullTableUpdateWritesOneEntryPerRowInEveryIndexAndTheModelCountsTheAwayOnes() throws Exception {
+        int rows = 10_000;
+        LocalPostgres.exec(DB, "CREATE TABLE en (id uuid NOT NULL, grp int NOT NULL, created_at timestamp NOT NULL,"
+                + " v text NOT NULL, e text) WITH (autovacuum_enabled = off);"
+                + " INSERT INTO en SELECT md5('n' || i)::uuid, i % 500, timestamp '2024-01-01' + i * interval '1 second',"
+                + " md5('v' || i), NULL FROM generate_series(1, " + rows + ") i;"
+                + " ALTER TABLE en ADD CONSTRAINT en_pkey PRIMARY KEY (id);"
+                + " CREATE INDEX en_grp_created ON en (grp, created_at); CREATE INDEX en_created ON en (created_at);"
+                + " CREATE INDEX en_v ON en (v)");
+        LocalPostgres.exec(DB, "VACUUM ANALYZE en");
+        Stats stats = PostgresStatsReader.read(LocalPostgres.url(DB));
+        TableStats ts = stats.table(QName.of("public", "en")).orElseThrow();
+        assertEquals(Map.of("en_grp_created", 500L, "en_created", 1L), ts.heapOrderedIndexes(), "the reader's heap order");
+        Work work = Work.of(ts, stats, ts.rows());
+        assertEquals(4, work.indexCount());
+        assertEquals(3, CostModel.awayEntries(work));
+        try (Connection a = LocalPostgres.connect(DB); Connection b = LocalPostgres.connect(DB)) {
+            run(b, "SELECT pg_create_physical_replication_slot('sp_ckpt_' || pg_backend_pid(), true, true)");
+            Map<String, Long> files = filenodes(b, "en");
+            a.setAutoCommit(false);
+            long xid = count(a, "SELECT txid_current()");
+            String start = text(b, "SELECT pg_current_wal_lsn()");
+            run(a, "UPDATE en SET e = 'x'");
+            a.commit();
+            Map<String, Long> entries = btree(b, start, text(b, "SELECT pg_current_wal_lsn()"), xid, files, "count(*)",
+                    "record_type IN ('INSERT_LEAF', 'INSERT_POST') OR record_type LIKE 'SPLIT_%' AND description LIKE 'level: 0,%'");
+            System.out.printf("[entries] btree records adding an entry, per index: %s%n", entries);
+            assertEquals(files.keySet(), entries.keySet(), "every index got entries");
+            entries.forEach((name, n) -> assertWithin(rows, n, 1.05, name + ": one entry per row"));
+            long hot = count(b, "SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'en'");
+            assertTrue(hot < rows / 50, "HOT updates " + hot);
+        } finally {
+            LocalPostgres.exec(DB, "DROP TABLE en");
+        }
+    }
+
     private static void assertWithin(double expected, long measured, double factor, String what) {
         assertTrue(measured >= expected / factor && measured <= expected * factor,
                 what + ": measured " + measured + ", model " + (long) expected + " (within x" + factor + ")");
     }
 
-    private static Map<String, Long> filenodes(Connection b) throws SQLException {
+    private static Map<String, Long> filenodes(Connection b, String table) throws SQLException {
         Map<String, Long> m = new HashMap<>();
         try (Statement s = b.createStatement(); ResultSet rs = s.executeQuery("SELECT i.relname, pg_relation_filenode(i.oid)"
-                + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = 'ck'::regclass")) {
+                + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = '" + table + "'::regclass")) {
             while (rs.next()) m.put(rs.getString(1), rs.getLong(2));
         }
         return m;
@@ -125,10 +172,16 @@ class PgCheckpointTermTraceTest {
     /** The page-image bytes of btree records of transaction {@code xid} from {@code start} to {@code end}, per index. */
     private static Map<String, Long> btreeImages(Connection b, String start, String end, long xid,
                                                  Map<String, Long> files) throws SQLException {
+        return btree(b, start, end, xid, files, "sum(fpi_length)", "true");
+    }
+
+    /** {@code aggregate} over the btree records of transaction {@code xid} that match {@code where}, per index. */
+    private static Map<String, Long> btree(Connection b, String start, String end, long xid, Map<String, Long> files,
+                                           String aggregate, String where) throws SQLException {
         Map<String, Long> m = new HashMap<>();
         try (PreparedStatement ps = b.prepareStatement("SELECT substring(block_ref from 'rel [0-9]+/[0-9]+/([0-9]+)')::bigint,"
-                + " sum(fpi_length)::bigint FROM pg_get_wal_records_info(?::pg_lsn, ?::pg_lsn)"
-                + " WHERE xid = ?::xid AND resource_manager = 'Btree' GROUP BY 1")) {
+                + " " + aggregate + "::bigint FROM pg_get_wal_records_info(?::pg_lsn, ?::pg_lsn)"
+                + " WHERE xid = ?::xid AND resource_manager = 'Btree' AND (" + where + ") GROUP BY 1")) {
             ps.setString(1, start);
             ps.setString(2, end);
             ps.setString(3, String.valueOf(xid));

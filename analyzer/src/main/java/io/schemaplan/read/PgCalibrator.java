@@ -4,6 +4,7 @@ import static io.schemaplan.model.Engine.POSTGRES;
 import static io.schemaplan.sql.Identifiers.quote;
 
 import io.schemaplan.impact.Calibration;
+import io.schemaplan.impact.CostModel;
 import io.schemaplan.impact.Calibration.Timings;
 import io.schemaplan.impact.Profile;
 import io.schemaplan.impact.Work;
@@ -168,7 +169,8 @@ public final class PgCalibrator {
                 // An unindexed column, as Dify's backfills are; rolled back like the others, then vacuumed:
                 // the aborted new versions fill the pages after the table's end, which VACUUM empties and cuts
                 // off, so the next round updates the same packed table (no room for HOT updates).
-                new Timed("full-table update (UPDATE " + work.indexCount() + " indexes)", List.of(),
+                new Timed("full-table update (UPDATE " + work.indexCount() + " indexes, "
+                        + CostModel.awayEntries(work) + " away entries a row)", List.of(),
                         "UPDATE " + t + " SET total_steps = total_steps + 1", () -> { }, List.of("VACUUM " + t)));
 
         // Rounds, each timing every statement once, so that the copy and the rewrite with indexes (whose

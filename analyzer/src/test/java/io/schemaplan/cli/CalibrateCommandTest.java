@@ -78,9 +78,14 @@ class CalibrateCommandTest {
         assertTrue(p.measuredOn().startsWith("127.0.0.1:5432/" + DB + ", PostgreSQL "), p.measuredOn());
         assertTrue(p.seqScanBytesPerSecond() > 0 && p.rewriteBytesPerSecond() > 0
                 && p.indexBuildBytesPerSecond() > 0 && p.foreignKeyRowsPerSecond() > 0, p.toString());
-        assertTrue(r.err().contains("full-table update (UPDATE 3 indexes)"), r.err());
+        // The reader sees created_at heap-ordered from its first column: the primary key and (tenant_id, app_id,
+        // triggered_from) are the entries a row writes away from the last one.
+        assertTrue(r.err().contains("full-table update (UPDATE 3 indexes, 2 away entries a row)"), r.err());
         assertTrue(p.rowWriteBytesPerSecond() != Profile.DEFAULT_ROW_WRITE_BYTES_PER_SECOND,
                 "the row-write throughput is measured, not the default: " + p);
+        assertTrue(p.updateEntryMicros() != Profile.DEFAULT_UPDATE_ENTRY_MICROS, "measured, not the default: " + p);
+        assertEquals(Profile.DEFAULT_UPDATE_ENTRY_MICROS / Profile.DEFAULT_UPDATE_ROW_MICROS,
+                p.updateEntryMicros() / p.updateRowMicros(), 1e-9, "one factor scales both");
         assertEquals(1.5, p.spread());
         assertEquals(0, calibrationSchemas(), "the scratch schema is dropped");
 

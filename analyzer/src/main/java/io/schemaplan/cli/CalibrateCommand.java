@@ -65,13 +65,14 @@ final class CalibrateCommand implements Callable<Integer> {
                 r.table().rows(), Units.bytes(r.table().tableBytes()), r.table().indexCount(),
                 Units.bytes(r.table().indexBytes()));
         for (PgCalibrator.Measurement m : r.measurements()) {
-            err.printf(Locale.ROOT, "  %-48s %8.2f s%n", m.what(), m.seconds());
+            err.printf(Locale.ROOT, "  %-58s %8.2f s%n", m.what(), m.seconds());
         }
         err.printf(Locale.ROOT, "  seq scan %s/s, rewrite %s/s, index build %s/s, index rebuild %s/s,"
-                        + " foreign key %,.0f rows/s, row writes %s/s of WAL%n",
+                        + " foreign key %,.0f rows/s, row writes %s/s of WAL, UPDATE %.2f µs a row + %.2f µs an away entry%n",
                 Units.bytes((long) p.seqScanBytesPerSecond()), Units.bytes((long) p.rewriteBytesPerSecond()),
                 Units.bytes((long) p.indexBuildBytesPerSecond()), Units.bytes((long) p.indexRebuildBytesPerSecond()),
-                p.foreignKeyRowsPerSecond(), Units.bytes((long) p.rowWriteBytesPerSecond()));
+                p.foreignKeyRowsPerSecond(), Units.bytes((long) p.rowWriteBytesPerSecond()), p.updateRowMicros(),
+                p.updateEntryMicros());
         for (String note : r.notes()) err.println("  note: " + note);
     }
 }

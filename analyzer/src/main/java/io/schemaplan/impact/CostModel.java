@@ -156,7 +156,7 @@ public final class CostModel {
      * shared_buffers ({@link #misses}) are reported, not priced: the checkpoint re-images cost little
      * (measured: 38 MB more images per batch, no longer batches) and a miss ≤ 5 µs (the 1 M and 2 M UPDATEs of the
      * same shape, 0.39 M and 1.8 M misses, took 39.9 s and 85.1 s); with the entries alone, priced from
-     * calibrate's own UPDATE, every recorded run comes within ×1.5 (×1.41 under at 5 M rows, the largest gap,
+     * calibrate's own UPDATE, every recorded run comes within ×1.5 (×1.40 under at 5 M rows, the largest gap,
      * where the model counts 19.9 M misses).
      */
     public static double updateSeconds(Work work, Profile p) {

@@ -23,12 +23,13 @@ import java.util.Objects;
  * <p>{@code updateRowMicros} and {@code updateEntryMicros} price a PostgreSQL UPDATE ({@link CostModel#updateSeconds}):
  * microseconds per row written, and per index entry it writes away from the last one
  * ({@link CostModel#awayEntries}). Measured side by side (docs/data-statements.md, December 7 2026, load 2–3):
- * 1.6 µs + 5.6 µs an entry fits three table shapes (1, 2 and 6 such entries a row) within 6 %. Those figures
- * move with the machine's load (× 6 between load 2 and load 15, the same ratio), so the defaults are them × 4.375,
- * 7 and 24.5 µs: a 1 M-row Dify messages table (6 entries a row, {@code scripts/bench-update}) then prices at
- * 155 s, ×1.94 over the quiet run (80.0 s) and ×1.48 under the load-15 run (229.1 s); 5 M rows at 780 s,
- * ×1.89 under (1,477.9 s, load 15). It is ×3.9 over the same UPDATE at load 2–3 (39.9 s): no one pair of
- * figures covers a ×7.6 spread of machine states within ×2, and the recorded benchmark runs are the ones kept.
+ * 1.6 µs + 5.6 µs an entry fits three table shapes (1, 2 and 6 such entries a row) within 6 %. Both move
+ * with the machine's load (the same UPDATE took ×6 longer per row at load 15 than at load 2–3), so the
+ * defaults are them × 4.375, 7 and 24.5 µs, between the recorded benchmark runs: a 1 M-row Dify messages
+ * table (6 such entries a row, {@code scripts/bench-update}) prices at 155 s, ×1.94 over the quiet run
+ * (80.0 s) and ×1.48 under the load-15 run (229.1 s); 5 M rows at 775 s, ×1.91 under (1,477.9 s, load 15).
+ * It is ×3.9 over the same UPDATE at load 2–3 (39.9 s): no one pair covers a ×7.6 spread of machine states
+ * within ×2.
  * Calibrate measures its own UPDATE and scales both by one factor ({@link Calibration}).
  *
  * <p>{@code rowWriteBytesPerSecond} prices the other data statements of a migration script (DELETE,

@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code bufferPoolBytes} is the server's buffer cache (InnoDB buffer pool: {@code innodb_buffer_pool_size};
  * PostgreSQL: {@code shared_buffers}), 0 when not known (a file written before it was read): past it, each index
  * entry a data statement writes into an index whose entries scatter misses the cache and costs a page read and
- * the write-back of the page it evicts. Without it no miss is priced.
+ * the write-back of the page it evicts (priced on InnoDB; on PostgreSQL counted and reported, measured cheap).
+ * Without it no miss is counted.
  */
 public record Stats(
         String serverVersion,

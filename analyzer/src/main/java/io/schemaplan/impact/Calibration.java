@@ -87,7 +87,8 @@ public final class Calibration {
         double inUpdate = remainder(t.update(), scanSeconds);
         double rowWrite = CostModel.updateWal(table) / inUpdate;
         Profile d = Profile.DEFAULT;
-        double k = inUpdate * 1e6 / (table.rows() * CostModel.updateRowCost(table, d.updateRowMicros(), d.updateEntryMicros()));
+        double perRow = CostModel.updateRowCost(table, d.updateRowMicros(), d.updateEntryMicros());
+        double k = inUpdate * 1e6 / (table.rows() * perRow);   // one factor for both: one timing, two unknowns
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, indexRebuild, foreignKeyRows,
                 rowWrite, k * d.updateRowMicros(), k * d.updateEntryMicros(), CALIBRATED_SPREAD);
     }

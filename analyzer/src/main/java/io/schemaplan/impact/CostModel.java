@@ -24,8 +24,8 @@ package io.schemaplan.impact;
  * <p>Data statements ({@link Cost#ROW_WRITES}, {@link Cost#ROW_DELETES}, {@link Cost#ROW_INSERTS}) write the WAL
  * below. DELETE and INSERT … SELECT are priced by it, at the profile's {@code rowWriteBytesPerSecond}, after one
  * read of the heap to find the rows; UPDATE by its rows and the index entries it writes away from the last
- * one ({@link #updateSeconds}), after the same read; f is the share of the table's rows written ({@link Work#writtenShare}), so the bytes written are
- * f × heap and f × indexes. The WAL terms were read record by record with pg_walinspect on PostgreSQL 15
+ * one ({@link #updateSeconds}), after the same read. f is the share of the table's rows written
+ * ({@link Work#writtenShare}), so the bytes written are f × heap and f × indexes. The WAL terms were read record by record with pg_walinspect on PostgreSQL 15
  * (a full-table UPDATE of 200,000 narrow rows with two btree indexes, after a CHECKPOINT):
  * <ul>
  * <li>UPDATE (not HOT: a full-table update of a packed table finds no room on the page, and any indexed
@@ -49,7 +49,8 @@ package io.schemaplan.impact;
  * (30 + 80 × indexes); extra disk = f × (table + indexes).</li>
  * </ul>
  * The index entries of UPDATE and INSERT … SELECT that miss the buffer cache (shared_buffers) are counted
- * ({@link #misses}), when the statistics say its size, and reported, not priced (measured cheap: {@link #updateSeconds}).
+ * ({@link #misses}), when the statistics say its size, and reported, not priced (measured cheap:
+ * {@link #updateSeconds}).
  * InnoDB differs enough to have its own terms: {@link InnodbCost}, through {@link #estimate(Cost, Work, Profile,
  * io.schemaplan.model.Engine)}.
  */
@@ -173,9 +174,10 @@ public final class CostModel {
      * (one a place, 8 kB) stay in the CPU's caches up to about that many. Measured on one index (k, t) alone
      * (400,000 rows, k cycling over P values in heap order, the UPDATE's new entries going next to the old
      * ones; December 7 2026, load 1.5–2.9, medians of 3): over one place, 8 places cost ≈ 0.1 µs an entry
-     * more, 64 ≈ 0.5, 500 ≈ 1.2, 5,000 ≈ 2.2, scattered keys of the same width ≈ 2.7 (uuid text: 5); in the three-shape fit above, calibrate's (tenant_id,
-     * app_id, triggered_from) at ~1,000 places and messages' (app_id, created_at) at 500 count as whole away
-     * entries, beside five other indexes whose leaves share those caches. Between 64 (near free) and 500 (away).
+     * more, 64 ≈ 0.5, 500 ≈ 1.2, 5,000 ≈ 2.2, scattered keys of the same width ≈ 2.7 (uuid text: 5); in
+     * the three-shape fit above, calibrate's (tenant_id, app_id, triggered_from) at ~1,000 places and
+     * messages' (app_id, created_at) at 500 count as whole away entries, beside other indexes whose leaves
+     * share those caches. Any threshold between 64 (near free) and 500 (away) fits; 100 is a round one.
      */
     static final long AWAY_PLACES = 100;
 

@@ -38,6 +38,7 @@ class StartupClassLoadTest {
         assertLoaded(run, "io.schemaplan.read.PgDumpReader", "io.schemaplan.diff.SchemaDiff", "io.schemaplan.report.DiffTextRenderer");
         assertNoHeavyLibrary(run);
         assertNoAnnotationRead(run);
+        assertNoRecordMethodBootstrap(run);
     }
 
     @Test
@@ -47,6 +48,7 @@ class StartupClassLoadTest {
         assertTrue(run.output.contains("changes in"), run.output);
         assertLoaded(run, "io.schemaplan.read.MysqlDumpReader", "io.schemaplan.diff.SchemaDiff");
         assertNoHeavyLibrary(run);
+        assertNoRecordMethodBootstrap(run);
     }
 
     /** The config file's YAML is read only where there is one (the working directory here has none). */
@@ -57,6 +59,7 @@ class StartupClassLoadTest {
         assertTrue(run.output.contains("public.workflow_runs"), run.output);
         assertLoaded(run, "io.schemaplan.cli.ConfigFile", "io.schemaplan.impact.Planner");
         assertNoHeavyLibrary(run);
+        assertNoRecordMethodBootstrap(run);
     }
 
     @Test
@@ -115,6 +118,20 @@ class StartupClassLoadTest {
     private static void assertNoAnnotationRead(Run run) {
         List<String> proxies = run.classes.stream().filter(c -> c.contains("$Proxy")).toList();
         assertTrue(proxies.isEmpty(), "annotation proxies on the diff path (an annotated command or mixin?): " + proxies);
+    }
+
+    /**
+     * No record's own equals, hashCode or toString is linked: each first call of one bootstraps through
+     * ObjectMethods and spins method-handle classes no archive keeps, ~4 ms a record type (the model package's
+     * documentation). A record newly compared or hashed on these paths fails here: write out its equals and
+     * hashCode as the model's are (RecordEqualityTest then checks them).
+     */
+    private static void assertNoRecordMethodBootstrap(Run run) {
+        assertTrue(run.classes.stream().noneMatch(c -> c.equals("java.lang.runtime.ObjectMethods")),
+                "a record's generated equals/hashCode/toString was linked, right after "
+                        + (run.classes.contains("java.lang.runtime.ObjectMethods")
+                        ? run.classes.subList(Math.max(0, run.classes.indexOf("java.lang.runtime.ObjectMethods") - 5),
+                        run.classes.indexOf("java.lang.runtime.ObjectMethods")) : List.of()));
     }
 
     private record Run(int exitCode, String output, List<String> classes) {

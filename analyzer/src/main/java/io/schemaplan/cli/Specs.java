@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * picocli's model written in code, the one place for its repeated builder calls. Each command and mixin declares its
  * options in a method beside its fields, each option one statement bound to its field by a getter and a setter.
  * Not annotations: reading them made the JDK spin annotation proxies (no Java 17 archive keeps those) and picocli
- * reflect over every field: ~50 ms of a diff's start-up (docs/performance.md, session 8).
+ * reflect over every field: ~50 ms of a diff's start-up (docs/performance.md, session 7).
  */
 final class Specs {
     private Specs() {

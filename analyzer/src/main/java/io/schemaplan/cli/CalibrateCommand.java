@@ -10,37 +10,40 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code schemaplan calibrate URL --allow-write-scratch}: the only command that writes to a database, and
  * only with that flag, only in a schema it creates and drops ({@link PgCalibrator}).
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Measure a PostgreSQL server's scan, rewrite, index-build and foreign-key throughputs"
-                + " and save them as a profile for --profile.",
-                "Writes: creates a temporary schema schemaplan_calibrate_<random> with a table of --rows rows,"
-                        + " times ALTERs on it (each rolled back, each after a CHECKPOINT when the role may)"
-                        + " and drops the schema, also when interrupted."
-                        + " Needs CREATE on the database. Run it on the server that will run the upgrade,"
-                        + " or one like it, when it is not busy."})
 final class CalibrateCommand implements Callable<Integer> {
     static final String REFUSAL = "calibrate writes to the database (it creates and drops a scratch schema"
             + " schemaplan_calibrate_<random>); add --allow-write-scratch to let it";
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The PostgreSQL database to measure (postgresql://user@host:port/db).")
     String url;
-
-    @Option(names = "--allow-write-scratch", description = "Allow creating (and dropping) the scratch schema. Required.")
     boolean allowWrite;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the profile JSON (default: stdout).")
     Path output;
-
-    @Option(names = "--rows", paramLabel = "N", description = "Rows of the calibration table (default: ${DEFAULT-VALUE}; more is slower and steadier).")
     int rows = PgCalibrator.DEFAULT_ROWS;
+
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("calibrate", this, true, "Measure a PostgreSQL server's scan, rewrite, "
+                + "index-build and foreign-key throughputs and save them as a profile for --profile.",
+                "Writes: creates a temporary schema schemaplan_calibrate_<random> with a table of --rows rows,"
+                        + " times ALTERs on it (each rolled back, each after a CHECKPOINT when the role may)"
+                        + " and drops the schema, also when interrupted."
+                        + " Needs CREATE on the database. Run it on the server that will run the upgrade,"
+                        + " or one like it, when it is not busy.");
+        spec.addPositional(Specs.positional("0", "1", "URL", String.class, () -> url, v -> url = v)
+                .description("The PostgreSQL database to measure (postgresql://user@host:port/db).").build());
+        spec.addOption(Specs.flag(() -> allowWrite, v -> allowWrite = v, "--allow-write-scratch")
+                .description("Allow creating (and dropping) the scratch schema. Required.").build());
+        spec.addOption(Specs.option(Path.class, () -> output, v -> output = v, "-o", "--output").paramLabel("FILE")
+                .description("Where to write the profile JSON (default: stdout).").build());
+        spec.addOption(Specs.option(int.class, () -> rows, v -> rows = v, "--rows").paramLabel("N")
+                .description("Rows of the calibration table (default: ${DEFAULT-VALUE}; more is slower and steadier).").build());
+        Specs.helpOptions(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -8,38 +8,37 @@ import io.schemaplan.report.DiffJsonRenderer;
 import io.schemaplan.report.DiffTextRenderer;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List what changes when a database at FROM becomes TO.",
+final class DiffCommand implements Callable<Integer> {
+    String from;
+    String to;
+    final ReportOptions report = new ReportOptions();
+    Terminal.ColorMode color = Terminal.ColorMode.AUTO;
+    boolean exitCode;
+    final SourceOptions sources = new SourceOptions();
+    /** For scripts/bench-scale: where the time of one run goes, in-process (not in --help). */
+    boolean timings;
+
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("diff", this, false, "List what changes when a database at FROM becomes TO.",
                 "FROM and TO are each a pg_dump -s file, a database URL (postgresql://user@host:port/db) or a snapshot;",
                 "A file may also be a pipe, <(command) or '-' for stdin.",
-                "One PostgreSQL and one MySQL/MariaDB source are compared across dialects: only real differences."})
-final class DiffCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now.")
-    String from;
-
-    @Parameters(index = "1", paramLabel = "TO", description = "The schema after the upgrade.")
-    String to;
-
-    @Mixin
-    ReportOptions report = new ReportOptions();
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
-    Terminal.ColorMode color = Terminal.ColorMode.AUTO;
-
-    @Option(names = "--exit-code", description = "Exit with 1 when there are differences (like git diff --exit-code).")
-    boolean exitCode;
-
-    @Mixin
-    SourceOptions sources = new SourceOptions();
-
-    /** For scripts/bench-scale: where the time of one run goes, in-process (not in --help). */
-    @Option(names = "--timings", hidden = true, description = "Print the milliseconds of read, diff and render on stderr.")
-    boolean timings;
+                "One PostgreSQL and one MySQL/MariaDB source are compared across dialects: only real differences.");
+        spec.addPositional(Specs.positional("0", "1", "FROM", String.class, () -> from, v -> from = v)
+                .description("The schema as it is now.").build());
+        spec.addPositional(Specs.positional("1", "1", "TO", String.class, () -> to, v -> to = v)
+                .description("The schema after the upgrade.").build());
+        report.addTo(spec);
+        spec.addOption(Specs.color(() -> color, v -> color = v));
+        spec.addOption(Specs.flag(() -> exitCode, v -> exitCode = v, "--exit-code")
+                .description("Exit with 1 when there are differences (like git diff --exit-code).").build());
+        sources.addTo(spec);
+        spec.addOption(Specs.flag(() -> timings, v -> timings = v, "--timings").hidden(true)
+                .description("Print the milliseconds of read, diff and render on stderr.").build());
+        Specs.helpOptions(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

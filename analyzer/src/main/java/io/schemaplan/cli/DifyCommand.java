@@ -17,26 +17,35 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code schemaplan dify …}: the Dify release catalog, the doctor, and Alembic migration graphs. */
-@Command(name = "dify", mixinStandardHelpOptions = true,
-        description = "Dify-aware commands: the bundled release catalog, a database check, migration graphs.",
-        subcommands = {DifyCommand.Releases.class, DifyCommand.DoctorCommand.class, DifyCommand.Migrations.class},
-        footer = {"", "Exit codes: 0 healthy (doctor) / one head and no problem (migrations); 1 problems found;",
-                "2 usage or input error."})
 final class DifyCommand implements Runnable {
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("dify", this, true,
+                "Dify-aware commands: the bundled release catalog, a database check, migration graphs.");
+        spec.usageMessage().footer("", "Exit codes: 0 healthy (doctor) / one head and no problem (migrations); 1 problems found;",
+                "2 usage or input error.");
+        Specs.helpOptions(spec);
+        spec.addSubcommand("releases", new Releases().spec());
+        spec.addSubcommand("doctor", new DoctorCommand().spec());
+        spec.addSubcommand("migrations", new Migrations().spec());
+        return spec;
+    }
+
     @Override
     public void run() {
         throw new Main.UserException("dify needs a subcommand: releases, doctor or migrations (see schemaplan dify --help)");
     }
 
-    @Command(name = "releases", mixinStandardHelpOptions = true,
-            description = "List the bundled Dify releases: version, engine, Alembic head, tables, releases with the same schema.")
     static final class Releases implements Callable<Integer> {
+        CommandSpec spec() {
+            CommandSpec spec = Specs.command("releases", this, true, "List the bundled Dify releases: version, engine, "
+                    + "Alembic head, tables, releases with the same schema.");
+            Specs.helpOptions(spec);
+            return spec;
+        }
+
         @Override
         public Integer call() {
             Output.write(null, DifyRenderer.releases(ReleaseCatalog.bundled()));
@@ -44,19 +53,22 @@ final class DifyCommand implements Runnable {
         }
     }
 
-    @Command(name = "doctor", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Check a Dify database: its alembic_version rows, the release they name, and how the schema "
-                    + "differs from that release's pristine schema, with what each difference means for the next upgrade.",
-                    "Reads only (a read-only transaction with short timeouts)."})
     static final class DoctorCommand implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "URL", description = "The Dify database: postgresql://user@host:port/dify or mysql://user@host:port/dify")
         String url;
+        final ReportOptions report = new ReportOptions();
+        final SourceOptions sources = new SourceOptions();
 
-        @Mixin
-        ReportOptions report = new ReportOptions();
-
-        @Mixin
-        SourceOptions sources = new SourceOptions();
+        CommandSpec spec() {
+            CommandSpec spec = Specs.command("doctor", this, false, "Check a Dify database: its alembic_version rows, the "
+                    + "release they name, and how the schema differs from that release's pristine schema, with what each "
+                    + "difference means for the next upgrade.", "Reads only (a read-only transaction with short timeouts).");
+            spec.addPositional(Specs.positional("0", "1", "URL", String.class, () -> url, v -> url = v).description(
+                    "The Dify database: postgresql://user@host:port/dify or mysql://user@host:port/dify").build());
+            report.addTo(spec);
+            sources.addTo(spec);
+            Specs.helpOptions(spec);
+            return spec;
+        }
 
         @Override
         public Integer call() {
@@ -80,39 +92,42 @@ final class DifyCommand implements Runnable {
         }
     }
 
-    @Command(name = "migrations", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Read an Alembic versions/ directory (revision, down_revision and branch_labels as text; "
-                    + "nothing is executed): heads, bases, merge and branch points, and the upgrade path between two revisions.",
+    static final class Migrations implements Callable<Integer> {
+        Path dir;
+        String from;
+        String to;
+        Path sql;
+        String dialect;
+        final ReportOptions report = new ReportOptions();
+        final PlanOptions planOptions = new PlanOptions();
+        final SourceOptions sources = new SourceOptions();
+
+        CommandSpec spec() {
+            CommandSpec spec = Specs.command("migrations", this, false, "Read an Alembic versions/ directory (revision, "
+                    + "down_revision and branch_labels as text; nothing is executed): heads, bases, merge and branch points, "
+                    + "and the upgrade path between two revisions.",
                     "With --sql FILE instead: read what 'flask db upgrade FROM:TO --sql' printed for your install and name "
                     + "its revisions, the releases they come with, statements per revision (DDL / data), Alembic's offline "
                     + "notes and autocommit blocks.",
                     "With --sql FILE --from SOURCE (a dump, a URL or dify:A): plan the script statement by statement on "
-                    + "SOURCE, as 'plan SOURCE --script FILE --to dify:B' with B the release it ends at."})
-    static final class Migrations implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The versions/ directory, e.g. api/migrations/versions")
-        Path dir;
-
-        @Option(names = "--from", paramLabel = "REV", description = "Start of the path (a revision, a unique prefix, or base);"
-                + " with --sql: the schema the script runs on (a dump, a URL or dify:A), to plan it statement by statement.")
-        String from;
-
-        @Option(names = "--to", paramLabel = "REV", description = "End of the path (a revision, a unique prefix, or head).")
-        String to;
-
-        @Option(names = "--sql", paramLabel = "FILE", description = "A migration script printed by 'flask db upgrade FROM:TO --sql' (- for stdin).")
-        Path sql;
-
-        @Option(names = "--dialect", paramLabel = "DIALECT", description = "postgres or mysql (default: told from the script).")
-        String dialect;
-
-        @Mixin
-        ReportOptions report = new ReportOptions();
-
-        @Mixin
-        PlanOptions planOptions = new PlanOptions();
-
-        @Mixin
-        SourceOptions sources = new SourceOptions();
+                    + "SOURCE, as 'plan SOURCE --script FILE --to dify:B' with B the release it ends at.");
+            spec.addPositional(Specs.positional("0", "0..1", "DIR", Path.class, () -> dir, v -> dir = v)
+                    .description("The versions/ directory, e.g. api/migrations/versions").build());
+            spec.addOption(Specs.option(String.class, () -> from, v -> from = v, "--from").paramLabel("REV").description(
+                    "Start of the path (a revision, a unique prefix, or base); with --sql: the schema the script runs on "
+                            + "(a dump, a URL or dify:A), to plan it statement by statement.").build());
+            spec.addOption(Specs.option(String.class, () -> to, v -> to = v, "--to").paramLabel("REV")
+                    .description("End of the path (a revision, a unique prefix, or head).").build());
+            spec.addOption(Specs.option(Path.class, () -> sql, v -> sql = v, "--sql").paramLabel("FILE")
+                    .description("A migration script printed by 'flask db upgrade FROM:TO --sql' (- for stdin).").build());
+            spec.addOption(Specs.option(String.class, () -> dialect, v -> dialect = v, "--dialect").paramLabel("DIALECT")
+                    .description("postgres or mysql (default: told from the script).").build());
+            report.addTo(spec);
+            planOptions.addTo(spec);
+            sources.addTo(spec);
+            Specs.helpOptions(spec);
+            return spec;
+        }
 
         @Override
         public Integer call() {

@@ -24,54 +24,53 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks the plan of an upgrade from FROM to TO against a policy, for CI: exit 0 when it "
-                + "passes, 1 when the policy is violated, 2 on a usage or input error.",
-                "Outputs, in any combination: text on stdout, --junit, --sarif, --github annotations, --summary."})
 final class GateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FROM", description = "The schema of the release in production.")
     String from;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TO", description = "The schema of the new release (a pg_dump -s or "
-            + "mysqldump --no-data file gives SARIF and annotations line numbers). Not with --script.")
     String to;
-
-    @Option(names = "--script", arity = "1..*", paramLabel = "FILE", description = "Check the plan of these migration "
-            + "scripts on FROM, statement by statement, instead of the plan of FROM → TO (text output).")
     List<Path> scripts;
-
-    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The policy (YAML; see the README, \"CI gate\").")
     Path policy;
-
-    @Option(names = "--assume-rows", paramLabel = "TABLE=N", description = "Without statistics: assume TABLE has N "
-            + "rows (1M, 250k, 5000); repeat for several tables. Overrides the policy's sizes.")
     Map<String, String> assumeRows = new LinkedHashMap<>();
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML: a test case per policy check and change.")
     Path junit;
-
-    @Option(names = "--sarif", paramLabel = "FILE", description = "Write SARIF 2.1.0 for code scanning.")
     Path sarif;
-
-    @Option(names = "--github", description = "Print GitHub Actions annotations (::error / ::warning) on stdout.")
     boolean github;
-
-    @Option(names = "--summary", paramLabel = "FILE", description = "Append a Markdown summary to FILE (e.g. \"$GITHUB_STEP_SUMMARY\").")
     Path summary;
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
     Terminal.ColorMode color = Terminal.ColorMode.AUTO;
+    final PlanOptions options = new PlanOptions();
+    final SourceOptions sources = new SourceOptions();
 
-    @Mixin
-    PlanOptions options = new PlanOptions();
-
-    @Mixin
-    SourceOptions sources = new SourceOptions();
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("gate", this, false, "Checks the plan of an upgrade from FROM to TO against a "
+                + "policy, for CI: exit 0 when it passes, 1 when the policy is violated, 2 on a usage or input error.",
+                "Outputs, in any combination: text on stdout, --junit, --sarif, --github annotations, --summary.");
+        spec.addPositional(Specs.positional("0", "1", "FROM", String.class, () -> from, v -> from = v)
+                .description("The schema of the release in production.").build());
+        spec.addPositional(Specs.positional("1", "0..1", "TO", String.class, () -> to, v -> to = v).description(
+                "The schema of the new release (a pg_dump -s or mysqldump --no-data file gives SARIF and annotations line "
+                        + "numbers). Not with --script.").build());
+        spec.addOption(Specs.list(Path.class, () -> scripts, v -> scripts = v, "--script").arity("1..*").paramLabel("FILE")
+                .description("Check the plan of these migration scripts on FROM, statement by statement, instead of the "
+                        + "plan of FROM → TO (text output).").build());
+        spec.addOption(Specs.option(Path.class, () -> policy, v -> policy = v, "--policy").required(true).paramLabel("FILE")
+                .description("The policy (YAML; see the README, \"CI gate\").").build());
+        spec.addOption(Specs.map(() -> assumeRows, v -> assumeRows = v, "--assume-rows").paramLabel("TABLE=N")
+                .description("Without statistics: assume TABLE has N rows (1M, 250k, 5000); repeat for several tables. "
+                        + "Overrides the policy's sizes.").build());
+        spec.addOption(Specs.option(Path.class, () -> junit, v -> junit = v, "--junit").paramLabel("FILE")
+                .description("Write JUnit XML: a test case per policy check and change.").build());
+        spec.addOption(Specs.option(Path.class, () -> sarif, v -> sarif = v, "--sarif").paramLabel("FILE")
+                .description("Write SARIF 2.1.0 for code scanning.").build());
+        spec.addOption(Specs.flag(() -> github, v -> github = v, "--github")
+                .description("Print GitHub Actions annotations (::error / ::warning) on stdout.").build());
+        spec.addOption(Specs.option(Path.class, () -> summary, v -> summary = v, "--summary").paramLabel("FILE")
+                .description("Append a Markdown summary to FILE (e.g. \"$GITHUB_STEP_SUMMARY\").").build());
+        spec.addOption(Specs.color(() -> color, v -> color = v));
+        options.addTo(spec);
+        sources.addTo(spec);
+        Specs.helpOptions(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -8,18 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/*
- * The subcommands are not listed in this annotation: picocli would build the model of every one of them (reflection
- * over their fields, mixins and nested commands) before running any, which cost more than a JVM start. They are added
- * in commandLine(), only the one the command line names (see docs/performance.md).
- */
 /** The {@code schemaplan} command: subcommands, and the one place that maps failures to exit codes. */
-@Command(name = "schemaplan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "What a schema upgrade will change in a database, and what it will cost.",
-        footer = {"", "Exit codes: 0 ran fine; 1 differences found (diff --exit-code), policy violated (gate) or PostgreSQL-only constructs found (portability);",
-                "2 usage or input error; 3 internal error (a bug: please report it)."})
 public final class Main {
 
     public static void main(String[] args) {
@@ -64,7 +55,15 @@ public final class Main {
      * {@code --help}, {@code help diff} and a mistyped name still list or suggest every subcommand).
      */
     static CommandLine commandLine(String first) {
-        CommandLine cli = new CommandLine(new Main());
+        // Not executable (neither Callable nor Runnable): picocli then asks for a subcommand.
+        CommandSpec spec = Specs.command("schemaplan", new Main(), true,
+                "What a schema upgrade will change in a database, and what it will cost.");
+        spec.usageMessage().footer("", "Exit codes: 0 ran fine; 1 differences found (diff --exit-code), policy violated "
+                + "(gate) or PostgreSQL-only constructs found (portability);",
+                "2 usage or input error; 3 internal error (a bug: please report it).");
+        Version.provide(spec);
+        Specs.helpOptions(spec);
+        CommandLine cli = new CommandLine(spec);
         boolean one = first != null && !"help".equals(first) && SUBCOMMANDS.contains(first);
         for (String name : one ? List.of(first) : SUBCOMMANDS) {
             cli.addSubcommand(subcommand(name));
@@ -87,17 +86,20 @@ public final class Main {
         return cli;
     }
 
-    /** A new instance of the subcommand called {@code name} (a switch, so that naming one loads no other class). */
+    /**
+     * The model of the subcommand called {@code name}, on a new instance (a switch, so that naming one loads no other
+     * class). Each builds its own in code (Specs): picocli reads no annotation of ours.
+     */
     private static Object subcommand(String name) {
         return switch (name) {
-            case "diff" -> new DiffCommand();
-            case "plan" -> new PlanCommand();
-            case "gate" -> new GateCommand();
-            case "stats" -> new StatsCommand();
-            case "snapshot" -> new SnapshotCommand();
-            case "calibrate" -> new CalibrateCommand();
-            case "dify" -> new DifyCommand();
-            case "portability" -> new PortabilityCommand();
+            case "diff" -> new DiffCommand().spec();
+            case "plan" -> new PlanCommand().spec();
+            case "gate" -> new GateCommand().spec();
+            case "stats" -> new StatsCommand().spec();
+            case "snapshot" -> new SnapshotCommand().spec();
+            case "calibrate" -> new CalibrateCommand().spec();
+            case "dify" -> new DifyCommand().spec();
+            case "portability" -> new PortabilityCommand().spec();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
@@ -144,6 +146,11 @@ public final class Main {
     }
 
     static final class Version implements CommandLine.IVersionProvider {
+        /** Here, not in Main: the verifier would load picocli's interface with Main, and --version loads no picocli. */
+        static void provide(CommandSpec spec) {
+            spec.versionProvider(new Version());
+        }
+
         @Override
         public String[] getVersion() {
             return new String[] {version()};

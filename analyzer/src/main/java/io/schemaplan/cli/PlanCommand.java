@@ -14,55 +14,52 @@ import io.schemaplan.report.PlanTextRenderer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"What upgrading a database from FROM to TO will cost: per change the lock, whether it "
-                + "rewrites or scans, a duration range from table statistics, and a safer way.",
-                "FROM and TO are each a pg_dump -s or mysqldump --no-data file, a database URL "
-                        + "(PostgreSQL, MySQL or MariaDB), a snapshot, or a Dify release such as dify:1.12.1."})
 final class PlanCommand implements Callable<Integer> {
     enum Format { text, markdown, json, html }
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "The schema as it is now (production).")
     String from;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "TO", description = "The schema after the upgrade "
-            + "(a file, a URL, a snapshot, or a release such as dify:1.12.1).")
     String to;
-
-    @Option(names = "--to", paramLabel = "TO", description = "The same as the TO argument: plan postgresql://prod --to dify:1.12.1")
     String toOption;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (default), markdown, json or html (one self-contained file; use with -o).")
     Format format = Format.text;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal), always or never.")
     Terminal.ColorMode color = Terminal.ColorMode.AUTO;
-
-    @Option(names = "--recipes", description = "Text format: print the SQL of every safer way in full (by default "
-            + "only short ones; Markdown and HTML always carry it).")
     boolean recipes;
-
-    @Option(names = "--exit-code", description = "Exit with 1 when an operation is critical or high risk.")
     boolean exitCode;
-
-    @Option(names = "--script", arity = "1..*", paramLabel = "FILE", description = "Plan these migration scripts "
-            + "statement by statement on FROM (alembic upgrade --sql, Flyway V*.sql, Liquibase updateSQL, Django "
-            + "sqlmigrate, mysql scripts): the statement view, with its transactions and blocking windows.")
     List<Path> scripts;
+    final PlanOptions options = new PlanOptions();
+    final SourceOptions sources = new SourceOptions();
 
-    @Mixin
-    PlanOptions options = new PlanOptions();
-
-    @Mixin
-    SourceOptions sources = new SourceOptions();
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("plan", this, false, "What upgrading a database from FROM to TO will cost: per "
+                + "change the lock, whether it rewrites or scans, a duration range from table statistics, and a safer way.",
+                "FROM and TO are each a pg_dump -s or mysqldump --no-data file, a database URL "
+                        + "(PostgreSQL, MySQL or MariaDB), a snapshot, or a Dify release such as dify:1.12.1.");
+        spec.addPositional(Specs.positional("0", "1", "FROM", String.class, () -> from, v -> from = v)
+                .description("The schema as it is now (production).").build());
+        spec.addPositional(Specs.positional("1", "0..1", "TO", String.class, () -> to, v -> to = v)
+                .description("The schema after the upgrade (a file, a URL, a snapshot, or a release such as dify:1.12.1).").build());
+        spec.addOption(Specs.option(String.class, () -> toOption, v -> toOption = v, "--to").paramLabel("TO")
+                .description("The same as the TO argument: plan postgresql://prod --to dify:1.12.1").build());
+        spec.addOption(Specs.option(Format.class, () -> format, v -> format = v, "-f", "--format").paramLabel("FORMAT")
+                .description("text (default), markdown, json or html (one self-contained file; use with -o).").build());
+        spec.addOption(Specs.option(Path.class, () -> output, v -> output = v, "-o", "--output").paramLabel("FILE")
+                .description("Write to FILE instead of stdout.").build());
+        spec.addOption(Specs.color(() -> color, v -> color = v));
+        spec.addOption(Specs.flag(() -> recipes, v -> recipes = v, "--recipes").description("Text format: print the SQL "
+                + "of every safer way in full (by default only short ones; Markdown and HTML always carry it).").build());
+        spec.addOption(Specs.flag(() -> exitCode, v -> exitCode = v, "--exit-code")
+                .description("Exit with 1 when an operation is critical or high risk.").build());
+        spec.addOption(Specs.list(Path.class, () -> scripts, v -> scripts = v, "--script").arity("1..*").paramLabel("FILE")
+                .description("Plan these migration scripts statement by statement on FROM (alembic upgrade --sql, Flyway "
+                        + "V*.sql, Liquibase updateSQL, Django sqlmigrate, mysql scripts): the statement view, with its "
+                        + "transactions and blocking windows.").build());
+        options.addTo(spec);
+        sources.addTo(spec);
+        Specs.helpOptions(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -11,40 +11,40 @@ import io.schemaplan.read.ProfileJson;
 import io.schemaplan.read.Sources;
 import io.schemaplan.read.StatsJson;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Options of every command that estimates: where sizes and throughputs come from, and how migrations run. */
 final class PlanOptions {
     enum Transaction { single, each, script }
 
-    @Option(names = "--stats", paramLabel = "FILE|URL", description = {
-            "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql or stats-mysql.sql) or a database URL.",
-            "Default: the FROM database when FROM is a URL, else none (durations unknown)."})
     String stats;
-
-    @Option(names = "--exact-counts", description = "With a URL for --stats: count rows with count(*) "
-            + "(reads every table, takes ACCESS SHARE locks) instead of the catalog's estimate.")
     boolean exactCounts;
-
-    @Option(names = "--profile", paramLabel = "FILE", description = "Throughputs from schemaplan calibrate (default: the built-in profile).")
     Path profile;
-
-    @Option(names = "--server-version", paramLabel = "VERSION", description = {"The server whose rules apply: a "
-            + "PostgreSQL major (16), or mysql-8.0.28, mysql-8.4, mariadb-10.6, mariadb-11.4 and the like.",
-            "Default: from the statistics, else from FROM, else PostgreSQL " + io.schemaplan.impact.Planner.ASSUMED_MAJOR
-            + ", MySQL 8.4 or MariaDB 10.11."})
     String serverVersion;
-
-    @Option(names = "--transaction", paramLabel = "MODE", description = "single (default: all migrations in one "
-            + "transaction, as Alembic and Dify run them), each (a commit per migration) or, with --script, script "
-            + "(the default there: as the script's own BEGIN/COMMIT say).")
     Transaction transaction;
-
-    // Read by Main before parsing (ConfigFile.find): defaults must be known before the options are. Declared here
-    // so that picocli accepts it and help, completion and the man pages show it.
-    @Option(names = "--config", paramLabel = "FILE", description = "Defaults for --stats, --profile, --server-version, "
-            + "--transaction and gate's --policy (default: " + ConfigFile.DEFAULT_NAME + " when the working directory has one).")
     Path config;
+
+    void addTo(CommandSpec spec) {
+        spec.addOption(Specs.option(String.class, () -> stats, v -> stats = v, "--stats").paramLabel("FILE|URL").description(
+                "Table sizes: a schemaplan-stats/1 file (schemaplan stats, scripts/stats-postgres.sql or stats-mysql.sql) or a database URL.",
+                "Default: the FROM database when FROM is a URL, else none (durations unknown).").build());
+        spec.addOption(Specs.flag(() -> exactCounts, v -> exactCounts = v, "--exact-counts").description("With a URL for "
+                + "--stats: count rows with count(*) (reads every table, takes ACCESS SHARE locks) instead of the catalog's estimate.").build());
+        spec.addOption(Specs.option(Path.class, () -> profile, v -> profile = v, "--profile").paramLabel("FILE")
+                .description("Throughputs from schemaplan calibrate (default: the built-in profile).").build());
+        spec.addOption(Specs.option(String.class, () -> serverVersion, v -> serverVersion = v, "--server-version")
+                .paramLabel("VERSION").description("The server whose rules apply: a PostgreSQL major (16), or mysql-8.0.28, "
+                        + "mysql-8.4, mariadb-10.6, mariadb-11.4 and the like.", "Default: from the statistics, else from FROM, "
+                        + "else PostgreSQL " + io.schemaplan.impact.Planner.ASSUMED_MAJOR + ", MySQL 8.4 or MariaDB 10.11.").build());
+        spec.addOption(Specs.option(Transaction.class, () -> transaction, v -> transaction = v, "--transaction").paramLabel("MODE")
+                .description("single (default: all migrations in one transaction, as Alembic and Dify run them), each (a "
+                        + "commit per migration) or, with --script, script (the default there: as the script's own BEGIN/COMMIT say).").build());
+        // Read by Main before parsing (ConfigFile.find): defaults must be known before the options are. Declared here
+        // so that picocli accepts it and help, completion and the man pages show it.
+        spec.addOption(Specs.option(Path.class, () -> config, v -> config = v, "--config").paramLabel("FILE").description(
+                "Defaults for --stats, --profile, --server-version, --transaction and gate's --policy (default: "
+                        + ConfigFile.DEFAULT_NAME + " when the working directory has one).").build());
+    }
 
     Profile profile() {
         return profile == null ? Profile.DEFAULT : ProfileJson.read(profile);

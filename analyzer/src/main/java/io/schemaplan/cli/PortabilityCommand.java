@@ -5,32 +5,32 @@ import io.schemaplan.read.Loaded;
 import io.schemaplan.report.PortabilityRenderer;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "portability", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Flag PostgreSQL-only constructs in a schema meant for MySQL or MariaDB.",
-                "uuid_generate_v4(), gen_random_uuid(), '…'::type casts, now() forms with time zones, nextval(), "
-                        + "jsonb operators, partial and GIN/GiST indexes, arrays, enum types, extensions, functions; "
-                        + "each with the objects it is on and a reason."},
-        footer = {"", "Exit codes: 0 nothing found; 1 PostgreSQL-only constructs found; 2 usage or input error."})
 final class PortabilityCommand implements Callable<Integer> {
     enum Target { mysql, mariadb }
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "A pg_dump -s file, a database URL, a snapshot or dify:VERSION.")
     String source;
-
-    @Option(names = "--target", paramLabel = "SERVER", description = "mysql (default) or mariadb (accepts literal defaults on"
-            + " TEXT/JSON columns, and sequences).")
     Target target = Target.mysql;
+    final ReportOptions report = new ReportOptions();
+    final SourceOptions sources = new SourceOptions();
 
-    @Mixin
-    ReportOptions report = new ReportOptions();
-
-    @Mixin
-    SourceOptions sources = new SourceOptions();
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("portability", this, false,
+                "Flag PostgreSQL-only constructs in a schema meant for MySQL or MariaDB.",
+                "uuid_generate_v4(), gen_random_uuid(), '…'::type casts, now() forms with time zones, nextval(), "
+                        + "jsonb operators, partial and GIN/GiST indexes, arrays, enum types, extensions, functions; "
+                        + "each with the objects it is on and a reason.");
+        spec.usageMessage().footer("", "Exit codes: 0 nothing found; 1 PostgreSQL-only constructs found; 2 usage or input error.");
+        spec.addPositional(Specs.positional("0", "1", "SOURCE", String.class, () -> source, v -> source = v)
+                .description("A pg_dump -s file, a database URL, a snapshot or dify:VERSION.").build());
+        spec.addOption(Specs.option(Target.class, () -> target, v -> target = v, "--target").paramLabel("SERVER").description(
+                "mysql (default) or mariadb (accepts literal defaults on TEXT/JSON columns, and sequences).").build());
+        report.addTo(spec);
+        sources.addTo(spec);
+        Specs.helpOptions(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -4,23 +4,25 @@ import io.schemaplan.read.Loaded;
 import io.schemaplan.read.Snapshots;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = "Read a source and save its schema as a JSON snapshot, accepted wherever a source is.")
 final class SnapshotCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "A pg_dump -s or mysqldump --no-data file, a database URL "
-            + "(PostgreSQL, MySQL or MariaDB), a snapshot, or a Dify release such as dify:1.12.1.")
     String source;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the snapshot (default: stdout).")
     Path output;
+    final SourceOptions sources = new SourceOptions();
 
-    @Mixin
-    SourceOptions sources = new SourceOptions();
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("snapshot", this, true,
+                "Read a source and save its schema as a JSON snapshot, accepted wherever a source is.");
+        spec.addPositional(Specs.positional("0", "1", "SOURCE", String.class, () -> source, v -> source = v).description(
+                "A pg_dump -s or mysqldump --no-data file, a database URL (PostgreSQL, MySQL or MariaDB), a snapshot, or "
+                        + "a Dify release such as dify:1.12.1.").build());
+        spec.addOption(Specs.option(Path.class, () -> output, v -> output = v, "-o", "--output").paramLabel("FILE")
+                .description("Where to write the snapshot (default: stdout).").build());
+        sources.addTo(spec);
+        Specs.helpOptions(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -10,19 +10,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Options shared by every command that reads sources. */
 final class SourceOptions {
-    @Option(names = "--schema", paramLabel = "NAME", split = ",",
-            description = "Only these schemas (namespaces); repeat or separate with commas. Default: all user schemas.")
     List<String> schemas = List.of();
-
-    @Option(names = "--partial", description = {"When the database user cannot see every table (grants on some"
-            + " tables only), read what it can instead of stopping; the output says the read is partial"
-            + " (in the source's label and a warning line).",
-            "Default: stop with one line naming what cannot be read."})
     boolean partial;
+
+    void addTo(CommandSpec spec) {
+        spec.addOption(Specs.list(String.class, () -> schemas, v -> schemas = v, "--schema").paramLabel("NAME").splitRegex(",")
+                .description("Only these schemas (namespaces); repeat or separate with commas. Default: all user schemas.").build());
+        spec.addOption(Specs.flag(() -> partial, v -> partial = v, "--partial").description("When the database user cannot"
+                + " see every table (grants on some tables only), read what it can instead of stopping; the output says the"
+                + " read is partial (in the source's label and a warning line).",
+                "Default: stop with one line naming what cannot be read.").build());
+    }
 
     Set<String> namespaces() {
         return new LinkedHashSet<>(schemas);

@@ -6,23 +6,26 @@ import io.schemaplan.read.Sources;
 import io.schemaplan.read.StatsJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Save a database's table sizes (schemaplan-stats/1 JSON) from its catalog, without reading table data.",
-                "On a server where nothing may be installed, scripts/stats-postgres.sql writes the same file with psql."})
 final class StatsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URL", description = "postgresql://user@host:port/db or mysql://user@host:port/db")
     String url;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the statistics (default: stdout).")
     Path output;
-
-    @Option(names = "--exact-counts", description = "Count rows with count(*) (reads every table, takes ACCESS SHARE "
-            + "locks) instead of the catalog's estimate.")
     boolean exactCounts;
+
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command("stats", this, true, "Save a database's table sizes (schemaplan-stats/1 JSON) "
+                + "from its catalog, without reading table data.",
+                "On a server where nothing may be installed, scripts/stats-postgres.sql writes the same file with psql.");
+        spec.addPositional(Specs.positional("0", "1", "URL", String.class, () -> url, v -> url = v)
+                .description("postgresql://user@host:port/db or mysql://user@host:port/db").build());
+        spec.addOption(Specs.option(Path.class, () -> output, v -> output = v, "-o", "--output").paramLabel("FILE")
+                .description("Where to write the statistics (default: stdout).").build());
+        spec.addOption(Specs.flag(() -> exactCounts, v -> exactCounts = v, "--exact-counts").description("Count rows with "
+                + "count(*) (reads every table, takes ACCESS SHARE locks) instead of the catalog's estimate.").build());
+        Specs.helpOptions(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -2,7 +2,6 @@ package io.schemaplan.read;
 
 import io.schemaplan.model.Engine;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -93,7 +92,8 @@ final class MysqlConnections {
         props.setProperty("connectionAttributes", "program_name:" + PROGRAM_NAME);
         Connection conn;
         try {
-            conn = DriverManager.getConnection(url.jdbcUrl(), props);
+            // The driver itself, not DriverManager (which would load every driver on the class path first).
+            conn = new com.mysql.cj.jdbc.Driver().connect(url.jdbcUrl(), props);
         } catch (SQLException e) {
             throw MysqlErrors.describe(target, e);
         }

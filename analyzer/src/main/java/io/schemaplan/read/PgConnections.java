@@ -1,7 +1,6 @@
 package io.schemaplan.read;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -70,7 +69,9 @@ public final class PgConnections {
         props.setProperty("loginTimeout", String.valueOf(2 * CONNECT_TIMEOUT_SECONDS));
         props.setProperty("ApplicationName", APPLICATION_NAME);
         try {
-            return DriverManager.getConnection(url.jdbcUrl(), props);
+            // The driver itself, not DriverManager: its first use loads and initializes every driver on the class
+            // path (MySQL's too), ~20 ms of a live diff's start-up.
+            return new org.postgresql.Driver().connect(url.jdbcUrl(), props);
         } catch (SQLException e) {
             throw PgErrors.describe(url.withPassword(password), e);
         }

@@ -19,12 +19,35 @@ import java.util.List;
  * archives classes of class-file version 49 and older, and picocli is compiled for Java 5.
  *
  * <p>Usage: {@code java -XX:DumpLoadedClassList=schemaplan.classlist -cp schemaplan.jar
- * io.schemaplan.cli.CdsTraining SAMPLES_DIR [JDK_FILE]}. JDK_FILE, when given, receives this JVM's
+ * io.schemaplan.cli.CdsTraining SAMPLES_DIR [JDK_FILE [CLASS_LIST]]}. JDK_FILE, when given, receives this JVM's
  * {@code java.home}: a static archive replaces the JDK's own, and when another JDK runs the jar the JVM would
- * reject it and start with no archive at all, so the launchers pass it only to the JDK named there.
+ * reject it and start with no archive at all, so the launchers pass it only to the JDK named there. CLASS_LIST
+ * names classes to load without running them (one per line, {@code #} comments): those of a live read, which
+ * needs a database a build machine does not have (analyzer/src/cds/live-read-classes.txt).
  */
 final class CdsTraining {
     private CdsTraining() {
+    }
+
+    /** Loads (without initializing) every class named in {@code list}; names no longer on the class path are skipped. */
+    static void loadListed(Path list) {
+        int missing = 0;
+        try {
+            for (String line : Files.readAllLines(list)) {
+                String name = line.strip();
+                if (name.isEmpty() || name.startsWith("#")) continue;
+                try {
+                    Class.forName(name, false, CdsTraining.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    missing++;
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("schemaplan CDS training: cannot read " + list + ": " + e.getMessage());
+        }
+        if (missing > 0) {
+            System.err.println("schemaplan CDS training: " + missing + " classes of " + list + " not found (refresh the list)");
+        }
     }
 
     public static void main(String[] args) {
@@ -36,6 +59,7 @@ final class CdsTraining {
                 System.err.println("schemaplan CDS training: cannot write " + args[1] + ": " + e.getMessage());
             }
         }
+        if (args.length > 2) loadListed(Path.of(args[2]));
         String pgFrom = samples.resolve("postgres/dify-0.14.2.sql").toString();
         String pgTo = samples.resolve("postgres/dify-1.12.1.sql").toString();
         String myFrom = samples.resolve("mysql/dify-1.10.1.sql").toString();

@@ -19,21 +19,22 @@ import java.util.List;
  * archives classes of class-file version 49 and older, and picocli is compiled for Java 5.
  *
  * <p>Usage: {@code java -XX:DumpLoadedClassList=schemaplan.classlist -cp schemaplan.jar
- * io.schemaplan.cli.CdsTraining SAMPLES_DIR [JDK_FILE [CLASS_LIST]]}. JDK_FILE, when given, receives this JVM's
+ * io.schemaplan.cli.CdsTraining SAMPLES_DIR [JDK_FILE]}. JDK_FILE, when given, receives this JVM's
  * {@code java.home}: a static archive replaces the JDK's own, and when another JDK runs the jar the JVM would
- * reject it and start with no archive at all, so the launchers pass it only to the JDK named there. CLASS_LIST
- * names classes to load without running them (one per line, {@code #} comments): those of a live read, which
- * needs a database a build machine does not have (analyzer/src/cds/live-read-classes.txt).
+ * reject it and start with no archive at all, so the launchers pass it only to the JDK named there. The classes
+ * of a live PostgreSQL read, which needs a database neither a build machine nor the distribution's launcher has,
+ * are loaded without running them, by name ({@code live-read-classes.txt} beside this class, in the jar).
  */
 final class CdsTraining {
     private CdsTraining() {
     }
 
-    /** Loads (without initializing) every class named in {@code list}; names no longer on the class path are skipped. */
-    static void loadListed(Path list) {
+    /** Loads (without initializing) every class named in the resource {@code list}; names no longer found are skipped. */
+    static void loadListed(String list) {
         int missing = 0;
-        try {
-            for (String line : Files.readAllLines(list)) {
+        try (java.io.InputStream in = CdsTraining.class.getResourceAsStream(list)) {
+            if (in == null) throw new IOException("not in the jar");
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 String name = line.strip();
                 if (name.isEmpty() || name.startsWith("#")) continue;
                 try {
@@ -59,7 +60,7 @@ final class CdsTraining {
                 System.err.println("schemaplan CDS training: cannot write " + args[1] + ": " + e.getMessage());
             }
         }
-        if (args.length > 2) loadListed(Path.of(args[2]));
+        loadListed("live-read-classes.txt");
         String pgFrom = samples.resolve("postgres/dify-0.14.2.sql").toString();
         String pgTo = samples.resolve("postgres/dify-1.12.1.sql").toString();
         String myFrom = samples.resolve("mysql/dify-1.10.1.sql").toString();

@@ -168,6 +168,27 @@ final class DumpSchema {
      */
     static DumpSchema of(Schema s) {
         DumpSchema d = new DumpSchema();
+        d.fill(s);
+        return d;
+    }
+
+    /** Makes this the mutable form of {@code s}, whatever it held before (a statement that moves every object of a schema). */
+    void replaceWith(Schema s) {
+        namespaces.clear();
+        extensions.clear();
+        enums.clear();
+        sequences.clear();
+        tables.clear();
+        views.clear();
+        viewIndexes.clear();
+        domains.clear();
+        routines.clear();
+        comments.clear();
+        fill(s);
+    }
+
+    private void fill(Schema s) {
+        DumpSchema d = this;
         d.serverVersion = s.serverVersion();
         d.namespaces.addAll(s.namespaces());
         d.extensions.addAll(s.extensions());
@@ -216,7 +237,6 @@ final class DumpSchema {
             d.routines.add(r);
             d.comment("ROUTINE", r.name(), identityArguments(r.arguments(), r.kind().equals("procedure")), r.comment());
         }
-        return d;
     }
 
     private void comment(String kind, QName object, String detail, String text) {

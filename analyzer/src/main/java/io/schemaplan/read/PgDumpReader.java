@@ -129,10 +129,17 @@ public final class PgDumpReader {
         handlers.put("CREATE DOMAIN", this::createDomain);
         handlers.put("ALTER DOMAIN", this::alterDomain);
         handlers.put("CREATE POLICY", this::createPolicy);
+        handlers.put("ALTER POLICY", this::alterPolicy);
+        handlers.put("ALTER SCHEMA", this::alterSchema);
         handlers.put("CREATE RULE", this::createRule);
         handlers.put("CREATE OR REPLACE RULE", this::createRule);
         handlers.put("CREATE FUNCTION", this::createRoutine);
         handlers.put("CREATE PROCEDURE", this::createRoutine);
+        handlers.put("CREATE OR REPLACE FUNCTION", this::createRoutine);
+        handlers.put("CREATE OR REPLACE PROCEDURE", this::createRoutine);
+        handlers.put("ALTER FUNCTION", this::alterRoutine);
+        handlers.put("ALTER PROCEDURE", this::alterRoutine);
+        handlers.put("ALTER ROUTINE", this::alterRoutine);
         handlers.put("CREATE TABLE", this::createTable);
         handlers.put("CREATE UNLOGGED TABLE", this::createTable);
         handlers.put("CREATE SEQUENCE", this::createSequence);
@@ -390,16 +397,63 @@ public final class PgDumpReader {
         List<String> out = new ArrayList<>();
         for (String arg : SqlTokens.splitTopLevel(arguments)) {
             SqlTokens a = SqlTokens.of(arg);
-            int i = a.isWord(0, "IN") || a.isWord(0, "OUT") || a.isWord(0, "INOUT") || a.isWord(0, "VARIADIC") ? 1 : 0;
+            int i = hasMode(a) ? 1 : 0;
             int def = a.find(i, "DEFAULT");
             int end = def < 0 ? a.size() : def;
-            if (end - i >= 2 && !a.isSymbol(i + 1, ".") && !a.isGroup(i + 1) && !a.isSymbol(i + 1, "[")) i++; // a name
+            i = argumentTypeStart(a, i, end);
             String type = a.slice(i, end);
             String rest = def < 0 ? "" : " DEFAULT " + qualified(a.rest(def + 1), false);
             if (problems != null) type = PgScriptForms.argumentType(type);
             out.add((i > 0 ? a.slice(0, i) + " " : "") + qualifiedType(type) + rest);
         }
         return String.join(", ", out);
+    }
+
+    private static final Set<String> ARGUMENT_MODES = Set.of("IN", "OUT", "INOUT", "VARIADIC");
+
+    /** Whether a routine argument starts with its mode ({@code IN}, {@code OUT}, {@code INOUT}, {@code VARIADIC}). */
+    private static boolean hasMode(SqlTokens a) {
+        return a.size() > 1 && a.kind(0) == SqlTokens.Kind.WORD && ARGUMENT_MODES.contains(a.text(0).toUpperCase(Locale.ROOT));
+    }
+
+    /** Words that continue a type of several words ({@code double precision}, {@code character varying}, {@code time with time zone}). */
+    private static final Set<String> TYPE_CONTINUATIONS = Set.of("PRECISION", "VARYING", "WITH", "WITHOUT");
+
+    /** Where the type of argument {@code a} starts (from {@code i}, past its mode, up to {@code end}): after its name, if it has one. */
+    private static int argumentTypeStart(SqlTokens a, int i, int end) {
+        boolean named = end - i >= 2 && !a.isSymbol(i + 1, ".") && !a.isGroup(i + 1) && !a.isSymbol(i + 1, "[")
+                && !(a.kind(i + 1) == SqlTokens.Kind.WORD && TYPE_CONTINUATIONS.contains(a.text(i + 1).toUpperCase(Locale.ROOT)));
+        return named ? i + 1 : i;
+    }
+
+    /**
+     * What identifies a routine among its overloads, as the server resolves {@code DROP FUNCTION f(types)} and
+     * {@code CREATE OR REPLACE}: the types of its input arguments (of all of them for a procedure), without names,
+     * modes and defaults, as the server prints them.
+     */
+    private List<String> argumentTypes(String arguments, boolean procedure) {
+        List<String> out = new ArrayList<>();
+        if (arguments == null || arguments.isBlank()) return out;
+        for (String arg : SqlTokens.splitTopLevel(arguments)) {
+            SqlTokens a = SqlTokens.of(arg);
+            if (a.isWord(0, "OUT") && !procedure) continue;
+            int i = hasMode(a) ? 1 : 0;
+            int def = a.find(i, "DEFAULT");
+            for (int k = i; def < 0 && k < a.size(); k++) if (a.isSymbol(k, "=")) def = k; // a int = 5
+            int end = def < 0 ? a.size() : def;
+            String type = PgScriptForms.argumentType(a.slice(argumentTypeStart(a, i, end), end));
+            out.add(qualifiedType(type).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        }
+        return out;
+    }
+
+    /** The routines named {@code name} whose argument types are those of {@code arguments} (null: whatever they are). */
+    private List<Routine> routinesNamed(QName name, String arguments) {
+        List<String> types = arguments == null ? null : argumentTypes(arguments, false);
+        List<String> procedureTypes = arguments == null ? null : argumentTypes(arguments, true);
+        return schema.routines.stream().filter(r -> r.name().equals(name) && (types == null
+                || argumentTypes(r.arguments(), r.kind().equals("procedure"))
+                .equals(r.kind().equals("procedure") ? procedureTypes : types))).toList();
     }
 
     private static int skipIfNotExists(SqlTokens t, int i) {
@@ -418,6 +472,24 @@ public final class PgDumpReader {
         int i = skipIfNotExists(t, 2);
         String name = t.ident(i);
         if (!name.equals("public")) schema.namespaces.add(name);
+    }
+
+    /** {@code ALTER SCHEMA s RENAME TO n}: everything in {@code s} moves to {@code n}. Ownership changes nothing modelled. */
+    private void alterSchema(SqlTokens t, Statement s) {
+        if (isOwnerChange(t)) return;
+        String from = t.ident(2);
+        if (!t.isWord(3, "RENAME", "TO")) {
+            warn(s, "skipped ALTER SCHEMA " + from + " " + clip(t.rest(3)) + ": not part of the schema model");
+            return;
+        }
+        String to = t.ident(5);
+        if (!exists("SCHEMA", null, null, from)) throw new IllegalArgumentException("no schema " + from);
+        if (exists("SCHEMA", null, null, to)) throw new IllegalArgumentException("schema " + to + " already exists");
+        schema.replaceWith(Snapshots.withNamespaceRenamed(schema.build(), from, to));
+        if (from.equals("public")) schema.namespaces.add(to); // the model lists every schema but public
+        Set<QName> types = new java.util.HashSet<>(otherTypes);
+        otherTypes.clear();
+        types.forEach(q -> otherTypes.add(q.schema().equals(from) ? QName.of(to, q.name()) : q));
     }
 
     private void createExtension(SqlTokens t, Statement s) {
@@ -460,10 +532,13 @@ public final class PgDumpReader {
      * LANGUAGE sql STABLE}), with the defaults spelled out.
      */
     private void createRoutine(SqlTokens t, Statement s) {
-        boolean procedure = t.isWord(1, "PROCEDURE");
-        int end = t.nameEnd(2);
-        if (!t.isGroup(end)) throw new IllegalArgumentException("no argument list after " + qname(t, 2, end));
-        String arguments = t.inner(end);
+        boolean orReplace = t.isWord(1, "OR", "REPLACE");
+        int at = orReplace ? 4 : 2;
+        boolean procedure = t.isWord(at - 1, "PROCEDURE");
+        int end = t.nameEnd(at);
+        QName name = qname(t, at, end);
+        if (!t.isGroup(end)) throw new IllegalArgumentException("no argument list after " + name);
+        String arguments = procedure && problems != null ? withInModes(t.inner(end)) : t.inner(end);
         int i = end + 1;
         String returns = null;
         if (!procedure) {
@@ -516,14 +591,76 @@ public final class PgDumpReader {
                 body = t.rest(i);
                 break;
             } else {
-                if (!DEFAULT_ROUTINE_OPTIONS.contains(word)) warn(s, "ignored '" + t.text(i) + "' in routine " + qname(t, 2, end));
+                if (!DEFAULT_ROUTINE_OPTIONS.contains(word)) warn(s, "ignored '" + t.text(i) + "' in routine " + name);
                 i++;
             }
         }
         if (language == null) throw new IllegalArgumentException("no LANGUAGE clause");
-        schema.routines.add(new Routine(qname(t, 2, end), procedure ? "procedure" : "function",
+        Routine made = new Routine(name, procedure ? "procedure" : "function",
                 qualifiedArguments(arguments), returns == null ? null : qualifiedReturns(returns),
-                language, attributes, body, null));
+                language, attributes, body, null);
+        List<Routine> same = routinesNamed(name, made.arguments());
+        if (same.isEmpty()) {
+            schema.routines.add(made);
+            return;
+        }
+        // CREATE OR REPLACE of an existing routine (or a dump that repeats one): it takes the old one's place
+        Routine old = same.get(0);
+        if (problems != null && !orReplace) throw new IllegalArgumentException("routine " + old.signature() + " already exists");
+        if (!old.kind().equals(made.kind())) throw new IllegalArgumentException(old.signature() + " is a " + old.kind() + ", not a " + made.kind());
+        schema.routines.set(schema.routines.indexOf(old), made);
+        moveRoutineComment(old, made);
+    }
+
+    /**
+     * A procedure's arguments as servers since 14 print them (pg_get_function_arguments), each with its mode:
+     * {@code a bigint} is {@code IN a bigint}. Older servers print none.
+     */
+    private String withInModes(String arguments) {
+        String version = schema.serverVersion;
+        if (version != null && version.matches("\\d+(\\..*)?") && Integer.parseInt(version.split("\\.")[0]) < 14) return arguments;
+        if (arguments.isBlank()) return arguments;
+        return SqlTokens.splitTopLevel(arguments).stream().map(String::trim).map(a -> hasMode(SqlTokens.of(a)) ? a : "IN " + a)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A routine's comment stays with it when its identity text changes (argument names, a new name). */
+    private void moveRoutineComment(Routine old, Routine made) {
+        CommentKey from = new CommentKey("ROUTINE", old.name(), DumpSchema.identityArguments(old.arguments(), old.kind().equals("procedure")));
+        CommentKey to = new CommentKey("ROUTINE", made.name(), DumpSchema.identityArguments(made.arguments(), made.kind().equals("procedure")));
+        if (from.equals(to)) return;
+        String comment = schema.comments.remove(from);
+        if (comment != null) schema.comments.put(to, comment);
+    }
+
+    /**
+     * {@code ALTER FUNCTION|PROCEDURE|ROUTINE name[(types)] RENAME TO n | SET SCHEMA s}. The other actions (options
+     * such as STABLE or SET, DEPENDS ON EXTENSION) are not replayed: a problem says so. Ownership changes nothing modelled.
+     */
+    private void alterRoutine(SqlTokens t, Statement s) {
+        if (isOwnerChange(t)) return;
+        int end = t.nameEnd(2);
+        QName name = qname(t, 2, end);
+        int i = t.isGroup(end) ? end + 1 : end;
+        List<Routine> named = routinesNamed(name, t.isGroup(end) ? t.inner(end) : null);
+        if (named.size() != 1) {
+            if (problems == null) return; // a dump alters only what it created
+            throw new IllegalArgumentException(named.isEmpty() ? "no routine " + name + (t.isGroup(end) ? "(" + t.inner(end) + ")" : "")
+                    : "routine " + name + " is not unique: name its argument types");
+        }
+        Routine old = named.get(0);
+        QName moved;
+        if (t.isWord(i, "RENAME", "TO")) moved = QName.of(name.schema(), t.ident(i + 2));
+        else if (t.isWord(i, "SET", "SCHEMA")) moved = QName.of(t.ident(i + 2), name.name());
+        else {
+            warn(s, "skipped ALTER " + t.text(1).toUpperCase(Locale.ROOT) + " " + old.signature() + " " + clip(t.rest(i))
+                    + ": only RENAME TO and SET SCHEMA are replayed");
+            return;
+        }
+        if (!routinesNamed(moved, old.arguments()).isEmpty()) throw new IllegalArgumentException("routine " + moved + "(" + old.arguments() + ") already exists");
+        Routine made = new Routine(moved, old.kind(), old.arguments(), old.returns(), old.language(), old.attributes(), old.body(), old.comment());
+        schema.routines.set(schema.routines.indexOf(old), made);
+        moveRoutineComment(old, made);
     }
 
     /** {@code RETURNS mood}, {@code RETURNS SETOF mood}, {@code RETURNS TABLE(a mood)}: user types qualified. */
@@ -1194,7 +1331,7 @@ public final class PgDumpReader {
             int end = t.nameEnd(i);
             QName name = qname(t, i, end);
             String arguments = t.isGroup(end) ? t.inner(end) : null;
-            if (problems != null && !ifExists && !exists(kind, name, t.ident(end - 1))) {
+            if (problems != null && !ifExists && !exists(kind, name, arguments, t.ident(end - 1))) {
                 throw new IllegalArgumentException("no " + kind.toLowerCase(Locale.ROOT) + " " + name + " to drop");
             }
             dropOne(kind, name, arguments, t.ident(end - 1));
@@ -1204,8 +1341,8 @@ public final class PgDumpReader {
         }
     }
 
-    /** Whether the model holds the object a DROP names (routines: by name, whatever their arguments). */
-    private boolean exists(String kind, QName name, String simpleName) {
+    /** Whether the model holds the object a DROP names (routines: by name, and argument types when given). */
+    private boolean exists(String kind, QName name, String arguments, String simpleName) {
         return switch (kind) {
             case "TABLE" -> schema.tables.containsKey(name);
             case "VIEW" -> schema.views.containsKey(name);
@@ -1216,7 +1353,7 @@ public final class PgDumpReader {
             case "INDEX" -> schema.tables.values().stream().anyMatch(tp -> tp.name.schema().equals(name.schema())
                     && tp.indexes.stream().anyMatch(x -> x.name().equals(name.name())))
                     || schema.viewIndexes.values().stream().anyMatch(l -> l.stream().anyMatch(x -> x.name().equals(name.name())));
-            default -> schema.routines.stream().anyMatch(r -> r.name().equals(name));
+            default -> !routinesNamed(name, arguments).isEmpty();
         };
     }
 
@@ -1237,9 +1374,7 @@ public final class PgDumpReader {
             case "EXTENSION" -> schema.extensions.removeIf(e -> e.name().equals(simpleName));
             case "INDEX" -> schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema()))
                     .forEach(tp -> tp.indexes.removeIf(x -> x.name().equals(name.name())));
-            case "FUNCTION", "PROCEDURE", "ROUTINE" -> schema.routines.removeIf(r -> r.name().equals(name)
-                    && (arguments == null || DumpSchema.identityArguments(r.arguments(), r.kind().equals("procedure"))
-                    .replaceAll("\\s+", " ").equals(arguments.trim().replaceAll("\\s+", " "))));
+            case "FUNCTION", "PROCEDURE", "ROUTINE" -> schema.routines.removeAll(routinesNamed(name, arguments));
             default -> throw new IllegalStateException("not a droppable kind: " + kind);
         }
     }
@@ -1392,13 +1527,41 @@ public final class PgDumpReader {
         String name = t.ident(2);
         int i = t.expect(3, "ON");
         int end = t.nameEnd(i);
+        table(qname(t, i, end)).pg.policies.add(policyClauses(t, end, new Policy(name, false, "ALL", List.of(), null, null)));
+    }
+
+    /**
+     * {@code ALTER POLICY p ON t RENAME TO q}, or {@code ALTER POLICY p ON t [TO r, …] [USING (e)] [WITH CHECK (e)]}:
+     * the clauses it names replace the policy's, the others stay.
+     */
+    private void alterPolicy(SqlTokens t, Statement s) {
+        String name = t.ident(2);
+        int i = t.expect(3, "ON");
+        int end = t.nameEnd(i);
         TableParts table = table(qname(t, i, end));
-        boolean restrictive = false;
-        String command = "ALL";
-        List<String> roles = new ArrayList<>();
-        String using = null;
-        String withCheck = null;
-        i = end;
+        Policy old = table.pg.policies.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table " + table.name + " has no policy " + name));
+        Policy changed;
+        if (t.isWord(end, "RENAME", "TO")) {
+            String to = t.ident(end + 2);
+            if (table.pg.policies.stream().anyMatch(p -> p.name().equals(to))) {
+                throw new IllegalArgumentException("table " + table.name + " already has a policy " + to);
+            }
+            changed = new Policy(to, old.restrictive(), old.command(), old.roles(), old.using(), old.withCheck());
+        } else {
+            changed = policyClauses(t, end, old);
+        }
+        table.pg.policies.replaceAll(p -> p == old ? changed : p);
+    }
+
+    /** {@code policy} with the clauses from {@code i} on ({@code AS}, {@code FOR}, {@code TO}, {@code USING}, {@code WITH CHECK}) in place of its own. */
+    private static Policy policyClauses(SqlTokens t, int i, Policy policy) {
+        String name = policy.name();
+        boolean restrictive = policy.restrictive();
+        String command = policy.command();
+        List<String> roles = policy.roles();
+        String using = policy.using();
+        String withCheck = policy.withCheck();
         while (i < t.size()) {
             if (t.isWord(i, "AS")) {
                 restrictive = t.isWord(i + 1, "RESTRICTIVE");
@@ -1409,6 +1572,7 @@ public final class PgDumpReader {
                 i += 2;
             } else if (t.isWord(i, "TO")) {
                 i++;
+                roles = new ArrayList<>();
                 while (t.isName(i) && !t.isWord(i, "USING") && !t.isWord(i, "WITH")) {
                     if (!t.isWord(i, "PUBLIC")) roles.add(t.ident(i));
                     i++;
@@ -1424,7 +1588,7 @@ public final class PgDumpReader {
                 throw new IllegalArgumentException("unexpected '" + clip(t.rest(i)) + "' in policy " + name);
             }
         }
-        table.pg.policies.add(new Policy(name, restrictive, command, roles, using, withCheck));
+        return new Policy(name, restrictive, command, roles, using, withCheck);
     }
 
     /** {@code CREATE RULE r AS ON event TO t …}: kept as its whole text, as pg_get_ruledef prints it. */
@@ -1447,7 +1611,7 @@ public final class PgDumpReader {
 
     private void createIndex(SqlTokens t, Statement s) {
         PgDefinitions.ParsedIndex parsed = PgDefinitions.parseIndex(qualified(s.text(), false), this::resolve);
-        if (problems != null && exists("INDEX", QName.of(parsed.table().schema(), parsed.index().name()), null)) {
+        if (problems != null && exists("INDEX", QName.of(parsed.table().schema(), parsed.index().name()), null, null)) {
             if (t.find(0, "IF", "NOT", "EXISTS") < 0) throw new IllegalArgumentException("index " + parsed.index().name() + " already exists");
             return;
         }

@@ -42,7 +42,9 @@ final class PgScriptForms {
         SqlTokens t = SqlTokens.of(type.trim());
         if (t.size() == 0 || t.kind(0) != SqlTokens.Kind.WORD) return type.trim();
         String full = TYPE_NAMES.get(t.text(0).toLowerCase(Locale.ROOT));
-        if (full == null) return type.trim();
+        int next = t.isGroup(1) ? 2 : 1;
+        // timestamp with time zone, time(3) without time zone: written out already
+        if (full == null || t.isWord(next, "WITH") || t.isWord(next, "WITHOUT")) return type.trim();
         return full + (t.size() > 1 ? type.trim().substring(t.start(1)) : "");
     }
 

@@ -66,6 +66,17 @@ public final class Snapshots {
     }
 
     /**
+     * {@code s} after {@code ALTER SCHEMA from RENAME TO to}: every object of {@code from} is in {@code to}, and every
+     * name and definition the server prints (foreign keys, views, triggers, defaults, checks, policies, argument and
+     * column types, sequence owners, extensions) names {@code to}. Routine bodies and comments stay as written: the
+     * server keeps their text and does not rewrite it either. The model's JSON form is the one place that reaches
+     * every field, so the rename walks it.
+     */
+    static Schema withNamespaceRenamed(Schema s, String from, String to) {
+        return Json.withNamespaceRenamed(s, from, to);
+    }
+
+    /**
      * Everything that touches Jackson, in a class of its own: {@link #looksLikeSnapshot}, asked of every file
      * source, then loads (and verifies) no Jackson class; building the mapper alone costs about 0.2 s of start-up
      * that a dump file never needs (docs/performance.md).
@@ -91,6 +102,42 @@ public final class Snapshots {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialize snapshot", e);
             }
+        }
+
+        /** Fields whose text is kept as written. */
+        private static final java.util.Set<String> AS_WRITTEN = java.util.Set.of("body", "comment", "labels", "values");
+        /** Fields that hold a model name ({@code schema.name}, or {@code schema.table.column} for a sequence owner): unquoted. */
+        private static final java.util.Set<String> NAMES = java.util.Set.of("name", "referencedTable", "partitionOf",
+                "inherits", "ownedBy");
+
+        static Schema withNamespaceRenamed(Schema s, String from, String to) {
+            JsonNode tree = MAPPER.valueToTree(s);
+            java.util.regex.Pattern printed = java.util.regex.Pattern.compile("(?<![\\w$\".])"
+                    + java.util.regex.Pattern.quote(io.schemaplan.sql.Identifiers.quoteIdent(from) + "."));
+            String printedTo = java.util.regex.Matcher.quoteReplacement(io.schemaplan.sql.Identifiers.quoteIdent(to) + ".");
+            java.util.function.BiFunction<String, String, String> rename = (field, text) -> {
+                if (field.equals("namespaces") || field.equals("schema")) return text.equals(from) ? to : text;
+                if (NAMES.contains(field) && text.startsWith(from + ".")) return to + text.substring(from.length());
+                return printed.matcher(text).replaceAll(printedTo);
+            };
+            try {
+                return MAPPER.treeToValue(renamed(tree, "", rename), Schema.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot read back the renamed model", e);
+            }
+        }
+
+        private static JsonNode renamed(JsonNode node, String field, java.util.function.BiFunction<String, String, String> rename) {
+            if (AS_WRITTEN.contains(field)) return node;
+            if (node.isTextual()) return com.fasterxml.jackson.databind.node.TextNode.valueOf(rename.apply(field, node.asText()));
+            if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+                for (int i = 0; i < a.size(); i++) a.set(i, renamed(a.get(i), field, rename));
+            } else if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                for (String n : names) o.set(n, renamed(o.get(n), n, rename));
+            }
+            return node;
         }
 
         static Loaded read(String label, byte[] json) {

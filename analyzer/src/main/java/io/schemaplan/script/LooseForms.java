@@ -3,6 +3,7 @@ package io.schemaplan.script;
 import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
 import io.schemaplan.model.Index;
+import io.schemaplan.model.Policy;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.View;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * Expressions as a script writes them against expressions as a server prints them. A replayed script keeps a
- * CHECK, an index expression or predicate, a view's query and a default as written ({@code a > 0 and b <> 'x'});
+ * CHECK, an index expression or predicate, a policy's expressions, a view's query and a default as written ({@code a > 0 and b <> 'x'});
  * a dump of the database the script ran on has the server's rendering ({@code ((a > 0) AND (b <> 'x'::text))}).
  * Knowing the server's rendering takes the server, so a comparison of the two uses this loose form of both:
  * case folded outside string literals, identifiers unquoted and unqualified, casts ({@code ::type}) and
@@ -48,7 +49,10 @@ final class LooseForms {
         List<Constraint> constraints = t.constraints().stream().map(c -> c.kind() != Constraint.Kind.CHECK ? c
                 : new Constraint(c.name(), c.kind(), c.columns(), loose(c.definition()), c.deferrable(),
                 c.initiallyDeferred(), c.validated())).toList();
-        return t.withColumnsAndConstraints(columns, constraints).withIndexes(t.indexes().stream().map(LooseForms::index).toList());
+        List<Policy> policies = t.policies().stream().map(p -> new Policy(p.name(), p.restrictive(), p.command(), p.roles(),
+                loose(p.using()), loose(p.withCheck()))).toList();
+        return t.withColumnsAndConstraints(columns, constraints).withIndexes(t.indexes().stream().map(LooseForms::index).toList())
+                .withPgFacts(t.options(), t.inherits(), t.replicaIdentity(), t.rowSecurity(), t.forceRowSecurity(), policies, t.rules());
     }
 
     private static Index index(Index i) {

@@ -1,0 +1,107 @@
+package io.schemaplan.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.schemaplan.model.Schema;
+import io.schemaplan.read.PostgresCatalogReader;
+import io.schemaplan.testing.LocalPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CREATE OR REPLACE FUNCTION/PROCEDURE (with ALTER FUNCTION … RENAME TO and DROP FUNCTION by argument types),
+ * ALTER POLICY and ALTER SCHEMA … RENAME TO are replayed as the server applies them: a database is made from
+ * {@code from.sql}, its catalog is the replay's start, the script runs on it, and its catalog afterwards equals the
+ * replay's end.
+ */
+class ReplayRoutinesPoliciesSchemasServerTest {
+    private static final Path DIR = Path.of("src/test/resources/scripts/replay-pg");
+    /** The role the policy fixture grants a policy to: roles belong to the whole server, so it is made and dropped here. */
+    private static final String ROLE = "sp_replay_app";
+
+    @BeforeAll
+    static void role() {
+        LocalPostgres.exec("postgres", "DO $$ BEGIN CREATE ROLE " + ROLE + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+
+    @AfterAll
+    static void dropRole() {
+        LocalPostgres.exec("postgres", "DROP ROLE IF EXISTS " + ROLE);
+    }
+
+    /** The replay of {@code scripts} on the catalog of a database made from from.sql, and that database's catalog after they ran. */
+    private static List<String> replayedAgainstServer(String db, List<String> expectedNotApplied, String... scripts) {
+        String name = LocalPostgres.freshDatabase(db);
+        try {
+            LocalPostgres.psqlFile(name, DIR.resolve("from.sql"));
+            Schema from = PostgresCatalogReader.read(LocalPostgres.url(name), null);
+            for (String s : scripts) LocalPostgres.psqlFile(name, DIR.resolve(s));
+            Schema live = PostgresCatalogReader.read(LocalPostgres.url(name), null);
+            List<Script> read = java.util.Arrays.stream(scripts).map(s -> ScriptReader.read(DIR.resolve(s), null)).toList();
+            Replayed replayed = Replay.run(from, read);
+            assertEquals(expectedNotApplied, describe(replayed.findings()), "statements not applied");
+            return describe(Replay.compare(replayed, live));
+        } finally {
+            LocalPostgres.dropDatabase(name);
+        }
+    }
+
+    private static List<String> describe(List<Finding> findings) {
+        return findings.stream().map(f -> f.kind() + " #" + f.statement() + " " + (f.change() == null ? f.message()
+                : f.change().object())).sorted().collect(Collectors.toList());
+    }
+
+    /** A Flyway V2 that replaces a trigger function, replaces and adds overloads, renames one, drops one by its types. */
+    @Test
+    void createOrReplaceFunctionAndProcedure() {
+        assertEquals(List.of(), replayedAgainstServer("sp_replay_routines", List.of(), "V2__replace_trigger_function.sql"));
+    }
+
+    /** A Django RunSQL that changes a policy's roles and expressions and renames another: only the expressions' spelling differs. */
+    @Test
+    void alterPolicy() {
+        assertEquals(List.of("WRITTEN_DIFFERENTLY #2 public.accounts.accounts_owner",
+                "WRITTEN_DIFFERENTLY #4 public.accounts.accounts_tenant_only"),
+                replayedAgainstServer("sp_replay_policies", List.of(), "0007_account_policies.sql"));
+    }
+
+    /** Renaming a schema moves its tables, sequence, type, view, function, trigger and policy, and what refers to them. */
+    @Test
+    void alterSchemaRename() {
+        assertEquals(List.of(), replayedAgainstServer("sp_replay_schema", List.of(), "V3__rename_billing_schema.sql"));
+    }
+
+    /** The three in a row, as one Flyway run applies them: the renamed schema keeps the policy the migration before changed. */
+    @Test
+    void allThreeInARow() {
+        // compare() names a statement by its number in its own file (ALTER POLICY is statement 2 of 0007_…)
+        assertEquals(List.of("WRITTEN_DIFFERENTLY #2 public.accounts.accounts_owner",
+                "WRITTEN_DIFFERENTLY #4 public.accounts.accounts_tenant_only"),
+                replayedAgainstServer("sp_replay_chain", List.of(), "V2__replace_trigger_function.sql",
+                        "0007_account_policies.sql", "V3__rename_billing_schema.sql"));
+    }
+
+    /** What the server refuses, the replay does not apply: a second CREATE without OR REPLACE, a DROP of an overload that is not there. */
+    @Test
+    void whatTheServerRefusesIsNotApplied() {
+        Schema empty = new Schema(io.schemaplan.model.Engine.POSTGRES, "15.0", List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of());
+        Script script = ScriptReader.read("inline.sql", ("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
+                + "CREATE FUNCTION f(b integer) RETURNS int LANGUAGE sql AS $$ SELECT b $$;\n"
+                + "CREATE FUNCTION f(a double precision) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                + "DROP FUNCTION f(bigint);\n"
+                + "ALTER FUNCTION f RENAME TO g;\n"
+                + "DROP FUNCTION f(float8);\n"
+                + "ALTER POLICY p ON t RENAME TO q;\n"
+                + "ALTER SCHEMA nowhere RENAME TO somewhere;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        Replayed r = Replay.run(empty, script);
+        assertEquals(Set.of(2, 4, 5, 7, 8), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
+                String.join("\n", describe(r.findings())));
+        assertEquals(List.of("public.f(a integer)"), r.end().routines().stream().map(x -> x.signature()).toList());
+    }
+}

@@ -1,0 +1,30 @@
+-- Flyway V2: the trigger function also stamps the tenant; a helper gains an overload, one is replaced with
+-- another return value's expression, one is renamed, one overload dropped, the procedure rewritten.
+CREATE OR REPLACE FUNCTION touch_updated_at()
+    RETURNS trigger
+    LANGUAGE plpgsql
+AS $function$
+BEGIN
+    NEW.updated_at := clock_timestamp();
+    RETURN NEW;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION tenant_of(account bigint) RETURNS integer
+    AS $$ SELECT coalesce(tenant_id, 0) FROM accounts WHERE id = account $$ LANGUAGE sql STABLE STRICT;
+
+CREATE OR REPLACE FUNCTION is_active(account bigint, since timestamptz DEFAULT now()) RETURNS boolean
+    LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM accounts WHERE id = account AND updated_at > since) $$;
+
+DROP FUNCTION tenant_of(bigint, integer);
+DROP FUNCTION IF EXISTS tenant_of(text);
+
+ALTER FUNCTION is_active(bigint, timestamptz) RENAME TO account_is_active;
+
+CREATE OR REPLACE PROCEDURE purge_account(account bigint)
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    DELETE FROM accounts WHERE id = account;
+END
+$$;

@@ -1,5 +1,6 @@
 -- Flyway V2: the trigger function also stamps the tenant; a helper gains an overload, one is replaced with
--- another return value's expression, one is renamed, one overload dropped, the procedure rewritten.
+-- another return value's expression, one is renamed, one overload dropped, one moved to the billing schema,
+-- the procedure rewritten.
 CREATE OR REPLACE FUNCTION touch_updated_at()
     RETURNS trigger
     LANGUAGE plpgsql
@@ -20,6 +21,10 @@ DROP FUNCTION tenant_of(bigint, integer);
 DROP FUNCTION IF EXISTS tenant_of(text);
 
 ALTER FUNCTION is_active(bigint, timestamptz) RENAME TO account_is_active;
+
+CREATE FUNCTION invoice_label(invoice integer, prefix varchar(8)) RETURNS text
+    LANGUAGE sql IMMUTABLE AS 'SELECT prefix || invoice';
+ALTER FUNCTION invoice_label(int4, character varying) SET SCHEMA billing;
 
 CREATE OR REPLACE PROCEDURE purge_account(account bigint)
     LANGUAGE plpgsql

@@ -37,15 +37,28 @@ final class PgScriptForms {
             Map.entry("float8", "double precision"), Map.entry("float", "double precision"), Map.entry("float4", "real"),
             Map.entry("decimal", "numeric"), Map.entry("char", "character"), Map.entry("bpchar", "character"));
 
-    /** A routine argument's type ({@code timestamptz}, {@code varchar(10)[]}) by the name the server prints. */
+    /**
+     * A routine argument's type ({@code timestamptz}, {@code varchar(10)[]}) as the server prints it: by its full name
+     * and without a type modifier, which an argument does not keep ({@code character varying[]}).
+     */
     static String argumentType(String type) {
         SqlTokens t = SqlTokens.of(type.trim());
         if (t.size() == 0 || t.kind(0) != SqlTokens.Kind.WORD) return type.trim();
+        StringBuilder b = new StringBuilder();
+        boolean wordBefore = false;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isGroup(i)) continue;
+            boolean word = t.isName(i);
+            if (wordBefore && word) b.append(' ');
+            b.append(t.text(i));
+            wordBefore = word;
+        }
+        String written = b.toString();
         String full = TYPE_NAMES.get(t.text(0).toLowerCase(Locale.ROOT));
         int next = t.isGroup(1) ? 2 : 1;
         // timestamp with time zone, time(3) without time zone: written out already
-        if (full == null || t.isWord(next, "WITH") || t.isWord(next, "WITHOUT")) return type.trim();
-        return full + (t.size() > 1 ? type.trim().substring(t.start(1)) : "");
+        if (full == null || t.isWord(next, "WITH") || t.isWord(next, "WITHOUT")) return written;
+        return full + written.substring(t.text(0).length());
     }
 
     private static final java.util.regex.Pattern SEQUENCE_CALL =

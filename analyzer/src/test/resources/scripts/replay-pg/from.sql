@@ -36,7 +36,7 @@ CREATE TABLE billing.lines (
 );
 CREATE INDEX lines_invoice_idx ON billing.lines (invoice_id);
 COMMENT ON TABLE billing.invoices IS 'One invoice per account and month';
-CREATE FUNCTION billing.total(state billing.invoice_state) RETURNS numeric LANGUAGE sql STABLE
+CREATE FUNCTION billing.total(state billing.invoice_state) RETURNS numeric LANGUAGE sql STABLE SET search_path = billing
     AS $$ SELECT sum(amount) FROM billing.invoices WHERE invoices.state = total.state $$;
 CREATE TRIGGER invoices_touch BEFORE UPDATE ON billing.invoices FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
 CREATE VIEW billing.open_invoices AS SELECT id, amount FROM billing.invoices WHERE state <> 'paid';

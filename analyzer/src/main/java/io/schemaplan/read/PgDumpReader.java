@@ -24,6 +24,7 @@ import io.schemaplan.normalize.SqlTokens;
 import io.schemaplan.read.DumpSchema.CommentKey;
 import io.schemaplan.read.DumpSchema.TableParts;
 import io.schemaplan.read.DumpText.Statement;
+import io.schemaplan.sql.Identifiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -552,31 +553,13 @@ public final class PgDumpReader {
         String body = null;
         while (i < t.size()) {
             String word = t.text(i).toUpperCase(Locale.ROOT);
+            RoutineOption option = routineOption(t, i);
             if (t.isWord(i, "LANGUAGE")) {
                 language = t.ident(i + 1);
                 i += 2;
-            } else if (ROUTINE_FLAGS.contains(word)) {
-                attributes.add(word);
-                i++;
-            } else if (ROUTINE_OPTIONS.contains(word)) {
-                String value = t.text(i + 1);
-                String option = word + " " + (word.equals("PARALLEL") || word.equals("SECURITY") ? value.toUpperCase(Locale.ROOT) : value);
-                if (!DEFAULT_ROUTINE_OPTIONS.contains(option)) attributes.add(option);
-                i += 2;
-            } else if (t.isWord(i, "EXTERNAL", "SECURITY")) {
-                i++; // EXTERNAL is noise
-            } else if (t.isWord(i, "CALLED", "ON", "NULL", "INPUT")) {
-                i += 4; // the default
-            } else if (t.isWord(i, "RETURNS", "NULL", "ON", "NULL", "INPUT")) {
-                attributes.add("STRICT");
-                i += 5;
-            } else if (t.isWord(i, "NOT", "LEAKPROOF")) {
-                i += 2; // the default
-            } else if (t.isWord(i, "SET")) { // pg_dump prints each SET on its own line
-                int lineEnd = s.text().indexOf('\n', t.start(i));
-                if (lineEnd < 0) lineEnd = s.text().length();
-                attributes.add(s.text().substring(t.start(i), lineEnd).trim());
-                while (i < t.size() && t.start(i) < lineEnd) i++;
+            } else if (option != null) {
+                if (option.attribute() != null) attributes.add(option.attribute());
+                i = option.end();
             } else if (t.isWord(i, "AS") && t.kind(i + 1) == SqlTokens.Kind.DOLLAR) {
                 body = dollarBody(t.text(i + 1));
                 i += 2;
@@ -624,6 +607,71 @@ public final class PgDumpReader {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * One option of a routine at {@code i}: what it is about ({@code volatility}, {@code SET search_path}, …), the
+     * attribute it sets as pg_dump prints it (null: the default, which the model leaves out), and where it ends.
+     */
+    private record RoutineOption(String about, String attribute, int end) {
+    }
+
+    /** The routine option at {@code i} (in CREATE or ALTER FUNCTION), or null when there is none. */
+    private static RoutineOption routineOption(SqlTokens t, int i) {
+        if (t.kind(i) != SqlTokens.Kind.WORD) return null;
+        String word = t.text(i).toUpperCase(Locale.ROOT);
+        if (word.equals("EXTERNAL") && t.isWord(i + 1, "SECURITY")) return routineOption(t, i + 1); // EXTERNAL is noise
+        if (word.equals("IMMUTABLE") || word.equals("STABLE") || word.equals("VOLATILE")) {
+            return new RoutineOption("volatility", word.equals("VOLATILE") ? null : word, i + 1);
+        }
+        if (word.equals("STRICT")) return new RoutineOption("STRICT", word, i + 1);
+        if (t.isWord(i, "RETURNS", "NULL", "ON", "NULL", "INPUT")) return new RoutineOption("STRICT", "STRICT", i + 5);
+        if (t.isWord(i, "CALLED", "ON", "NULL", "INPUT")) return new RoutineOption("STRICT", null, i + 4);
+        if (t.isWord(i, "NOT", "LEAKPROOF")) return new RoutineOption("LEAKPROOF", null, i + 2);
+        if (ROUTINE_FLAGS.contains(word)) return new RoutineOption(word, word, i + 1);
+        if (ROUTINE_OPTIONS.contains(word)) {
+            String value = t.text(i + 1);
+            String option = word + " " + (word.equals("PARALLEL") || word.equals("SECURITY") ? value.toUpperCase(Locale.ROOT) : value);
+            return new RoutineOption(word, DEFAULT_ROUTINE_OPTIONS.contains(option) ? null : option, i + 2);
+        }
+        if (word.equals("RESET")) {
+            return new RoutineOption(t.isWord(i + 1, "ALL") ? "SET" : "SET " + t.dottedName(i + 1, t.nameEnd(i + 1)), null, t.nameEnd(i + 1));
+        }
+        if (!word.equals("SET") || !t.isName(i + 1)) return null;
+        // SET name {TO | =} value, … as pg_dump prints it (SET search_path TO 'public', 'pg_temp'); FROM CURRENT as written
+        int k = t.nameEnd(i + 1);
+        String setting = t.dottedName(i + 1, k);
+        if (t.isWord(k, "FROM", "CURRENT")) return new RoutineOption("SET " + setting, t.slice(i, k + 2), k + 2);
+        if (!t.isWord(k, "TO") && !t.isSymbol(k, "=")) return null;
+        List<String> values = new ArrayList<>();
+        for (k++; k < t.size(); k++) {
+            values.add(PgRoutineAttributes.literal(t.kind(k) == SqlTokens.Kind.STRING ? SqlTokens.stringValue(t.text(k))
+                    : t.isName(k) ? t.ident(k) : t.text(k)));
+            if (!t.isSymbol(k + 1, ",")) break;
+            k++;
+        }
+        return new RoutineOption("SET " + setting, "SET " + Identifiers.quoteIdent(setting) + " TO " + String.join(", ", values), k + 1);
+    }
+
+    /** {@code ALTER FUNCTION f action …}: each option replaces the routine's option about the same thing. */
+    private void alterRoutineOptions(Routine old, SqlTokens t, int i) {
+        List<String> attributes = new ArrayList<>(old.attributes());
+        while (i < t.size() && !t.isWord(i, "RESTRICT")) {
+            RoutineOption option = routineOption(t, i);
+            if (option == null) throw new IllegalArgumentException("unexpected '" + clip(t.rest(i)) + "' in ALTER of " + old.signature());
+            attributes.removeIf(a -> about(a).equals(option.about()) || option.about().equals("SET") && a.startsWith("SET "));
+            if (option.attribute() != null) attributes.add(option.attribute());
+            i = option.end();
+        }
+        schema.routines.set(schema.routines.indexOf(old), new Routine(old.name(), old.kind(), old.arguments(), old.returns(),
+                old.language(), attributes, old.body(), old.comment()));
+    }
+
+    /** What a routine attribute is about, as {@link RoutineOption#about} names it. */
+    private static String about(String attribute) {
+        SqlTokens a = SqlTokens.of(attribute);
+        RoutineOption o = routineOption(a, 0);
+        return o == null ? attribute : o.about();
+    }
+
     /** A routine's comment stays with it when its identity text changes (argument names, a new name). */
     private void moveRoutineComment(Routine old, Routine made) {
         CommentKey from = new CommentKey("ROUTINE", old.name(), DumpSchema.identityArguments(old.arguments(), old.kind().equals("procedure")));
@@ -634,8 +682,8 @@ public final class PgDumpReader {
     }
 
     /**
-     * {@code ALTER FUNCTION|PROCEDURE|ROUTINE name[(types)] RENAME TO n | SET SCHEMA s}. The other actions (options
-     * such as STABLE or SET, DEPENDS ON EXTENSION) are not replayed: a problem says so. Ownership changes nothing modelled.
+     * {@code ALTER FUNCTION|PROCEDURE|ROUTINE name[(types)] RENAME TO n | SET SCHEMA s | action …} (actions: the options
+     * of CREATE FUNCTION, and RESET). DEPENDS ON EXTENSION is not replayed. Ownership changes nothing modelled.
      */
     private void alterRoutine(SqlTokens t, Statement s) {
         if (isOwnerChange(t)) return;
@@ -653,8 +701,7 @@ public final class PgDumpReader {
         if (t.isWord(i, "RENAME", "TO")) moved = QName.of(name.schema(), t.ident(i + 2));
         else if (t.isWord(i, "SET", "SCHEMA")) moved = QName.of(t.ident(i + 2), name.name());
         else {
-            warn(s, "skipped ALTER " + t.text(1).toUpperCase(Locale.ROOT) + " " + old.signature() + " " + clip(t.rest(i))
-                    + ": only RENAME TO and SET SCHEMA are replayed");
+            alterRoutineOptions(old, t, i);
             return;
         }
         if (!routinesNamed(moved, old.arguments()).isEmpty()) throw new IllegalArgumentException("routine " + moved + "(" + old.arguments() + ") already exists");

@@ -92,7 +92,8 @@ final class PgRoutineAttributes {
         return items;
     }
 
-    private static String literal(String s) {
+    /** A setting's value as pg_dump quotes it. */
+    static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";
     }
 }

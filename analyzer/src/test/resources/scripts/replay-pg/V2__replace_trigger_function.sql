@@ -1,6 +1,6 @@
 -- Flyway V2: the trigger function stamps the clock time; a helper is replaced (another body, STRICT), a new one
 -- is added and renamed, an overload dropped by its argument types, a new function moved to the billing schema,
--- two have their options changed, the procedure rewritten.
+-- two have their options changed, the procedure rewritten; an unused domain goes.
 CREATE OR REPLACE FUNCTION touch_updated_at()
     RETURNS trigger
     LANGUAGE plpgsql
@@ -36,3 +36,5 @@ BEGIN
     DELETE FROM accounts WHERE id = account;
 END
 $$;
+
+DROP DOMAIN legacy_code;

@@ -20,14 +20,17 @@ CREATE PROCEDURE purge_account(account bigint) LANGUAGE sql AS $$ DELETE FROM ac
 ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
 CREATE POLICY accounts_owner ON accounts FOR SELECT USING (owner_name = current_user);
 CREATE POLICY accounts_tenant ON accounts USING (tenant_id > 0) WITH CHECK (tenant_id > 0);
+CREATE POLICY accounts_insert ON accounts FOR INSERT WITH CHECK (true);
+CREATE DOMAIN legacy_code AS text CHECK (VALUE <> '');
 
 CREATE SCHEMA billing;
 CREATE TYPE billing.invoice_state AS ENUM ('draft', 'sent', 'paid');
+CREATE DOMAIN billing.money_amount AS numeric(12, 2) NOT NULL CHECK (VALUE >= 0);
 CREATE TABLE billing.invoices (
     id serial PRIMARY KEY,
     account_id bigint NOT NULL REFERENCES accounts (id),
     state billing.invoice_state NOT NULL DEFAULT 'draft',
-    amount numeric(12, 2) NOT NULL CHECK (amount >= 0),
+    amount billing.money_amount,
     updated_at timestamptz
 );
 CREATE TABLE billing.lines (

@@ -60,8 +60,8 @@ public final class PgDumpReader {
             "CREATE DATABASE", "ALTER DATABASE", "DROP DATABASE", "UPDATE PG_CATALOG");
 
     /** What a DROP removes from the model read so far. */
-    private static final Set<String> DROPPABLE = Set.of("TABLE", "VIEW", "SEQUENCE", "TYPE", "SCHEMA", "EXTENSION",
-            "INDEX", "FUNCTION", "PROCEDURE", "ROUTINE", "TRIGGER");
+    private static final Set<String> DROPPABLE = Set.of("TABLE", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "SCHEMA", "EXTENSION",
+            "INDEX", "FUNCTION", "PROCEDURE", "ROUTINE", "TRIGGER", "POLICY", "RULE");
 
     /** Statements that carry table data (a full dump): skipped with one summary warning. */
     private static final Set<String> DATA = Set.of("COPY", "INSERT INTO", "SELECT");
@@ -1374,6 +1374,18 @@ public final class PgDumpReader {
             if (table != null) table.triggers.removeIf(g -> g.name().equals(trigger));
             return;
         }
+        if (kind.equals("POLICY") || kind.equals("RULE")) { // DROP POLICY|RULE [IF EXISTS] p ON t
+            String object = t.ident(i);
+            int on = t.expect(i + 1, "ON");
+            QName tableName = qname(t, on, t.nameEnd(on));
+            TableParts table = schema.tables.get(tableName);
+            boolean removed = table != null && (kind.equals("POLICY") ? table.pg.policies.removeIf(p -> p.name().equals(object))
+                    : table.pg.rules.removeIf(r -> r.name().equals(object)));
+            if (!removed && !ifExists && problems != null) {
+                throw new IllegalArgumentException("no " + kind.toLowerCase(Locale.ROOT) + " " + object + " on " + tableName + " to drop");
+            }
+            return;
+        }
         while (i < t.size() && t.isName(i)) {
             int end = t.nameEnd(i);
             QName name = qname(t, i, end);
@@ -1395,6 +1407,7 @@ public final class PgDumpReader {
             case "VIEW" -> schema.views.containsKey(name);
             case "SEQUENCE" -> schema.sequences.containsKey(name);
             case "TYPE" -> schema.enums.containsKey(name) || otherTypes.contains(name);
+            case "DOMAIN" -> schema.domains.containsKey(name);
             case "SCHEMA" -> schema.namespaces.contains(simpleName) || simpleName.equals("public");
             case "EXTENSION" -> schema.extensions.stream().anyMatch(e -> e.name().equals(simpleName));
             case "INDEX" -> schema.tables.values().stream().anyMatch(tp -> tp.name.schema().equals(name.schema())
@@ -1417,6 +1430,7 @@ public final class PgDumpReader {
             case "VIEW" -> schema.views.remove(name);
             case "SEQUENCE" -> schema.sequences.remove(name);
             case "TYPE" -> schema.enums.remove(name);
+            case "DOMAIN" -> schema.domains.remove(name);
             case "SCHEMA" -> schema.namespaces.remove(simpleName);
             case "EXTENSION" -> schema.extensions.removeIf(e -> e.name().equals(simpleName));
             case "INDEX" -> schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema()))

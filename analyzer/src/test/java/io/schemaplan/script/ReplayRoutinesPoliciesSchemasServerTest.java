@@ -86,7 +86,10 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                         "0007_account_policies.sql", "V3__rename_billing_schema.sql"));
     }
 
-    /** What the server refuses, the replay does not apply: a second CREATE without OR REPLACE, a DROP of an overload that is not there. */
+    /**
+     * What the server refuses, the replay does not apply: a second CREATE without OR REPLACE, a DROP of an overload
+     * that is not there, an ALTER of an ambiguous name, a policy or schema that does not exist.
+     */
     @Test
     void whatTheServerRefusesIsNotApplied() {
         Schema empty = new Schema(io.schemaplan.model.Engine.POSTGRES, "15.0", List.of(), List.of(), List.of(), List.of(),
@@ -98,9 +101,11 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "ALTER FUNCTION f RENAME TO g;\n"
                 + "DROP FUNCTION f(float8);\n"
                 + "ALTER POLICY p ON t RENAME TO q;\n"
-                + "ALTER SCHEMA nowhere RENAME TO somewhere;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+                + "ALTER SCHEMA nowhere RENAME TO somewhere;\n"
+                + "DROP POLICY p ON t;\n"
+                + "DROP DOMAIN IF EXISTS d;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         Replayed r = Replay.run(empty, script);
-        assertEquals(Set.of(2, 4, 5, 7, 8), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
+        assertEquals(Set.of(2, 4, 5, 7, 8, 9), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
                 String.join("\n", describe(r.findings())));
         assertEquals(List.of("public.f(a integer)"), r.end().routines().stream().map(x -> x.signature()).toList());
     }

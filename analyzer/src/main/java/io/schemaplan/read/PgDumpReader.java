@@ -66,7 +66,10 @@ public final class PgDumpReader {
     /** Statements that carry table data (a full dump): skipped with one summary warning. */
     private static final Set<String> DATA = Set.of("COPY", "INSERT INTO", "SELECT");
 
-    /** ALTER TABLE actions that change no modelled fact ({@code SET (…)} storage parameters are read). */
+    /**
+     * ALTER TABLE actions that change no modelled fact ({@code SET TABLESPACE}, {@code SET WITHOUT CLUSTER}, …; the SET
+     * actions that do, storage parameters, LOGGED/UNLOGGED and SCHEMA, are handled before).
+     */
     private static final Set<String> IGNORED_TABLE_ACTIONS = Set.of("OWNER", "CLUSTER", "SET");
 
     /** pg_dump's policy commands, as {@code pg_policy.polcmd} spells them out. */
@@ -1139,6 +1142,10 @@ public final class PgDumpReader {
             table(name).pg.forceRowSecurity = false;
         } else if (t.isWord(i, "REPLICA", "IDENTITY")) {
             table(name).pg.replicaIdentity = replicaIdentity(t, i + 2);
+        } else if (t.isWord(i, "SET", "LOGGED") || t.isWord(i, "SET", "UNLOGGED")) {
+            table(name).unlogged = t.isWord(i + 1, "UNLOGGED");
+        } else if (t.isWord(i, "SET", "SCHEMA")) { // one of the SET actions the model holds: said, not passed over
+            warn(s, "skipped ALTER TABLE " + name + " SET SCHEMA " + t.ident(i + 2) + ": moving a table to another schema is not replayed");
         } else if (t.isWord(i, "SET") && t.isGroup(i + 1)) {
             table(name).pg.setOptions(options(t.inner(i + 1)));
         } else if (t.isWord(i, "ATTACH", "PARTITION")) {

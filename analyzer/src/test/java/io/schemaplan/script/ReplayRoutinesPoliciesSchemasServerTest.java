@@ -88,7 +88,8 @@ class ReplayRoutinesPoliciesSchemasServerTest {
 
     /**
      * What the server refuses, the replay does not apply: a second CREATE without OR REPLACE, a DROP of an overload
-     * that is not there, an ALTER of an ambiguous name, a policy or schema that does not exist.
+     * that is not there, an ALTER of an ambiguous name, a policy or schema that does not exist; and what it does not
+     * replay it says: ALTER TABLE … SET SCHEMA.
      */
     @Test
     void whatTheServerRefusesIsNotApplied() {
@@ -103,9 +104,11 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "ALTER POLICY p ON t RENAME TO q;\n"
                 + "ALTER SCHEMA nowhere RENAME TO somewhere;\n"
                 + "DROP POLICY p ON t;\n"
-                + "DROP DOMAIN IF EXISTS d;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+                + "DROP DOMAIN IF EXISTS d;\n"
+                + "CREATE TABLE u (a int);\n"
+                + "ALTER TABLE u SET SCHEMA other;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         Replayed r = Replay.run(empty, script);
-        assertEquals(Set.of(2, 4, 5, 7, 8, 9), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
+        assertEquals(Set.of(2, 4, 5, 7, 8, 9, 12), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
                 String.join("\n", describe(r.findings())));
         assertEquals(List.of("public.f(a integer)"), r.end().routines().stream().map(x -> x.signature()).toList());
     }

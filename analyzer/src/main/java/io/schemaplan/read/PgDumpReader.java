@@ -63,6 +63,8 @@ public final class PgDumpReader {
     private static final Set<String> DROPPABLE = Set.of("TABLE", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "SCHEMA", "EXTENSION",
             "INDEX", "FUNCTION", "PROCEDURE", "ROUTINE", "TRIGGER", "POLICY", "RULE");
 
+    private static final Set<String> ROUTINE_KINDS = Set.of("FUNCTION", "PROCEDURE", "ROUTINE");
+
     /** Statements that carry table data (a full dump): skipped with one summary warning. */
     private static final Set<String> DATA = Set.of("COPY", "INSERT INTO", "SELECT");
 
@@ -1399,6 +1401,9 @@ public final class PgDumpReader {
             String arguments = t.isGroup(end) ? t.inner(end) : null;
             if (problems != null && !ifExists && !exists(kind, name, arguments, t.ident(end - 1))) {
                 throw new IllegalArgumentException("no " + kind.toLowerCase(Locale.ROOT) + " " + name + " to drop");
+            }
+            if (problems != null && arguments == null && ROUTINE_KINDS.contains(kind) && routinesNamed(name, null).size() > 1) {
+                throw new IllegalArgumentException("routine " + name + " is not unique: name its argument types");
             }
             dropOne(kind, name, arguments, t.ident(end - 1));
             i = t.isGroup(end) ? end + 1 : end;

@@ -50,9 +50,11 @@ final class Transactions {
             Classified c = classified.get(i);
             int n = p.statement().number();
             StatementKind k = c.kind();
-            // TRUNCATE and CREATE TABLE … SELECT are DDL to MySQL: they commit implicitly too.
-            boolean implicitCommit = mysql && (k == StatementKind.DDL || c.operations().stream()
-                    .anyMatch(o -> "TRUNCATE".equals(o.operation()) || "CREATE_TABLE_AS".equals(o.operation())));
+            // TRUNCATE and CREATE TABLE … SELECT are DDL to MySQL, and ANALYZE/CHECK/REPAIR TABLE commit as DDL
+            // does (MyAdminStatementsServerTest): they commit implicitly too.
+            boolean implicitCommit = mysql && (k == StatementKind.DDL || k == StatementKind.MAINTENANCE
+                    || c.operations().stream().anyMatch(o -> "TRUNCATE".equals(o.operation())
+                    || "CREATE_TABLE_AS".equals(o.operation())));
             if (k == StatementKind.BEGIN) {
                 runner = close(runner, End.COMMIT, done);
                 if (explicit != null) {

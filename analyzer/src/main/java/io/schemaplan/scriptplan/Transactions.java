@@ -232,8 +232,17 @@ final class Transactions {
                     ? "a failed or cancelled build leaves an INVALID index (drop it before a retry); " + before + "."
                     : "it commits on its own; " + before + ".";
             case EXPLICIT, RUNNER -> "a failure rolls back statements " + members.get(0).statement().number() + "–"
-                    + members.get(members.size() - 1).statement().number() + "; " + before + ".";
+                    + members.get(members.size() - 1).statement().number() + kept(members) + "; " + before + ".";
         };
+    }
+
+    /** The sequence writes a rollback keeps (setval, nextval are not transactional), or nothing. */
+    private static String kept(List<StatementPlan> members) {
+        List<String> numbers = members.stream().filter(p -> p.kind() == StatementKind.SEQUENCE)
+                .map(p -> String.valueOf(p.statement().number())).toList();
+        if (numbers.isEmpty()) return "";
+        return " but not the sequence value" + (numbers.size() == 1 ? " statement " : "s statements ")
+                + String.join(", ", numbers) + (numbers.size() == 1 ? " sets" : " set") + " (not transactional)";
     }
 
     /**

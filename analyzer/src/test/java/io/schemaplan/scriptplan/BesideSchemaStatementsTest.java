@@ -117,6 +117,19 @@ class BesideSchemaStatementsTest {
                 .filter(f -> f.message().startsWith("sequence values")).count(), plan.replay(Finding.Kind.OUTSIDE_MODEL).toString());
     }
 
+    /** A rollback of the migration's transaction keeps what setval set: the transaction's on-failure line says so. */
+    @Test
+    void aTransactionsOnFailureLineNamesTheSetvalItKeeps(@TempDir Path dir) throws java.io.IOException {
+        Path script = Files.writeString(dir.resolve("reset.sql"), "BEGIN;\nSELECT pg_catalog.setval("
+                + "'public.invitation_codes_id_seq', 42, true);\nALTER TABLE apps ADD COLUMN x int;\nCOMMIT;\n");
+        ScriptPlan plan = Schemaplan.planScripts(Schemaplan.read(SAMPLES.resolve("postgres/dify-1.12.1.sql").toString()),
+                List.of(script), Schemaplan.Options.defaults());
+        assertEquals(StatementKind.SEQUENCE, plan.statements().get(1).kind());
+        String onFailure = plan.transactions().get(0).onFailure();
+        assertTrue(onFailure.startsWith("a failure rolls back statements 1–4 but not the sequence value statement 2 sets"),
+                onFailure);
+    }
+
     private static StatementPlan statement(ScriptPlan plan, String firstLine) {
         return plan.statements().stream().filter(s -> s.firstLine().equals(firstLine)).findFirst().orElseThrow();
     }

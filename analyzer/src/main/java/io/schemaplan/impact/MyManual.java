@@ -47,6 +47,13 @@ public record MyManual(String section, String url) {
     public static final MyManual MYSQL_LOCK_TABLES = new MyManual("MySQL 8.0, LOCK TABLES and UNLOCK TABLES Statements",
             MYSQL + "lock-tables.html");
     public static final MyManual MARIADB_LOCK_TABLES = new MyManual("MariaDB, LOCK TABLES", MARIADB + "lock-tables/");
+    public static final MyManual MYSQL_TABLE_MAINTENANCE = new MyManual("MySQL 8.0, Table Maintenance Statements",
+            MYSQL + "table-maintenance-statements.html");
+    public static final MyManual MARIADB_CHECK_TABLE = new MyManual("MariaDB, CHECK TABLE", MARIADB + "check-table/");
+    public static final MyManual MARIADB_REPAIR_TABLE = new MyManual("MariaDB, REPAIR TABLE", MARIADB + "repair-table/");
+    public static final MyManual MYSQL_DATABASES = new MyManual("MySQL 8.0, CREATE DATABASE and DROP DATABASE Statements",
+            MYSQL + "drop-database.html");
+    public static final MyManual MARIADB_DROP_DATABASE = new MyManual("MariaDB, DROP DATABASE", MARIADB + "drop-database/");
     public static final MyManual MARIADB_METADATA_LOCKING = new MyManual("MariaDB, Metadata Locking",
             MARIADB + "metadata-locking/");
 }

@@ -110,6 +110,10 @@ public enum MyOperation {
     PRIVILEGES("GRANT / REVOKE, CREATE / ALTER / DROP USER or ROLE, FLUSH PRIVILEGES", ""),
     LOCK_TABLES_READ("LOCK TABLES t READ", ""),
     LOCK_TABLES_WRITE("LOCK TABLES t WRITE", ""),
+    CHECK_TABLE("CHECK TABLE t", ""),
+    REPAIR_TABLE("REPAIR TABLE t", "an InnoDB table"),
+    CREATE_DATABASE("CREATE DATABASE d (or CREATE SCHEMA)", ""),
+    DROP_DATABASE("DROP DATABASE d (or DROP SCHEMA)", ""),
 
     // Data statements of a migration script (issue 16).
     UPDATE_ROWS("UPDATE t SET c = 0 [WHERE ...]", ""),

@@ -45,6 +45,8 @@ public final class MyRules {
     public static final String TRUNCATE_TABLE = "MY-TRUNCATE";
     public static final String LOCK_TABLES = "MY-LOCK-TABLES";
     public static final String TABLE_AS = "MY-CREATE-TABLE-AS";
+    public static final String CHECK = "MY-CHECK-TABLE";
+    public static final String REPAIR = "MY-REPAIR-TABLE";
 
     // Safer recipes shared by several rules.
     static final String LOCK_WAIT = "Run it under SET SESSION lock_wait_timeout = 5 and retry on timeout: the "
@@ -388,6 +390,26 @@ public final class MyRules {
                     + "open first.")
                     .safer(LOCK_WAIT + " Unlock as soon as the statements that need it are done.")
                     .sources(MyManual.MYSQL_LOCK_TABLES, MyManual.MARIADB_LOCK_TABLES),
+            on(CHECK_TABLE).id(CHECK).inplace().cost(Cost.TABLE_BYTES).says("Checks the table: reads every row and "
+                    + "index entry (a scan of the table), changes nothing; reads and writes go on (it does not wait "
+                    + "for an open transaction that wrote to the table), only LOCK TABLES ... WRITE makes it wait; it "
+                    + "commits what is open first.")
+                    .safer("Leave it out of the migration, or run it outside busy hours: it reads the whole table and "
+                            + "changes nothing.").sources(MyManual.MYSQL_TABLE_MAINTENANCE, MyManual.MARIADB_CHECK_TABLE),
+            on(REPAIR_TABLE).id(REPAIR).lock(EXCLUSIVE).says("Repairs nothing on InnoDB: the server answers \"The "
+                    + "storage engine for the table doesn't support repair\" and changes nothing, yet first takes an "
+                    + "exclusive metadata lock, so it waits for every open transaction on the table (readers "
+                    + "included) and every later query queues behind it; it commits what is open first.")
+                    .safer("Drop it from the migration: on InnoDB it does nothing (ALTER TABLE ... FORCE rebuilds a "
+                            + "table). " + LOCK_WAIT).sources(MyManual.MYSQL_TABLE_MAINTENANCE, MyManual.MARIADB_REPAIR_TABLE),
+            on(CREATE_DATABASE).id(CATALOG).says("Creates a database (a directory and its options): no table is "
+                    + "locked (it does not wait for LOCK TABLES ... WRITE); it commits what is open first.")
+                    .safer(NOTHING_TO_DO).sources(MyManual.MYSQL_DATABASES, MyManual.MARIADB_METADATA_LOCKING),
+            on(DROP_DATABASE).id(DROP_DATA).lock(EXCLUSIVE).says("Drops the database and every table in it: an "
+                    + "exclusive metadata lock on each table, so it waits for every open transaction on any of them "
+                    + "(readers included) and every later query queues behind it; it commits at once and cannot be "
+                    + "rolled back.").safer(DEPLOY_FIRST + " " + LOCK_WAIT)
+                    .sources(MyManual.MYSQL_DATABASES, MyManual.MARIADB_DROP_DATABASE),
 
             // Data statements: InnoDB locks the rows written (and their index gaps), never the whole table beyond
             // a shared metadata lock; INPLACE (MariaDB: NOCOPY) here means rows change where they are, LOCK=NONE

@@ -19,6 +19,8 @@ public record PgManual(String section, String url) {
     public static final PgManual ALTER_TYPE = new PgManual("ALTER TYPE, Notes", DOCS + "sql-altertype.html");
     public static final PgManual CREATE_TYPE = new PgManual("CREATE TYPE", DOCS + "sql-createtype.html");
     public static final PgManual SEQUENCES = new PgManual("ALTER SEQUENCE", DOCS + "sql-altersequence.html");
+    public static final PgManual SEQUENCE_FUNCTIONS = new PgManual("Sequence Manipulation Functions",
+            DOCS + "functions-sequence.html");
     public static final PgManual VIEWS = new PgManual("CREATE VIEW, Description", DOCS + "sql-createview.html");
     public static final PgManual FUNCTIONS = new PgManual("CREATE FUNCTION", DOCS + "sql-createfunction.html");
     public static final PgManual TRIGGERS = new PgManual("CREATE TRIGGER", DOCS + "sql-createtrigger.html");

@@ -66,6 +66,7 @@ public enum PgOperation {
     CREATE_SEQUENCE("CREATE SEQUENCE s"),
     ALTER_SEQUENCE("ALTER SEQUENCE s INCREMENT BY 10"),
     DROP_SEQUENCE("DROP SEQUENCE s"),
+    SEQUENCE_VALUE("SELECT setval('s', 42) (also pg_catalog.setval, as pg_dump prints it, and nextval('s'))"),
     CREATE_VIEW("CREATE VIEW v AS SELECT ... FROM t"),
     CREATE_OR_REPLACE_VIEW("CREATE OR REPLACE VIEW v AS SELECT ... FROM t"),
     DROP_VIEW("DROP VIEW v"),

@@ -77,6 +77,7 @@ public final class PgRules {
     public static final String REWRITE_MAINTENANCE = "PG-REWRITE-MAINTENANCE";
     public static final String MAINTENANCE = "PG-MAINTENANCE";
     public static final String LOCK_TABLE = "PG-LOCK-TABLE";
+    public static final String SEQUENCE_WRITE = "PG-SEQUENCE-WRITE";
 
     // Safer recipes shared by several rules.
     static final String LOCK_TIMEOUT = "Run it under SET lock_timeout = '2s' and retry on timeout: while an "
@@ -387,6 +388,14 @@ public final class PgRules {
                             + "until the transaction ends.")
                     .safer("Commit right after ALTER SEQUENCE; do not keep it in a long migration transaction.")
                     .source(PgManual.SEQUENCES),
+            // Measured on 15 (PgRulesTraceTest, PgSequenceValueTest): ROW EXCLUSIVE on the sequence, kept by a ROLLBACK.
+            on(SEQUENCE_VALUE).id(SEQUENCE_WRITE).lock(ROW_EXCLUSIVE)
+                    .says("Sets (setval) or advances (nextval) the sequence: ROW EXCLUSIVE on it until commit, so "
+                            + "other sessions' nextval() goes on and an ALTER SEQUENCE waits. Not transactional: a "
+                            + "ROLLBACK of the migration leaves the sequence at the new value.")
+                    .safer("If the migration may roll back, run setval again after the rollback (or compute it from "
+                            + "max(id) in the statement, as pg_dump's and Django's sequence resets do).")
+                    .source(PgManual.SEQUENCE_FUNCTIONS),
             on(DROP_SEQUENCE).id(DROP_DATA).lock(ACCESS_EXCLUSIVE).says("Drops a sequence and its position.")
                     .safer(DEPLOY_FIRST).source(PgManual.SEQUENCES),
             on(CREATE_VIEW).id(CATALOG).other(ACCESS_SHARE)

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * model as it is; every other statement goes to the dump readers' handlers ({@link StatementApplier}). A
  * statement the replay cannot apply is a {@link Finding.Kind#NOT_APPLIED} finding naming it, never an error and
  * never a silent skip; one that changes only what the model does not hold (privileges, roles, owners, maintenance,
- * explicit locks) is an {@link Finding.Kind#OUTSIDE_MODEL} finding saying what it changes. On PostgreSQL, whose DDL is transactional, a ROLLBACK returns the model to its state at
+ * explicit locks, a sequence's current value) is an {@link Finding.Kind#OUTSIDE_MODEL} finding saying what it changes. On PostgreSQL, whose DDL is transactional, a ROLLBACK returns the model to its state at
  * the BEGIN; on MySQL/MariaDB, where every DDL statement commits, it does not.
  */
 public final class Replay {
@@ -64,6 +64,9 @@ public final class Replay {
                 case DATA -> { }
                 case DDL, OTHER -> {
                     String outside = outsideModel(s.sql());
+                    if (outside == null && !transactionalDdl && MYSQL_DATABASES.getKey().matcher(s.sql()).find()) {
+                        outside = MYSQL_DATABASES.getValue();
+                    }
                     if (outside != null) {
                         findings.add(new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(), outside, null));
                         continue;
@@ -113,10 +116,16 @@ public final class Replay {
                     + "|SET\\s+(PASSWORD|DEFAULT\\s+ROLE)\\b", "roles and users"),
             outside("ALTER\\s+(TABLE|SEQUENCE|VIEW|MATERIALIZED\\s+VIEW|SCHEMA|FUNCTION|PROCEDURE|ROUTINE|TYPE|DOMAIN"
                     + "|DATABASE)\\s+(IF\\s+EXISTS\\s+)?(ONLY\\s+)?\\S+(\\s*\\([^)]*\\))?\\s+OWNER\\s+TO\\b", "owners"),
-            outside("(ANALY[SZ]E|VACUUM|CLUSTER|REINDEX|CHECKPOINT|OPTIMIZE|CHECK\\s+TABLE|REPAIR\\s+TABLE"
+            outside("(ANALY[SZ]E|VACUUM|CLUSTER|REINDEX|CHECKPOINT|OPTIMIZE|CHECK\\s+TABLE|REPAIR\\s+((NO_WRITE_TO_BINLOG|LOCAL)\\s+)?TABLE"
                     + "|REFRESH\\s+MATERIALIZED\\s+VIEW)\\b", "statistics and physical storage (maintenance)"),
             outside("(LOCK|UNLOCK)\\b", "explicit locks"),
+            outside("SELECT\\s+(pg_catalog\\s*\\.\\s*)?(setval|nextval)\\s*\\(", "sequence values (setval, nextval: the model "
+                    + "holds a sequence's start and increment, not its current value; a ROLLBACK does not undo them)"),
             outside("(DISCARD|LISTEN|UNLISTEN|NOTIFY|USE)\\b", "session commands"));
+
+    /** MySQL's databases (CREATE SCHEMA is CREATE DATABASE there): its model is one database's schema. */
+    private static final java.util.Map.Entry<java.util.regex.Pattern, String> MYSQL_DATABASES =
+            outside("(CREATE|DROP)\\s+(DATABASE|SCHEMA)\\b", "databases (the model is one database's schema)");
 
     private static final java.util.regex.Pattern ROUTINE = java.util.regex.Pattern.compile("(?is)^\\s*(CREATE|DROP|ALTER)"
             + "\\s+(OR\\s+REPLACE\\s+)?(DEFINER\\s*=\\s*\\S+\\s+)?(FUNCTION|PROCEDURE|ROUTINE|EVENT|AGGREGATE)\\b");

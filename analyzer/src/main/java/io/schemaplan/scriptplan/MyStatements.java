@@ -111,7 +111,11 @@ final class MyStatements {
             if (t.isWord(0, "UNLOCK", "TABLES") || t.isWord(0, "UNLOCK", "TABLE")) {
                 return Classified.of(StatementKind.SETTING, "releases the locks LOCK TABLES took (and commits)");
             }
-            if (t.isWord(0, "OPTIMIZE") || t.isWord(0, "ANALYZE")) return tableMaintenance(t);
+            if (t.isWord(0, "OPTIMIZE") || t.isWord(0, "ANALYZE") || t.isWord(0, "CHECK") || t.isWord(0, "REPAIR")) {
+                return tableMaintenance(t);
+            }
+            if (t.isWord(0, "CREATE", "DATABASE") || t.isWord(0, "CREATE", "SCHEMA")) return op("CREATE_DATABASE", null);
+            if (t.isWord(0, "DROP", "DATABASE") || t.isWord(0, "DROP", "SCHEMA")) return op("DROP_DATABASE", null);
             if (t.isWord(0, "USE")) return Classified.of(StatementKind.SETTING, null);
             // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW | TRIGGER | PROCEDURE | FUNCTION | EVENT
             String object = createdObject(t);
@@ -170,26 +174,41 @@ final class MyStatements {
 
     /**
      * OPTIMIZE TABLE: InnoDB recreates the table in place and analyzes it (the FORCE rebuild); ANALYZE TABLE reads
-     * index samples and waits for no writer, a maintenance statement without an operation.
+     * index samples and waits for no writer, a maintenance statement without an operation; CHECK TABLE reads the
+     * table, REPAIR TABLE does nothing on InnoDB but lock it (MyAdminStatementsServerTest). All commit what is open.
      */
     private Classified tableMaintenance(SqlTokens t) {
         int i = 1;
         while (t.isWord(i, "NO_WRITE_TO_BINLOG") || t.isWord(i, "LOCAL")) i++;
         if (t.isWord(i, "TABLE") || t.isWord(i, "TABLES")) i++;
         if (t.isWord(0, "ANALYZE")) return Classified.of(StatementKind.MAINTENANCE, null);
+        if (t.isWord(0, "CHECK") || t.isWord(0, "REPAIR")) {
+            String op = t.isWord(0, "CHECK") ? "CHECK_TABLE" : "REPAIR_TABLE";
+            List<Operation> ops = new ArrayList<>();
+            for (QName table : tableList(t, i)) ops.add(new Operation(op, table, null, shared.work(table)));
+            return new Classified(StatementKind.MAINTENANCE, ops, false, null, null, null);
+        }
         List<Operation> ops = new ArrayList<>();
-        while (i < t.size() && t.isName(i)) {
-            int end = t.nameEnd(i);
-            QName table = shared.qname(t, i, end);
+        for (QName table : tableList(t, i)) {
             boolean fulltext = shared.model().table(table).map(x -> x.indexes().stream()
                     .anyMatch(ix -> "fulltext".equalsIgnoreCase(ix.method()))).orElse(false);
             ops.add(new Operation(fulltext ? "FORCE_REBUILD_FULLTEXT_TABLE" : "FORCE_REBUILD", table, null,
                     shared.work(table)));
+        }
+        return Classified.ddl(ops);
+    }
+
+    /** The tables {@code t1, t2, …} from token {@code i}, up to the first word that is not one (QUICK, EXTENDED). */
+    private List<QName> tableList(SqlTokens t, int i) {
+        List<QName> out = new ArrayList<>();
+        while (i < t.size() && t.isName(i)) {
+            int end = t.nameEnd(i);
+            out.add(shared.qname(t, i, end));
             i = end;
             if (!t.isSymbol(i, ",")) break;
             i++;
         }
-        return Classified.ddl(ops);
+        return out;
     }
 
     private Classified alterTable(SqlTokens t) {

@@ -111,6 +111,7 @@ final class PgStatements {
         if (t.isWord(0, "ROLLBACK") || t.isWord(0, "ABORT")) return Classified.of(StatementKind.ROLLBACK, null);
         if (t.isWord(0, "SET") || t.isWord(0, "RESET")) return setting(t);
         if (t.isWord(0, "SAVEPOINT") || t.isWord(0, "RELEASE")) return Classified.of(StatementKind.SETTING, null);
+        if (dialect != SqlTokens.Dialect.MYSQL && t.isWord(0, "SELECT") && sequenceCall(t, 1) > 0) return sequenceValues(t);
         if (t.isWord(0, "SELECT") || t.isWord(0, "SHOW") || t.isWord(0, "EXPLAIN")) return Classified.of(StatementKind.READ, null);
         if (t.isWord(0, "VACUUM")) return maintenance(t, "VACUUM", true);
         if (t.isWord(0, "ANALYZE") || t.isWord(0, "ANALYSE")) return maintenance(t, "ANALYZE", false);
@@ -253,6 +254,64 @@ final class PgStatements {
         if (ops.isEmpty()) ops.add(new Operation(op, null, null, Work.UNKNOWN));
         String note = autocommit ? verb + " cannot run inside a transaction block" : null;
         return new Classified(StatementKind.MAINTENANCE, ops, autocommit, note, null, null);
+    }
+
+    static final String SEQUENCE_NOTE = "not transactional: a ROLLBACK of the migration does not undo the sequence's "
+            + "new value";
+
+    /** The token of the next {@code [pg_catalog.]setval(…)} or {@code nextval(…)} call from {@code i}, or -1. */
+    private static int sequenceCall(SqlTokens t, int i) {
+        for (int k = i; k + 1 < t.size(); k++) {
+            if ((t.isWord(k, "setval") || t.isWord(k, "nextval")) && t.isGroup(k + 1)) return k;
+        }
+        return -1;
+    }
+
+    /**
+     * {@code SELECT [pg_catalog.]setval('s', n[, is_called])}, {@code nextval('s')}, or Django's
+     * {@code setval(pg_get_serial_sequence('"t"', 'id'), …) FROM t}: one operation per sequence written.
+     */
+    private Classified sequenceValues(SqlTokens t) {
+        List<Operation> ops = new ArrayList<>();
+        for (int k = sequenceCall(t, 1); k > 0; k = sequenceCall(t, k + 2)) {
+            QName seq = sequenceArgument(SqlTokens.of(t.inner(k + 1), dialect));
+            ops.add(new Operation("SEQUENCE_VALUE", seq, null, Work.NONE));
+        }
+        int from = t.find(1, "FROM");
+        String reads = from > 0 && t.isName(from + 1) ? "; it reads " + qname(t, from + 1, t.nameEnd(from + 1))
+                + " under ACCESS SHARE" : "";
+        return new Classified(StatementKind.SEQUENCE, ops, false, SEQUENCE_NOTE + reads, null, null);
+    }
+
+    /** The sequence a first argument names: {@code 's'}, {@code 's'::regclass} or {@code pg_get_serial_sequence('t', 'c')}. */
+    private QName sequenceArgument(SqlTokens a) {
+        if (a.size() > 0 && a.kind(0) == SqlTokens.Kind.STRING) return relation(SqlTokens.stringValue(a.text(0)));
+        if (a.isWord(0, "pg_get_serial_sequence") && a.isGroup(1)) {
+            List<String> args = SqlTokens.splitTopLevel(a.inner(1));
+            SqlTokens tk = SqlTokens.of(args.get(0).trim(), dialect);
+            SqlTokens ck = SqlTokens.of(args.get(1).trim(), dialect);
+            if (tk.kind(0) == SqlTokens.Kind.STRING && ck.kind(0) == SqlTokens.Kind.STRING) {
+                QName table = relation(SqlTokens.stringValue(tk.text(0)));
+                String column = SqlTokens.stringValue(ck.text(0));
+                return serialSequence(table, column);
+            }
+        }
+        throw new IllegalArgumentException("a sequence function whose sequence is not a literal");
+    }
+
+    /** A name as regclass reads a string: {@code public.s}, {@code "S"}. */
+    private QName relation(String text) {
+        SqlTokens n = SqlTokens.of(text, dialect);
+        return qname(n, 0, n.nameEnd(0));
+    }
+
+    /** The sequence behind a column: the one its default's nextval names, else PostgreSQL's {@code t_c_seq}. */
+    private QName serialSequence(QName table, String column) {
+        String def = model.table(table).flatMap(tb -> tb.column(column)).map(c -> c.defaultExpr()).orElse(null);
+        java.util.regex.Matcher m = def == null ? null
+                : java.util.regex.Pattern.compile("nextval\\(('(?:[^']|'')*')").matcher(def);
+        if (m != null && m.find()) return relation(SqlTokens.stringValue(m.group(1)));
+        return new QName(table.schema(), table.name() + "_" + column + "_seq");
     }
 
     /** LOCK [TABLE] [ONLY] t, … [IN mode MODE] [NOWAIT]: the mode on each table, ACCESS EXCLUSIVE when none is named. */

@@ -15,6 +15,11 @@ public enum StatementKind {
     SETTING,
     /** VACUUM, ANALYZE. */
     MAINTENANCE,
+    /**
+     * {@code SELECT setval(…)} / {@code nextval(…)}: a write to a sequence that no ROLLBACK undoes (PostgreSQL's
+     * sequence functions are not transactional).
+     */
+    SEQUENCE,
     /** SELECT and other statements that only read. */
     READ,
     /** Anything the planner does not know: shown as such, never dropped. */

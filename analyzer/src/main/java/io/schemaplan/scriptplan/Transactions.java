@@ -50,9 +50,11 @@ final class Transactions {
             Classified c = classified.get(i);
             int n = p.statement().number();
             StatementKind k = c.kind();
-            // TRUNCATE and CREATE TABLE … SELECT are DDL to MySQL: they commit implicitly too.
-            boolean implicitCommit = mysql && (k == StatementKind.DDL || c.operations().stream()
-                    .anyMatch(o -> "TRUNCATE".equals(o.operation()) || "CREATE_TABLE_AS".equals(o.operation())));
+            // TRUNCATE and CREATE TABLE … SELECT are DDL to MySQL, and ANALYZE/CHECK/REPAIR TABLE commit as DDL
+            // does (MyAdminStatementsServerTest): they commit implicitly too.
+            boolean implicitCommit = mysql && (k == StatementKind.DDL || k == StatementKind.MAINTENANCE
+                    || c.operations().stream().anyMatch(o -> "TRUNCATE".equals(o.operation())
+                    || "CREATE_TABLE_AS".equals(o.operation())));
             if (k == StatementKind.BEGIN) {
                 runner = close(runner, End.COMMIT, done);
                 if (explicit != null) {
@@ -230,8 +232,17 @@ final class Transactions {
                     ? "a failed or cancelled build leaves an INVALID index (drop it before a retry); " + before + "."
                     : "it commits on its own; " + before + ".";
             case EXPLICIT, RUNNER -> "a failure rolls back statements " + members.get(0).statement().number() + "–"
-                    + members.get(members.size() - 1).statement().number() + "; " + before + ".";
+                    + members.get(members.size() - 1).statement().number() + kept(members) + "; " + before + ".";
         };
+    }
+
+    /** The sequence writes a rollback keeps (setval, nextval are not transactional), or nothing. */
+    private static String kept(List<StatementPlan> members) {
+        List<String> numbers = members.stream().filter(p -> p.kind() == StatementKind.SEQUENCE)
+                .map(p -> String.valueOf(p.statement().number())).toList();
+        if (numbers.isEmpty()) return "";
+        return " but not the sequence value" + (numbers.size() == 1 ? " statement " : "s statements ")
+                + String.join(", ", numbers) + (numbers.size() == 1 ? " sets" : " set") + " (not transactional)";
     }
 
     /**

@@ -42,6 +42,35 @@ final class MariadbProbe {
         }
     }
 
+    /**
+     * Drops (if present) and creates {@code db} with one InnoDB table {@code t (id, a)} of two rows: the database of
+     * the tests that hold a lock in one session and run a statement in another.
+     */
+    static void databaseWithTable(String db) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db);
+            s.execute("CREATE DATABASE " + db);
+            s.execute("CREATE TABLE " + db + ".t (id int PRIMARY KEY, a int) ENGINE=InnoDB");
+            s.execute("INSERT INTO " + db + ".t VALUES (1, 1), (2, 2)");
+        }
+    }
+
+    /** The rule of {@code op} for the local server's profile. */
+    static MyRule rule(MyOperation op) {
+        return MyRules.forOperation(op, profile());
+    }
+
+    /** A session on {@code db} that waits a second at most for a metadata lock or a row lock, then fails (1205). */
+    static Connection waitingSession(String db) throws SQLException {
+        Connection c = connect();
+        try (Statement s = c.createStatement()) {
+            s.execute("USE " + db);
+            s.execute("SET SESSION lock_wait_timeout = 1");
+            s.execute("SET SESSION innodb_lock_wait_timeout = 1");
+        }
+        return c;
+    }
+
     /** Drops (if present) and creates this branch's test database. */
     static void freshDatabase() throws SQLException {
         freshDatabase(DB);

@@ -29,11 +29,8 @@ class MyAdminStatementsServerTest {
 
     @BeforeAll
     static void database() throws SQLException {
+        MariadbProbe.databaseWithTable(DB);
         try (Connection c = MariadbProbe.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB);
-            s.execute("CREATE DATABASE " + DB);
-            s.execute("CREATE TABLE " + DB + ".t (id int PRIMARY KEY, a int) ENGINE=InnoDB");
-            s.execute("INSERT INTO " + DB + ".t VALUES (1, 1), (2, 2)");
             s.execute("DROP USER IF EXISTS " + USER);
         }
     }
@@ -46,13 +43,9 @@ class MyAdminStatementsServerTest {
         }
     }
 
-    private static MyRule rule(MyOperation op) {
-        return MyRules.forOperation(op, MariadbProbe.profile());
-    }
-
     @Test
     void privilegesAndUsersWaitForNoTableLockNotEvenLockTablesWrite() throws SQLException {
-        assertEquals(MyRule.Lock.NONE, rule(MyOperation.PRIVILEGES).lock());
+        assertEquals(MyRule.Lock.NONE, MariadbProbe.rule(MyOperation.PRIVILEGES).lock());
         try (Connection a = session(); Connection b = session(); Statement sa = a.createStatement();
              Statement sb = b.createStatement()) {
             sa.execute("LOCK TABLES t WRITE");
@@ -68,7 +61,7 @@ class MyAdminStatementsServerTest {
 
     @Test
     void lockTablesReadLetsReadsGoOnAndWritesWait() throws SQLException {
-        MyRule r = rule(MyOperation.LOCK_TABLES_READ);
+        MyRule r = MariadbProbe.rule(MyOperation.LOCK_TABLES_READ);
         assertEquals(MyRule.Lock.SHARED, r.lock());
         try (Connection a = session(); Connection b = session(); Statement sa = a.createStatement();
              Statement sb = b.createStatement()) {
@@ -83,7 +76,7 @@ class MyAdminStatementsServerTest {
 
     @Test
     void lockTablesWriteMakesReadsWaitToo() throws SQLException {
-        MyRule r = rule(MyOperation.LOCK_TABLES_WRITE);
+        MyRule r = MariadbProbe.rule(MyOperation.LOCK_TABLES_WRITE);
         assertEquals(MyRule.Lock.EXCLUSIVE, r.lock());
         assertTrue(r.blocksReads());
         try (Connection a = session(); Connection b = session(); Statement sa = a.createStatement();
@@ -103,7 +96,7 @@ class MyAdminStatementsServerTest {
      */
     @Test
     void optimizeTableIsTheForceRebuildAndWaitsForOpenTransactions() throws SQLException {
-        assertEquals(MyRule.Lock.NONE, rule(MyOperation.FORCE_REBUILD).lock());
+        assertEquals(MyRule.Lock.NONE, MariadbProbe.rule(MyOperation.FORCE_REBUILD).lock());
         try (Connection a = session(); Connection b = session(); Statement sa = a.createStatement();
              Statement sb = b.createStatement()) {
             assertTrue(optimize(sb).contains("doing recreate + analyze instead"));
@@ -130,12 +123,6 @@ class MyAdminStatementsServerTest {
     }
 
     private static Connection session() throws SQLException {
-        Connection c = MariadbProbe.connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("USE " + DB);
-            s.execute("SET SESSION lock_wait_timeout = 1");
-            s.execute("SET SESSION innodb_lock_wait_timeout = 1");
-        }
-        return c;
+        return MariadbProbe.waitingSession(DB);
     }
 }

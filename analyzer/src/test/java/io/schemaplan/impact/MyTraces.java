@@ -25,7 +25,8 @@ record MyTraces(String setup, String clause, String session, String tableAfter) 
     /** Operations that are not an ALTER TABLE clause taking ALGORITHM and LOCK on MariaDB. */
     static final Set<MyOperation> NOT_ALTER_CLAUSES = Set.of(CREATE_TABLE, DROP_TABLE, PARTITION_BY, ADD_PARTITION,
             DROP_PARTITION, CREATE_VIEW, DROP_VIEW, CREATE_TRIGGER, DROP_TRIGGER, ROUTINE, UPDATE_ROWS, DELETE_ROWS,
-            INSERT_SELECT, TRUNCATE, CREATE_TABLE_AS, PRIVILEGES, LOCK_TABLES_READ, LOCK_TABLES_WRITE);
+            INSERT_SELECT, TRUNCATE, CREATE_TABLE_AS, PRIVILEGES, LOCK_TABLES_READ, LOCK_TABLES_WRITE, CHECK_TABLE,
+            REPAIR_TABLE, CREATE_DATABASE, DROP_DATABASE);
 
     /**
      * Clauses the server accepts with a cheaper ALGORITHM than it uses: MariaDB takes ENGINE=Aria with

@@ -160,6 +160,7 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
             Map.entry(DROP_TYPE, on("DROP TYPE {t}_mood").after(ENUM)),
             Map.entry(CREATE_SEQUENCE, on("CREATE SEQUENCE {t}_s").table("{t}_s")),
             Map.entry(ALTER_SEQUENCE, on("ALTER SEQUENCE {t}_s INCREMENT BY 10").after("CREATE SEQUENCE {t}_s").table("{t}_s")),
+            Map.entry(SEQUENCE_VALUE, on("SELECT setval('{t}_s', 42)").after("CREATE SEQUENCE {t}_s").table("{t}_s")),
             Map.entry(DROP_SEQUENCE, on("DROP SEQUENCE {t}_s").after("CREATE SEQUENCE {t}_s").table("{t}_s")),
             Map.entry(CREATE_VIEW, on(VIEW).table("{t}_v").other("{t}")),
             Map.entry(CREATE_OR_REPLACE_VIEW, on("CREATE OR REPLACE VIEW {t}_v AS SELECT id, a, b FROM {t}").after(VIEW)

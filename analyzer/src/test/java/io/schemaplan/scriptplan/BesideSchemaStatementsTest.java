@@ -62,6 +62,7 @@ class BesideSchemaStatementsTest {
         StatementPlan grant = plan.statements().get(0);
         assertEquals(null, grant.lock(), "a GRANT takes no table lock");
         outsideTheModel(plan, "privileges", "roles and users", "owners", "explicit locks");
+        sequenceValues(plan);
         // The survey's LOCK TABLEs run on their own (psql's autocommit): PostgreSQL refuses them there.
         assertEquals(3, plan.findings().stream().filter(f -> f.contains("refuses LOCK TABLE")).count(), plan.findings().toString());
     }
@@ -75,7 +76,62 @@ class BesideSchemaStatementsTest {
         assertEquals("FORCE_REBUILD", ops.get("OPTIMIZE TABLE apps"));
         assertEquals("LOCK_TABLES_READ,LOCK_TABLES_WRITE", ops.get("LOCK TABLES apps READ, accounts WRITE"));
         assertEquals("ROUTINE", ops.get("CREATE DEFINER=`root`@`%` PROCEDURE p2() SELECT 1"));
-        outsideTheModel(plan, "privileges", "roles and users", "functions, procedures and events", "explicit locks");
+        outsideTheModel(plan, "privileges", "roles and users", "functions, procedures and events", "explicit locks",
+                "statistics and physical storage (maintenance)", "databases (the model is one database's schema)");
+        assertEquals("CHECK_TABLE", ops.get("CHECK TABLE apps"));
+        assertEquals("CHECK_TABLE,CHECK_TABLE", ops.get("CHECK TABLE apps, accounts QUICK"));
+        assertEquals("REPAIR_TABLE", ops.get("REPAIR NO_WRITE_TO_BINLOG TABLE accounts"));
+        assertEquals("CREATE_DATABASE", ops.get("CREATE SCHEMA dify_archive2 DEFAULT CHARACTER SET utf8mb4"));
+        assertEquals("DROP_DATABASE", ops.get("DROP DATABASE IF EXISTS dify_archive"));
+        StatementPlan check = statement(plan, "CHECK TABLE apps");
+        assertEquals(null, check.lock(), "reads and writes go on beside CHECK TABLE");
+        assertTrue(check.items().get(0).message().contains("reads every row"), check.items().get(0).message());
+        StatementPlan repair = statement(plan, "REPAIR TABLE apps");
+        assertEquals("EXCLUSIVE", repair.lock());
+        assertTrue(repair.items().get(0).message().contains("doesn't support repair"), repair.items().get(0).message());
+        StatementPlan drop = statement(plan, "DROP SCHEMA dify_archive2");
+        assertTrue(drop.items().get(0).destructive() && drop.items().get(0).message().contains("every table"));
+        // Like DDL, each commits what is open: a transaction of its own, never inside another.
+        for (StatementPlan s : List.of(check, repair, drop)) {
+            assertEquals(1, plan.transactions().stream().filter(t -> t.number() == s.transaction()).findFirst()
+                    .orElseThrow().last() - plan.transactions().stream().filter(t -> t.number() == s.transaction())
+                    .findFirst().orElseThrow().first() + 1, s.firstLine());
+        }
+    }
+
+    /**
+     * setval and nextval write the sequence, ROW EXCLUSIVE on it, and no ROLLBACK undoes them (PgSequenceValueTest);
+     * pg_dump's pg_catalog.setval and Django's pg_get_serial_sequence form name the sequence too.
+     */
+    private static void sequenceValues(ScriptPlan plan) {
+        // In the survey's order: setval, pg_dump's pg_catalog.setval, Django's sequence reset, nextval.
+        List<String> sequences = plan.statements().stream().filter(s -> s.kind() == StatementKind.SEQUENCE)
+                .map(s -> s.lockedTable() + " " + s.lock()).toList();
+        assertEquals(List.of("public.invitation_codes_id_seq ROW EXCLUSIVE", "public.invitation_codes_id_seq ROW EXCLUSIVE",
+                "public.task_id_sequence ROW EXCLUSIVE", "public.task_id_sequence ROW EXCLUSIVE"), sequences);
+        StatementPlan django = plan.statements().stream().filter(s -> s.firstLine().contains("pg_get_serial_sequence"))
+                .findFirst().orElseThrow();
+        assertTrue(django.notes().stream().anyMatch(n -> n.contains("ROLLBACK") && n.contains("reads public.celery_taskmeta")),
+                django.notes().toString());
+        assertEquals(4, plan.replay(Finding.Kind.OUTSIDE_MODEL).stream()
+                .filter(f -> f.message().startsWith("sequence values")).count(), plan.replay(Finding.Kind.OUTSIDE_MODEL).toString());
+    }
+
+    /** A rollback of the migration's transaction keeps what setval set: the transaction's on-failure line says so. */
+    @Test
+    void aTransactionsOnFailureLineNamesTheSetvalItKeeps(@TempDir Path dir) throws java.io.IOException {
+        Path script = Files.writeString(dir.resolve("reset.sql"), "BEGIN;\nSELECT pg_catalog.setval("
+                + "'public.invitation_codes_id_seq', 42, true);\nALTER TABLE apps ADD COLUMN x int;\nCOMMIT;\n");
+        ScriptPlan plan = Schemaplan.planScripts(Schemaplan.read(SAMPLES.resolve("postgres/dify-1.12.1.sql").toString()),
+                List.of(script), Schemaplan.Options.defaults());
+        assertEquals(StatementKind.SEQUENCE, plan.statements().get(1).kind());
+        String onFailure = plan.transactions().get(0).onFailure();
+        assertTrue(onFailure.startsWith("a failure rolls back statements 1–4 but not the sequence value statement 2 sets"),
+                onFailure);
+    }
+
+    private static StatementPlan statement(ScriptPlan plan, String firstLine) {
+        return plan.statements().stream().filter(s -> s.firstLine().equals(firstLine)).findFirst().orElseThrow();
     }
 
     /** A rewrite for maintenance is priced from the statistics like any rewrite, and the text view shows it. */
@@ -99,7 +155,8 @@ class BesideSchemaStatementsTest {
         List<String> outside = plan.replay(Finding.Kind.OUTSIDE_MODEL).stream().map(Finding::message).distinct().toList();
         for (String k : kinds) assertTrue(outside.contains(k), k + " in " + outside);
         assertTrue(plan.replay(Finding.Kind.NOT_APPLIED).stream().noneMatch(f -> f.message().contains("GRANT")
-                || f.message().contains("ANALYZE") || f.message().contains("LOCK")), plan.replay(Finding.Kind.NOT_APPLIED).toString());
+                || f.message().contains("ANALYZE") || f.message().contains("LOCK") || f.message().contains("REPAIR")
+                || f.message().contains("dify_archive") || f.message().contains("setval")), plan.replay(Finding.Kind.NOT_APPLIED).toString());
         assertTrue(plan.replaySections().stream().anyMatch(s -> s.heading().startsWith("Outside the schema model")));
     }
 }

@@ -133,4 +133,22 @@ class PgStatementsTest {
         assertEquals(2000, PgStatements.durationMillis("2s"));
         assertEquals(90_000, PgStatements.durationMillis("1.5min"));
     }
+
+    /**
+     * setval / nextval are a sequence write (their own kind); the sequence is the literal's, or the column's for
+     * pg_get_serial_sequence (PostgreSQL's t_c_seq when the model does not name it). Not a literal: not understood.
+     * MariaDB's own SETVAL(s, n) stays a read: its sequences are not in the MySQL rule table.
+     */
+    @Test
+    void sequenceFunctionsWriteTheSequenceTheyName() {
+        PgStatements s = new PgStatements(DIFY, null);
+        Classified c = s.classify("SELECT setval(pg_get_serial_sequence('new_table', 'id'), 1), nextval('\"Odd\"')");
+        assertEquals(StatementKind.SEQUENCE, c.kind());
+        assertEquals(List.of("public.new_table_id_seq", "public.Odd"), c.operations().stream()
+                .map(o -> o.table().toString()).toList());
+        assertTrue(c.note().startsWith(PgStatements.SEQUENCE_NOTE), c.note());
+        assertEquals(StatementKind.UNKNOWN, s.classify("SELECT setval(some_function(), 1)").kind());
+        assertEquals(StatementKind.READ, s.classify("SELECT max(id) FROM messages").kind());
+        assertEquals(StatementKind.READ, new MyStatements(DIFY, null).classify("SELECT SETVAL(s, 42)").kind());
+    }
 }

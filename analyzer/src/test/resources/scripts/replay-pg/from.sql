@@ -1,5 +1,5 @@
 -- The schema the replay fixtures start from: an application schema with a trigger function, row-level
--- security and a second schema holding its own tables, sequence, type, view, function and trigger.
+-- security and a second schema holding its own tables, sequence, types, view, function and trigger.
 CREATE TABLE accounts (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     owner_name text NOT NULL,
@@ -33,9 +33,11 @@ CREATE TABLE billing.invoices (
     amount billing.money_amount,
     updated_at timestamptz
 );
+CREATE TYPE billing.address AS (street text, city text);
 CREATE TABLE billing.lines (
     invoice_id integer NOT NULL REFERENCES billing.invoices (id) ON DELETE CASCADE,
-    label text NOT NULL
+    label text NOT NULL,
+    ship_to billing.address
 );
 CREATE INDEX lines_invoice_idx ON billing.lines (invoice_id);
 COMMENT ON TABLE billing.invoices IS 'One invoice per account and month';

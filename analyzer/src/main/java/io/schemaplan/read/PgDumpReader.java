@@ -153,6 +153,10 @@ public final class PgDumpReader {
         handlers.put("ALTER SEQUENCE", this::alterSequence);
         handlers.put("ALTER TABLE", this::alterTable);
         handlers.put("ALTER INDEX", this::alterIndex);
+        handlers.put("ALTER VIEW", this::alterView);
+        handlers.put("ALTER MATERIALIZED VIEW", this::alterView);
+        handlers.put("ALTER TYPE", this::alterType);
+        handlers.put("ALTER TRIGGER", this::alterTrigger);
         handlers.put("CREATE INDEX", this::createIndex);
         handlers.put("CREATE UNIQUE INDEX", this::createIndex);
         handlers.put("CREATE TRIGGER", this::createTrigger);
@@ -1090,7 +1094,19 @@ public final class PgDumpReader {
 
     private void alterSequence(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
-        if (t.isWord(end, "OWNED", "BY") && !t.isWord(end + 2, "NONE")) {
+        if (t.isWord(end, "SET", "SCHEMA")) {
+            QName name = qname(t, 2, end);
+            Sequence sequence = schema.sequences.get(name);
+            if (sequence == null) throw new IllegalArgumentException("no sequence " + name);
+            if (sequence.ownedBy() != null) {
+                throw new IllegalArgumentException("cannot move an owned sequence into another schema: " + name + " belongs to " + sequence.ownedBy());
+            }
+            moveObjects(Map.of(name, movedTo(name, QName.of(t.ident(end + 2), name.name()))));
+        } else if (t.isWord(end, "RENAME", "TO")) {
+            QName name = qname(t, 2, end);
+            if (!schema.sequences.containsKey(name)) throw new IllegalArgumentException("no sequence " + name);
+            moveObjects(Map.of(name, movedTo(name, QName.of(name.schema(), t.ident(end + 2)))));
+        } else if (t.isWord(end, "OWNED", "BY") && !t.isWord(end + 2, "NONE")) {
             List<String> owner = t.nameParts(end + 2, t.nameEnd(end + 2));
             QName table = resolve(owner.subList(0, owner.size() - 1));
             schema.ownSequence(qname(t, 2, end), table.schema() + "." + table.name() + "." + owner.get(owner.size() - 1));
@@ -1146,8 +1162,8 @@ public final class PgDumpReader {
             table(name).pg.replicaIdentity = replicaIdentity(t, i + 2);
         } else if (t.isWord(i, "SET", "LOGGED") || t.isWord(i, "SET", "UNLOGGED")) {
             table(name).unlogged = t.isWord(i + 1, "UNLOGGED");
-        } else if (t.isWord(i, "SET", "SCHEMA")) { // one of the SET actions the model holds: said, not passed over
-            warn(s, "skipped ALTER TABLE " + name + " SET SCHEMA " + t.ident(i + 2) + ": moving a table to another schema is not replayed");
+        } else if (t.isWord(i, "SET", "SCHEMA")) {
+            moveTable(table(name), t.ident(i + 2));
         } else if (t.isWord(i, "SET") && t.isGroup(i + 1)) {
             table(name).pg.setOptions(options(t.inner(i + 1)));
         } else if (t.isWord(i, "ATTACH", "PARTITION")) {
@@ -1159,6 +1175,119 @@ public final class PgDumpReader {
             skipped(s, "ALTER TABLE … " + t.text(i).toUpperCase(Locale.ROOT),
                     "skipped ALTER TABLE " + name + " " + clip(t.rest(i)) + ": not part of the schema model");
         }
+    }
+
+    /**
+     * {@code ALTER TABLE t SET SCHEMA s}: the table moves with its indexes, constraints, triggers and the sequences its
+     * columns own (serial and identity), and what names them (foreign keys, defaults, views) names the new schema.
+     */
+    private void moveTable(TableParts table, String to) {
+        Map<QName, QName> moves = new LinkedHashMap<>();
+        moves.put(table.name, movedTo(table.name, QName.of(to, table.name.name())));
+        String owner = table.name + ".";
+        schema.sequences.values().stream().filter(q -> q.ownedBy() != null && q.ownedBy().startsWith(owner))
+                .forEach(q -> moves.put(q.name(), movedTo(q.name(), QName.of(to, q.name().name()))));
+        moveObjects(moves);
+    }
+
+    /** {@code to}, once it is free and its schema exists: the place a relation or type is moved or renamed to. */
+    private QName movedTo(QName from, QName to) {
+        if (!exists("SCHEMA", null, null, to.schema())) throw new IllegalArgumentException("no schema " + to.schema());
+        // relations and types share one namespace (a table's row type is a type); routines have their own
+        boolean taken = schema.tables.containsKey(to) || schema.views.containsKey(to) || schema.sequences.containsKey(to)
+                || schema.enums.containsKey(to) || otherTypes.contains(to) || schema.domains.containsKey(to);
+        if (taken) {
+            throw new IllegalArgumentException(to + " already exists");
+        }
+        return to;
+    }
+
+    /** Moves or renames relations and types: every name and printed definition follows ({@link Snapshots#withObjectsMoved}). */
+    private void moveObjects(Map<QName, QName> moves) {
+        schema.replaceWith(Snapshots.withObjectsMoved(schema.build(), moves));
+        moves.forEach((from, to) -> {
+            if (otherTypes.remove(from)) otherTypes.add(to);
+        });
+    }
+
+    /** {@code ALTER [MATERIALIZED] VIEW v RENAME TO n | SET SCHEMA s}; other forms change nothing modelled or are said. */
+    private void alterView(SqlTokens t, Statement s) {
+        if (isOwnerChange(t)) return;
+        int i = t.find(0, "VIEW") + 1;
+        boolean ifExists = t.isWord(i, "IF", "EXISTS");
+        if (ifExists) i += 2;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        boolean rename = t.isWord(end, "RENAME", "TO");
+        if (!rename && !t.isWord(end, "SET", "SCHEMA")) {
+            skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
+            return;
+        }
+        if (!schema.views.containsKey(name)) {
+            if (ifExists) return;
+            throw new IllegalArgumentException("no view " + name);
+        }
+        moveObjects(Map.of(name, movedTo(name, rename ? QName.of(name.schema(), t.ident(end + 2)) : QName.of(t.ident(end + 2), name.name()))));
+    }
+
+    /**
+     * {@code ALTER TYPE t RENAME TO n | SET SCHEMA s | RENAME VALUE 'a' TO 'b'} of an enum or a type the model does not
+     * hold (composite, range), whose name columns and arguments print; other forms are said.
+     */
+    private void alterType(SqlTokens t, Statement s) {
+        if (isOwnerChange(t)) return;
+        int end = t.nameEnd(2);
+        QName name = qname(t, 2, end);
+        boolean rename = t.isWord(end, "RENAME", "TO");
+        boolean renameValue = t.isWord(end, "RENAME", "VALUE");
+        if (!rename && !renameValue && !t.isWord(end, "SET", "SCHEMA")) {
+            skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
+            return;
+        }
+        // a composite type read from a catalog is known only by the columns of its type
+        boolean known = schema.enums.containsKey(name) || otherTypes.contains(name) || schema.tables.values().stream()
+                .anyMatch(p -> p.columns.stream().anyMatch(c -> c.type().name().equals(name.toString())));
+        if (!known) throw new IllegalArgumentException("no type " + name);
+        if (renameValue) {
+            List<String> labels = schema.enums.get(name);
+            if (labels == null) throw new IllegalArgumentException(name + " is not an enum");
+            String from = SqlTokens.stringValue(t.text(end + 2));
+            String to = SqlTokens.stringValue(t.text(t.expect(end + 3, "TO")));
+            if (!labels.contains(from)) throw new IllegalArgumentException(name + " has no label '" + from + "'");
+            if (labels.contains(to)) throw new IllegalArgumentException(name + " already has a label '" + to + "'");
+            labels.set(labels.indexOf(from), to);
+            schema.replaceWith(Snapshots.withEnumLabelRenamed(schema.build(), name, from, to));
+            // a default of the column's own type is kept without its cast ('a', not 'a'::t)
+            String literal = "'" + from.replace("'", "''") + "'";
+            for (TableParts p : schema.tables.values()) {
+                p.columns.replaceAll(c -> c.type().name().equals(name.toString()) && literal.equals(c.defaultExpr())
+                        ? c.withDefault("'" + to.replace("'", "''") + "'") : c);
+            }
+            return;
+        }
+        moveObjects(Map.of(name, movedTo(name, rename ? QName.of(name.schema(), t.ident(end + 2)) : QName.of(t.ident(end + 2), name.name()))));
+    }
+
+    /** {@code ALTER TRIGGER t ON tbl RENAME TO n}: the trigger's name and the one its definition prints. */
+    private void alterTrigger(SqlTokens t, Statement s) {
+        int end = t.nameEnd(t.expect(3, "ON"));
+        if (!t.isWord(end, "RENAME", "TO")) { // DEPENDS ON EXTENSION: nothing modelled
+            skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
+            return;
+        }
+        TableParts table = table(qname(t, 4, end));
+        String from = t.ident(2);
+        String to = t.ident(end + 2);
+        if (table.triggers.stream().noneMatch(g -> g.name().equals(from))) {
+            throw new IllegalArgumentException("table " + table.name + " has no trigger " + from);
+        }
+        if (table.triggers.stream().anyMatch(g -> g.name().equals(to))) {
+            throw new IllegalArgumentException("table " + table.name + " already has a trigger " + to);
+        }
+        String printedFrom = "TRIGGER " + Identifiers.quoteIdent(from) + " ";
+        String printedTo = "TRIGGER " + Identifiers.quoteIdent(to) + " ";
+        table.triggers.replaceAll(g -> !g.name().equals(from) ? g : new Trigger(to, g.definition().replaceFirst(
+                java.util.regex.Pattern.quote(printedFrom), java.util.regex.Matcher.quoteReplacement(printedTo))));
     }
 
     private static boolean hasTopLevelComma(SqlTokens t, int from) {

@@ -77,6 +77,37 @@ public final class Snapshots {
     }
 
     /**
+     * {@code s} after objects moved or were renamed ({@code ALTER TABLE|SEQUENCE|VIEW|TYPE … SET SCHEMA | RENAME TO}):
+     * each key of {@code moves} is called by its value wherever a name or a printed definition names it (foreign keys,
+     * views, triggers, defaults, policies, column and argument types, sequence owners). Routines keep their own names
+     * (one may share a moved relation's name), and bodies and comments stay as written, as on the server.
+     */
+    static Schema withObjectsMoved(Schema s, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
+        Schema moved = Json.withObjectsMoved(s, moves);
+        List<io.schemaplan.model.Routine> routines = new java.util.ArrayList<>();
+        for (int i = 0; i < moved.routines().size(); i++) {
+            io.schemaplan.model.Routine r = moved.routines().get(i);
+            routines.add(new io.schemaplan.model.Routine(s.routines().get(i).name(), r.kind(), r.arguments(), r.returns(),
+                    r.language(), r.attributes(), r.body(), r.comment()));
+        }
+        return new Schema(moved.engine(), moved.serverVersion(), moved.namespaces(), moved.extensions(), moved.enums(),
+                moved.sequences(), moved.tables(), moved.views(), routines, moved.domains());
+    }
+
+    /**
+     * {@code s} after {@code ALTER TYPE type RENAME VALUE 'from' TO 'to'}: the server keeps an enum constant by its
+     * oid, so every printed {@code 'from'::type} (defaults, checks, policies, views, index predicates) prints the new label.
+     */
+    static Schema withEnumLabelRenamed(Schema s, io.schemaplan.model.QName type, String from, String to) {
+        String printedType = io.schemaplan.sql.Identifiers.quoteIdent(type.schema()) + "."
+                + io.schemaplan.sql.Identifiers.quoteIdent(type.name());
+        java.util.regex.Pattern printed = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                "'" + from.replace("'", "''") + "'::" + printedType) + "(?![\\w$\".])");
+        String replacement = java.util.regex.Matcher.quoteReplacement("'" + to.replace("'", "''") + "'::" + printedType);
+        return Json.walked(s, (field, text) -> Json.NAMES.contains(field) ? text : printed.matcher(text).replaceAll(replacement));
+    }
+
+    /**
      * Everything that touches Jackson, in a class of its own: {@link #looksLikeSnapshot}, asked of every file
      * source, then loads (and verifies) no Jackson class; building the mapper alone costs about 0.2 s of start-up
      * that a dump file never needs (docs/performance.md).
@@ -107,11 +138,34 @@ public final class Snapshots {
         /** Fields whose text is kept as written. */
         private static final java.util.Set<String> AS_WRITTEN = java.util.Set.of("body", "comment", "labels", "values");
         /** Fields that hold a model name ({@code schema.name}, or {@code schema.table.column} for a sequence owner): unquoted. */
-        private static final java.util.Set<String> NAMES = java.util.Set.of("name", "referencedTable", "partitionOf",
+        static final java.util.Set<String> NAMES = java.util.Set.of("name", "referencedTable", "partitionOf",
                 "inherits", "ownedBy");
 
+        static Schema withObjectsMoved(Schema s, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            java.util.Map<String, String> printedNames = new java.util.HashMap<>();
+            moves.forEach((from, to) -> {
+                names.put(from.toString(), to.toString());
+                printedNames.put(printed(from), printed(to));
+            });
+            java.util.regex.Pattern printed = java.util.regex.Pattern.compile("(?<![\\w$\".])(?:" + printedNames.keySet().stream()
+                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|")) + ")(?![\\w$\"])");
+            return walked(s, (field, text) -> {
+                if (NAMES.contains(field)) {
+                    if (names.containsKey(text)) return names.get(text);
+                    int column = text.lastIndexOf('.'); // a sequence owner, schema.table.column
+                    String owner = column < 0 ? null : names.get(text.substring(0, column));
+                    return owner == null ? text : owner + text.substring(column);
+                }
+                return printed.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(printedNames.get(m.group())));
+            });
+        }
+
+        private static String printed(io.schemaplan.model.QName q) {
+            return io.schemaplan.sql.Identifiers.quoteIdent(q.schema()) + "." + io.schemaplan.sql.Identifiers.quoteIdent(q.name());
+        }
+
         static Schema withNamespaceRenamed(Schema s, String from, String to) {
-            JsonNode tree = MAPPER.valueToTree(s);
             java.util.regex.Pattern printed = java.util.regex.Pattern.compile("(?<![\\w$\".])"
                     + java.util.regex.Pattern.quote(io.schemaplan.sql.Identifiers.quoteIdent(from) + "."));
             String printedTo = java.util.regex.Matcher.quoteReplacement(io.schemaplan.sql.Identifiers.quoteIdent(to) + ".");
@@ -120,8 +174,13 @@ public final class Snapshots {
                 if (NAMES.contains(field) && text.startsWith(from + ".")) return to + text.substring(from.length());
                 return printed.matcher(text).replaceAll(printedTo);
             };
+            return walked(s, rename);
+        }
+
+        /** {@code s} with every text field but those kept as written passed through {@code rename(field, text)}. */
+        static Schema walked(Schema s, java.util.function.BiFunction<String, String, String> rename) {
             try {
-                return MAPPER.treeToValue(renamed(tree, "", rename), Schema.class);
+                return MAPPER.treeToValue(renamed(MAPPER.valueToTree(s), "", rename), Schema.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot read back the renamed model", e);
             }

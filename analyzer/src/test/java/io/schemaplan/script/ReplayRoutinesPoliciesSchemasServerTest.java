@@ -51,6 +51,13 @@ class ReplayRoutinesPoliciesSchemasServerTest {
         }
     }
 
+    /** The replay of an inline script on an empty PostgreSQL 15 model. */
+    private static Replayed replayedOnEmpty(String sql) {
+        Schema empty = new Schema(io.schemaplan.model.Engine.POSTGRES, "15.0", List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of());
+        return Replay.run(empty, ScriptReader.read("inline.sql", sql.getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+    }
+
     private static List<String> describe(List<Finding> findings) {
         return findings.stream().map(f -> f.kind() + " #" + f.statement() + " " + (f.change() == null ? f.message()
                 : f.change().object())).sorted().collect(Collectors.toList());
@@ -87,15 +94,35 @@ class ReplayRoutinesPoliciesSchemasServerTest {
     }
 
     /**
+     * Moving tables to another schema takes their indexes, constraints, triggers, policies and owned sequences along,
+     * and the foreign key, view and defaults that name them follow; so do a view, a free sequence and an enum moved.
+     */
+    @Test
+    void setSchema() {
+        assertEquals(List.of(), replayedAgainstServer("sp_replay2_set_schema", List.of(), "V4__archive_invoices.sql"));
+    }
+
+    /** Renaming an enum, one of its labels, a composite type and two triggers: columns, defaults and policies print the new names. */
+    @Test
+    void renameTypesLabelsAndTriggers() {
+        assertEquals(List.of(), replayedAgainstServer("sp_replay2_renames", List.of(), "V5__rename_types_and_trigger.sql"));
+    }
+
+    /** The routines of V2, then the renames, then the schema rename: each statement finds what the ones before left. */
+    @Test
+    void renamesBetweenRoutinesAndSchemaRename() {
+        assertEquals(List.of(), replayedAgainstServer("sp_replay2_chain", List.of(), "V2__replace_trigger_function.sql",
+                "V5__rename_types_and_trigger.sql", "V3__rename_billing_schema.sql"));
+    }
+
+    /**
      * What the server refuses, the replay does not apply: a second CREATE without OR REPLACE, a DROP of an overload
-     * that is not there, an ALTER of an ambiguous name, a policy or schema that does not exist; and what it does not
-     * replay it says: ALTER TABLE … SET SCHEMA.
+     * that is not there, an ALTER of an ambiguous name, a policy or schema that does not exist, a move to a schema
+     * that does not exist.
      */
     @Test
     void whatTheServerRefusesIsNotApplied() {
-        Schema empty = new Schema(io.schemaplan.model.Engine.POSTGRES, "15.0", List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
-        Script script = ScriptReader.read("inline.sql", ("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
+        Replayed r = replayedOnEmpty("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $$ SELECT a $$;\n"
                 + "CREATE FUNCTION f(b integer) RETURNS int LANGUAGE sql AS $$ SELECT b $$;\n"
                 + "CREATE FUNCTION f(a double precision) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
                 + "DROP FUNCTION f(bigint);\n"
@@ -108,11 +135,38 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "CREATE TABLE u (a int);\n"
                 + "ALTER TABLE u SET SCHEMA other;\n"
                 + "CREATE FUNCTION f(a bigint) RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;\n"
-                + "DROP FUNCTION f;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
-        Replayed r = Replay.run(empty, script);
+                + "DROP FUNCTION f;\n");
         assertEquals(Set.of(2, 4, 5, 7, 8, 9, 12, 14), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
                 String.join("\n", describe(r.findings())));
         assertEquals(Set.of("public.f(a integer)", "public.f(a bigint)"),
                 r.end().routines().stream().map(x -> x.signature()).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Moves and renames of what does not exist are not applied, nor those the server refuses: a sequence a column
+     * owns moved alone, a name already taken, a label already there; the model stays as it was.
+     */
+    @Test
+    void movesAndRenamesOfWhatIsNotThereAreNotApplied() {
+        Replayed r = replayedOnEmpty("CREATE SCHEMA other;\n"
+                + "ALTER TABLE nowhere SET SCHEMA other;\n"
+                + "ALTER SEQUENCE nowhere_seq SET SCHEMA other;\n"
+                + "ALTER VIEW nowhere_view SET SCHEMA other;\n"
+                + "ALTER TYPE nowhere_type RENAME TO somewhere;\n"
+                + "ALTER TRIGGER nowhere_trigger ON nowhere RENAME TO somewhere;\n"
+                + "CREATE TABLE t (id serial PRIMARY KEY);\n"
+                + "CREATE TYPE mood AS ENUM ('sad', 'ok');\n"
+                + "ALTER SEQUENCE t_id_seq SET SCHEMA other;\n"
+                + "ALTER TYPE mood RENAME VALUE 'happy' TO 'glad';\n"
+                + "ALTER TYPE mood RENAME VALUE 'sad' TO 'ok';\n"
+                + "ALTER TRIGGER nowhere_trigger ON t RENAME TO somewhere;\n"
+                + "CREATE TABLE other.t (a int);\n"
+                + "ALTER TABLE t SET SCHEMA other;\n"
+                + "ALTER TYPE mood SET SCHEMA other;\n");
+        assertEquals(Set.of(2, 3, 4, 5, 6, 9, 10, 11, 12, 14), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
+                String.join("\n", describe(r.findings())));
+        assertEquals(Set.of("public.t", "other.t"), r.end().tables().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));
+        assertEquals(Set.of("public.t_id_seq"), r.end().sequences().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));
+        assertEquals(List.of("other.mood [sad, ok]"), r.end().enums().stream().map(e -> e.name() + " " + e.labels()).toList());
     }
 }

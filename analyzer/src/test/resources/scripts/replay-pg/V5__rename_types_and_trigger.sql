@@ -1,7 +1,9 @@
 -- Flyway V5: the invoice state type is renamed and its first label too (the default and the policy that name it
--- print the new ones), a composite type is renamed under the column that uses it, and a trigger is renamed.
+-- print the new ones), a composite type is renamed under the column that uses it, two triggers are renamed, and
+-- the invoices become bills (their trigger and the view that reads them print the new name).
 ALTER TYPE billing.invoice_state RENAME TO invoice_status;
 ALTER TYPE billing.invoice_status RENAME VALUE 'draft' TO 'open';
 ALTER TYPE billing.address RENAME TO postal_address;
 ALTER TRIGGER invoices_touch ON billing.invoices RENAME TO invoices_stamp;
 ALTER TRIGGER accounts_touch ON accounts RENAME TO "Accounts Stamp";
+ALTER TABLE billing.invoices RENAME TO bills;

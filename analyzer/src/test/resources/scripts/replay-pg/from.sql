@@ -1,5 +1,5 @@
 -- The schema the replay fixtures start from: an application schema with a trigger function, row-level
--- security and a second schema holding its own tables, sequence, types, view, function and trigger.
+-- security and a second schema holding its own tables, sequence, types, views, function and trigger.
 CREATE TABLE accounts (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     owner_name text NOT NULL,
@@ -45,5 +45,6 @@ CREATE FUNCTION billing.total(state billing.invoice_state) RETURNS numeric LANGU
     AS $$ SELECT sum(amount) FROM billing.invoices WHERE invoices.state = total.state $$;
 CREATE TRIGGER invoices_touch BEFORE UPDATE ON billing.invoices FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
 CREATE VIEW billing.open_invoices AS SELECT id, amount FROM billing.invoices WHERE state <> 'paid';
+CREATE VIEW billing.invoice_owners AS SELECT i.id, a.owner_name FROM billing.invoices i JOIN accounts a ON a.id = i.account_id;
 ALTER TABLE billing.invoices ENABLE ROW LEVEL SECURITY;
 CREATE POLICY invoices_sent ON billing.invoices FOR SELECT USING (state <> 'draft'::billing.invoice_state);

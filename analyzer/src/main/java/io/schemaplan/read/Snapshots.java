@@ -157,8 +157,38 @@ public final class Snapshots {
                     String owner = column < 0 ? null : names.get(text.substring(0, column));
                     return owner == null ? text : owner + text.substring(column);
                 }
-                return printed.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(printedNames.get(m.group())));
+                String moved = field.equals("definition") ? withQualifiersRenamed(text, moves) : text;
+                return printed.matcher(moved).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(printedNames.get(m.group())));
             });
+        }
+
+        /** What follows a relation in a FROM list when it has no alias. */
+        private static final java.util.regex.Pattern NO_ALIAS = java.util.regex.Pattern.compile("\\s*(?:$|[),;]|(?i:WHERE|JOIN|LEFT|RIGHT"
+                + "|FULL|INNER|CROSS|NATURAL|ON|USING|GROUP|ORDER|HAVING|WINDOW|LIMIT|OFFSET|FETCH|FOR|UNION|EXCEPT|INTERSECT)\\b)");
+
+        /**
+         * A view prints the columns of a relation it reads without an alias as {@code invoices.id}: once the relation is
+         * renamed, as {@code bills.id}. Only when every mention of the relation is without an alias, or the qualifier
+         * could be another's.
+         */
+        private static String withQualifiersRenamed(String text, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
+            for (var move : moves.entrySet()) {
+                String from = io.schemaplan.sql.Identifiers.quoteIdent(move.getKey().name());
+                String to = io.schemaplan.sql.Identifiers.quoteIdent(move.getValue().name());
+                if (from.equals(to)) continue;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w$\".])" + java.util.regex.Pattern.quote(printed(move.getKey()))
+                        + "(?![\\w$\".])").matcher(text);
+                boolean mentioned = false;
+                boolean aliased = false;
+                while (m.find()) {
+                    mentioned = true;
+                    aliased |= !NO_ALIAS.matcher(text).region(m.end(), text.length()).lookingAt();
+                }
+                if (!mentioned || aliased) continue;
+                text = text.replaceAll("(?<![\\w$\".])" + java.util.regex.Pattern.quote(from + ".") + "(?=[\\w\"])",
+                        java.util.regex.Matcher.quoteReplacement(to + "."));
+            }
+            return text;
         }
 
         private static String printed(io.schemaplan.model.QName q) {

@@ -102,7 +102,10 @@ class ReplayRoutinesPoliciesSchemasServerTest {
         assertEquals(List.of(), replayedAgainstServer("sp_replay2_set_schema", List.of(), "V4__archive_invoices.sql"));
     }
 
-    /** Renaming an enum, one of its labels, a composite type and two triggers: columns, defaults and policies print the new names. */
+    /**
+     * Renaming an enum, one of its labels, a composite type, two triggers and a table: columns, defaults, policies,
+     * the table's trigger and the view that reads it print the new names.
+     */
     @Test
     void renameTypesLabelsAndTriggers() {
         assertEquals(List.of(), replayedAgainstServer("sp_replay2_renames", List.of(), "V5__rename_types_and_trigger.sql"));

@@ -1231,7 +1231,7 @@ public final class PgDumpReader {
     }
 
     /**
-     * {@code ALTER TYPE t RENAME TO n | SET SCHEMA s | RENAME VALUE 'a' TO 'b'} of an enum or a type the model does not
+     * {@code ALTER TYPE t RENAME TO n | SET SCHEMA s | RENAME VALUE 'a' TO 'b' | ADD VALUE …} of an enum or a type the model does not
      * hold (composite, range), whose name columns and arguments print; other forms are said.
      */
     private void alterType(SqlTokens t, Statement s) {
@@ -1240,6 +1240,10 @@ public final class PgDumpReader {
         QName name = qname(t, 2, end);
         boolean rename = t.isWord(end, "RENAME", "TO");
         boolean renameValue = t.isWord(end, "RENAME", "VALUE");
+        if (t.isWord(end, "ADD", "VALUE")) {
+            addEnumLabel(name, t, end + 2);
+            return;
+        }
         if (!rename && !renameValue && !t.isWord(end, "SET", "SCHEMA")) {
             skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
             return;
@@ -1266,6 +1270,26 @@ public final class PgDumpReader {
             return;
         }
         moveObjects(Map.of(name, movedTo(name, rename ? QName.of(name.schema(), t.ident(end + 2)) : QName.of(t.ident(end + 2), name.name()))));
+    }
+
+    /** {@code ALTER TYPE e ADD VALUE [IF NOT EXISTS] 'x' [BEFORE|AFTER 'y']}: at the end, or beside y. */
+    private void addEnumLabel(QName name, SqlTokens t, int i) {
+        List<String> labels = schema.enums.get(name);
+        if (labels == null) throw new IllegalArgumentException("no enum " + name);
+        boolean ifNotExists = t.isWord(i, "IF", "NOT", "EXISTS");
+        if (ifNotExists) i += 3;
+        String label = SqlTokens.stringValue(t.text(i));
+        if (labels.contains(label)) {
+            if (ifNotExists) return;
+            throw new IllegalArgumentException(name + " already has a label '" + label + "'");
+        }
+        int at = labels.size();
+        if (t.isWord(i + 1, "BEFORE") || t.isWord(i + 1, "AFTER")) {
+            String neighbour = SqlTokens.stringValue(t.text(i + 2));
+            if (!labels.contains(neighbour)) throw new IllegalArgumentException(name + " has no label '" + neighbour + "'");
+            at = labels.indexOf(neighbour) + (t.isWord(i + 1, "AFTER") ? 1 : 0);
+        }
+        labels.add(at, label);
     }
 
     /** {@code ALTER TRIGGER t ON tbl RENAME TO n}: the trigger's name and the one its definition prints. */

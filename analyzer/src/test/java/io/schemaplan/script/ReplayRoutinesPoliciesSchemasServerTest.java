@@ -103,7 +103,7 @@ class ReplayRoutinesPoliciesSchemasServerTest {
     }
 
     /**
-     * Renaming an enum, one of its labels, a composite type, two triggers and a table: columns, defaults, policies,
+     * Renaming an enum, one of its labels (and adding others), a composite type, two triggers and a table: columns, defaults, policies,
      * the table's trigger and the view that reads it print the new names.
      */
     @Test
@@ -147,7 +147,7 @@ class ReplayRoutinesPoliciesSchemasServerTest {
 
     /**
      * Moves and renames of what does not exist are not applied, nor those the server refuses: a sequence a column
-     * owns moved alone, a name already taken, a label already there; the model stays as it was.
+     * owns moved alone, a name already taken, a label already there or not there; the model stays as it was.
      */
     @Test
     void movesAndRenamesOfWhatIsNotThereAreNotApplied() {
@@ -165,8 +165,12 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "ALTER TRIGGER nowhere_trigger ON t RENAME TO somewhere;\n"
                 + "CREATE TABLE other.t (a int);\n"
                 + "ALTER TABLE t SET SCHEMA other;\n"
-                + "ALTER TYPE mood SET SCHEMA other;\n");
-        assertEquals(Set.of(2, 3, 4, 5, 6, 9, 10, 11, 12, 14), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
+                + "ALTER TYPE mood SET SCHEMA other;\n"
+                + "ALTER TYPE other.mood ADD VALUE 'ok';\n"
+                + "ALTER TYPE other.mood ADD VALUE 'fine' AFTER 'great';\n"
+                + "ALTER TYPE other.mood ADD VALUE IF NOT EXISTS 'sad';\n"
+                + "ALTER TYPE nowhere_type ADD VALUE 'x';\n");
+        assertEquals(Set.of(2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 16, 17, 19), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
                 String.join("\n", describe(r.findings())));
         assertEquals(Set.of("public.t", "other.t"), r.end().tables().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));
         assertEquals(Set.of("public.t_id_seq"), r.end().sequences().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));

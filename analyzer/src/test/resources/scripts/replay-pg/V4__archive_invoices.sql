@@ -1,6 +1,7 @@
 -- Flyway V4: accounts and invoices move to an archive schema with their keys, indexes, triggers, policies and
 -- the sequences their columns own (identity and serial); the invoice lines stay and keep their foreign key, the
--- open-invoices view follows, a ticket sequence is made and moved, another renamed.
+-- open-invoices view follows, a ticket sequence is made and moved, another renamed; the state type and the
+-- amount domain move too.
 CREATE SCHEMA archive;
 ALTER TABLE accounts SET SCHEMA archive;
 ALTER TABLE IF EXISTS billing.invoices SET SCHEMA archive;
@@ -12,3 +13,4 @@ ALTER SEQUENCE ticket_seq SET SCHEMA archive;
 ALTER SEQUENCE billing.note_seq RENAME TO memo_seq;
 ALTER TABLE billing.lines ADD COLUMN memo bigint DEFAULT nextval('billing.memo_seq');
 ALTER TYPE billing.invoice_state SET SCHEMA archive;
+ALTER DOMAIN billing.money_amount SET SCHEMA archive;

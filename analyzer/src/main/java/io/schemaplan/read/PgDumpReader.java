@@ -1701,6 +1701,10 @@ public final class PgDumpReader {
             List<Constraint> checks = new ArrayList<>(d.checks());
             checks.add(c);
             schema.domains.put(name, d.withChecks(checks));
+        } else if (t.isWord(end, "RENAME", "TO")) {
+            moveObjects(Map.of(name, movedTo(name, QName.of(name.schema(), t.ident(end + 2)))));
+        } else if (t.isWord(end, "SET", "SCHEMA")) {
+            moveObjects(Map.of(name, movedTo(name, QName.of(t.ident(end + 2), name.name()))));
         } else {
             warn(s, "skipped ALTER DOMAIN " + name + " " + clip(t.rest(end)));
         }

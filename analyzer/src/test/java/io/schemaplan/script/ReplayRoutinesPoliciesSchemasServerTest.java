@@ -169,8 +169,9 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "ALTER TYPE other.mood ADD VALUE 'ok';\n"
                 + "ALTER TYPE other.mood ADD VALUE 'fine' AFTER 'great';\n"
                 + "ALTER TYPE other.mood ADD VALUE IF NOT EXISTS 'sad';\n"
-                + "ALTER TYPE nowhere_type ADD VALUE 'x';\n");
-        assertEquals(Set.of(2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 16, 17, 19), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
+                + "ALTER TYPE nowhere_type ADD VALUE 'x';\n"
+                + "ALTER DOMAIN nowhere_domain RENAME TO somewhere;\n");
+        assertEquals(Set.of(2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 16, 17, 19, 20), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
                 String.join("\n", describe(r.findings())));
         assertEquals(Set.of("public.t", "other.t"), r.end().tables().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));
         assertEquals(Set.of("public.t_id_seq"), r.end().sequences().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));

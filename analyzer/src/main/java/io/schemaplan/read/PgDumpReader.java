@@ -1184,10 +1184,24 @@ public final class PgDumpReader {
     private void moveTable(TableParts table, String to) {
         Map<QName, QName> moves = new LinkedHashMap<>();
         moves.put(table.name, movedTo(table.name, QName.of(to, table.name.name())));
+        Set<String> targetIndexes = new java.util.HashSet<>();
+        schema.tables.values().stream().filter(p -> p.name.schema().equals(to)).forEach(p -> targetIndexes.addAll(indexNames(p)));
+        for (String index : indexNames(table)) { // an index is a relation of its schema too, and moves along
+            if (targetIndexes.contains(index) || declares(to, index)) {
+                throw new IllegalArgumentException("relation " + index + " already exists in schema " + to);
+            }
+        }
         String owner = table.name + ".";
         schema.sequences.values().stream().filter(q -> q.ownedBy() != null && q.ownedBy().startsWith(owner))
                 .forEach(q -> moves.put(q.name(), movedTo(q.name(), QName.of(to, q.name().name()))));
         moveObjects(moves);
+    }
+
+    /** The indexes of a table: its own, and those of its primary key, unique and exclusion constraints. */
+    private static List<String> indexNames(TableParts table) {
+        List<String> names = new ArrayList<>(table.indexes.stream().map(Index::name).toList());
+        table.constraints.stream().filter(c -> c.kind() != Constraint.Kind.CHECK).forEach(c -> names.add(c.name()));
+        return names;
     }
 
     /** {@code to}, once it is free and its schema exists: the place a relation or type is moved or renamed to. */
@@ -1408,8 +1422,7 @@ public final class PgDumpReader {
         if (!t.isWord(end, "RENAME", "TO")) return;
         QName name = qname(t, i, end);
         String to = t.ident(end + 2);
-        TableParts owner = schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema())
-                && tp.indexes.stream().anyMatch(x -> x.name().equals(name.name()))).findFirst().orElse(null);
+        TableParts owner = indexOwner(name);
         if (owner == null) {
             if (!ifExists && problems != null) throw new IllegalArgumentException("no index " + name);
             return;
@@ -1417,6 +1430,12 @@ public final class PgDumpReader {
         owner.indexes.replaceAll(x -> x.name().equals(name.name()) ? x.renamed(to) : x);
         String comment = schema.comments.remove(new CommentKey("INDEX", name, null));
         if (comment != null) schema.comments.put(new CommentKey("INDEX", QName.of(name.schema(), to), null), comment);
+    }
+
+    /** The table that holds index {@code name} (an index name is unique in its schema), or null. */
+    private TableParts indexOwner(QName name) {
+        return schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema())
+                && tp.indexes.stream().anyMatch(x -> x.name().equals(name.name()))).findFirst().orElse(null);
     }
 
     /**

@@ -147,7 +147,7 @@ class ReplayRoutinesPoliciesSchemasServerTest {
 
     /**
      * Moves and renames of what does not exist are not applied, nor those the server refuses: a sequence a column
-     * owns moved alone, a name already taken, a label already there or not there; the model stays as it was.
+     * owns moved alone, a name already taken (an index's too), a label already there or not there; the model stays as it was.
      */
     @Test
     void movesAndRenamesOfWhatIsNotThereAreNotApplied() {
@@ -170,10 +170,13 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "ALTER TYPE other.mood ADD VALUE 'fine' AFTER 'great';\n"
                 + "ALTER TYPE other.mood ADD VALUE IF NOT EXISTS 'sad';\n"
                 + "ALTER TYPE nowhere_type ADD VALUE 'x';\n"
-                + "ALTER DOMAIN nowhere_domain RENAME TO somewhere;\n");
-        assertEquals(Set.of(2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 16, 17, 19, 20), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
+                + "ALTER DOMAIN nowhere_domain RENAME TO somewhere;\n"
+                + "CREATE TABLE other.x (id int PRIMARY KEY);\n"
+                + "CREATE TABLE y (id int CONSTRAINT x_pkey PRIMARY KEY);\n"
+                + "ALTER TABLE y SET SCHEMA other;\n");
+        assertEquals(Set.of(2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 16, 17, 19, 20, 23), r.findings().stream().map(Finding::statement).collect(Collectors.toSet()),
                 String.join("\n", describe(r.findings())));
-        assertEquals(Set.of("public.t", "other.t"), r.end().tables().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));
+        assertEquals(Set.of("public.t", "other.t", "other.x", "public.y"), r.end().tables().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));
         assertEquals(Set.of("public.t_id_seq"), r.end().sequences().stream().map(x -> x.name().toString()).collect(Collectors.toSet()));
         assertEquals(List.of("other.mood [sad, ok]"), r.end().enums().stream().map(e -> e.name() + " " + e.labels()).toList());
     }

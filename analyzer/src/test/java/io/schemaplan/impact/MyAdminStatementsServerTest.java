@@ -30,17 +30,12 @@ class MyAdminStatementsServerTest {
     @BeforeAll
     static void database() throws SQLException {
         MariadbProbe.databaseWithTable(DB);
-        try (Connection c = MariadbProbe.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP USER IF EXISTS " + USER);
-        }
+        MariadbProbe.run("DROP USER IF EXISTS " + USER);
     }
 
     @AfterAll
     static void drop() throws SQLException {
-        try (Connection c = MariadbProbe.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP USER IF EXISTS " + USER);
-            s.execute("DROP DATABASE IF EXISTS " + DB);
-        }
+        MariadbProbe.run("DROP USER IF EXISTS " + USER, "DROP DATABASE IF EXISTS " + DB);
     }
 
     @Test

@@ -31,17 +31,12 @@ class MyTableMaintenanceServerTest {
     @BeforeAll
     static void database() throws SQLException {
         MariadbProbe.databaseWithTable(DB);
-        try (Connection c = MariadbProbe.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + OTHER);
-        }
+        MariadbProbe.run("DROP DATABASE IF EXISTS " + OTHER);
     }
 
     @AfterAll
     static void drop() throws SQLException {
-        try (Connection c = MariadbProbe.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB);
-            s.execute("DROP DATABASE IF EXISTS " + OTHER);
-        }
+        MariadbProbe.run("DROP DATABASE IF EXISTS " + DB, "DROP DATABASE IF EXISTS " + OTHER);
     }
 
     /** CHECK TABLE goes on beside an open transaction that wrote to the table; LOCK TABLES ... WRITE makes it wait. */

@@ -83,15 +83,7 @@ public final class Snapshots {
      * (one may share a moved relation's name), and bodies and comments stay as written, as on the server.
      */
     static Schema withObjectsMoved(Schema s, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
-        Schema moved = Json.withObjectsMoved(s, moves);
-        List<io.schemaplan.model.Routine> routines = new java.util.ArrayList<>();
-        for (int i = 0; i < moved.routines().size(); i++) {
-            io.schemaplan.model.Routine r = moved.routines().get(i);
-            routines.add(new io.schemaplan.model.Routine(s.routines().get(i).name(), r.kind(), r.arguments(), r.returns(),
-                    r.language(), r.attributes(), r.body(), r.comment()));
-        }
-        return new Schema(moved.engine(), moved.serverVersion(), moved.namespaces(), moved.extensions(), moved.enums(),
-                moved.sequences(), moved.tables(), moved.views(), routines, moved.domains());
+        return Json.withObjectsMoved(s, moves);
     }
 
     /**
@@ -139,7 +131,12 @@ public final class Snapshots {
         private static final java.util.Set<String> AS_WRITTEN = java.util.Set.of("body", "comment", "labels", "values");
         /** Fields that hold a model name ({@code schema.name}, or {@code schema.table.column} for a sequence owner): unquoted. */
         static final java.util.Set<String> NAMES = java.util.Set.of("name", "referencedTable", "partitionOf",
-                "inherits", "ownedBy");
+                "inherits", "ownedBy", Json.ROUTINE_NAME);
+        /**
+         * The field name {@link #walked} passes for a name inside {@code routines}: a routine has a namespace of its own
+         * (one may share a moved relation's name and keeps it), so a walk can tell its name from a relation's.
+         */
+        static final String ROUTINE_NAME = "routines.name";
 
         static Schema withObjectsMoved(Schema s, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
             java.util.Map<String, String> names = new java.util.HashMap<>();
@@ -148,16 +145,18 @@ public final class Snapshots {
                 names.put(from.toString(), to.toString());
                 printedNames.put(printed(from), printed(to));
             });
+            List<Qualifier> qualifiers = moves.entrySet().stream().map(Qualifier::of).filter(java.util.Objects::nonNull).toList();
             java.util.regex.Pattern printed = java.util.regex.Pattern.compile("(?<![\\w$\".])(?:" + printedNames.keySet().stream()
                     .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|")) + ")(?![\\w$\"])");
             return walked(s, (field, text) -> {
+                if (field.equals(ROUTINE_NAME)) return text;
                 if (NAMES.contains(field)) {
                     if (names.containsKey(text)) return names.get(text);
                     int column = text.lastIndexOf('.'); // a sequence owner, schema.table.column
                     String owner = column < 0 ? null : names.get(text.substring(0, column));
                     return owner == null ? text : owner + text.substring(column);
                 }
-                String moved = field.equals("definition") ? withQualifiersRenamed(text, moves) : text;
+                String moved = field.equals("definition") ? withQualifiersRenamed(text, qualifiers) : text;
                 return printed.matcher(moved).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(printedNames.get(m.group())));
             });
         }
@@ -169,15 +168,24 @@ public final class Snapshots {
         /**
          * A view prints the columns of a relation it reads without an alias as {@code invoices.id}: once the relation is
          * renamed, as {@code bills.id}. Only when every mention of the relation is without an alias, or the qualifier
-         * could be another's.
+         * could be another's. The patterns of a move, compiled once for every definition the walk passes.
          */
-        private static String withQualifiersRenamed(String text, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
-            for (var move : moves.entrySet()) {
+        private record Qualifier(java.util.regex.Pattern mention, java.util.regex.Pattern qualifier, String to) {
+            /** Null when the move keeps the relation's name (a SET SCHEMA): its qualifier stays. */
+            static Qualifier of(java.util.Map.Entry<io.schemaplan.model.QName, io.schemaplan.model.QName> move) {
                 String from = io.schemaplan.sql.Identifiers.quoteIdent(move.getKey().name());
                 String to = io.schemaplan.sql.Identifiers.quoteIdent(move.getValue().name());
-                if (from.equals(to)) continue;
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w$\".])" + java.util.regex.Pattern.quote(printed(move.getKey()))
-                        + "(?![\\w$\".])").matcher(text);
+                if (from.equals(to)) return null;
+                return new Qualifier(java.util.regex.Pattern.compile("(?<![\\w$\".])"
+                        + java.util.regex.Pattern.quote(printed(move.getKey())) + "(?![\\w$\".])"),
+                        java.util.regex.Pattern.compile("(?<![\\w$\".])" + java.util.regex.Pattern.quote(from + ".") + "(?=[\\w\"])"),
+                        java.util.regex.Matcher.quoteReplacement(to + "."));
+            }
+        }
+
+        private static String withQualifiersRenamed(String text, List<Qualifier> qualifiers) {
+            for (Qualifier q : qualifiers) {
+                java.util.regex.Matcher m = q.mention().matcher(text);
                 boolean mentioned = false;
                 boolean aliased = false;
                 while (m.find()) {
@@ -185,8 +193,7 @@ public final class Snapshots {
                     aliased |= !NO_ALIAS.matcher(text).region(m.end(), text.length()).lookingAt();
                 }
                 if (!mentioned || aliased) continue;
-                text = text.replaceAll("(?<![\\w$\".])" + java.util.regex.Pattern.quote(from + ".") + "(?=[\\w\"])",
-                        java.util.regex.Matcher.quoteReplacement(to + "."));
+                text = q.qualifier().matcher(text).replaceAll(q.to());
             }
             return text;
         }
@@ -210,21 +217,25 @@ public final class Snapshots {
         /** {@code s} with every text field but those kept as written passed through {@code rename(field, text)}. */
         static Schema walked(Schema s, java.util.function.BiFunction<String, String, String> rename) {
             try {
-                return MAPPER.treeToValue(renamed(MAPPER.valueToTree(s), "", rename), Schema.class);
+                return MAPPER.treeToValue(renamed(MAPPER.valueToTree(s), "", false, rename), Schema.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot read back the renamed model", e);
             }
         }
 
-        private static JsonNode renamed(JsonNode node, String field, java.util.function.BiFunction<String, String, String> rename) {
+        private static JsonNode renamed(JsonNode node, String field, boolean inRoutines,
+                                        java.util.function.BiFunction<String, String, String> rename) {
             if (AS_WRITTEN.contains(field)) return node;
-            if (node.isTextual()) return com.fasterxml.jackson.databind.node.TextNode.valueOf(rename.apply(field, node.asText()));
+            if (node.isTextual()) {
+                String named = inRoutines && field.equals("name") ? ROUTINE_NAME : field;
+                return com.fasterxml.jackson.databind.node.TextNode.valueOf(rename.apply(named, node.asText()));
+            }
             if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
-                for (int i = 0; i < a.size(); i++) a.set(i, renamed(a.get(i), field, rename));
+                for (int i = 0; i < a.size(); i++) a.set(i, renamed(a.get(i), field, inRoutines, rename));
             } else if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
                 java.util.List<String> names = new java.util.ArrayList<>();
                 o.fieldNames().forEachRemaining(names::add);
-                for (String n : names) o.set(n, renamed(o.get(n), n, rename));
+                for (String n : names) o.set(n, renamed(o.get(n), n, inRoutines || n.equals("routines"), rename));
             }
             return node;
         }

@@ -7,11 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
+import io.schemaplan.sql.Identifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Our own JSON snapshot of a schema: {@code {"format":"schemaplan-snapshot/1","source":…,"schema":{…}}}.
@@ -82,7 +93,7 @@ public final class Snapshots {
      * views, triggers, defaults, policies, column and argument types, sequence owners). Routines keep their own names
      * (one may share a moved relation's name), and bodies and comments stay as written, as on the server.
      */
-    static Schema withObjectsMoved(Schema s, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
+    static Schema withObjectsMoved(Schema s, Map<QName, QName> moves) {
         return Json.withObjectsMoved(s, moves);
     }
 
@@ -90,12 +101,12 @@ public final class Snapshots {
      * {@code s} after {@code ALTER TYPE type RENAME VALUE 'from' TO 'to'}: the server keeps an enum constant by its
      * oid, so every printed {@code 'from'::type} (defaults, checks, policies, views, index predicates) prints the new label.
      */
-    static Schema withEnumLabelRenamed(Schema s, io.schemaplan.model.QName type, String from, String to) {
-        String printedType = io.schemaplan.sql.Identifiers.quoteIdent(type.schema()) + "."
-                + io.schemaplan.sql.Identifiers.quoteIdent(type.name());
-        java.util.regex.Pattern printed = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+    static Schema withEnumLabelRenamed(Schema s, QName type, String from, String to) {
+        String printedType = Identifiers.quoteIdent(type.schema()) + "."
+                + Identifiers.quoteIdent(type.name());
+        Pattern printed = Pattern.compile(Pattern.quote(
                 "'" + from.replace("'", "''") + "'::" + printedType) + "(?![\\w$\".])");
-        String replacement = java.util.regex.Matcher.quoteReplacement("'" + to.replace("'", "''") + "'::" + printedType);
+        String replacement = Matcher.quoteReplacement("'" + to.replace("'", "''") + "'::" + printedType);
         return Json.walked(s, (field, text) -> Json.NAMES.contains(field) ? text : printed.matcher(text).replaceAll(replacement));
     }
 
@@ -128,9 +139,9 @@ public final class Snapshots {
         }
 
         /** Fields whose text is kept as written. */
-        private static final java.util.Set<String> AS_WRITTEN = java.util.Set.of("body", "comment", "labels", "values");
+        private static final Set<String> AS_WRITTEN = Set.of("body", "comment", "labels", "values");
         /** Fields that hold a model name ({@code schema.name}, or {@code schema.table.column} for a sequence owner): unquoted. */
-        static final java.util.Set<String> NAMES = java.util.Set.of("name", "referencedTable", "partitionOf",
+        static final Set<String> NAMES = Set.of("name", "referencedTable", "partitionOf",
                 "inherits", "ownedBy", Json.ROUTINE_NAME);
         /**
          * The field name {@link #walked} passes for a name inside {@code routines}: a routine has a namespace of its own
@@ -138,16 +149,16 @@ public final class Snapshots {
          */
         static final String ROUTINE_NAME = "routines.name";
 
-        static Schema withObjectsMoved(Schema s, java.util.Map<io.schemaplan.model.QName, io.schemaplan.model.QName> moves) {
-            java.util.Map<String, String> names = new java.util.HashMap<>();
-            java.util.Map<String, String> printedNames = new java.util.HashMap<>();
+        static Schema withObjectsMoved(Schema s, Map<QName, QName> moves) {
+            Map<String, String> names = new HashMap<>();
+            Map<String, String> printedNames = new HashMap<>();
             moves.forEach((from, to) -> {
                 names.put(from.toString(), to.toString());
                 printedNames.put(printed(from), printed(to));
             });
-            List<Qualifier> qualifiers = moves.entrySet().stream().map(Qualifier::of).filter(java.util.Objects::nonNull).toList();
-            java.util.regex.Pattern printed = java.util.regex.Pattern.compile("(?<![\\w$\".])(?:" + printedNames.keySet().stream()
-                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|")) + ")(?![\\w$\"])");
+            List<Qualifier> qualifiers = moves.entrySet().stream().map(Qualifier::of).filter(Objects::nonNull).toList();
+            Pattern printed = Pattern.compile("(?<![\\w$\".])(?:" + printedNames.keySet().stream()
+                    .map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\w$\"])");
             return walked(s, (field, text) -> {
                 if (field.equals(ROUTINE_NAME)) return text;
                 if (NAMES.contains(field)) {
@@ -157,12 +168,12 @@ public final class Snapshots {
                     return owner == null ? text : owner + text.substring(column);
                 }
                 String moved = field.equals("definition") ? withQualifiersRenamed(text, qualifiers) : text;
-                return printed.matcher(moved).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(printedNames.get(m.group())));
+                return printed.matcher(moved).replaceAll(m -> Matcher.quoteReplacement(printedNames.get(m.group())));
             });
         }
 
         /** What follows a relation in a FROM list when it has no alias. */
-        private static final java.util.regex.Pattern NO_ALIAS = java.util.regex.Pattern.compile("\\s*(?:$|[),;]|(?i:WHERE|JOIN|LEFT|RIGHT"
+        private static final Pattern NO_ALIAS = Pattern.compile("\\s*(?:$|[),;]|(?i:WHERE|JOIN|LEFT|RIGHT"
                 + "|FULL|INNER|CROSS|NATURAL|ON|USING|GROUP|ORDER|HAVING|WINDOW|LIMIT|OFFSET|FETCH|FOR|UNION|EXCEPT|INTERSECT)\\b)");
 
         /**
@@ -170,22 +181,22 @@ public final class Snapshots {
          * renamed, as {@code bills.id}. Only when every mention of the relation is without an alias, or the qualifier
          * could be another's. The patterns of a move, compiled once for every definition the walk passes.
          */
-        private record Qualifier(java.util.regex.Pattern mention, java.util.regex.Pattern qualifier, String to) {
+        private record Qualifier(Pattern mention, Pattern qualifier, String to) {
             /** Null when the move keeps the relation's name (a SET SCHEMA): its qualifier stays. */
-            static Qualifier of(java.util.Map.Entry<io.schemaplan.model.QName, io.schemaplan.model.QName> move) {
-                String from = io.schemaplan.sql.Identifiers.quoteIdent(move.getKey().name());
-                String to = io.schemaplan.sql.Identifiers.quoteIdent(move.getValue().name());
+            static Qualifier of(Map.Entry<QName, QName> move) {
+                String from = Identifiers.quoteIdent(move.getKey().name());
+                String to = Identifiers.quoteIdent(move.getValue().name());
                 if (from.equals(to)) return null;
-                return new Qualifier(java.util.regex.Pattern.compile("(?<![\\w$\".])"
-                        + java.util.regex.Pattern.quote(printed(move.getKey())) + "(?![\\w$\".])"),
-                        java.util.regex.Pattern.compile("(?<![\\w$\".])" + java.util.regex.Pattern.quote(from + ".") + "(?=[\\w\"])"),
-                        java.util.regex.Matcher.quoteReplacement(to + "."));
+                return new Qualifier(Pattern.compile("(?<![\\w$\".])"
+                        + Pattern.quote(printed(move.getKey())) + "(?![\\w$\".])"),
+                        Pattern.compile("(?<![\\w$\".])" + Pattern.quote(from + ".") + "(?=[\\w\"])"),
+                        Matcher.quoteReplacement(to + "."));
             }
         }
 
         private static String withQualifiersRenamed(String text, List<Qualifier> qualifiers) {
             for (Qualifier q : qualifiers) {
-                java.util.regex.Matcher m = q.mention().matcher(text);
+                Matcher m = q.mention().matcher(text);
                 boolean mentioned = false;
                 boolean aliased = false;
                 while (m.find()) {
@@ -198,15 +209,15 @@ public final class Snapshots {
             return text;
         }
 
-        private static String printed(io.schemaplan.model.QName q) {
-            return io.schemaplan.sql.Identifiers.quoteIdent(q.schema()) + "." + io.schemaplan.sql.Identifiers.quoteIdent(q.name());
+        private static String printed(QName q) {
+            return Identifiers.quoteIdent(q.schema()) + "." + Identifiers.quoteIdent(q.name());
         }
 
         static Schema withNamespaceRenamed(Schema s, String from, String to) {
-            java.util.regex.Pattern printed = java.util.regex.Pattern.compile("(?<![\\w$\".])"
-                    + java.util.regex.Pattern.quote(io.schemaplan.sql.Identifiers.quoteIdent(from) + "."));
-            String printedTo = java.util.regex.Matcher.quoteReplacement(io.schemaplan.sql.Identifiers.quoteIdent(to) + ".");
-            java.util.function.BiFunction<String, String, String> rename = (field, text) -> {
+            Pattern printed = Pattern.compile("(?<![\\w$\".])"
+                    + Pattern.quote(Identifiers.quoteIdent(from) + "."));
+            String printedTo = Matcher.quoteReplacement(Identifiers.quoteIdent(to) + ".");
+            BiFunction<String, String, String> rename = (field, text) -> {
                 if (field.equals("namespaces") || field.equals("schema")) return text.equals(from) ? to : text;
                 if (NAMES.contains(field) && text.startsWith(from + ".")) return to + text.substring(from.length());
                 return printed.matcher(text).replaceAll(printedTo);
@@ -215,7 +226,7 @@ public final class Snapshots {
         }
 
         /** {@code s} with every text field but those kept as written passed through {@code rename(field, text)}. */
-        static Schema walked(Schema s, java.util.function.BiFunction<String, String, String> rename) {
+        static Schema walked(Schema s, BiFunction<String, String, String> rename) {
             try {
                 return MAPPER.treeToValue(renamed(MAPPER.valueToTree(s), "", false, rename), Schema.class);
             } catch (JsonProcessingException e) {
@@ -224,7 +235,7 @@ public final class Snapshots {
         }
 
         private static JsonNode renamed(JsonNode node, String field, boolean inRoutines,
-                                        java.util.function.BiFunction<String, String, String> rename) {
+                                        BiFunction<String, String, String> rename) {
             if (AS_WRITTEN.contains(field)) return node;
             if (node.isTextual()) {
                 String named = inRoutines && field.equals("name") ? ROUTINE_NAME : field;
@@ -233,7 +244,7 @@ public final class Snapshots {
             if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
                 for (int i = 0; i < a.size(); i++) a.set(i, renamed(a.get(i), field, inRoutines, rename));
             } else if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
-                java.util.List<String> names = new java.util.ArrayList<>();
+                List<String> names = new ArrayList<>();
                 o.fieldNames().forEachRemaining(names::add);
                 for (String n : names) o.set(n, renamed(o.get(n), n, inRoutines || n.equals("routines"), rename));
             }

@@ -7,14 +7,16 @@ import java.util.Objects;
  * {@code schemaplan calibrate} measures the target server and saves a profile as JSON
  * ({@code schemaplan-profile/1}).
  *
- * <p>{@link #DEFAULT} is {@code schemaplan calibrate} (300,000 rows) on a small cloud machine: 2 vCPU, 24 GB
- * RAM, virtual SSD, PostgreSQL 15 with stock settings (shared_buffers 128 MB, maintenance_work_mem 64 MB,
- * 2 parallel maintenance workers), November 2026, rounded to numbers between what it did quiet and what it
- * did while other jobs kept both CPUs busy: heap scan 950–970 MB/s quiet (the table was in the page cache),
- * 570 MB/s busy → 800 MB/s; rewrite 135–153 MB/s quiet, 31 MB/s busy → 80 MB/s; index build 35–41 MB/s
- * quiet, 16 MB/s busy → 30 MB/s (CREATE INDEX alone, December 2026: 33–46 MB/s quiet); the rebuilds of a
- * rewrite 11–27 MB/s quiet, December 2026 → 20 MB/s. Foreign key validation (the whole query per referencing row), measured in
- * December 2026 on 1 M to 5 M rows: 4.3–8.4 million rows/s quiet → 4 million. The spread of 2 covers both.
+ * <p>{@link #DEFAULT} describes a quiet server of the kind this project is measured on (2 vCPU, virtual SSD,
+ * PostgreSQL 15 with stock settings: shared_buffers 128 MB, maintenance_work_mem 64 MB): each throughput is
+ * the geometric middle, rounded to the slow side, of {@code schemaplan calibrate} (1 M rows) on the two such
+ * hosts recorded before December 8 2026, quiet (docs/data-statements.md, "The default profile"): heap scan
+ * 1.0 and 2.5 GB/s → 1.5 GB/s; rewrite 117 and 271 MB/s → 150 MB/s; index build 41 and 94 MB/s → 60 MB/s;
+ * the rebuilds of a rewrite 25 and ~55 MB/s (the second host's estimated from its index build) → 35 MB/s; foreign key validation (the whole query per
+ * referencing row) 6 and 15.4 million rows/s → 8 million. A busy server is slower (the same 1 M-row UPDATE
+ * took ×2.9 longer at load 15 than quiet on one host), a dedicated larger one faster: {@code spread} 2 covers
+ * the two quiet hosts; {@code schemaplan calibrate} measures the server itself. Until December 8 2026 the
+ * default sat between a quiet and a busy host (×3–5 over on a quiet one of the faster kind).
  *
  * <p>{@code indexBuildBytesPerSecond} prices CREATE INDEX (and other builds of one index);
  * {@code indexRebuildBytesPerSecond} the rebuild of all a table's indexes after a rewrite, which covers the
@@ -23,24 +25,17 @@ import java.util.Objects;
  * <p>{@code updateRowMicros} and {@code updateEntryMicros} price a PostgreSQL UPDATE ({@link CostModel#updateSeconds}):
  * microseconds per row written, and per index entry it writes away from the last one
  * ({@link CostModel#awayEntries}). Measured side by side (docs/data-statements.md, December 7 2026, load 2–3):
- * 1.6 µs + 5.6 µs an entry fits three table shapes (1, 2 and 6 such entries a row) within 6 %. Both move
- * with the machine's load (the same UPDATE took ×6 longer per row at load 15 than at load 2–3), so the
- * defaults are them × 4.375, 7 and 24.5 µs, between the recorded benchmark runs: a 1 M-row Dify messages
- * table (6 such entries a row, {@code scripts/bench-update}) prices at 155 s, ×1.94 over the quiet run
- * (80.0 s) and ×1.48 under the load-15 run (229.1 s); 5 M rows at 775 s, ×1.91 under (1,477.9 s, load 15).
- * It is ×3.9 over the same UPDATE at load 2–3 (39.9 s): no one pair covers a ×7.6 spread of machine states
- * within ×2.
+ * 1.6 µs + 5.6 µs an entry fits three table shapes (1, 2 and 6 such entries a row) within 6 %. Calibrate put
+ * them at 1.50 + 5.26 µs on one quiet host and (from its UPDATE, 31.8 µs a row less the scan) 3.97 + 13.9 µs
+ * on the other: the defaults are their geometric middle, 2.45 and 8.575 µs (the fit × 1.53).
  * Calibrate measures its own UPDATE and scales both by one factor ({@link Calibration}).
  *
  * <p>{@code rowWriteBytesPerSecond} prices the other data statements of a migration script (DELETE,
  * INSERT … SELECT, CREATE TABLE AS) per byte of the WAL the cost model counts for them ({@link CostModel}):
- * row versions, index entries and full-page images are what their duration grows with. It was first fitted
- * on UPDATE, measured by {@code scripts/bench-update} (December 2026, a full-table UPDATE of a Dify messages-shaped
- * table with its six indexes, load average 12–17 on the 2 vCPU), priced that way: 16 MB/s on 1 M rows
- * (868 MB heap), 23 MB/s on 5 M (4.3 GB). Before the checkpoint term the same runs gave 15 and 10.8 MB/s
- * per byte of WAL and the default was 12 MB/s; the term explains most of that difference, and the default
- * is now 16 MB/s, the 1 M figure, the slower of the two. Calibrate measures it on its own table's UPDATE
- * (3 indexes, 59 MB): 25 MB/s at load 15.
+ * row versions, index entries and full-page images are what their duration grows with. Measured on a full-table
+ * UPDATE of a Dify messages-shaped table with its six indexes ({@code scripts/bench-update}): 35 MB/s per byte
+ * on one quiet host, 95 MB/s on the other → 48 MB/s (16 MB/s until December 8 2026, fitted at load 15).
+ * Calibrate measures it on its own table's UPDATE.
  *
  * <p>{@code spread} is the factor between the expected duration and either end of the range the plan
  * shows: wide for the default profile (another server), narrower for a calibrated one (same server,
@@ -62,14 +57,14 @@ public record Profile(
     private static final double MB = 1024 * 1024;
 
     /** The default {@link #rowWriteBytesPerSecond}, also given to profiles written before it existed. */
-    public static final double DEFAULT_ROW_WRITE_BYTES_PER_SECOND = 16 * MB;
+    public static final double DEFAULT_ROW_WRITE_BYTES_PER_SECOND = 48 * MB;
 
     /** The default {@link #updateRowMicros}, also given to profiles written before it existed. */
-    public static final double DEFAULT_UPDATE_ROW_MICROS = 7.0;
+    public static final double DEFAULT_UPDATE_ROW_MICROS = 2.45;
     /** The default {@link #updateEntryMicros}, also given to profiles written before it existed. */
-    public static final double DEFAULT_UPDATE_ENTRY_MICROS = 24.5;
+    public static final double DEFAULT_UPDATE_ENTRY_MICROS = 8.575;
 
-    public static final Profile DEFAULT = new Profile("default", null, 800 * MB, 80 * MB, 30 * MB, 20 * MB, 4_000_000,
+    public static final Profile DEFAULT = new Profile("default", null, 1536 * MB, 150 * MB, 60 * MB, 35 * MB, 8_000_000,
             DEFAULT_ROW_WRITE_BYTES_PER_SECOND, DEFAULT_UPDATE_ROW_MICROS, DEFAULT_UPDATE_ENTRY_MICROS, 2.0);
 
     public Profile {

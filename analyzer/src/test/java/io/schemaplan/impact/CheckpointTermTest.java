@@ -61,7 +61,8 @@ class CheckpointTermTest {
         assertTrue(total > own * 1.6 && total < own * 1.8, total / own + "");
         assertEquals(CostModel.estimate(Cost.ROW_WRITES, w.withCheckpoints(Checkpoints.NONE), P).expectedSeconds(),
                 e.expectedSeconds(), 1e-9);
-        assertEquals(800.0 / 1024 + 1_000_000 * (7.0 + 2 * 24.5) / 1e6, e.expectedSeconds(), 1e-6);
+        assertEquals(800.0 / 1024 + 1_000_000 * (P.updateRowMicros() + 2 * P.updateEntryMicros()) / 1e6,
+                e.expectedSeconds(), 1e-6);
     }
 
     @Test

@@ -74,11 +74,15 @@ class UpdateEntriesTest {
         assertEquals(31.0, seconds(calibrates, p), 1e-6);
         double k = p.updateRowMicros() / Profile.DEFAULT_UPDATE_ROW_MICROS;
         assertEquals(k, p.updateEntryMicros() / Profile.DEFAULT_UPDATE_ENTRY_MICROS, 1e-12);
-        // 30 s less the scan over 1 M rows of 2 away entries: k = 30 / (7 + 2 x 24.5).
-        assertEquals(30.0 / (7 + 2 * 24.5), k, 1e-9);
-        // The six-entry table on the same server: (7 + 6 x 24.5) / (7 + 2 x 24.5) = 2.75 times the per-row part.
+        // 30 s less the scan over 1 M rows of 2 away entries: k = 30 / (row + 2 x entry), the defaults' costs.
+        double row = Profile.DEFAULT_UPDATE_ROW_MICROS;
+        double entry = Profile.DEFAULT_UPDATE_ENTRY_MICROS;
+        assertEquals(30.0 / (row + 2 * entry), k, 1e-9);
+        // The six-entry table on the same server: (row + 6 entries) / (row + 2 entries) times the per-row part
+        // (2.75 with the defaults' ratio 1.6 : 5.6).
         Work messages = table(scattered(), scattered(), scattered(), scattered(), scattered(), ordered(500));
-        assertEquals(1.0 + 30.0 * 154 / 56, seconds(messages, p), 1e-6);
+        assertEquals(2.75, (row + 6 * entry) / (row + 2 * entry), 1e-9);
+        assertEquals(1.0 + 30.0 * 2.75, seconds(messages, p), 1e-6);
         assertTrue(seconds(messages, p) > 2.5 * seconds(calibrates, p));
     }
 }

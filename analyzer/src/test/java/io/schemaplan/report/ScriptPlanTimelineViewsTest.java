@@ -27,12 +27,12 @@ class ScriptPlanTimelineViewsTest {
         assertEquals(2, rows.size(), rows.toString());
         assertTrue(rows.get(0).startsWith("| public.workflow\\_conversation\\_variables | SHARE | read-only briefly | `"), rows.get(0));
         assertTrue(rows.get(1).startsWith("| public.workflow\\_node\\_executions | SHARE UPDATE EXCLUSIVE | reads and writes go on; "
-                + "work 46 s – 3 min | `"), rows.get(1));
+                + "work 23 s – 2 min | `"), rows.get(1));
         assertTrue(rows.get(1).contains("▒▒▒▒▒▒▒▒▒▒"), "the build is work that blocks nothing: " + rows.get(1));
         // Markdown.escape writes "<" as "&lt;" (a renderer shows "<").
         assertTrue(md.contains("Transactions (3 transactions, 1 autocommit):\n\n1. statements 1–6: COMMIT at statement 6; "
-                + "runs from the start to &lt; 1 s\n2. statement 7, autocommit: commits on its own; runs from &lt; 1 s to 3 min\n"
-                + "3. statements 8–11: COMMIT at statement 11; at 3 min\n\n## Findings"), md);
+                + "runs from the start to &lt; 1 s\n2. statement 7, autocommit: commits on its own; runs from &lt; 1 s to 2 min\n"
+                + "3. statements 8–11: COMMIT at statement 11; at 2 min\n\n## Findings"), md);
     }
 
     @Test

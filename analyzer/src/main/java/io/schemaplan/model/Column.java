@@ -88,6 +88,11 @@ public record Column(
                 statistics, storage, compression, inherited, options);
     }
 
+    public Column withGenerated(String g) {
+        return new Column(name, position, type, nullable, defaultExpr, identity, g, collation, comment, virtual, invisible,
+                statistics, storage, compression, inherited, options);
+    }
+
     public Column withNullable(boolean n) {
         return new Column(name, position, type, n, defaultExpr, identity, generatedExpr, collation, comment, virtual, invisible,
                 statistics, storage, compression, inherited, options);

@@ -5,6 +5,7 @@ import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
+import io.schemaplan.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,9 +158,32 @@ public final class PgDefinitions {
             while (i < n && !t.isGroup(i)) i++; // KEY, NULLS NOT DISTINCT
             if (i == n) throw new IllegalArgumentException("no column list in " + Excerpts.of(constraintdef));
             columns = SqlTokens.identList(t.inner(i));
+            definition = keyDefinition(t, i, n, columns);
         }
         return new ParsedConstraint(new Constraint(name, kind, columns, definition, deferrable, initiallyDeferred,
                 validated), null);
+    }
+
+    /** Words that may follow a key's column lists, which pg_get_constraintdef prints in capitals. */
+    private static final java.util.Set<String> KEY_TAIL = java.util.Set.of("DEFERRABLE", "NOT", "INITIALLY", "DEFERRED", "IMMEDIATE");
+
+    /**
+     * A primary key or unique constraint as {@code pg_get_constraintdef} prints it, whatever the script's case and quoting:
+     * {@code PRIMARY KEY (id)}, {@code UNIQUE NULLS NOT DISTINCT (code) INCLUDE (a)} (a dump's text comes out as it was).
+     */
+    private static String keyDefinition(SqlTokens t, int group, int n, List<String> columns) {
+        StringBuilder b = new StringBuilder(t.slice(0, group).toUpperCase(java.util.Locale.ROOT)).append(" (")
+                .append(String.join(", ", columns.stream().map(Identifiers::quoteIdent).toList())).append(')');
+        int k = group + 1;
+        if (t.isWord(k, "INCLUDE") && t.isGroup(k + 1)) {
+            b.append(" INCLUDE (").append(String.join(", ", SqlTokens.identList(t.inner(k + 1)).stream()
+                    .map(Identifiers::quoteIdent).toList())).append(')');
+            k += 2;
+        }
+        boolean words = true;
+        for (int j = k; j < n; j++) words &= t.kind(j) == SqlTokens.Kind.WORD && KEY_TAIL.contains(t.text(j).toUpperCase(java.util.Locale.ROOT));
+        if (k < n) b.append(' ').append(words ? t.slice(k, n).toUpperCase(java.util.Locale.ROOT) : t.slice(k, n));
+        return PgExpressions.sameRendering(b.toString());
     }
 
     private static ForeignKey foreignKey(String name, SqlTokens t, int n, boolean deferrable,

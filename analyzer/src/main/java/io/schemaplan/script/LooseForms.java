@@ -45,7 +45,7 @@ final class LooseForms {
     }
 
     private static Table table(Table t) {
-        List<Column> columns = t.columns().stream().map(c -> c.withDefault(loose(c.defaultExpr()))).toList();
+        List<Column> columns = t.columns().stream().map(c -> c.withDefault(loose(c.defaultExpr())).withGenerated(loose(c.generatedExpr()))).toList();
         List<Constraint> constraints = t.constraints().stream().map(c -> c.kind() != Constraint.Kind.CHECK ? c
                 : new Constraint(c.name(), c.kind(), c.columns(), loose(c.definition()), c.deferrable(),
                 c.initiallyDeferred(), c.validated())).toList();

@@ -103,6 +103,8 @@ public final class PgDumpReader {
     private final DumpSchema schema;
     /** While a script is replayed: what the current statement did not apply. Null while a dump is read. */
     private List<String> problems;
+    /** While a script is replayed: what the current statement changed that the model does not hold, or null. */
+    private String outsideModel;
     private final List<String> warnings = new ArrayList<>();
     /** Skipped statements of one kind after the first: the kind's first warning, and how many more. */
     private final Map<String, int[]> repeated = new java.util.LinkedHashMap<>();
@@ -249,12 +251,26 @@ public final class PgDumpReader {
      */
     List<String> replay(String sql, int line) {
         problems.clear();
+        outsideModel = null;
         try {
             apply(new Statement(sql, line));
         } catch (ReadException e) {
             problems.add(ReadException.unplaced(file, e.getMessage()));
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * What the last statement replayed changed that the model does not hold (a composite type's attributes), or null:
+     * applied as far as the model goes, and to be listed as outside it.
+     */
+    String outsideModel() {
+        return problems.isEmpty() ? outsideModel : null;
+    }
+
+    /** Knows the types {@code other} knows by name only (composite, range): those an earlier file of a run made. */
+    void knowTypes(PgDumpReader other) {
+        otherTypes.addAll(other.otherTypes);
     }
 
     /** The model as the statements so far left it. */
@@ -523,13 +539,21 @@ public final class PgDumpReader {
     private void createType(SqlTokens t, Statement s) {
         int end = t.nameEnd(2);
         if (!t.isWord(end, "AS", "ENUM")) {
-            otherTypes.add(qname(t, 2, end));
-            warn(s, "skipped type " + qname(t, 2, end) + ": only enum types are part of the schema model");
+            QName name = qname(t, 2, end);
+            if (problems != null && (relationOrTypeExists(name) || !columnsOfType(name).isEmpty())) {
+                throw new IllegalArgumentException("type " + name + " already exists");
+            }
+            otherTypes.add(name);
+            if (problems != null) outsideModel = COMPOSITE_TYPES;
+            else warn(s, "skipped type " + name + ": only enum types are part of the schema model");
             return;
         }
         List<String> labels = SqlTokens.splitTopLevel(t.inner(end + 2)).stream().map(SqlTokens::stringValue).toList();
         schema.enums.put(qname(t, 2, end), labels);
     }
+
+    /** What a composite or range type's statements change beyond its name, which columns and arguments print. */
+    static final String COMPOSITE_TYPES = "composite and range types' attributes (the model holds their names, which columns of them print)";
 
     /** Words that end a routine's RETURNS type: the clauses that may follow it, in any order. */
     private static final Set<String> ROUTINE_CLAUSES = Set.of("LANGUAGE", "AS", "RETURN", "BEGIN", "SET", "TRANSFORM",
@@ -1093,9 +1117,13 @@ public final class PgDumpReader {
     }
 
     private void alterSequence(SqlTokens t, Statement s) {
-        int end = t.nameEnd(2);
+        int i = 2;
+        boolean ifExists = t.isWord(i, "IF", "EXISTS");
+        if (ifExists) i += 2;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        if (ifExists && problems != null && !schema.sequences.containsKey(name)) return;
         if (t.isWord(end, "SET", "SCHEMA")) {
-            QName name = qname(t, 2, end);
             Sequence sequence = schema.sequences.get(name);
             if (sequence == null) throw new IllegalArgumentException("no sequence " + name);
             if (sequence.ownedBy() != null) {
@@ -1103,16 +1131,76 @@ public final class PgDumpReader {
             }
             moveObjects(Map.of(name, movedTo(name, QName.of(t.ident(end + 2), name.name()))));
         } else if (t.isWord(end, "RENAME", "TO")) {
-            QName name = qname(t, 2, end);
             if (!schema.sequences.containsKey(name)) throw new IllegalArgumentException("no sequence " + name);
             moveObjects(Map.of(name, movedTo(name, QName.of(name.schema(), t.ident(end + 2)))));
-        } else if (t.isWord(end, "OWNED", "BY") && !t.isWord(end + 2, "NONE")) {
-            List<String> owner = t.nameParts(end + 2, t.nameEnd(end + 2));
-            QName table = resolve(owner.subList(0, owner.size() - 1));
-            schema.ownSequence(qname(t, 2, end), table.schema() + "." + table.name() + "." + owner.get(owner.size() - 1));
-        } else if (!t.isWord(end, "OWNED", "BY")) {
-            warn(s, "skipped ALTER SEQUENCE " + qname(t, 2, end) + " " + clip(t.rest(end)));
+        } else if (problems != null && !schema.sequences.containsKey(name)) {
+            throw new IllegalArgumentException("no sequence " + name);
+        } else {
+            int owned = t.find(end, "OWNED");
+            if (owned != end && problems != null) alterSequenceOptions(name, t, end, owned < 0 ? t.size() : owned);
+            else if (owned != end) warn(s, "skipped ALTER SEQUENCE " + name + " " + clip(t.rest(end)));
+            if (owned >= 0 && t.isWord(owned + 2, "NONE")) {
+                schema.ownSequence(name, null);
+            } else if (owned >= 0) {
+                List<String> owner = t.nameParts(owned + 2, t.nameEnd(owned + 2));
+                QName table = resolve(owner.subList(0, owner.size() - 1));
+                schema.ownSequence(name, table.schema() + "." + table.name() + "." + owner.get(owner.size() - 1));
+            }
         }
+    }
+
+    /**
+     * {@code ALTER SEQUENCE s [AS type] [INCREMENT n] [[NO] MINVALUE|MAXVALUE] [START n] [RESTART [n]] [CACHE n] [[NO]
+     * CYCLE]} (tokens {@code from} to {@code to}) as the server's {@code init_params} applies it: a bound left out keeps its
+     * value, except that a bound at the old type's limit moves to the new type's when AS changes; {@code NO} bound is the
+     * default for the new type and increment. RESTART changes the current value only, which the model does not hold.
+     */
+    private void alterSequenceOptions(QName name, SqlTokens t, int from, int to) {
+        Sequence q = schema.sequences.get(name);
+        var before = PostgresCatalogReader.SequenceDefaults.of(q.dataType(), q.increment());
+        String type = q.dataType();
+        long start = q.start();
+        long increment = q.increment();
+        long min = q.minValue() != null ? q.minValue() : before.min();
+        long max = q.maxValue() != null ? q.maxValue() : before.max();
+        long cache = q.cache();
+        boolean cycle = q.cycle();
+        Boolean defaultMin = null;
+        Boolean defaultMax = null;
+        List<String> w = optionWords(SqlTokens.of(t.slice(from, to)), 0);
+        for (int k = 0; k < w.size(); k++) {
+            switch (w.get(k)) {
+                case "AS" -> type = PgTypes.parse(value(w, ++k, name)).name();
+                case "START" -> start = Long.parseLong(value(w, ++k, name));
+                case "INCREMENT" -> increment = Long.parseLong(value(w, ++k, name));
+                case "MINVALUE" -> { min = Long.parseLong(value(w, ++k, name)); defaultMin = false; }
+                case "MAXVALUE" -> { max = Long.parseLong(value(w, ++k, name)); defaultMax = false; }
+                case "CACHE" -> cache = Long.parseLong(value(w, ++k, name));
+                case "CYCLE" -> cycle = true;
+                case "RESTART" -> { if (k + 1 < w.size() && w.get(k + 1).matches("-?\\d+")) k++; }
+                case "NO" -> {
+                    String what = value(w, ++k, name);
+                    if (what.equals("MINVALUE")) defaultMin = true;
+                    else if (what.equals("MAXVALUE")) defaultMax = true;
+                    else if (what.equals("CYCLE")) cycle = false;
+                    else throw new IllegalArgumentException("unexpected 'NO " + what + "' in sequence " + name);
+                }
+                default -> throw new IllegalArgumentException("unexpected '" + w.get(k) + "' in sequence " + name);
+            }
+        }
+        var after = PostgresCatalogReader.SequenceDefaults.of(type, increment);
+        boolean retyped = !type.equals(q.dataType());
+        if (defaultMin == null && retyped && min == PostgresCatalogReader.SequenceDefaults.of(q.dataType(), -1).min()) defaultMin = true;
+        if (defaultMax == null && retyped && max == PostgresCatalogReader.SequenceDefaults.of(q.dataType(), 1).max()) defaultMax = true;
+        if (Boolean.TRUE.equals(defaultMin)) min = after.min();
+        if (Boolean.TRUE.equals(defaultMax)) max = after.max();
+        var range = new long[] {PostgresCatalogReader.SequenceDefaults.of(type, -1).min(), PostgresCatalogReader.SequenceDefaults.of(type, 1).max()};
+        if (increment == 0) throw new IllegalArgumentException("INCREMENT must not be zero in sequence " + name);
+        if (min < range[0] || max > range[1]) throw new IllegalArgumentException("a bound of sequence " + name + " is out of range for type " + type);
+        if (min >= max) throw new IllegalArgumentException("MINVALUE must be less than MAXVALUE in sequence " + name);
+        if (start < min || start > max) throw new IllegalArgumentException("START value out of range in sequence " + name);
+        schema.sequences.put(name, new Sequence(name, type, start, increment, min == after.min() ? null : min,
+                max == after.max() ? null : max, cache, cycle, q.ownedBy(), q.comment()));
     }
 
     private void alterTable(SqlTokens t, Statement s) {
@@ -1122,6 +1210,15 @@ public final class PgDumpReader {
         if (t.isWord(i, "ONLY")) i++;
         int end = t.nameEnd(i);
         QName name = qname(t, i, end);
+        if (problems != null && !schema.tables.containsKey(name) && (t.isWord(end, "RENAME", "TO") || t.isWord(end, "SET", "SCHEMA"))) {
+            // the server takes ALTER TABLE on any relation (Liquibase renames a view so): the view's, sequence's or index's own form
+            String kind = schema.views.containsKey(name) ? "VIEW" : schema.sequences.containsKey(name) ? "SEQUENCE"
+                    : (indexOwner(name) != null || constraintIndexOwner(name) != null) && t.isWord(end, "RENAME") ? "INDEX" : null;
+            if (kind != null) {
+                handlers.get("ALTER " + kind).handle(SqlTokens.of("ALTER " + kind + " " + t.slice(i, t.size())), s);
+                return;
+            }
+        }
         if (ifExists && problems != null && !schema.tables.containsKey(name)) return;
         if (hasTopLevelComma(t, end)) { // ALTER TABLE t ADD COLUMN a int, ADD COLUMN b int: one action at a time
             String head = t.slice(0, end);
@@ -1150,6 +1247,8 @@ public final class PgDumpReader {
             add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), qualified(t.rest(i + 3), false), this::resolve));
         } else if (t.isWord(i, "ALTER")) {
             alterColumn(t, t.isWord(i + 1, "COLUMN") ? i + 2 : i + 1, table(name), s);
+        } else if (t.isWord(i, "VALIDATE", "CONSTRAINT")) {
+            validateConstraint(table(name), t.ident(i + 2));
         } else if (t.isWord(i, "ENABLE", "ROW", "LEVEL", "SECURITY")) {
             table(name).pg.rowSecurity = true;
         } else if (t.isWord(i, "DISABLE", "ROW", "LEVEL", "SECURITY")) {
@@ -1207,13 +1306,16 @@ public final class PgDumpReader {
     /** {@code to}, once it is free and its schema exists: the place a relation or type is moved or renamed to. */
     private QName movedTo(QName from, QName to) {
         if (!exists("SCHEMA", null, null, to.schema())) throw new IllegalArgumentException("no schema " + to.schema());
-        // relations and types share one namespace (a table's row type is a type); routines have their own
-        boolean taken = schema.tables.containsKey(to) || schema.views.containsKey(to) || schema.sequences.containsKey(to)
-                || schema.enums.containsKey(to) || otherTypes.contains(to) || schema.domains.containsKey(to);
-        if (taken) {
+        if (relationOrTypeExists(to)) {
             throw new IllegalArgumentException(to + " already exists");
         }
         return to;
+    }
+
+    /** Whether a relation or type has the name: they share one namespace (a table's row type is a type); routines have their own. */
+    private boolean relationOrTypeExists(QName name) {
+        return schema.tables.containsKey(name) || schema.views.containsKey(name) || schema.sequences.containsKey(name)
+                || schema.enums.containsKey(name) || otherTypes.contains(name) || schema.domains.containsKey(name);
     }
 
     /** Moves or renames relations and types: every name and printed definition follows ({@link Snapshots#withObjectsMoved}). */
@@ -1258,6 +1360,11 @@ public final class PgDumpReader {
             addEnumLabel(name, t, end + 2);
             return;
         }
+        if (t.isWord(end + 1, "ATTRIBUTE") && (t.isWord(end, "ADD") || t.isWord(end, "DROP") || t.isWord(end, "ALTER")
+                || t.isWord(end, "RENAME"))) {
+            alterAttributes(name, t, end);
+            return;
+        }
         if (!rename && !renameValue && !t.isWord(end, "SET", "SCHEMA")) {
             skipped(s, kindOf(t), "skipped " + describe(t) + ": not part of the schema model");
             return;
@@ -1284,6 +1391,52 @@ public final class PgDumpReader {
             return;
         }
         moveObjects(Map.of(name, movedTo(name, rename ? QName.of(name.schema(), t.ident(end + 2)) : QName.of(t.ident(end + 2), name.name()))));
+    }
+
+    /**
+     * {@code ALTER TYPE t ADD|DROP|ALTER|RENAME ATTRIBUTE …} of a composite type: the model holds its name only, which a
+     * column of it still prints, so nothing changes but what the server refuses is not applied: a type that is no
+     * composite, and a change of an attribute's type while a column stores the type.
+     */
+    private void alterAttributes(QName name, SqlTokens t, int end) {
+        if (schema.enums.containsKey(name) || schema.domains.containsKey(name)) {
+            throw new IllegalArgumentException(name + " is not a composite type");
+        }
+        if (!otherTypes.contains(name) && columnsOfType(name).isEmpty()) throw new IllegalArgumentException("no type " + name);
+        for (String action : SqlTokens.splitTopLevel(t.rest(end))) {
+            SqlTokens a = SqlTokens.of(action);
+            if (a.isWord(0, "ALTER", "ATTRIBUTE") && !columnsOfType(name).isEmpty()) {
+                throw new IllegalArgumentException("cannot alter type " + name + " because column " + columnsOfType(name).get(0) + " uses it");
+            }
+            boolean renamed = a.isWord(0, "RENAME", "ATTRIBUTE");
+            if (renamed || a.isWord(0, "DROP", "ATTRIBUTE")) {
+                String attribute = a.ident(a.isWord(2, "IF", "EXISTS") ? 4 : 2);
+                // the server prints a definition that selects the attribute with its new name, and refuses to drop it;
+                // the model does not know whose attribute a printed (x).a is, so it does not guess
+                if (selectsAttribute(attribute)) {
+                    throw new IllegalArgumentException("a printed definition selects a field (x)." + attribute + ": the model does not hold"
+                            + " whether it is " + name + "'s, which the server " + (renamed ? "prints by its new name" : "refuses to drop"));
+                }
+            }
+        }
+        otherTypes.add(name);
+        outsideModel = COMPOSITE_TYPES;
+    }
+
+    /** Whether a printed definition of the model selects a field {@code attribute} of a composite value: {@code (x).attribute}. */
+    private boolean selectsAttribute(String attribute) {
+        String json = Snapshots.toJson(new Loaded("", schema.build(), List.of()));
+        String printed = Identifiers.quoteIdent(attribute).replace("\"", "\\\"");
+        return java.util.regex.Pattern.compile("\\)\\s*\\.\\s*" + java.util.regex.Pattern.quote(printed) + "(?![\\w$])").matcher(json).find();
+    }
+
+    /** The columns whose type is {@code type} ({@code schema.table.column}). */
+    private List<String> columnsOfType(QName type) {
+        List<String> out = new ArrayList<>();
+        for (TableParts p : schema.tables.values()) {
+            for (Column c : p.columns) if (c.type().name().equals(type.toString())) out.add(p.name + "." + c.name());
+        }
+        return out;
     }
 
     /** {@code ALTER TYPE e ADD VALUE [IF NOT EXISTS] 'x' [BEFORE|AFTER 'y']}: at the end, or beside y. */
@@ -1322,10 +1475,40 @@ public final class PgDumpReader {
         if (table.triggers.stream().anyMatch(g -> g.name().equals(to))) {
             throw new IllegalArgumentException("table " + table.name + " already has a trigger " + to);
         }
+        // PostgreSQL 15 renames the clones on the partitions too (the model holds none: pg_dump prints none), and
+        // refuses when a partition has a trigger of its own by the new name
+        for (TableParts partition : partitionsOf(table.name)) {
+            if (partition.triggers.stream().anyMatch(g -> g.name().equals(to))) {
+                throw new IllegalArgumentException("partition " + partition.name + " already has a trigger " + to);
+            }
+        }
         String printedFrom = "TRIGGER " + Identifiers.quoteIdent(from) + " ";
         String printedTo = "TRIGGER " + Identifiers.quoteIdent(to) + " ";
         table.triggers.replaceAll(g -> !g.name().equals(from) ? g : new Trigger(to, g.definition().replaceFirst(
                 java.util.regex.Pattern.quote(printedFrom), java.util.regex.Matcher.quoteReplacement(printedTo))));
+    }
+
+    /** {@code VALIDATE CONSTRAINT c}: a NOT VALID check or foreign key is validated; one validated already stays so. */
+    private static void validateConstraint(TableParts table, String name) {
+        boolean found = table.constraints.stream().anyMatch(c -> c.name().equals(name))
+                || table.foreignKeys.stream().anyMatch(f -> f.name().equals(name));
+        if (!found) throw new IllegalArgumentException("table " + table.name + " has no constraint " + name);
+        table.constraints.replaceAll(c -> !c.name().equals(name) ? c : new Constraint(c.name(), c.kind(), c.columns(),
+                c.definition(), c.deferrable(), c.initiallyDeferred(), true));
+        table.foreignKeys.replaceAll(f -> !f.name().equals(name) ? f : new ForeignKey(f.name(), f.columns(), f.referencedTable(),
+                f.referencedColumns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(), f.initiallyDeferred(), true));
+    }
+
+    /** The partitions of a table, and theirs, all the way down. */
+    private List<TableParts> partitionsOf(QName parent) {
+        List<TableParts> out = new ArrayList<>();
+        for (TableParts p : schema.tables.values()) {
+            if (parent.equals(p.partitionOf)) {
+                out.add(p);
+                out.addAll(partitionsOf(p.name));
+            }
+        }
+        return out;
     }
 
     private static boolean hasTopLevelComma(SqlTokens t, int from) {
@@ -1488,6 +1671,15 @@ public final class PgDumpReader {
         QName name = qname(t, i, end);
         String to = t.ident(end + 2);
         TableParts owner = indexOwner(name);
+        TableParts constrained = owner != null || problems == null ? null : constraintIndexOwner(name);
+        if (constrained != null) { // the index of a key or exclusion constraint: the server renames the constraint with it
+            if (indexOwner(QName.of(name.schema(), to)) != null || constraintIndexOwner(QName.of(name.schema(), to)) != null
+                    || relationOrTypeExists(QName.of(name.schema(), to))) {
+                throw new IllegalArgumentException("relation " + QName.of(name.schema(), to) + " already exists");
+            }
+            constrained.constraints.replaceAll(c -> c.name().equals(name.name()) ? c.renamed(to) : c);
+            return;
+        }
         if (owner == null) {
             if (!ifExists && problems != null) throw new IllegalArgumentException("no index " + name);
             return;
@@ -1495,6 +1687,13 @@ public final class PgDumpReader {
         owner.indexes.replaceAll(x -> x.name().equals(name.name()) ? x.renamed(to) : x);
         String comment = schema.comments.remove(new CommentKey("INDEX", name, null));
         if (comment != null) schema.comments.put(new CommentKey("INDEX", QName.of(name.schema(), to), null), comment);
+    }
+
+    /** The table whose primary key, unique or exclusion constraint has the index {@code name}, or null. */
+    private TableParts constraintIndexOwner(QName name) {
+        return schema.tables.values().stream().filter(tp -> tp.name.schema().equals(name.schema())
+                && tp.constraints.stream().anyMatch(c -> c.kind() != Constraint.Kind.CHECK && c.name().equals(name.name())))
+                .findFirst().orElse(null);
     }
 
     /** The table that holds index {@code name} (an index name is unique in its schema), or null. */
@@ -1597,6 +1796,11 @@ public final class PgDumpReader {
             if (problems != null && !ifExists && !exists(kind, name, arguments, t.ident(end - 1))) {
                 throw new IllegalArgumentException("no " + kind.toLowerCase(Locale.ROOT) + " " + name + " to drop");
             }
+            if (problems != null && (kind.equals("TYPE") || kind.equals("DOMAIN")) && !columnsOfType(name).isEmpty()) {
+                // the server refuses, or with CASCADE drops the columns too, which the replay does not follow
+                throw new IllegalArgumentException("column " + columnsOfType(name).get(0) + " depends on " + kind.toLowerCase(Locale.ROOT) + " " + name
+                        + (t.isWord(t.size() - 1, "CASCADE") ? ": DROP … CASCADE would drop it too, which the replay does not follow" : ""));
+            }
             if (problems != null && arguments == null && ROUTINE_KINDS.contains(kind) && routinesNamed(name, null).size() > 1) {
                 throw new IllegalArgumentException("routine " + name + " is not unique: name its argument types");
             }
@@ -1613,7 +1817,7 @@ public final class PgDumpReader {
             case "TABLE" -> schema.tables.containsKey(name);
             case "VIEW" -> schema.views.containsKey(name);
             case "SEQUENCE" -> schema.sequences.containsKey(name);
-            case "TYPE" -> schema.enums.containsKey(name) || otherTypes.contains(name);
+            case "TYPE" -> schema.enums.containsKey(name) || otherTypes.contains(name) || !columnsOfType(name).isEmpty();
             case "DOMAIN" -> schema.domains.containsKey(name);
             case "SCHEMA" -> schema.namespaces.contains(simpleName) || simpleName.equals("public");
             case "EXTENSION" -> schema.extensions.stream().anyMatch(e -> e.name().equals(simpleName));
@@ -1636,7 +1840,10 @@ public final class PgDumpReader {
             case "TABLE" -> schema.tables.remove(name);
             case "VIEW" -> schema.views.remove(name);
             case "SEQUENCE" -> schema.sequences.remove(name);
-            case "TYPE" -> schema.enums.remove(name);
+            case "TYPE" -> {
+                schema.enums.remove(name);
+                otherTypes.remove(name);
+            }
             case "DOMAIN" -> schema.domains.remove(name);
             case "SCHEMA" -> schema.namespaces.remove(simpleName);
             case "EXTENSION" -> schema.extensions.removeIf(e -> e.name().equals(simpleName));

@@ -28,9 +28,26 @@ public final class StatementApplier {
                 : new StatementApplier(PgDumpReader.replaying(file, start), null);
     }
 
+    /**
+     * This applier, knowing what {@code previous} (null: nothing) knew beyond its model: the PostgreSQL types the model
+     * holds no more than the name of (composite, range), made by an earlier file of the same run.
+     */
+    public StatementApplier knowing(StatementApplier previous) {
+        if (previous != null && postgres != null && previous.postgres != null) postgres.knowTypes(previous.postgres);
+        return this;
+    }
+
     /** Applies one statement (without its delimiter) that starts on {@code line}: why it was not applied, or an empty list. */
     public List<String> apply(String sql, int line) {
         return postgres != null ? postgres.replay(sql, line) : mysql.replay(sql, line);
+    }
+
+    /**
+     * What the statement applied last changed beyond what the model holds (PostgreSQL: a composite type's
+     * attributes), when it was applied; null otherwise.
+     */
+    public String outsideModel() {
+        return postgres != null ? postgres.outsideModel() : null;
     }
 
     /** The model as the statements applied so far left it. */

@@ -38,12 +38,24 @@ public final class Replay {
      * an empty schema does not have).
      */
     public static Replayed run(Schema from, Script script, String defaultCollation) {
+        return run(from, script, defaultCollation, null).replayed();
+    }
+
+    /** A replay, and the applier it ended with: what it knows beyond the model (the composite types made) goes on to a next file. */
+    private record Run(Replayed replayed, StatementApplier applier) {
+    }
+
+    /**
+     * As {@link #run(Schema, Script, String)}; the applier starts on {@code from} knowing what {@code before} (the previous
+     * file's, or null) knew beyond its model.
+     */
+    private static Run run(Schema from, Script script, String defaultCollation, StatementApplier before) {
         if (from.engine().isMysqlFamily() != script.dialect().isMysqlFamily()) {
             throw new IllegalArgumentException(script.file() + " is a " + dialect(script.dialect().isMysqlFamily())
                     + " script; the schema it is replayed on is " + dialect(from.engine().isMysqlFamily()));
         }
         boolean transactionalDdl = !from.engine().isMysqlFamily();
-        StatementApplier applier = StatementApplier.startingFrom(from, script.file(), defaultCollation);
+        StatementApplier applier = StatementApplier.startingFrom(from, script.file(), defaultCollation).knowing(before);
         Schema model = from;
         Schema atBegin = null;
         List<Replayed.Step> steps = new ArrayList<>(script.statements().size());
@@ -71,7 +83,11 @@ public final class Replay {
                         findings.add(new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(), outside, null));
                         continue;
                     }
-                    for (String problem : applier.apply(s.sql(), s.line())) {
+                    List<String> problems = applier.apply(s.sql(), s.line());
+                    if (problems.isEmpty() && applier.outsideModel() != null) {
+                        findings.add(new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(), applier.outsideModel(), null));
+                    }
+                    for (String problem : problems) {
                         // A MySQL routine or event: the MySQL model holds none (PostgreSQL's holds routines).
                         boolean routine = ROUTINE.matcher(s.sql()).find() && NOT_MODELLED.matcher(problem).find();
                         findings.add(routine ? new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(),
@@ -81,7 +97,7 @@ public final class Replay {
                 }
             }
         }
-        return new Replayed(steps, model, findings);
+        return new Run(new Replayed(steps, model, findings), applier);
     }
 
     /**
@@ -93,8 +109,11 @@ public final class Replay {
         List<Replayed.Step> steps = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Schema model = from;
+        StatementApplier applier = null;
         for (Script s : scripts) {
-            Replayed r = run(model, s);
+            Run run = run(model, s, null, applier);
+            Replayed r = run.replayed();
+            applier = run.applier();
             int offset = steps.size();
             steps.addAll(r.steps());
             for (Finding f : r.findings()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
+import io.schemaplan.model.Table;
 import io.schemaplan.sql.Identifiers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ public final class Snapshots {
         Pattern printed = Pattern.compile(Pattern.quote(
                 "'" + from.replace("'", "''") + "'::" + printedType) + "(?![\\w$\".])");
         String replacement = Matcher.quoteReplacement("'" + to.replace("'", "''") + "'::" + printedType);
-        return Json.walked(s, (field, text) -> Json.NAMES.contains(field) ? text : printed.matcher(text).replaceAll(replacement));
+        return Json.walked(s, List.of(type.name()), (field, text) -> Json.NAMES.contains(field) ? text : printed.matcher(text).replaceAll(replacement));
     }
 
     /**
@@ -159,7 +160,8 @@ public final class Snapshots {
             List<Qualifier> qualifiers = moves.entrySet().stream().map(Qualifier::of).filter(Objects::nonNull).toList();
             Pattern printed = Pattern.compile("(?<![\\w$\".])(?:" + printedNames.keySet().stream()
                     .map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\w$\"])");
-            return walked(s, (field, text) -> {
+            List<String> mentions = moves.keySet().stream().map(QName::name).toList();
+            return walked(s, mentions, (field, text) -> {
                 if (field.equals(ROUTINE_NAME)) return text;
                 if (NAMES.contains(field)) {
                     if (names.containsKey(text)) return names.get(text);
@@ -222,7 +224,33 @@ public final class Snapshots {
                 if (NAMES.contains(field) && text.startsWith(from + ".")) return to + text.substring(from.length());
                 return printed.matcher(text).replaceAll(printedTo);
             };
-            return walked(s, rename);
+            return walked(s, List.of(from), rename);
+        }
+
+        /**
+         * As {@link #walked(Schema, BiFunction)} for a {@code rename} that changes only texts holding one of {@code mentions}:
+         * a table whose JSON form holds none of them is kept as it is, unwalked (a rename at 10,000 tables walked them all).
+         * A mention that JSON would escape ({@code "}, {@code \}, control characters) or that a printed name would not hold
+         * as it is (a quote doubled) walks everything.
+         */
+        static Schema walked(Schema s, List<String> mentions, BiFunction<String, String, String> rename) {
+            boolean plain = mentions.stream().allMatch(m -> !m.isEmpty() && m.chars().allMatch(c -> c >= 0x20 && c != '"' && c != '\\'));
+            if (!plain || s.tables().size() < 2) return walked(s, rename);
+            List<Table> kept = new ArrayList<>();
+            List<Table> mentioning = new ArrayList<>();
+            try {
+                for (Table t : s.tables()) {
+                    String json = MAPPER.writeValueAsString(t);
+                    (mentions.stream().anyMatch(json::contains) ? mentioning : kept).add(t);
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize a table", e);
+            }
+            Schema w = walked(new Schema(s.engine(), s.serverVersion(), s.namespaces(), s.extensions(), s.enums(), s.sequences(),
+                    mentioning, s.views(), s.routines(), s.domains()), rename);
+            kept.addAll(w.tables());
+            return new Schema(w.engine(), w.serverVersion(), w.namespaces(), w.extensions(), w.enums(), w.sequences(), kept,
+                    w.views(), w.routines(), w.domains());
         }
 
         /** {@code s} with every text field but those kept as written passed through {@code rename(field, text)}. */

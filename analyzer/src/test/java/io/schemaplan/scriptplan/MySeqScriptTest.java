@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A MariaDB migration script with sequence statements, planned on the live database, then run there with the
  * {@code mariadb} client: the replay of CREATE, ALTER and DROP SEQUENCE ends where the server does (no finding
  * against the database read afterwards); SETVAL, DO SETVAL and NEXTVAL are planned as sequence writes that a
- * ROLLBACK keeps, inside the transaction they do not commit; ALTER and DROP SEQUENCE commit on their own.
+ * ROLLBACK keeps, inside the transaction they do not commit; ALTER and DROP SEQUENCE commit on their own. The
+ * statements after the COMMIT are forms whose effect only the server can say (IF NOT EXISTS on an existing sequence,
+ * an ALTER that turns a sequence around, OR REPLACE, DROP TABLE of a table and a dropped sequence's name).
  */
 class MySeqScriptTest {
     static final String DB = "sp_myseq_script";
@@ -43,6 +45,11 @@ class MySeqScriptTest {
             DO SETVAL(invoice_numbers, 9000);
             SELECT NEXTVAL(refunds);
             COMMIT;
+            CREATE SEQUENCE IF NOT EXISTS refunds MAXVALUE 5;
+            ALTER SEQUENCE batch_ids INCREMENT BY -1 NOCACHE;
+            ALTER SEQUENCE IF EXISTS nothing_here CACHE 5;
+            CREATE OR REPLACE SEQUENCE ticket_numbers START WITH 100 MINVALUE=-10 INCREMENT 2 CYCLE;
+            DROP TABLE IF EXISTS refund_log, countdown;
             """;
 
     static ScriptPlan plan;

@@ -28,7 +28,7 @@ public final class MyImpacts {
 
     /**
      * The operations {@code c} needs, in the order they would be written in one ALTER TABLE. Changes that
-     * MySQL has no object for (namespaces, extensions, enum types, sequences) are refused.
+     * MySQL has no object for (namespaces, extensions, enum types) are refused; sequences are MariaDB's.
      */
     public static List<MyOperation> operations(Change c, Schema from, Schema to) {
         Objects.requireNonNull(c, "change");
@@ -61,6 +61,9 @@ public final class MyImpacts {
         if (c instanceof RoutineAdded || c instanceof RoutineDropped || c instanceof RoutineChanged) {
             return List.of(MyOperation.ROUTINE);
         }
+        if (c instanceof SequenceAdded) return List.of(MyOperation.CREATE_SEQUENCE);
+        if (c instanceof SequenceChanged) return List.of(MyOperation.ALTER_SEQUENCE);
+        if (c instanceof SequenceDropped) return List.of(MyOperation.DROP_SEQUENCE);
         if (c instanceof PossibleRename r) return rename(r);
         throw new IllegalArgumentException("MySQL has no " + c.kind() + " (" + c.object() + ")");
     }

@@ -54,6 +54,11 @@ public record MyManual(String section, String url) {
     public static final MyManual MYSQL_DATABASES = new MyManual("MySQL 8.0, CREATE DATABASE and DROP DATABASE Statements",
             MYSQL + "drop-database.html");
     public static final MyManual MARIADB_DROP_DATABASE = new MyManual("MariaDB, DROP DATABASE", MARIADB + "drop-database/");
+    public static final MyManual MYSQL_AUTO_INCREMENT = new MyManual("MySQL 8.0, Using AUTO_INCREMENT (MySQL has no "
+            + "sequences)", MYSQL + "example-auto-increment.html");
+    public static final MyManual MARIADB_SEQUENCES = new MyManual("MariaDB, Sequences (CREATE, ALTER, DROP SEQUENCE)",
+            MARIADB + "sequences/");
+    public static final MyManual MARIADB_SETVAL = new MyManual("MariaDB, SETVAL and NEXT VALUE FOR", MARIADB + "setval/");
     public static final MyManual MARIADB_METADATA_LOCKING = new MyManual("MariaDB, Metadata Locking",
             MARIADB + "metadata-locking/");
 }

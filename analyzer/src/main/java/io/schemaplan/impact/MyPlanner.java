@@ -18,7 +18,8 @@ public final class MyPlanner {
     static final MyEngine ASSUMED_MARIADB = MyEngine.MARIADB_10_11;
     static final MyEngine ASSUMED_MYSQL = MyEngine.MYSQL_8_4;
 
-    private static final Set<MyOperation> DESTRUCTIVE = Set.of(MyOperation.DROP_TABLE, MyOperation.DROP_COLUMN);
+    private static final Set<MyOperation> DESTRUCTIVE = Set.of(MyOperation.DROP_TABLE, MyOperation.DROP_COLUMN,
+            MyOperation.DROP_SEQUENCE);
 
     private MyPlanner() {
     }
@@ -108,8 +109,8 @@ public final class MyPlanner {
 
     private static PlanItem item(Change change, MyOperation op, MyRule rule, TableSizes sizes, Planner.Input in,
                                  MyEngine profile) {
-        QName table = change.table();
-        Work work = table == null ? Work.NONE : sizes.work(table);
+        QName table = change.table() != null ? change.table() : sequence(change);
+        Work work = change.table() == null ? Work.NONE : sizes.work(table);
         if (rule.cost() == Cost.INDEX_BUILD && change instanceof Change.IndexAdded a) {
             work = work.withNewIndexBytes(sizes.newIndexBytes(table, columns(a.index())));
         } else if (rule.cost() == Cost.INDEX_BUILD && change instanceof Change.ConstraintAdded a) {
@@ -126,6 +127,13 @@ public final class MyPlanner {
                 rule.cost() != Cost.NOTHING, rule.cost() == Cost.INDEX_BUILD, true, destructive, risk,
                 rule.message(), Planner.withPruneAdvice(rule.saferRecipe(), rule.cost() != Cost.NOTHING, work),
                 MyRecipes.sql(change, op, profile).orElse(null), rule.source().url(), estimate);
+    }
+
+    /** A MariaDB sequence is a table to the server: its metadata lock is what an ALTER or DROP SEQUENCE waits for. */
+    private static QName sequence(Change change) {
+        if (change instanceof Change.SequenceChanged s) return s.to().name();
+        if (change instanceof Change.SequenceDropped s) return s.sequence().name();
+        return null;
     }
 
     private static List<String> columns(Index index) {

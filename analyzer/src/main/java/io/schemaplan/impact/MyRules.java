@@ -47,6 +47,8 @@ public final class MyRules {
     public static final String TABLE_AS = "MY-CREATE-TABLE-AS";
     public static final String CHECK = "MY-CHECK-TABLE";
     public static final String REPAIR = "MY-REPAIR-TABLE";
+    public static final String SEQUENCE_WRITE = "MY-SEQUENCE-WRITE";
+    public static final String NO_SEQUENCES = "MY-NO-SEQUENCES";
 
     // Safer recipes shared by several rules.
     static final String LOCK_WAIT = "Run it under SET SESSION lock_wait_timeout = 5 and retry on timeout: the "
@@ -375,6 +377,41 @@ public final class MyRules {
                     + "table for a moment.").sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
             on(ROUTINE).id(CATALOG).says("Creates, replaces or drops a function, procedure or event: no table is "
                     + "touched.").safer(NOTHING_TO_DO).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+
+            // MariaDB sequences (MySeqServerTest): a sequence is a one-row table to the server. Any use of it in an
+            // open transaction (NEXTVAL, SETVAL, even a SELECT) holds its metadata lock until commit; ALTER and
+            // DROP SEQUENCE need it exclusively, commit what is open first, and while they wait every later
+            // NEXTVAL (so every insert drawing from it) queues behind them.
+            on(CREATE_SEQUENCE).mariadb().id(CATALOG).says("Creates a sequence (a one-row table): no existing table "
+                    + "is touched; it commits what is open first.").safer(NOTHING_TO_DO)
+                    .source(MyManual.MARIADB_SEQUENCES),
+            on(ALTER_SEQUENCE).mariadb().id(CATALOG).lock(EXCLUSIVE).says("Alters a sequence: an exclusive metadata "
+                    + "lock on it for a moment, so it waits for every open transaction that used the sequence "
+                    + "(NEXTVAL, SETVAL, a SELECT), and while it waits every later NEXTVAL, so every insert drawing "
+                    + "from it, queues behind it; it commits what is open first.").safer(LOCK_WAIT)
+                    .source(MyManual.MARIADB_SEQUENCES),
+            on(DROP_SEQUENCE).mariadb().id(DROP_DATA).lock(EXCLUSIVE).says("Drops a sequence and its position: an "
+                    + "exclusive metadata lock, so it waits for every open transaction that used it; a column "
+                    + "defaulting to it fails on the next insert; it commits at once.")
+                    .safer(DEPLOY_FIRST + " " + LOCK_WAIT).source(MyManual.MARIADB_SEQUENCES),
+            on(SEQUENCE_VALUE).mariadb().id(SEQUENCE_WRITE).says("Sets (SETVAL) or advances (NEXTVAL, NEXT VALUE "
+                    + "FOR) the sequence: other sessions' NEXTVAL and SETVAL go on, but the transaction holds the "
+                    + "sequence's metadata lock until it ends, so an ALTER or DROP SEQUENCE waits. Not transactional: "
+                    + "a ROLLBACK of the migration leaves the sequence at the new value (it does not commit what is "
+                    + "open, though).").safer("Commit right after it, and make it safe to run twice (set the value "
+                            + "from the table's max(id), as a dump's SETVAL does), since a rollback does not undo it.")
+                    .source(MyManual.MARIADB_SETVAL),
+            on(CREATE_SEQUENCE).mysql().id(NO_SEQUENCES).says("MySQL has no sequences (MariaDB 10.3+ has): the "
+                    + "statement fails with a syntax error.").safer("Use an AUTO_INCREMENT column instead.")
+                    .source(MyManual.MYSQL_AUTO_INCREMENT),
+            on(ALTER_SEQUENCE).mysql().id(NO_SEQUENCES).says("MySQL has no sequences (MariaDB 10.3+ has): the "
+                    + "statement fails with a syntax error.").safer("Use ALTER TABLE t AUTO_INCREMENT = n instead.")
+                    .source(MyManual.MYSQL_AUTO_INCREMENT),
+            on(DROP_SEQUENCE).mysql().id(NO_SEQUENCES).says("MySQL has no sequences (MariaDB 10.3+ has): the "
+                    + "statement fails with a syntax error.").safer(NOTHING_TO_DO).source(MyManual.MYSQL_AUTO_INCREMENT),
+            on(SEQUENCE_VALUE).mysql().id(NO_SEQUENCES).says("MySQL has no sequences, SETVAL or NEXTVAL (MariaDB "
+                    + "10.3+ has): the statement fails.").safer("Use ALTER TABLE t AUTO_INCREMENT = n instead.")
+                    .source(MyManual.MYSQL_AUTO_INCREMENT),
 
             // Statements beside schema changes (MyAdminStatementsServerTest). Each commits what is open first.
             on(PRIVILEGES).id(CATALOG).says("Grants or revokes privileges, or creates, alters or drops a user or "

@@ -1,6 +1,8 @@
 package io.schemaplan.normalize;
 
 import io.schemaplan.model.DataType;
+import io.schemaplan.model.Engine;
+import io.schemaplan.sql.Identifiers;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +36,35 @@ public final class MysqlExpressions {
             "(?i)(current_timestamp|now|localtime|localtimestamp)\\s*(?:\\(\\s*(\\d*)\\s*\\))?");
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /**
+     * A MariaDB sequence default as the server prints it, {@code nextval(`s`)}, without the qualifier of
+     * {@code database}, the one the schema is read from: {@code SHOW CREATE TABLE} (so a dump) and
+     * {@code information_schema.COLUMNS} both print {@code nextval(`db`.`s`)}, and a dump of one database and
+     * another database restored from it would differ in every such default. A script's {@code NEXT VALUE FOR s}
+     * and {@code NEXTVAL(s)} are the same call. Any other text is returned as it is.
+     */
+    public static String sequenceDefault(String text, String database) {
+        if (text == null || !text.regionMatches(true, 0, "n", 0, 1)) return text;
+        SqlTokens t;
+        try {
+            t = SqlTokens.mysql(text);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+        java.util.List<String> parts;
+        if (t.size() == 2 && t.isWord(0, "NEXTVAL") && t.isGroup(1)) {
+            SqlTokens a = SqlTokens.mysql(t.inner(1));
+            if (a.size() == 0 || !a.isName(0) || a.nameEnd(0) != a.size()) return text;
+            parts = a.nameParts(0, a.size());
+        } else if (t.size() > 3 && t.isWord(0, "NEXT", "VALUE", "FOR") && t.isName(3) && t.nameEnd(3) == t.size()) {
+            parts = t.nameParts(3, t.size());
+        } else {
+            return text;
+        }
+        if (parts.size() == 2 && parts.get(0).equals(database)) parts = parts.subList(1, 2);
+        return "nextval(" + String.join(".", parts.stream().map(p -> Identifiers.quote(Engine.MYSQL, p)).toList()) + ")";
+    }
 
     /** The canonical default for a column of {@code type}, or null for none. */
     public static String normalizeDefault(String expr, DataType type) {

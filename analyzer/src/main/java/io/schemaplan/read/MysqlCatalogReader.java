@@ -9,6 +9,7 @@ import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
+import io.schemaplan.model.Sequence;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
@@ -128,8 +129,11 @@ public final class MysqlCatalogReader {
         private final boolean mariadb;
         private final Map<String, MysqlTableParts> tables = new LinkedHashMap<>();
         private final List<View> views = new ArrayList<>();
+        /** MariaDB's sequences (TABLE_TYPE 'SEQUENCE'), by name; read by {@link #readSequences}. */
+        private final List<String> sequenceNames = new ArrayList<>();
+        private final List<Sequence> sequences = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
-        /** Names of what the model does not hold, by kind (sequence, procedure, function): one warning each. */
+        /** Names of what the model does not hold, by kind (procedure, function, event): one warning each. */
         private final Map<String, List<String>> skipped = new LinkedHashMap<>();
 
         private final boolean partial;
@@ -163,6 +167,7 @@ public final class MysqlCatalogReader {
                 return null;
             }, db);
             readViews();
+            readSequences();
             for (String kinds : List.of(ROUTINES, EVENTS)) {
                 session.query(kinds, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
                         k -> new ArrayList<>()).add(rs.getString(2)), db);
@@ -170,7 +175,7 @@ public final class MysqlCatalogReader {
             skipped.forEach((kind, names) -> warnings.add(where(MysqlDumpReader.skippedMessage(kind, names,
                     "not part of the MySQL schema model"))));
             Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),
-                    List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), List.of(), sequences,
                     tables.values().stream().map(MysqlTableParts::toTable).toList(), views, List.of());
             Loaded loaded = new Loaded(session.url().redacted(), schema, warnings);
             return missing.isEmpty() ? loaded : PartialRead.mark(loaded, String.join("; ", missing));
@@ -225,6 +230,25 @@ public final class MysqlCatalogReader {
             missing.add(what);
         }
 
+        /**
+         * Each sequence's options from {@code SHOW CREATE SEQUENCE}, the statement mariadb-dump prints them with, read
+         * by the dump reader's rules: one statement per sequence (information_schema has no sequence options before
+         * MariaDB 11.5, and then not its comment).
+         */
+        private void readSequences() {
+            for (String name : sequenceNames) {
+                String sql = session.query("SHOW CREATE SEQUENCE " + Identifiers.quote(Engine.MYSQL, name),
+                        rs -> rs.getString(2)).get(0);
+                try {
+                    io.schemaplan.normalize.SqlTokens t = io.schemaplan.normalize.SqlTokens.mysql(sql);
+                    int at = t.expect(t.find(0, "SEQUENCE"), "SEQUENCE");
+                    sequences.add(MysqlSequences.create(QName.of("", name), t, t.nameEnd(at)));
+                } catch (IllegalArgumentException e) {
+                    throw new ReadException(where("sequence " + name + ": " + e.getMessage()));
+                }
+            }
+        }
+
         /** {@code 'reader'@'%'}, as a GRANT names the account. */
         private String currentUser() {
             String account = session.query("SELECT CURRENT_USER()", rs -> rs.getString(1)).get(0);
@@ -236,7 +260,7 @@ public final class MysqlCatalogReader {
             String name = rs.getString(1);
             String type = rs.getString(2);
             if (type.equals("SEQUENCE")) {
-                skipped.computeIfAbsent("sequence", k -> new ArrayList<>()).add(name);
+                sequenceNames.add(name);
             } else if (TABLE_TYPES.contains(type)) {
                 MysqlTableParts t = new MysqlTableParts(QName.of("", name));
                 t.collation = MysqlDefinitions.collation(rs.getString(3));
@@ -275,7 +299,8 @@ public final class MysqlCatalogReader {
             String extra = rs.getString(7) == null ? "" : rs.getString(7);
             String upper = extra.toUpperCase(Locale.ROOT);
             boolean generated = GENERATED.matcher(upper).find();
-            String defaultExpr = generated ? null : defaults.apply(new DefaultText(rs.getString(6), extra, type));
+            String defaultExpr = generated ? null : defaults.apply(new DefaultText(
+                    MysqlExpressions.sequenceDefault(rs.getString(6), db), extra, type));
             t.columns.add(new Column(name, rs.getInt(3), type, "YES".equals(rs.getString(5)), defaultExpr,
                     upper.contains("AUTO_INCREMENT") ? Column.Identity.BY_DEFAULT : null,
                     generated ? rs.getString(10).trim() : null,

@@ -9,6 +9,7 @@ import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
 import io.schemaplan.model.Schema;
+import io.schemaplan.model.Sequence;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
@@ -33,7 +34,8 @@ import java.util.Set;
  * mapping): types, defaults, keys and constraints go through {@code MysqlTypes}, {@code MysqlExpressions}
  * and {@code MysqlDefinitions}.
  *
- * <p>Routines, events and sequences do not fail the read: each kind becomes one warning
+ * <p>MariaDB sequences are read ({@link MysqlSequences}); the {@code SETVAL} after each is its current value,
+ * which the model does not hold. Routines and events do not fail the read: each kind becomes one warning
  * {@code file:line: skipped 3 procedures (a, b, c): …} at its first statement; table rows ({@code INSERT},
  * {@code LOCK TABLES}, {@code ALTER TABLE … DISABLE KEYS}) become one summary warning. What is not a
  * MySQL/MariaDB dump at all (a PostgreSQL dump, binary, empty, truncated, an unparseable statement) is a
@@ -50,12 +52,12 @@ public final class MysqlDumpReader {
     /** Statements that carry nothing the model holds (session settings, locks, data, database choice). */
     private static final Set<String> IGNORED = Set.of("SET", "USE", "CREATE DATABASE", "DROP DATABASE",
             "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION", "DROP TRIGGER", "DROP FUNCTION", "DROP PROCEDURE",
-            "DROP EVENT", "DROP SEQUENCE", "FLUSH");
+            "DROP EVENT", "FLUSH");
 
     /**
      * Statements that carry table rows, counted into one warning: a dump made without {@code --no-data}
-     * reads as its schema. {@code DO} and {@code SELECT} are MariaDB's {@code DO SETVAL(seq, …)} (10.11+;
-     * {@code SELECT SETVAL} before) after a sequence: its current value.
+     * reads as its schema. A {@code DO} or {@code SELECT} counts too, unless it is the {@code SETVAL} after a
+     * sequence ({@link #selectOrDo}).
      */
     private static final Set<String> DATA = Set.of("INSERT", "REPLACE", "LOCK TABLES", "UNLOCK TABLES", "SELECT", "DO");
 
@@ -91,10 +93,13 @@ public final class MysqlDumpReader {
     private String defaultEngine;
     private final Map<QName, MysqlTableParts> tables = new LinkedHashMap<>();
     private final Map<QName, View> views = new LinkedHashMap<>();
+    private final Map<QName, Sequence> sequences = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     /** What was skipped, by kind ("procedure", "invisible index", …), in the order first met. */
     private final Map<String, Skipped> skipped = new LinkedHashMap<>();
     private final String serverVersion;
+    /** The database the statements are in (the header's, then each USE's): sequence defaults drop it. */
+    private String database;
 
     /** Statements or clauses of one kind that the model does not hold: where the first was, and their names. */
     private record Skipped(int line, List<String> names, String reason) {
@@ -109,8 +114,14 @@ public final class MysqlDumpReader {
         this.dump = dump;
         this.engine = engine;
         this.serverVersion = serverVersion;
+        this.database = dump == null ? null : dump.database();
         IGNORED.forEach(head -> handlers.put(head, (t, s) -> { }));
+        handlers.put("USE", (t, s) -> database = t.ident(1));
         DATA.forEach(head -> handlers.put(head, (t, s) -> data(s)));
+        handlers.put("SELECT", this::selectOrDo);
+        handlers.put("DO", this::selectOrDo);
+        handlers.put("DROP SEQUENCE", this::dropSequences);
+        handlers.put("ALTER SEQUENCE", this::alterSequence);
         handlers.put("CREATE TABLE", this::createTable);
         handlers.put("CREATE", this::createOther);
         handlers.put("DROP TABLE", (t, s) -> dropped(t).forEach(tables::remove));
@@ -128,6 +139,7 @@ public final class MysqlDumpReader {
         r.problems = new ArrayList<>();
         for (Table t : start.tables()) r.tables.put(t.name(), MysqlTableParts.of(t));
         start.views().forEach(v -> r.views.put(v.name(), v));
+        start.sequences().forEach(q -> r.sequences.put(q.name(), q));
         r.defaultCollation = defaultCollation != null ? defaultCollation : mostCommon(start.tables().stream().map(Table::collation).toList());
         String engine = mostCommon(start.tables().stream().map(Table::storageEngine).toList());
         r.defaultEngine = engine != null ? engine : "InnoDB";
@@ -163,7 +175,8 @@ public final class MysqlDumpReader {
     Schema model() {
         List<Table> ts = tables.values().stream().map(t -> built.get(t, t.state(), 0, t::toTable)).toList();
         built.keepOnly(tables.values());
-        return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.of(), ts, List.copyOf(views.values()), List.of());
+        return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.copyOf(sequences.values()), ts,
+                List.copyOf(views.values()), List.of());
     }
 
     /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */
@@ -183,7 +196,7 @@ public final class MysqlDumpReader {
         for (Statement s : dump.statements) apply(s);
         skipped.forEach((kind, k) -> warnings.add(file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
                 ? dataMessage(k.names().size()) : skippedMessage(kind, k.names(), k.reason()))));
-        Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
+        Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.copyOf(sequences.values()),
                 tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
         return new Loaded(file, schema, warnings);
     }
@@ -487,6 +500,7 @@ public final class MysqlDumpReader {
             MysqlScriptForms.checkDefault(name, defaultText);
             defaultText = MysqlScriptForms.asServerPrints(defaultText, type);
         }
+        defaultText = MysqlExpressions.sequenceDefault(defaultText, database);
         String defaultExpr = MysqlExpressions.withOnUpdate(MysqlExpressions.normalizeDefault(defaultText, type), onUpdate);
         return new Column(name, position, type, nullable, defaultExpr, identity, generated, collation, comment, virtual,
                 invisible);
@@ -690,6 +704,7 @@ public final class MysqlDumpReader {
         switch (kind) {
             case "VIEW" -> createView(t, at + 1);
             case "TRIGGER" -> createTrigger(t, at + 1, s);
+            case "SEQUENCE" -> createSequence(t, at + 1, s);
             default -> {
                 if (kind.isEmpty()) {
                     skip(s, "statement", describe(t), "not part of the MySQL schema model");
@@ -713,6 +728,69 @@ public final class MysqlDumpReader {
             if (t.isWord(j, "WITH") && (t.isWord(j + 1, "CHECK") || t.isWord(j + 2, "CHECK"))) stop = j;
         }
         views.put(name, new View(name, false, MysqlExpressions.viewDefinition(t.slice(as, stop)), null));
+    }
+
+    // ---- MariaDB sequences ----
+
+    /** {@code CREATE [OR REPLACE] SEQUENCE [IF NOT EXISTS] name …}: {@code i} is the token after SEQUENCE. */
+    private void createSequence(SqlTokens t, int i, Statement s) {
+        boolean ifNotExists = t.isWord(i, "IF", "NOT", "EXISTS");
+        if (ifNotExists) i += 3;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        if (problems != null && !t.isWord(1, "OR", "REPLACE") && (sequences.containsKey(name) || tables.containsKey(name))) {
+            if (ifNotExists) return;
+            throw new IllegalArgumentException("table " + name + " already exists");
+        }
+        try {
+            sequences.put(name, MysqlSequences.create(name, t, end));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ReadException.cannotParse(file, s.line(), Excerpts.words(t.slice(0, end)), asArgument(e));
+        }
+    }
+
+    /** {@code ALTER SEQUENCE [IF EXISTS] name options…} (a script's; dumps do not alter). */
+    private void alterSequence(SqlTokens t, Statement s) {
+        boolean ifExists = t.isWord(2, "IF", "EXISTS");
+        int i = ifExists ? 4 : 2;
+        int end = t.nameEnd(i);
+        QName name = qname(t, i, end);
+        Sequence before = sequences.get(name);
+        if (before == null) {
+            if (ifExists) return;
+            throw new IllegalArgumentException("unknown sequence " + name);
+        }
+        try {
+            sequences.put(name, MysqlSequences.alter(before, t, end));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ReadException.cannotParse(file, s.line(), Excerpts.words(t.slice(0, end)), asArgument(e));
+        }
+    }
+
+    /** A number past what a long holds (BigInteger's exact conversions) reads as one. */
+    private static IllegalArgumentException asArgument(RuntimeException e) {
+        return e instanceof IllegalArgumentException a ? a : new IllegalArgumentException("a number out of range");
+    }
+
+    /** {@code DROP SEQUENCE [IF EXISTS] a, b}: a script's sequence that is not there fails the statement unless IF EXISTS. */
+    private void dropSequences(SqlTokens t, Statement s) {
+        List<QName> names = dropped(t);
+        if (problems != null && !t.isWord(2, "IF", "EXISTS")) {
+            for (QName n : names) if (!sequences.containsKey(n)) throw new IllegalArgumentException("unknown sequence " + n);
+        }
+        names.forEach(sequences::remove);
+    }
+
+    /**
+     * {@code DO SETVAL(`s`, 1001, 0)} (mariadb-dump 11.x) or {@code SELECT SETVAL(…)} (10.x) after a sequence the
+     * dump made: its current value, which the model does not hold. Any other SELECT or DO is counted as data.
+     */
+    private void selectOrDo(SqlTokens t, Statement s) {
+        if (t.size() == 3 && t.isWord(1, "SETVAL") && t.isGroup(2)) {
+            SqlTokens args = SqlTokens.mysql(t.inner(2));
+            if (args.size() > 0 && args.isName(0) && sequences.containsKey(qname(args, 0, args.nameEnd(0)))) return;
+        }
+        data(s);
     }
 
     /** {@code TRIGGER name BEFORE|AFTER event ON table FOR EACH ROW [FOLLOWS|PRECEDES other] body}. */
@@ -932,9 +1010,10 @@ public final class MysqlDumpReader {
         boolean ifExists = t.isWord(2, "IF", "EXISTS");
         List<QName> names = dropped(t);
         for (QName n : names) {
-            if (!tables.containsKey(n) && !ifExists) throw new IllegalArgumentException("unknown table " + n);
+            if (!tables.containsKey(n) && !sequences.containsKey(n) && !ifExists) throw new IllegalArgumentException("unknown table " + n);
         }
         names.forEach(tables::remove);
+        names.forEach(sequences::remove); // DROP TABLE drops a sequence too
     }
 
     /**

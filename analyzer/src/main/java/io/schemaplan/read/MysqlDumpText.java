@@ -105,6 +105,14 @@ final class MysqlDumpText {
         return text.contains("current_timestamp()") ? Engine.MARIADB : Engine.MYSQL;
     }
 
+    private static final Pattern DATABASE = Pattern.compile("(?m)^-- Host: .*?\\sDatabase: (\\S+)\\s*$");
+
+    /** The database the header names ({@code -- Host: db    Database: geo}), or null (several, or none). */
+    String database() {
+        Matcher m = DATABASE.matcher(text.substring(0, Math.min(text.length(), 4096)));
+        return m.find() ? m.group(1) : null;
+    }
+
     /** The server version from the header ({@code -- Server version 10.11.19-MariaDB-…}, Navicat's), or null. */
     String serverVersion() {
         String head = text.substring(0, Math.min(text.length(), 4096));

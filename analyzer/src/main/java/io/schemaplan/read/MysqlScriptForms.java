@@ -53,6 +53,13 @@ final class MysqlScriptForms {
         check(column, text, t);
     }
 
+    /** MariaDB's {@code nextval(s)} names its sequence; PostgreSQL's {@code nextval('s')} quotes it as a string. */
+    private static boolean mariadbNextval(SqlTokens t, int i) {
+        if (!t.isWord(i, "NEXTVAL")) return false;
+        SqlTokens a = SqlTokens.mysql(t.inner(i + 1));
+        return a.size() > 0 && a.isName(0);
+    }
+
     private static void check(String column, String text, SqlTokens t) {
         for (int i = 0; i < t.size(); i++) {
             if (t.isSymbol(i, "::") || t.isSymbol(i, ":") && t.isSymbol(i + 1, ":")) {
@@ -60,7 +67,7 @@ final class MysqlScriptForms {
                         + ", uses '::', PostgreSQL's cast: MySQL and MariaDB reject the statement");
             }
             if (t.kind(i) == SqlTokens.Kind.WORD && t.isGroup(i + 1)
-                    && POSTGRES_FUNCTIONS.contains(t.text(i).toLowerCase(Locale.ROOT))) {
+                    && POSTGRES_FUNCTIONS.contains(t.text(i).toLowerCase(Locale.ROOT)) && !mariadbNextval(t, i)) {
                 throw new IllegalArgumentException("the default of column " + column + ", " + Excerpts.of(text.trim())
                         + ", calls " + t.text(i) + "(), a PostgreSQL function that MySQL and MariaDB do not have:"
                         + " the server rejects the statement");

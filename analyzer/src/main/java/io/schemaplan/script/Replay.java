@@ -138,7 +138,7 @@ public final class Replay {
             outside("(ANALY[SZ]E|VACUUM|CLUSTER|REINDEX|CHECKPOINT|OPTIMIZE|CHECK\\s+TABLE|REPAIR\\s+((NO_WRITE_TO_BINLOG|LOCAL)\\s+)?TABLE"
                     + "|REFRESH\\s+MATERIALIZED\\s+VIEW)\\b", "statistics and physical storage (maintenance)"),
             outside("(LOCK|UNLOCK)\\b", "explicit locks"),
-            outside("SELECT\\s+(pg_catalog\\s*\\.\\s*)?(setval|nextval)\\s*\\(", "sequence values (setval, nextval: the model "
+            outside("(SELECT|DO)\\s+((pg_catalog\\s*\\.\\s*)?(setval|nextval)\\s*\\(|NEXT\\s+VALUE\\s+FOR\\b)", "sequence values (setval, nextval: the model "
                     + "holds a sequence's start and increment, not its current value; a ROLLBACK does not undo them)"),
             outside("(DISCARD|LISTEN|UNLISTEN|NOTIFY|USE)\\b", "session commands"));
 

@@ -105,7 +105,8 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
         boolean fresh = o.table() != null && createdByScript(o.table());
         boolean writes = !fresh && rule.lock() != MyRule.Lock.NONE;
         boolean reads = !fresh && rule.blocksReads();
-        boolean destructive = Set.of("DROP_TABLE", "DROP_COLUMN", "DROP_INDEXED_COLUMN", "DROP_DATABASE").contains(o.operation());
+        boolean destructive = Set.of("DROP_TABLE", "DROP_COLUMN", "DROP_INDEXED_COLUMN", "DROP_DATABASE",
+                "DROP_SEQUENCE").contains(o.operation());
         Risk risk = Planner.risk(rule.cost() != Cost.NOTHING, reads || writes, true, e, destructive && !fresh, o.work());
         return new PlanItem(null, o.operation(), rule.id(), o.table(), o.other(), rule.lock().name(), null, reads,
                 writes, rule.copiesTable() || rule.rebuildsTable(), rule.rebuildsTable(), false,

@@ -117,12 +117,21 @@ final class MyStatements {
             if (t.isWord(0, "CREATE", "DATABASE") || t.isWord(0, "CREATE", "SCHEMA")) return op("CREATE_DATABASE", null);
             if (t.isWord(0, "DROP", "DATABASE") || t.isWord(0, "DROP", "SCHEMA")) return op("DROP_DATABASE", null);
             if (t.isWord(0, "USE")) return Classified.of(StatementKind.SETTING, null);
+            if (t.isWord(0, "ALTER", "SEQUENCE")) return sequenceOp("ALTER_SEQUENCE", name(t, t.isWord(2, "IF", "EXISTS") ? 4 : 2));
+            if ((t.isWord(0, "SELECT") || t.isWord(0, "DO")) && !sequenceValues(t).isEmpty()) {
+                // As on PostgreSQL, a ROLLBACK does not undo it (MySeqServerTest).
+                return new Classified(StatementKind.SEQUENCE, sequenceValues(t), false, PgStatements.SEQUENCE_NOTE, null, null);
+            }
             // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW | TRIGGER | PROCEDURE | FUNCTION | EVENT
             String object = createdObject(t);
             if (object != null && (t.isWord(0, "CREATE") || t.isWord(0, "DROP"))) {
                 switch (object) {
                     case "PROCEDURE", "FUNCTION", "EVENT" -> {
                         return op("ROUTINE", null);
+                    }
+                    case "SEQUENCE" -> {
+                        return t.isWord(0, "CREATE") ? sequenceOp("CREATE_SEQUENCE", null)
+                                : sequenceOp("DROP_SEQUENCE", name(t, t.isWord(2, "IF", "EXISTS") ? 4 : 2));
                     }
                     case "TRIGGER" -> {
                         if (t.isWord(0, "CREATE")) return op("CREATE_TRIGGER", name(t, t.find(0, "ON") + 1));
@@ -143,7 +152,32 @@ final class MyStatements {
         return shared.classify(sql);
     }
 
-    private static final Set<String> OBJECTS = Set.of("VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "TABLE", "INDEX");
+    private static final Set<String> OBJECTS = Set.of("VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "TABLE", "INDEX",
+            "SEQUENCE");
+
+    /** A sequence is a table to MariaDB; the operation names it, and it has no rows to price. */
+    private Classified sequenceOp(String operation, QName sequence) {
+        return Classified.ddl(List.of(new Operation(operation, sequence, null, Work.NONE)));
+    }
+
+    /**
+     * The sequences a SELECT or DO writes: {@code SETVAL(s, n[, used[, round]])}, {@code NEXTVAL(s)} and
+     * {@code NEXT VALUE FOR s}, one operation each ({@code LASTVAL(s)}, {@code PREVIOUS VALUE FOR s} only read).
+     */
+    private List<Operation> sequenceValues(SqlTokens t) {
+        List<Operation> ops = new ArrayList<>();
+        for (int k = 1; k < t.size(); k++) {
+            QName seq = null;
+            if ((t.isWord(k, "SETVAL") || t.isWord(k, "NEXTVAL")) && t.isGroup(k + 1)) {
+                SqlTokens args = SqlTokens.mysql(t.inner(k + 1));
+                if (args.size() > 0 && args.isName(0)) seq = shared.qname(args, 0, args.nameEnd(0));
+            } else if (t.isWord(k, "NEXT", "VALUE", "FOR") && t.isName(k + 3)) {
+                seq = name(t, k + 3);
+            }
+            if (seq != null) ops.add(new Operation("SEQUENCE_VALUE", seq, null, Work.NONE));
+        }
+        return ops;
+    }
 
     /** The kind of object a CREATE or DROP names, past OR REPLACE, ALGORITHM=, DEFINER= and SQL SECURITY; null when none. */
     private static String createdObject(SqlTokens t) {

@@ -167,18 +167,17 @@ class MysqlShapesRoundTripTest {
                 file("mysqldump-5.7") + ":142: skipped procedure close_orders: not part of the MySQL schema model"),
                 dump("mysqldump-5.7").warnings());
         List<String> w = dump("mariadb-dump-10.11").warnings();
-        assertEquals(6, w.size(), w.toString());
-        assertTrue(w.get(0).endsWith(":24: skipped sequence visit_numbers: not part of the MySQL schema model"), w.get(0));
-        assertTrue(w.get(1).matches(".*:25: skipped 10 data statements \\(.*"), w.get(1));
-        assertTrue(w.get(2).endsWith(": skipped ignored index places.places_name: index visibility is not part of the"
-                + " schema model"), w.get(2));
-        assertTrue(w.get(3).endsWith(": skipped event purge_visits: not part of the MySQL schema model"), w.get(3));
-        assertTrue(w.get(4).endsWith(": skipped function place_count: not part of the MySQL schema model"), w.get(4));
-        assertTrue(w.get(5).endsWith(": skipped 2 procedures (forget_place, touch_place): not part of the MySQL schema"
-                + " model"), w.get(5));
+        assertEquals(5, w.size(), w.toString());
+        // The sequence is read (MysqlSequencesReadTest); the DO SETVAL after it is its current value, not data.
+        assertTrue(w.get(0).endsWith(":60: skipped ignored index places.places_name: index visibility is not part of"
+                + " the schema model"), w.get(0));
+        assertTrue(w.get(1).matches(".*:70: skipped 9 data statements \\(.*"), w.get(1));
+        assertTrue(w.get(2).endsWith(": skipped event purge_visits: not part of the MySQL schema model"), w.get(2));
+        assertTrue(w.get(3).endsWith(": skipped function place_count: not part of the MySQL schema model"), w.get(3));
+        assertTrue(w.get(4).endsWith(": skipped 2 procedures (forget_place, touch_place): not part of the MySQL schema"
+                + " model"), w.get(4));
         String url = LocalMariadb.url(DATABASES.get("mariadb-dump-10.11"));
-        assertEquals(List.of(url + ": skipped sequence visit_numbers: not part of the MySQL schema model",
-                url + ": skipped 2 procedures (forget_place, touch_place): not part of the MySQL schema model",
+        assertEquals(List.of(url + ": skipped 2 procedures (forget_place, touch_place): not part of the MySQL schema model",
                 url + ": skipped function place_count: not part of the MySQL schema model",
                 url + ": skipped event purge_visits: not part of the MySQL schema model"),
                 live("mariadb-dump-10.11").warnings(), "the live read words them alike");

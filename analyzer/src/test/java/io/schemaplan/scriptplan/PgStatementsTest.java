@@ -137,7 +137,7 @@ class PgStatementsTest {
     /**
      * setval / nextval are a sequence write (their own kind); the sequence is the literal's, or the column's for
      * pg_get_serial_sequence (PostgreSQL's t_c_seq when the model does not name it). Not a literal: not understood.
-     * MariaDB's own SETVAL(s, n) stays a read: its sequences are not in the MySQL rule table.
+     * MariaDB's own SETVAL(s, n) names its sequence unquoted: a sequence write there too (MySeqServerTest).
      */
     @Test
     void sequenceFunctionsWriteTheSequenceTheyName() {
@@ -149,6 +149,9 @@ class PgStatementsTest {
         assertTrue(c.note().startsWith(PgStatements.SEQUENCE_NOTE), c.note());
         assertEquals(StatementKind.UNKNOWN, s.classify("SELECT setval(some_function(), 1)").kind());
         assertEquals(StatementKind.READ, s.classify("SELECT max(id) FROM messages").kind());
-        assertEquals(StatementKind.READ, new MyStatements(DIFY, null).classify("SELECT SETVAL(s, 42)").kind());
+        Classified maria = new MyStatements(DIFY, null).classify("SELECT SETVAL(s, 42), NEXT VALUE FOR t, LASTVAL(u)");
+        assertEquals(StatementKind.SEQUENCE, maria.kind());
+        assertEquals(List.of("s", "t"), maria.operations().stream().map(o -> o.table().name()).toList(), "LASTVAL reads");
+        assertEquals(StatementKind.READ, new MyStatements(DIFY, null).classify("SELECT LASTVAL(s)").kind());
     }
 }

@@ -380,6 +380,8 @@ public final class PgRules {
                             + "commit.").safer(ENUM_VALUE_USE).source(PgManual.RELEASE_12),
             on(ENUM_RENAME_VALUE).id(CATALOG).says("Renames an enum value: catalog only, no table is locked.")
                     .source(PgManual.ALTER_TYPE),
+            on(ALTER_TYPE).id(CATALOG).says("Renames or moves a type, or changes a composite type's attributes: catalog "
+                    + "only, no table is locked, not even one with a column of the type.").source(PgManual.ALTER_TYPE),
             on(DROP_TYPE).id(CATALOG).says("Drops an unused type: no table is locked.").source(PgManual.ALTER_TYPE),
             on(CREATE_SEQUENCE).id(CATALOG).says("Creates a sequence.").source(PgManual.SEQUENCES),
             on(ALTER_SEQUENCE).id(BLOCKS_WRITES).lock(SHARE_ROW_EXCLUSIVE).does(REWRITES_TABLE)

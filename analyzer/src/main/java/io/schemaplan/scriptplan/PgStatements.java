@@ -887,6 +887,7 @@ final class PgStatements {
             return global(positioned ? "ENUM_ADD_VALUE_BEFORE" : "ENUM_ADD_VALUE");
         }
         if (t.isWord(end, "RENAME", "VALUE")) return global("ENUM_RENAME_VALUE");
+        if (t.isWord(end, "RENAME", "TO") || t.isWord(end, "SET", "SCHEMA") || t.isWord(end + 1, "ATTRIBUTE")) return global("ALTER_TYPE");
         return Classified.of(StatementKind.UNKNOWN, "an ALTER TYPE the planner does not know: check it by hand");
     }
 

@@ -157,6 +157,8 @@ record PgTraces(String setup, String ddl, String table, String other, String sca
                     .after(ENUM + " ALTER TABLE {t} ADD COLUMN m {t}_mood DEFAULT 'a'")),
             Map.entry(ENUM_RENAME_VALUE, on("ALTER TYPE {t}_mood RENAME VALUE 'a' TO 'z'")
                     .after(ENUM + " ALTER TABLE {t} ADD COLUMN m {t}_mood DEFAULT 'a'")),
+            Map.entry(ALTER_TYPE, on("ALTER TYPE {t}_pair ADD ATTRIBUTE c int, DROP ATTRIBUTE b")
+                    .after("CREATE TYPE {t}_pair AS (a int, b int); ALTER TABLE {t} ADD COLUMN p {t}_pair")),
             Map.entry(DROP_TYPE, on("DROP TYPE {t}_mood").after(ENUM)),
             Map.entry(CREATE_SEQUENCE, on("CREATE SEQUENCE {t}_s").table("{t}_s")),
             Map.entry(ALTER_SEQUENCE, on("ALTER SEQUENCE {t}_s INCREMENT BY 10").after("CREATE SEQUENCE {t}_s").table("{t}_s")),

@@ -1893,11 +1893,44 @@ public final class PgDumpReader {
         int end = from;
         while (end < t.size() && !t.isWord(end, "COLLATE") && !t.isWord(end, "USING")) end++;
         if (end == from) throw new IllegalArgumentException("no type after TYPE for column " + c.name());
+        String reader = problems == null ? null : readerOf(table, c.name());
+        if (reader != null) {
+            throw new IllegalArgumentException("cannot alter type of a column used by a view or policy: " + reader + " reads "
+                    + table.name + "." + c.name());
+        }
         DataType type = PgTypes.parse(qualifiedType(t.slice(from, end)));
         String collation = null;
         if (t.isWord(end, "COLLATE")) collation = t.dottedName(end + 1, t.nameEnd(end + 1));
         String defaultExpr = c.defaultExpr() == null ? null : PgExpressions.normalizeDefault(c.defaultExpr(), type);
         table.replace(c.withType(type, collation).withDefault(defaultExpr));
+    }
+
+    /**
+     * A view or policy that may read the column (its definition names the table and the column, or {@code *}), which makes
+     * the server refuse to change the column's type; null when none does. By name, so a same-named column of another
+     * table the view reads may make it refuse where the server would not.
+     */
+    private String readerOf(TableParts table, String column) {
+        java.util.regex.Pattern tableName = mention(table.name.name());
+        java.util.regex.Pattern columnName = mention(column);
+        for (View v : schema.views.values()) {
+            String d = v.definition();
+            if (tableName.matcher(d).find() && (columnName.matcher(d).find() || d.contains("*"))) return "view " + v.name();
+        }
+        for (Policy p : table.pg.policies) {
+            for (String e : java.util.Arrays.asList(p.using(), p.withCheck())) {
+                if (e != null && columnName.matcher(e).find()) return "policy " + p.name();
+            }
+        }
+        return null;
+    }
+
+    /** A name as a definition may write it: a bare name in any case (the server folds it), any other only quoted. */
+    private static java.util.regex.Pattern mention(String name) {
+        String printed = Identifiers.quoteIdent(name);
+        boolean bare = printed.equals(name);
+        return java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(printed) + "(?![\\w$])",
+                bare ? java.util.regex.Pattern.CASE_INSENSITIVE : 0);
     }
 
     /** The column options PostgreSQL itself has (the catalog reader keeps only these too). */

@@ -299,13 +299,20 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "CREATE SEQUENCE tickets AS integer;\n"
                 + "ALTER SEQUENCE tickets INCREMENT BY 10 MAXVALUE 5000000000;\n"
                 + "ALTER SEQUENCE tickets AS smallint START WITH 40000;\n"
+                + "CREATE TABLE people (id int, email text, tenant int);\n"
+                + "CREATE VIEW mails AS SELECT email FROM people;\n"
+                + "ALTER TABLE people ENABLE ROW LEVEL SECURITY;\n"
+                + "CREATE POLICY own ON people USING (tenant > 0);\n"
+                + "ALTER TABLE people ALTER COLUMN email TYPE varchar(100);\n"
+                + "ALTER TABLE people ALTER COLUMN tenant TYPE bigint;\n"
+                + "ALTER TABLE people ALTER COLUMN id TYPE bigint;\n"
                 + "ALTER TABLE v SET SCHEMA other;\n"
                 + "ALTER TABLE other.v RENAME TO w;\n";
         Replayed r = replayedOnEmpty(sql);
         assertEquals(refusedByServer("sp_pgreplay_refused", sql), notApplied(r), String.join("\n", describe(r.findings())));
         assertEquals(Set.of("public.places_by_id"), r.end().tables().stream().flatMap(t -> t.indexes().stream()
                 .map(i -> t.name().schema() + "." + i.name())).collect(Collectors.toSet()));
-        assertEquals(List.of("other.w", "public.towns"), r.end().views().stream().map(v -> v.name().toString()).toList());
+        assertEquals(List.of("other.w", "public.mails", "public.towns"), r.end().views().stream().map(v -> v.name().toString()).toList());
     }
 
     /**

@@ -8,10 +8,12 @@ import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
+import io.schemaplan.model.Routine;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
+import io.schemaplan.normalize.MysqlRoutines;
 import io.schemaplan.normalize.MysqlTypes;
 import io.schemaplan.sql.Identifiers;
 import java.sql.ResultSet;
@@ -36,7 +38,10 @@ import java.util.regex.Pattern;
  * on MariaDB 10.2+ or MySQL 8.0.16+: column defaults and ON UPDATE are in {@code COLUMNS}, generated and
  * invisible columns in {@code EXTRA}, key prefixes, order and expressions in {@code STATISTICS}, checks in
  * {@code CHECK_CONSTRAINTS}. What the catalog does not say, the model does not hold either (partitioning,
- * ROW_FORMAT, AUTO_INCREMENT counters).
+ * ROW_FORMAT, AUTO_INCREMENT counters). Procedures, functions and events are listed from {@code ROUTINES} and
+ * {@code EVENTS} and each read with {@code SHOW CREATE …}, the statement mysqldump writes into a dump, through
+ * the one parser both readers share ({@link MysqlRoutines}): one query per routine, so a dump and the database
+ * restored from it agree by construction.
  *
  * <p>The session is read-only with short lock and statement limits ({@link MysqlConnections}).
  */
@@ -128,8 +133,9 @@ public final class MysqlCatalogReader {
         private final boolean mariadb;
         private final Map<String, MysqlTableParts> tables = new LinkedHashMap<>();
         private final List<View> views = new ArrayList<>();
+        private final List<Routine> routines = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
-        /** Names of what the model does not hold, by kind (sequence, procedure, function): one warning each. */
+        /** Names of what the model does not hold, by kind (sequence, package): one warning each. */
         private final Map<String, List<String>> skipped = new LinkedHashMap<>();
 
         private final boolean partial;
@@ -163,15 +169,12 @@ public final class MysqlCatalogReader {
                 return null;
             }, db);
             readViews();
-            for (String kinds : List.of(ROUTINES, EVENTS)) {
-                session.query(kinds, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
-                        k -> new ArrayList<>()).add(rs.getString(2)), db);
-            }
+            readRoutines();
             skipped.forEach((kind, names) -> warnings.add(where(MysqlDumpReader.skippedMessage(kind, names,
                     "not part of the MySQL schema model"))));
             Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),
                     List.of(), List.of(), List.of(), List.of(),
-                    tables.values().stream().map(MysqlTableParts::toTable).toList(), views, List.of());
+                    tables.values().stream().map(MysqlTableParts::toTable).toList(), views, routines);
             Loaded loaded = new Loaded(session.url().redacted(), schema, warnings);
             return missing.isEmpty() ? loaded : PartialRead.mark(loaded, String.join("; ", missing));
         }
@@ -221,6 +224,52 @@ public final class MysqlCatalogReader {
                 throw new ReadException(session.url().redacted() + ": " + what + " (reading a view's definition needs"
                         + " SHOW VIEW: GRANT SHOW VIEW ON " + Identifiers.quote(Engine.MYSQL, db) + ".* TO " + currentUser()
                         + "), or pass --partial to leave them out");
+            }
+            missing.add(what);
+        }
+
+        /**
+         * Procedures and functions ({@code ROUTINES}; MariaDB's Oracle-mode packages are skipped with a warning)
+         * and events, each from its {@code SHOW CREATE} text. The server leaves that text out (NULL) for a user
+         * who may not see the body: refused like a view without SHOW VIEW, or left out with --partial.
+         */
+        private void readRoutines() {
+            record Named(String kind, String name) {
+            }
+            List<Named> named = new ArrayList<>();
+            for (String kinds : List.of(ROUTINES, EVENTS)) {
+                session.query(kinds, rs -> named.add(new Named(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(2))), db);
+            }
+            List<String> unreadable = new ArrayList<>();
+            for (Named n : named) {
+                if (MysqlRoutines.kind(n.kind()) == null) {
+                    skipped.computeIfAbsent(n.kind().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(n.name());
+                    continue;
+                }
+                String sql = "SHOW CREATE " + n.kind() + " " + Identifiers.quote(Engine.MYSQL, n.name());
+                String text = session.query(sql, rs -> rs.getString("Create " + (n.kind().equals("EVENT") ? "Event"
+                        : n.kind().equals("FUNCTION") ? "Function" : "Procedure"))).get(0);
+                if (text == null) {
+                    unreadable.add(n.kind().toLowerCase(Locale.ROOT) + " " + n.name());
+                    continue;
+                }
+                io.schemaplan.normalize.SqlTokens t = io.schemaplan.normalize.SqlTokens.mysql(text);
+                int at = 1;
+                while (at < t.size() && !(t.isWord(at, n.kind()) || t.isWord(at, "AGGREGATE"))) at++;
+                try {
+                    routines.add(MysqlRoutines.parse(t, at));
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new ReadException(where(n.kind().toLowerCase(Locale.ROOT) + " " + n.name()) + ": cannot parse"
+                            + " its SHOW CREATE text: " + e.getMessage());
+                }
+            }
+            if (unreadable.isEmpty()) return;
+            String what = unreadable.size() + (unreadable.size() == 1 ? " routine" : " routines") + " without a readable"
+                    + " definition: " + PartialRead.names(unreadable);
+            if (!partial) {
+                throw new ReadException(session.url().redacted() + ": " + what + " (the server shows a routine's body"
+                        + " to its definer and to users with global SELECT, or SHOW_ROUTINE on MySQL 8.0.20+), or pass"
+                        + " --partial to leave them out");
             }
             missing.add(what);
         }

@@ -8,11 +8,13 @@ import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
+import io.schemaplan.model.Routine;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
+import io.schemaplan.normalize.MysqlRoutines;
 import io.schemaplan.normalize.MysqlTypes;
 import io.schemaplan.normalize.Excerpts;
 import io.schemaplan.normalize.SqlTokens;
@@ -33,13 +35,15 @@ import java.util.Set;
  * mapping): types, defaults, keys and constraints go through {@code MysqlTypes}, {@code MysqlExpressions}
  * and {@code MysqlDefinitions}.
  *
- * <p>Routines, events and sequences do not fail the read: each kind becomes one warning
- * {@code file:line: skipped 3 procedures (a, b, c): …} at its first statement; table rows ({@code INSERT},
+ * <p>Procedures, functions and events are read ({@link MysqlRoutines}: the same routine the catalog reader
+ * makes of {@code SHOW CREATE …}). Sequences do not fail the read: they become one warning
+ * {@code file:line: skipped 3 sequences (a, b, c): …} at the first; table rows ({@code INSERT},
  * {@code LOCK TABLES}, {@code ALTER TABLE … DISABLE KEYS}) become one summary warning. What is not a
  * MySQL/MariaDB dump at all (a PostgreSQL dump, binary, empty, truncated, an unparseable statement) is a
  * {@link ReadException}, and so is a {@code CREATE TABLE} the server would reject (a missing comma between
  * definitions, a duplicate column, key or constraint name, a key on a column the table does not have), at
- * the line of the offending definition: reading past it would silently lose what follows.
+ * the line of the offending definition: reading past it would silently lose what follows. So is a routine
+ * without a body, and a {@code DELIMITER} block that is never closed.
  */
 public final class MysqlDumpReader {
 
@@ -49,8 +53,7 @@ public final class MysqlDumpReader {
 
     /** Statements that carry nothing the model holds (session settings, locks, data, database choice). */
     private static final Set<String> IGNORED = Set.of("SET", "USE", "CREATE DATABASE", "DROP DATABASE",
-            "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION", "DROP TRIGGER", "DROP FUNCTION", "DROP PROCEDURE",
-            "DROP EVENT", "DROP SEQUENCE", "FLUSH");
+            "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION", "DROP TRIGGER", "DROP SEQUENCE", "FLUSH");
 
     /**
      * Statements that carry table rows, counted into one warning: a dump made without {@code --no-data}
@@ -91,6 +94,8 @@ public final class MysqlDumpReader {
     private String defaultEngine;
     private final Map<QName, MysqlTableParts> tables = new LinkedHashMap<>();
     private final Map<QName, View> views = new LinkedHashMap<>();
+    /** Procedures, functions and events by kind and name (MySQL has no overloading; each kind is a namespace). */
+    private final Map<String, Routine> routines = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     /** What was skipped, by kind ("procedure", "invisible index", …), in the order first met. */
     private final Map<String, Skipped> skipped = new LinkedHashMap<>();
@@ -116,6 +121,7 @@ public final class MysqlDumpReader {
         handlers.put("DROP TABLE", (t, s) -> dropped(t).forEach(tables::remove));
         handlers.put("DROP VIEW", (t, s) -> dropped(t).forEach(views::remove));
         handlers.put("ALTER TABLE", this::alterTable);
+        for (String kind : List.of("PROCEDURE", "FUNCTION", "EVENT")) handlers.put("DROP " + kind, this::dropRoutine);
     }
 
     /**
@@ -128,6 +134,7 @@ public final class MysqlDumpReader {
         r.problems = new ArrayList<>();
         for (Table t : start.tables()) r.tables.put(t.name(), MysqlTableParts.of(t));
         start.views().forEach(v -> r.views.put(v.name(), v));
+        start.routines().forEach(x -> r.routines.put(routineKey(x.kind(), x.name()), x));
         r.defaultCollation = defaultCollation != null ? defaultCollation : mostCommon(start.tables().stream().map(Table::collation).toList());
         String engine = mostCommon(start.tables().stream().map(Table::storageEngine).toList());
         r.defaultEngine = engine != null ? engine : "InnoDB";
@@ -163,7 +170,8 @@ public final class MysqlDumpReader {
     Schema model() {
         List<Table> ts = tables.values().stream().map(t -> built.get(t, t.state(), 0, t::toTable)).toList();
         built.keepOnly(tables.values());
-        return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.of(), ts, List.copyOf(views.values()), List.of());
+        return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.of(), ts, List.copyOf(views.values()),
+                List.copyOf(routines.values()));
     }
 
     /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */
@@ -184,7 +192,8 @@ public final class MysqlDumpReader {
         skipped.forEach((kind, k) -> warnings.add(file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
                 ? dataMessage(k.names().size()) : skippedMessage(kind, k.names(), k.reason()))));
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.of(),
-                tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
+                tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()),
+                List.copyOf(routines.values()));
         return new Loaded(file, schema, warnings);
     }
 
@@ -690,6 +699,7 @@ public final class MysqlDumpReader {
         switch (kind) {
             case "VIEW" -> createView(t, at + 1);
             case "TRIGGER" -> createTrigger(t, at + 1, s);
+            case "PROCEDURE", "FUNCTION", "EVENT", "AGGREGATE" -> createRoutine(t, at);
             default -> {
                 if (kind.isEmpty()) {
                     skip(s, "statement", describe(t), "not part of the MySQL schema model");
@@ -713,6 +723,32 @@ public final class MysqlDumpReader {
             if (t.isWord(j, "WITH") && (t.isWord(j + 1, "CHECK") || t.isWord(j + 2, "CHECK"))) stop = j;
         }
         views.put(name, new View(name, false, MysqlExpressions.viewDefinition(t.slice(as, stop)), null));
+    }
+
+    private static String routineKey(String kind, QName name) {
+        return kind + " " + name;
+    }
+
+    /**
+     * {@code CREATE [OR REPLACE] … PROCEDURE|FUNCTION|EVENT [IF NOT EXISTS] name …}. A script's CREATE of a routine
+     * that exists fails, as on the server, unless OR REPLACE (MariaDB) or IF NOT EXISTS says otherwise.
+     */
+    private void createRoutine(SqlTokens t, int at) {
+        Routine r = MysqlRoutines.parse(t, at);
+        String key = routineKey(r.kind(), r.name());
+        if (problems != null && routines.containsKey(key) && !t.isWord(1, "OR", "REPLACE")) {
+            if (t.isWord(t.isWord(at, "AGGREGATE") ? at + 2 : at + 1, "IF", "NOT", "EXISTS")) return;
+            throw new IllegalArgumentException(r.kind() + " " + r.name() + " already exists");
+        }
+        routines.put(key, r);
+    }
+
+    /** {@code DROP PROCEDURE|FUNCTION|EVENT [IF EXISTS] name}; a dump drops each routine before it creates it. */
+    private void dropRoutine(SqlTokens t, Statement s) {
+        boolean ifExists = t.isWord(2, "IF", "EXISTS");
+        int i = ifExists ? 4 : 2;
+        String key = routineKey(MysqlRoutines.kind(t.text(1)), qname(t, i, t.nameEnd(i)));
+        if (routines.remove(key) == null && !ifExists && problems != null) throw new IllegalArgumentException("unknown " + key);
     }
 
     /** {@code TRIGGER name BEFORE|AFTER event ON table FOR EACH ROW [FOLLOWS|PRECEDES other] body}. */

@@ -104,7 +104,11 @@ public enum MyOperation {
     DROP_VIEW("DROP VIEW v", ""),
     CREATE_TRIGGER("CREATE TRIGGER g BEFORE UPDATE ON t FOR EACH ROW ...", ""),
     DROP_TRIGGER("DROP TRIGGER g", ""),
-    ROUTINE("CREATE / DROP FUNCTION, PROCEDURE or EVENT", ""),
+    CREATE_ROUTINE("CREATE PROCEDURE p (...) ...", "also FUNCTION or EVENT"),
+    DROP_ROUTINE("DROP PROCEDURE p", "also FUNCTION or EVENT"),
+    ALTER_ROUTINE("ALTER PROCEDURE p COMMENT 'x'", "only COMMENT, SQL SECURITY or data access changed; any ALTER EVENT"),
+    REPLACE_ROUTINE("DROP PROCEDURE p; CREATE PROCEDURE p (...) ...",
+            "parameters, return type, body or DETERMINISTIC changed; MariaDB: CREATE OR REPLACE"),
 
     // Statements migrations run beside schema changes.
     PRIVILEGES("GRANT / REVOKE, CREATE / ALTER / DROP USER or ROLE, FLUSH PRIVILEGES", ""),

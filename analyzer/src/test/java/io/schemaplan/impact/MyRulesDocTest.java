@@ -66,6 +66,7 @@ class MyRulesDocTest {
         if (MyTraces.ACCEPTED_CHEAPER_THAN_DONE.contains(op)) return "server: rows copied (MyTableOptionsMeasuredTest)";
         if (MyAdminStatementsServerTest.VERIFIED.contains(op)) return "server (MyAdminStatementsServerTest)";
         if (MyTableMaintenanceServerTest.VERIFIED.contains(op)) return "server (MyTableMaintenanceServerTest)";
+        if (MyRoutinesServerTest.VERIFIED.contains(op)) return "server (MyRoutinesServerTest)";
         if (MyTraces.NOT_ALTER_CLAUSES.contains(op)) {
             return op.name().contains("PARTITION") ? "server: refuses ALGORITHM/LOCK; manual" : "manual (not an ALTER clause)";
         }

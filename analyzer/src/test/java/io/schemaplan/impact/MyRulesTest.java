@@ -23,7 +23,7 @@ class MyRulesTest {
     private static final Set<String> IDS = Set.of("MY-INSTANT", "MY-INPLACE-NO-REBUILD", "MY-INPLACE-REBUILD",
             "MY-INPLACE-LOCKED", "MY-COPY-TYPE", "MY-COPY-TABLE", "MY-COPY-FOREIGN-KEY", "MY-DROP-DATA", "MY-RENAME",
             "MY-CATALOG-ONLY", "MY-DATA-UPDATE", "MY-DATA-DELETE", "MY-DATA-INSERT-SELECT", "MY-TRUNCATE",
-            "MY-CREATE-TABLE-AS", "MY-LOCK-TABLES", "MY-CHECK-TABLE", "MY-REPAIR-TABLE");
+            "MY-CREATE-TABLE-AS", "MY-LOCK-TABLES", "MY-CHECK-TABLE", "MY-REPAIR-TABLE", "MY-ROUTINE-DROP-CREATE");
 
     @Test
     void everyOperationHasExactlyOneRuleOnEveryProfile() {

@@ -22,8 +22,9 @@ import java.util.Set;
  * zone of the session that created it, which a dump sets around the statement but a migration script's
  * {@code CREATE} does not state.
  *
- * <p>Spelling: parameters and types lower case with single spaces ({@code IN} dropped: it is the default),
- * {@code CHARACTER SET} as {@code charset}; names unquoted. The body is the text the server keeps, with each
+ * <p>Spelling: types as the model spells a column's ({@code int(11)} and {@code INT} are {@code integer}), their
+ * character set and collation lower case ({@code CHARACTER SET} as {@code charset}), {@code IN} dropped (it is
+ * the default), names unquoted. The body is the text the server keeps, with each
  * comment outside quotes replaced by one space (the dump's statement splitter does the same, so a body read
  * from a dump and one read live agree) and the content of version comments kept.
  */
@@ -62,9 +63,69 @@ public final class MysqlRoutines {
         String kind = kind(t.text(aggregate ? at + 1 : at));
         if (t.isWord(i, "IF", "NOT", "EXISTS")) i += 3;
         int end = t.nameEnd(i);
-        List<String> parts = t.nameParts(i, end);
-        QName name = parts.size() == 1 ? QName.of("", parts.get(0)) : QName.of(parts.get(0), parts.get(1));
-        return kind.equals(EVENT) ? event(t, end, name) : routine(t, end, name, kind, aggregate);
+        QName name = name(t, i, end);
+        if (kind.equals(EVENT)) {
+            Draft d = new Draft(name, new ArrayList<>(), null, null);
+            if (!t.isWord(end, "ON", "SCHEDULE")) throw new IllegalArgumentException(d.what() + " has no ON SCHEDULE");
+            eventClauses(t, end, d, false);
+            if (d.body == null) throw new IllegalArgumentException(d.what() + " has no DO body");
+            return d.routine(EVENT, "", null);
+        }
+        return routine(t, end, name, kind, aggregate);
+    }
+
+    /**
+     * {@code r} after {@code ALTER PROCEDURE|FUNCTION name characteristics} or {@code ALTER EVENT name clauses}
+     * ({@code at}: the index after the name): ALTER PROCEDURE changes only the comment, SQL SECURITY and data
+     * access; ALTER EVENT any clause, the body and the name too ({@code RENAME TO}).
+     */
+    public static Routine altered(Routine r, SqlTokens t, int at) {
+        Draft d = new Draft(r.name(), new ArrayList<>(r.attributes()), r.comment(), r.body());
+        if (r.kind().equals(EVENT)) {
+            eventClauses(t, at, d, true);
+            return d.routine(EVENT, "", null);
+        }
+        int i = characteristics(t, at, d);
+        if (i < t.size()) {
+            throw new IllegalArgumentException("unexpected '" + Excerpts.of(t.rest(i)) + "' in ALTER "
+                    + r.kind().toUpperCase(Locale.ROOT) + " " + r.name());
+        }
+        return new Routine(r.name(), r.kind(), r.arguments(), r.returns(), null, d.attributes, r.body(), d.comment);
+    }
+
+    /** {@code `t`} is {@code QName("", "t")}; a name qualified with another database keeps it. */
+    public static QName name(SqlTokens t, int from, int to) {
+        List<String> parts = t.nameParts(from, to);
+        return parts.size() == 1 ? QName.of("", parts.get(0)) : QName.of(parts.get(0), parts.get(1));
+    }
+
+    /** What a CREATE or ALTER builds up. */
+    private static final class Draft {
+        QName name;
+        final List<String> attributes;
+        String comment;
+        String body;
+
+        Draft(QName name, List<String> attributes, String comment, String body) {
+            this.name = name;
+            this.attributes = attributes;
+            this.comment = comment;
+            this.body = body;
+        }
+
+        String what() {
+            return EVENT + " " + name;
+        }
+
+        /** Replaces the attributes that start with {@code prefix} by {@code value} (none when null). */
+        void set(String prefix, String value) {
+            attributes.removeIf(a -> a.startsWith(prefix));
+            if (value != null) attributes.add(value);
+        }
+
+        Routine routine(String kind, String arguments, String returns) {
+            return new Routine(name, kind, arguments, returns, null, attributes, body, comment);
+        }
     }
 
     private static Routine routine(SqlTokens t, int i, QName name, String kind, boolean aggregate) {
@@ -82,75 +143,82 @@ public final class MysqlRoutines {
             returns = type(t, i, typeEnd);
             i = typeEnd;
         }
-        List<String> attributes = new ArrayList<>();
-        if (aggregate) attributes.add("AGGREGATE");
-        String comment = null;
+        Draft d = new Draft(name, new ArrayList<>(), null, null);
+        if (aggregate) d.attributes.add("AGGREGATE");
+        i = characteristics(t, i, d);
+        d.body = body(t, i, what);
+        return d.routine(kind, String.join(", ", params), returns);
+    }
+
+    /** Data access: CONTAINS SQL is the default and no attribute. */
+    private static final List<String> DATA_ACCESS = List.of("NO SQL", "READS SQL DATA", "MODIFIES SQL DATA");
+
+    /**
+     * A procedure's or function's characteristics from {@code i} into {@code d}, each replacing what it says
+     * before (so ALTER can use them); the index of the first token that is none (the body of a CREATE).
+     */
+    private static int characteristics(SqlTokens t, int i, Draft d) {
         while (i < t.size()) {
             if (t.isWord(i, "COMMENT")) {
-                comment = SqlTokens.mysqlStringValue(t.text(i + 1));
+                d.comment = SqlTokens.mysqlStringValue(t.text(i + 1));
                 i += 2;
             } else if (t.isWord(i, "LANGUAGE", "SQL")) {
                 i += 2;
-            } else if (t.isWord(i, "NOT", "DETERMINISTIC")) {
-                i += 2;
-            } else if (t.isWord(i, "DETERMINISTIC")) {
-                attributes.add("DETERMINISTIC");
-                i++;
-            } else if (t.isWord(i, "CONTAINS", "SQL")) {
-                i += 2;
-            } else if (t.isWord(i, "NO", "SQL")) {
-                attributes.add("NO SQL");
+            } else if (t.isWord(i, "NOT", "DETERMINISTIC") || t.isWord(i, "DETERMINISTIC")) {
+                d.set("DETERMINISTIC", t.isWord(i, "NOT") ? null : "DETERMINISTIC");
+                i += t.isWord(i, "NOT") ? 2 : 1;
+            } else if (t.isWord(i, "CONTAINS", "SQL") || t.isWord(i, "NO", "SQL")) {
+                d.attributes.removeAll(DATA_ACCESS);
+                if (t.isWord(i, "NO")) d.attributes.add("NO SQL");
                 i += 2;
             } else if (t.isWord(i, "READS", "SQL", "DATA") || t.isWord(i, "MODIFIES", "SQL", "DATA")) {
-                attributes.add(upper(t, i) + " SQL DATA");
+                d.attributes.removeAll(DATA_ACCESS);
+                d.attributes.add(upper(t, i) + " SQL DATA");
                 i += 3;
             } else if (t.isWord(i, "SQL", "SECURITY")) {
-                if (!t.isWord(i + 2, "DEFINER")) attributes.add("SQL SECURITY " + upper(t, i + 2));
+                d.set("SQL SECURITY", t.isWord(i + 2, "DEFINER") ? null : "SQL SECURITY " + upper(t, i + 2));
                 i += 3;
             } else {
                 break;
             }
         }
-        return new Routine(name, kind, String.join(", ", params), returns, null, attributes, body(t, i, what), comment);
+        return i;
     }
 
     /**
-     * {@code EVENT name ON SCHEDULE … [ON COMPLETION [NOT] PRESERVE] [ENABLE | DISABLE [ON SLAVE|REPLICA]]
-     * [COMMENT '…'] DO body}. The schedule is one attribute, its words upper case.
+     * An event's clauses from {@code i} into {@code d}, in any order: {@code ON SCHEDULE …} (one attribute, its
+     * words upper case), {@code ON COMPLETION [NOT] PRESERVE}, {@code ENABLE | DISABLE [ON SLAVE|REPLICA]},
+     * {@code COMMENT '…'}, ALTER's {@code RENAME TO name}, and last {@code DO body}.
      */
-    private static Routine event(SqlTokens t, int i, QName name) {
-        String what = EVENT + " " + name;
-        i = t.expect(i, "ON", "SCHEDULE");
-        int start = i;
-        while (i < t.size() && !t.isWord(i, "ON", "COMPLETION") && !t.isWord(i, "ENABLE") && !t.isWord(i, "DISABLE")
-                && !t.isWord(i, "COMMENT") && !t.isWord(i, "DO")) i++;
-        if (i == start) throw new IllegalArgumentException(what + " has no schedule");
-        List<String> attributes = new ArrayList<>();
-        attributes.add("ON SCHEDULE " + words(t, start, i, true));
-        String comment = null;
-        while (i < t.size() && !t.isWord(i, "DO")) {
-            if (t.isWord(i, "ON", "COMPLETION", "PRESERVE")) {
-                attributes.add("ON COMPLETION PRESERVE");
-                i += 3;
-            } else if (t.isWord(i, "ON", "COMPLETION", "NOT", "PRESERVE")) {
-                i += 4;
-            } else if (t.isWord(i, "ENABLE")) {
-                i++;
-            } else if (t.isWord(i, "DISABLE", "ON")) {
-                attributes.add("DISABLE ON REPLICA"); // MySQL 8.4 prints REPLICA, older servers SLAVE: one status
-                i += 3;
-            } else if (t.isWord(i, "DISABLE")) {
-                attributes.add("DISABLE");
-                i++;
+    private static void eventClauses(SqlTokens t, int i, Draft d, boolean alter) {
+        while (i < t.size()) {
+            if (t.isWord(i, "ON", "SCHEDULE")) {
+                int start = i += 2;
+                while (i < t.size() && !t.isWord(i, "ON", "COMPLETION") && !t.isWord(i, "ENABLE") && !t.isWord(i, "DISABLE")
+                        && !t.isWord(i, "COMMENT") && !t.isWord(i, "DO") && !t.isWord(i, "RENAME")) i++;
+                if (i == start) throw new IllegalArgumentException(d.what() + " has no schedule");
+                d.set("ON SCHEDULE ", "ON SCHEDULE " + words(t, start, i, true));
+            } else if (t.isWord(i, "ON", "COMPLETION", "PRESERVE") || t.isWord(i, "ON", "COMPLETION", "NOT", "PRESERVE")) {
+                d.set("ON COMPLETION", t.isWord(i + 2, "NOT") ? null : "ON COMPLETION PRESERVE");
+                i += t.isWord(i + 2, "NOT") ? 4 : 3;
+            } else if (t.isWord(i, "ENABLE") || t.isWord(i, "DISABLE")) {
+                // MySQL 8.4 prints DISABLE ON REPLICA, older servers DISABLE ON SLAVE: one status
+                d.set("DISABLE", t.isWord(i, "ENABLE") ? null : t.isWord(i + 1, "ON") ? "DISABLE ON REPLICA" : "DISABLE");
+                i += t.isWord(i, "DISABLE", "ON") ? 3 : 1;
             } else if (t.isWord(i, "COMMENT")) {
-                comment = SqlTokens.mysqlStringValue(t.text(i + 1));
+                d.comment = SqlTokens.mysqlStringValue(t.text(i + 1));
                 i += 2;
+            } else if (alter && t.isWord(i, "RENAME", "TO")) {
+                int end = t.nameEnd(i + 2);
+                d.name = name(t, i + 2, end);
+                i = end;
+            } else if (t.isWord(i, "DO")) {
+                d.body = body(t, i + 1, d.what());
+                return;
             } else {
-                throw new IllegalArgumentException("unexpected '" + Excerpts.of(t.rest(i)) + "' in " + what);
+                throw new IllegalArgumentException("unexpected '" + Excerpts.of(t.rest(i)) + "' in " + d.what());
             }
         }
-        if (i >= t.size()) throw new IllegalArgumentException(what + " has no DO body");
-        return new Routine(name, EVENT, "", null, null, attributes, body(t, i + 1, what), comment);
     }
 
     private static String body(SqlTokens t, int i, String what) {
@@ -191,10 +259,27 @@ public final class MysqlRoutines {
         return j;
     }
 
-    /** A type's tokens lower case with single spaces; a group follows its word without one. */
+    /** Words after a type's name that start its character set or collation, not part of the type itself. */
+    private static final Set<String> CHARSET_WORDS = Set.of("CHARSET", "CHARACTER", "COLLATE", "ASCII", "UNICODE", "BYTE",
+            "BINARY");
+
+    /**
+     * A type as the model spells a column's ({@link MysqlTypes}: {@code INT} and {@code int(11)} are
+     * {@code integer}, as a script writes it and as MariaDB prints it), then its character set and collation in
+     * lower case; a type MysqlTypes does not know (MariaDB's {@code TYPE OF t.c}) as its words in lower case.
+     */
     private static String type(SqlTokens t, int from, int to) {
         if (from >= to) throw new IllegalArgumentException("a parameter without a type");
-        return words(t, from, to, false).replace("character set ", "charset ");
+        int base = from + 1;
+        while (base < to && !CHARSET_WORDS.contains(upper(t, base))) base++;
+        String rest = words(t, base, to, false).replace("character set ", "charset ");
+        String name;
+        try {
+            name = MysqlTypes.parse(t.slice(from, base)).sql();
+        } catch (IllegalArgumentException e) {
+            name = words(t, from, base, false);
+        }
+        return rest.isEmpty() ? name : name + " " + rest;
     }
 
     /** The tokens from {@code from} to {@code to} with single spaces; words in the case asked, the rest as written. */

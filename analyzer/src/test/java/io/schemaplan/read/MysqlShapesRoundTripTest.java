@@ -175,8 +175,8 @@ class MysqlShapesRoundTripTest {
         String url = LocalMariadb.url(DATABASES.get("mariadb-dump-10.11"));
         assertEquals(List.of(url + ": skipped sequence visit_numbers: not part of the MySQL schema model"),
                 live("mariadb-dump-10.11").warnings(), "the live read words them alike");
-        assertEquals(List.of("event purge_visits", "function place_count()", "procedure forget_place(p int)",
-                "procedure touch_place(p int)"), dump("mariadb-dump-10.11").schema().routines().stream()
+        assertEquals(List.of("event purge_visits", "function place_count()", "procedure forget_place(p integer)",
+                "procedure touch_place(p integer)"), dump("mariadb-dump-10.11").schema().routines().stream()
                 .map(r -> r.kind() + " " + r.signature()).sorted().toList());
         Routine close = dump("mysqldump-5.7").schema().routines().get(0);
         assertEquals("before_day date", close.arguments(), "IN is the default mode");

@@ -70,6 +70,16 @@ public final class Calibration {
      * @param builtIndexBytes the size of the index the CREATE INDEX measurement built
      */
     public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn) {
+        return derive(table, builtIndexBytes, t, measuredOn, 0);
+    }
+
+    /**
+     * The same on a server whose buffer cache is {@code bufferCacheBytes} (0: not known): the UPDATE's index
+     * entries that miss it ({@link CostModel#updateSeconds(Work, Profile, long)}) are taken out before its two
+     * costs are derived, as the plan adds them back. None at calibrate's default size on stock settings (its
+     * scattered indexes stay under 128 MB).
+     */
+    public static Profile derive(Work table, long builtIndexBytes, Timings t, String measuredOn, long bufferCacheBytes) {
         if (!table.known() || table.heapBytes() <= 0 || table.rows() <= 0 || table.indexBytes() <= 0) {
             throw new IllegalArgumentException("the calibration table has no size");
         }
@@ -88,7 +98,9 @@ public final class Calibration {
         double rowWrite = CostModel.updateWal(table) / inUpdate;
         Profile d = Profile.DEFAULT;
         double perRow = CostModel.updateRowCost(table, d.updateRowMicros(), d.updateEntryMicros());
-        double k = inUpdate * 1e6 / (table.rows() * perRow);   // one factor for both: one timing, two unknowns
+        double missed = bufferCacheBytes <= 0 ? 0 : CostModel.misses(table, bufferCacheBytes).entries();
+        // One factor for both: one timing, two unknowns.
+        double k = inUpdate * 1e6 / (table.rows() * perRow + missed * CostModel.MISS_ENTRY_SHARE * d.updateEntryMicros());
         return new Profile("calibrated", measuredOn, seqScan, rewrite, indexBuild, indexRebuild, foreignKeyRows,
                 rowWrite, k * d.updateRowMicros(), k * d.updateEntryMicros(), CALIBRATED_SPREAD);
     }
@@ -99,9 +111,15 @@ public final class Calibration {
      * (or one fast copy beside a slow rewrite) moves nothing.
      */
     public static Profile derive(Work table, long builtIndexBytes, List<Timings> rounds, String measuredOn) {
+        return derive(table, builtIndexBytes, rounds, measuredOn, 0);
+    }
+
+    /** The same on a server whose buffer cache is {@code bufferCacheBytes} (0: not known). */
+    public static Profile derive(Work table, long builtIndexBytes, List<Timings> rounds, String measuredOn,
+                                 long bufferCacheBytes) {
         if (rounds.isEmpty()) throw new IllegalArgumentException("no rounds of timings");
         List<Profile> each = new ArrayList<>();
-        for (Timings t : rounds) each.add(derive(table, builtIndexBytes, t, measuredOn));
+        for (Timings t : rounds) each.add(derive(table, builtIndexBytes, t, measuredOn, bufferCacheBytes));
         return new Profile("calibrated", measuredOn,
                 median(each, Profile::seqScanBytesPerSecond), median(each, Profile::rewriteBytesPerSecond),
                 median(each, Profile::indexBuildBytesPerSecond), median(each, Profile::indexRebuildBytesPerSecond),

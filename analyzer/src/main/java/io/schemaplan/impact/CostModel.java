@@ -79,21 +79,22 @@ public final class CostModel {
 
     /**
      * The same with the server's buffer cache ({@link io.schemaplan.model.Stats#bufferPoolBytes}: InnoDB's buffer
-     * pool, PostgreSQL's shared_buffers, where misses are reported, not priced; 0: not known).
+     * pool, PostgreSQL's shared_buffers, where an UPDATE's misses are priced ({@link #updateSeconds(Work, Profile,
+     * long)}); 0: not known).
      */
     public static Estimate estimate(Cost cost, Work work, Profile p, io.schemaplan.model.Engine engine,
                                     long bufferPoolBytes) {
         boolean data = cost == Cost.ROW_WRITES || cost == Cost.ROW_DELETES || cost == Cost.ROW_INSERTS;
         return data && engine.isMysqlFamily() ? InnodbCost.estimate(cost, work, p, bufferPoolBytes)
-                : postgres(cost, work, p);
+                : postgres(cost, work, p, bufferPoolBytes);
     }
 
-    /** The estimate on PostgreSQL (whose data statements do not price buffer cache misses). */
+    /** The estimate on PostgreSQL without the buffer cache (an UPDATE's misses not priced). */
     public static Estimate estimate(Cost cost, Work work, Profile p) {
-        return postgres(cost, work, p);
+        return postgres(cost, work, p, 0);
     }
 
-    private static Estimate postgres(Cost cost, Work work, Profile p) {
+    private static Estimate postgres(Cost cost, Work work, Profile p, long bufferCacheBytes) {
         if (cost == Cost.NOTHING) return Estimate.NONE;
         if (!work.known()) return Estimate.UNKNOWN;
         double seconds;
@@ -119,7 +120,7 @@ public final class CostModel {
                 disk = Estimate.sum(share(work.heapBytes(), work), share(work.indexBytes(), work));
                 long own = updateWal(work);
                 wal = Estimate.sum(own, checkpointWal(own, work, p));
-                seconds = updateSeconds(work, p);
+                seconds = updateSeconds(work, p, bufferCacheBytes);
             }
             case ROW_DELETES -> {
                 wal = Estimate.sum(share(work.heapBytes(), work), times(work.rows(), DELETE_ROW_WAL));
@@ -153,16 +154,35 @@ public final class CostModel {
      * descends the index to a leaf no longer in the CPU's caches, locks it and often splits it; the row's own
      * work (find it, write the new version, its WAL record) is the small part.
      *
-     * <p>The WAL an UPDATE writes ({@link #updateWal}, {@link #checkpointWal}) and the index entries that miss
-     * shared_buffers ({@link #misses}) are reported, not priced: the checkpoint re-images cost little
-     * (measured: 38 MB more images per batch, no longer batches) and a miss ≤ 5 µs (the 1 M and 2 M UPDATEs of the
-     * same shape, 0.39 M and 1.8 M misses, took 39.9 s and 85.1 s); with the entries alone, priced from
-     * calibrate's own UPDATE, every recorded run comes within ×1.5 (×1.40 under at 5 M rows, the largest gap,
-     * where the model counts 19.9 M misses).
+     * <p>The WAL an UPDATE writes ({@link #updateWal}, {@link #checkpointWal}) is reported, not priced: the
+     * checkpoint re-images cost little (measured: 38 MB more images per batch, no longer batches). The index
+     * entries that miss shared_buffers are priced apart ({@link #updateSeconds(Work, Profile, long)}).
      */
     public static double updateSeconds(Work work, Profile p) {
         return scan(work, p) + work.rows() * updateRowCost(work, p.updateRowMicros(), p.updateEntryMicros()) / 1e6;
     }
+
+    /**
+     * {@link #updateSeconds(Work, Profile)} plus the index entries that miss a buffer cache of
+     * {@code bufferCacheBytes} ({@link #misses}; 0: not known, none), each at {@link #MISS_ENTRY_SHARE} of an away
+     * entry.
+     */
+    public static double updateSeconds(Work work, Profile p, long bufferCacheBytes) {
+        double missed = bufferCacheBytes <= 0 ? 0 : misses(work, bufferCacheBytes).entries();
+        return updateSeconds(work, p) + missed * MISS_ENTRY_SHARE * p.updateEntryMicros() / 1e6;
+    }
+
+    /**
+     * What an index entry that misses shared_buffers adds, as a share of an away entry: the backend evicts a
+     * page and reads the leaf from the OS page cache. Small per miss (≤ 5 µs: the 1 M and 2 M UPDATEs of one
+     * shape, 0.39 M and 1.8 M misses, took 39.9 s and 85.1 s) but many at once when the scattered indexes
+     * outgrow the cache: a 5 M-row messages UPDATE (19.9 M misses modelled, 0.79 of its scattered entries)
+     * took ×7.2 the time of 1 M for ×5 the rows. Half an entry was proposed from that run (December 7 2026,
+     * calibrated ×1.36 under without it, about ×1.1 with) and checked, unchanged, on a third host's run the next
+     * day: 5 M rows calibrated ×1.32 under without, ×1.01 with; default ×1.25 under, ×1.05 over; 1 M (0.37 M
+     * misses) ×1.11 and ×1.15 over calibrated (docs/data-statements.md, "Fifth run").
+     */
+    static final double MISS_ENTRY_SHARE = 0.5;
 
     /** Microseconds per row written: {@code row} plus {@code entry} per away entry ({@link #awayEntries}). */
     public static double updateRowCost(Work work, double row, double entry) {

@@ -187,7 +187,7 @@ public final class PgCalibrator {
         }
         List<Measurement> out = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) out.add(new Measurement(statements.get(i).what(), Calibration.median(seconds[i])));
-        Profile profile = Calibration.derive(work, built[0], rounds, measuredOn());
+        Profile profile = Calibration.derive(work, built[0], rounds, measuredOn(), stats.bufferPoolBytes());
         return new Result(profile, work, built[0], out, List.copyOf(notes));
     }
 

@@ -108,7 +108,14 @@ public final class ScriptPlanTextRenderer {
         if (sql.length() > room) sql = sql.substring(0, room - 1) + "…";
         b.append(head).append(sql).append('\n');
         boolean attention = s.risk().compareTo(Risk.MEDIUM) <= 0 || s.kind() == StatementKind.UNKNOWN;
-        if (!attention) return;
+        if (!attention) {
+            // A quiet statement's notes still say what its line cannot (a setting's reach, a sequence value a
+            // ROLLBACK keeps); the version a bookkeeping UPDATE records is in the revision column already.
+            for (String n : s.notes()) {
+                if (!n.startsWith(ScriptPlan.VERSION_NOTE)) wrap(b, "        · ", "          ", e(n));
+            }
+            return;
+        }
         if (s.kind() == StatementKind.UNKNOWN) {
             wrap(b, "        UNKNOWN ", "          ", e(String.join("; ", s.notes())));
             return;

@@ -166,9 +166,9 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
 
     /**
      * What misses shared_buffers (CostModel.misses): the scattered indexes written, their bytes before and
-     * after, the share of their new entries that find their leaf out of it. Counted, not priced (a miss was
-     * measured at ≤ 5 µs, CostModel.updateSeconds). Nothing when none miss or the statistics do not say the
-     * cache's size.
+     * after, the share of their new entries that find their leaf out of it. An UPDATE's are priced
+     * (CostModel.MISS_ENTRY_SHARE); an INSERT … SELECT's counted, not priced (measured only on UPDATE). Nothing
+     * when none miss or the statistics do not say the cache's size.
      */
     private static String sharedBuffersNote(Cost cost, DataEffect d, Work w, long cache) {
         if (cost != Cost.ROW_WRITES && cost != Cost.ROW_INSERTS || d.rows() == DataEffect.Rows.FEW || !w.known()) return "";
@@ -177,9 +177,10 @@ final class PgStatementRules extends ScriptPlanner.StatementRules {
         String indexes = m.indexes() + " scattered index" + (m.indexes() == 1 ? "" : "es") + " ("
                 + io.schemaplan.impact.Units.bytes(m.bytesBefore()) + ", " + io.schemaplan.impact.Units.bytes(m.bytesAfter())
                 + " once written)";
+        String priced = cost == Cost.ROW_WRITES ? "priced at half an index entry each" : "counted, not priced";
         return ScriptPlanner.outgrowsCache(indexes, "shared_buffers", cache, String.format(java.util.Locale.ROOT,
-                "%.0f %% of their new entries (%,.0f) miss it, a page evicted and one read each (counted, not priced: measured cheap).",
-                100 * m.share(), m.entries()));
+                "%.0f %% of their new entries (%,.0f) miss it, a page evicted and one read each (%s).",
+                100 * m.share(), m.entries(), priced));
     }
 
     static boolean isData(PlanItem i) {

@@ -37,6 +37,9 @@ public record ScriptPlan(
         List<Finding> replay,
         Timeline timeline) {
 
+    /** The note a bookkeeping statement carries: the migration version it records. */
+    public static final String VERSION_NOTE = "records migration version ";
+
     public ScriptPlan {
         statements = List.copyOf(statements);
         transactions = List.copyOf(transactions);

@@ -263,7 +263,7 @@ public final class ScriptPlanner {
             List<String> notes = new ArrayList<>();
             if (c.note() != null) notes.add(c.note());
             if (data != null) notes.add(data.why());
-            if (c.bookkeepingVersion() != null) notes.add(Transactions.VERSION_NOTE + c.bookkeepingVersion());
+            if (c.bookkeepingVersion() != null) notes.add(ScriptPlan.VERSION_NOTE + c.bookkeepingVersion());
             Estimate estimate = items.stream().map(PlanItem::estimate).reduce(Estimate.NONE, Estimate::plus);
             return new Priced(items, data, rows, estimate, notes);
         }

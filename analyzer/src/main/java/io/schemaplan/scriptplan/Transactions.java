@@ -207,15 +207,12 @@ final class Transactions {
     private static String lastVersion(List<StatementPlan> members) {
         String v = null;
         for (StatementPlan m : members) {
-            String version = m.notes().stream().filter(x -> x.startsWith(VERSION_NOTE)).findFirst()
-                    .map(x -> x.substring(VERSION_NOTE.length())).orElse(null);
+            String version = m.notes().stream().filter(x -> x.startsWith(ScriptPlan.VERSION_NOTE)).findFirst()
+                    .map(x -> x.substring(ScriptPlan.VERSION_NOTE.length())).orElse(null);
             if (version != null) v = version;
         }
         return v;
     }
-
-    /** The note a bookkeeping statement carries: the migration version it records. */
-    static final String VERSION_NOTE = "records migration version ";
 
     static boolean isConcurrentBuild(StatementPlan p) {
         return p.items().stream().anyMatch(i -> "CREATE_INDEX_CONCURRENTLY".equals(i.operation()));

@@ -1,6 +1,7 @@
 package io.schemaplan.scriptplan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schemaplan.Schemaplan;
@@ -128,6 +129,37 @@ class BesideSchemaStatementsTest {
         String onFailure = plan.transactions().get(0).onFailure();
         assertTrue(onFailure.startsWith("a failure rolls back statements 1–4 but not the sequence value statement 2 sets"),
                 onFailure);
+    }
+
+    /**
+     * The text view prints a quiet statement's notes under its line (the setting's reach, the sequence value a
+     * ROLLBACK keeps), but not the version a bookkeeping UPDATE records: the revision column says it.
+     */
+    @Test
+    void theTextViewShowsTheNotesOfQuietStatementsButNotTheBookkeepingVersion(@TempDir Path dir) throws java.io.IOException {
+        // The ALTER makes the transaction one the text view lists statement by statement.
+        Path script = Files.writeString(dir.resolve("quiet.sql"), "BEGIN;\nSET LOCAL lock_timeout = '2s';\n"
+                + "SELECT setval('public.invitation_codes_id_seq', 42);\nALTER TABLE apps ADD COLUMN x int;\n"
+                + "UPDATE alembic_version SET version_num='abc' WHERE alembic_version.version_num = 'def';\nCOMMIT;\n");
+        ScriptPlan plan = Schemaplan.planScripts(Schemaplan.read(SAMPLES.resolve("postgres/dify-1.12.1.sql").toString()),
+                List.of(script), Schemaplan.Options.defaults());
+        for (int i : new int[] {1, 2, 4}) {
+            assertTrue(plan.statements().get(i).risk().compareTo(io.schemaplan.impact.Risk.MEDIUM) > 0,
+                    "statement " + (i + 1) + " is quiet: " + plan.statements().get(i));
+            assertEquals(1, plan.statements().get(i).notes().size(), plan.statements().get(i).notes().toString());
+        }
+        String text = Schemaplan.render(plan, Schemaplan.Format.TEXT);
+        List<String> lines = text.lines().toList();
+        for (int i = 1; i <= 2; i++) {
+            String note = plan.statements().get(i).notes().get(0);
+            String head = plan.statements().get(i).firstLine().substring(0, 20);
+            int at = lines.indexOf(lines.stream().filter(l -> l.contains(head)).findFirst().orElseThrow(
+                    () -> new AssertionError(head + " not in\n" + text)));
+            assertTrue(lines.get(at + 1).startsWith("        · ") && note.startsWith(lines.get(at + 1).substring(10).strip()),
+                    "the note of statement " + (i + 1) + " follows its line:\n" + text);
+        }
+        assertTrue(plan.statements().get(4).notes().get(0).startsWith(ScriptPlan.VERSION_NOTE));
+        assertFalse(text.contains(ScriptPlan.VERSION_NOTE), text);
     }
 
     private static StatementPlan statement(ScriptPlan plan, String firstLine) {

@@ -112,6 +112,7 @@ public final class MysqlCatalogReader {
     static final String PRIVILEGE_PROBE = "SELECT 1 FROM `%s`.`schemaplan: privilege probe` WHERE 1 = 0";
     private static final int NO_SUCH_TABLE = 1146;
     private static final int TABLE_ACCESS_DENIED = 1142;
+    private static final int DATABASE_ACCESS_DENIED = 1044;
 
     /** Runs {@code work} inside a reader session (the hook tests use to see what such a session allows). */
     static <T> T inSession(String url, CatalogSession.Work<T> work) {
@@ -234,6 +235,7 @@ public final class MysqlCatalogReader {
          * who may not see the body: refused like a view without SHOW VIEW, or left out with --partial.
          */
         private void readRoutines() {
+            warnOfHiddenRoutines();
             record Named(String kind, String name) {
             }
             List<Named> named = new ArrayList<>();
@@ -272,6 +274,36 @@ public final class MysqlCatalogReader {
                         + " --partial to leave them out");
             }
             missing.add(what);
+        }
+
+        /**
+         * The server hides from {@code information_schema} the procedures and functions a user may not see (on
+         * MariaDB: all of them without EXECUTE, their text without SELECT on {@code mysql.proc}) and every event
+         * without the EVENT privilege, with no sign. Probes the server answers: reading {@code mysql.proc}
+         * (MariaDB; MySQL 8 has no such table and is not probed) and {@code SHOW EVENTS}. What they deny is a
+         * warning, not a refusal: the privileges mysqldump needs for tables and views are still enough to read
+         * those, and the warning says what may be missing and the GRANT that shows it.
+         */
+        private void warnOfHiddenRoutines() {
+            if (mariadb && !allowed("SELECT 1 FROM mysql.proc WHERE 1 = 0")) {
+                warnings.add(where("user " + currentUser() + " may not see every procedure and function, and those it"
+                        + " cannot see are not read: GRANT SELECT ON mysql.proc TO " + currentUser()));
+            }
+            if (!allowed("SHOW EVENTS")) {
+                warnings.add(where("user " + currentUser() + " cannot see the events, which are not read: GRANT EVENT ON "
+                        + Identifiers.quote(Engine.MYSQL, db) + ".* TO " + currentUser()));
+            }
+        }
+
+        /** Whether the server lets the user run {@code sql}: denied (1142, 1044) is false, any other error fails. */
+        private boolean allowed(String sql) {
+            try (java.sql.Statement s = session.conn().createStatement()) {
+                s.executeQuery(sql).close();
+                return true;
+            } catch (SQLException e) {
+                if (e.getErrorCode() == TABLE_ACCESS_DENIED || e.getErrorCode() == DATABASE_ACCESS_DENIED) return false;
+                throw MysqlErrors.describe(session.url(), e);
+            }
         }
 
         /** {@code 'reader'@'%'}, as a GRANT names the account. */

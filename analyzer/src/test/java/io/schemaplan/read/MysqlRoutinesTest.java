@@ -42,6 +42,7 @@ class MysqlRoutinesTest {
     static final String CHANGED = "sp_myroutines_changed";
     static final String INVALID = "sp_myroutines_invalid";
     static final String ALTERED = "sp_myroutines_altered";
+    static final String READER = "sp_myroutines_reader";
 
     @BeforeAll
     static void restore() {
@@ -54,6 +55,7 @@ class MysqlRoutinesTest {
     @AfterAll
     static void drop() {
         for (String db : List.of(DB, CHANGED, ALTERED, INVALID)) LocalMariadb.exec("mysql", "DROP DATABASE IF EXISTS `" + db + "`");
+        LocalMariadb.exec("mysql", "DROP USER IF EXISTS '" + READER + "'@'%'");
     }
 
     static void recreate(String db) {
@@ -190,6 +192,28 @@ class MysqlRoutinesTest {
         assertEquals(List.of("ON SCHEDULE EVERY 2 MONTH STARTS '2026-02-01 00:00:00'"), byName(live).get("close_months").attributes());
         assertEquals(List.of("unknown procedure nowhere"), replay.replay("ALTER PROCEDURE nowhere COMMENT 'x'", 9).stream()
                 .map(m -> m.replaceFirst("^cannot parse [^:]*: ", "")).toList());
+    }
+
+    /**
+     * A user with what mysqldump needs for tables and views sees no routine and no event, and the server says
+     * nothing: the read warns, naming the GRANT; with it, the user reads what root reads.
+     */
+    @Test
+    void aUserWhoCannotSeeRoutinesOrEventsIsWarned() {
+        String account = "'" + READER + "'@'%'";
+        LocalMariadb.exec("mysql", "DROP USER IF EXISTS " + account, "CREATE USER " + account + " IDENTIFIED BY 'sekret'",
+                "GRANT SELECT, SHOW VIEW, TRIGGER ON `" + DB + "`.* TO " + account);
+        String url = "mysql://" + READER + ":sekret@" + LocalMariadb.HOST + ":" + LocalMariadb.PORT + "/" + DB;
+        Loaded hidden = MysqlCatalogReader.read(url);
+        assertEquals(List.of(), hidden.schema().routines(), "the server hides them");
+        String where = "mysql://" + READER + "@" + LocalMariadb.HOST + ":" + LocalMariadb.PORT + "/" + DB + ": user " + account;
+        assertEquals(List.of(where + " may not see every procedure and function, and those it cannot see are not read:"
+                + " GRANT SELECT ON mysql.proc TO " + account, where + " cannot see the events, which are not read:"
+                + " GRANT EVENT ON `" + DB + "`.* TO " + account), hidden.warnings());
+        LocalMariadb.exec("mysql", "GRANT SELECT ON mysql.proc TO " + account, "GRANT EVENT ON `" + DB + "`.* TO " + account);
+        Loaded granted = MysqlCatalogReader.read(url);
+        assertEquals(List.of(), granted.warnings());
+        assertEquals(live(DB).routines(), granted.schema().routines());
     }
 
     /** Bad input is one line naming file and line, exit 2; the server refuses the same file. */

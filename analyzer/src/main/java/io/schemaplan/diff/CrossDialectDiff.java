@@ -32,7 +32,7 @@ public final class CrossDialectDiff {
     /**
      * @param changes        the real differences, in {@link SchemaDiff} order, between the portable forms
      * @param pgOnlyDefaults PostgreSQL-only defaults missing on MySQL, by expression
-     * @param notCompared    one line per kind of PostgreSQL object with no MySQL counterpart
+     * @param notCompared    one line per kind of object with no counterpart on the other side
      */
     public record Result(List<Change> changes, List<PgOnlyDefault> pgOnlyDefaults, List<String> notCompared) {
         public Result {
@@ -71,10 +71,10 @@ public final class CrossDialectDiff {
         }
         List<PgOnlyDefault> defaults = pgOnly.entrySet().stream()
                 .map(e -> new PgOnlyDefault(e.getKey(), Portability.pgOnlyReasons(e.getKey(), pg).get(0), e.getValue())).toList();
-        return new Result(changes, defaults, notCompared(pg));
+        return new Result(changes, defaults, notCompared(pg, pgFirst ? to : from));
     }
 
-    private static List<String> notCompared(Schema pg) {
+    private static List<String> notCompared(Schema pg, Schema my) {
         List<String> out = new ArrayList<>();
         if (!pg.extensions().isEmpty()) {
             out.add(count(pg.extensions().size(), "extension") + " (" + pg.extensions().stream().map(e -> e.name())
@@ -90,6 +90,10 @@ public final class CrossDialectDiff {
         if (!pg.routines().isEmpty()) {
             out.add(count(pg.routines().size(), "routine") + " (" + pg.routines().stream().map(r -> r.name().name())
                     .distinct().collect(Collectors.joining(", ")) + "): PostgreSQL code, not comparable");
+        }
+        if (!my.routines().isEmpty()) {
+            out.add(count(my.routines().size(), "MySQL routine") + " (" + my.routines().stream().map(r -> r.name().name())
+                    .distinct().collect(Collectors.joining(", ")) + "): MySQL code (procedures, functions, events), not comparable");
         }
         long triggers = pg.tables().stream().mapToLong(t -> t.triggers().size()).sum();
         if (!pg.views().isEmpty() || triggers > 0) {

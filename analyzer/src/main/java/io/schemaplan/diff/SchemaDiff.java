@@ -65,7 +65,10 @@ public final class SchemaDiff {
             named(t, "index", old.indexes(), v.indexes(), i -> i.name(), i -> i.renamed("").withComment(null),
                     i -> new IndexAdded(t, i), i -> new IndexDropped(t, i), (x, y) -> new IndexChanged(t, x, y), out);
         }
-        compare(from.routines(), to.routines(), r -> r.signature(), RoutineAdded::new, RoutineDropped::new,
+        // MySQL has no overloading: a procedure whose parameters changed is the same procedure, changed.
+        boolean mysql = mysqlFamily(from) && mysqlFamily(to);
+        compare(from.routines(), to.routines(), r -> mysql ? r.kind() + " " + r.name() : r.signature(),
+                RoutineAdded::new, RoutineDropped::new,
                 (a, b) -> a.equals(b) ? null : new RoutineChanged(a, b), out);
         return sortTablesTogether(out);
     }

@@ -58,14 +58,28 @@ public final class MyImpacts {
         if (c instanceof TriggerChanged) return List.of(MyOperation.DROP_TRIGGER, MyOperation.CREATE_TRIGGER);
         if (c instanceof ViewAdded || c instanceof ViewChanged) return List.of(MyOperation.CREATE_VIEW);
         if (c instanceof ViewDropped) return List.of(MyOperation.DROP_VIEW);
-        if (c instanceof RoutineAdded || c instanceof RoutineDropped || c instanceof RoutineChanged) {
-            return List.of(MyOperation.ROUTINE);
-        }
+        if (c instanceof RoutineAdded) return List.of(MyOperation.CREATE_ROUTINE);
+        if (c instanceof RoutineDropped) return List.of(MyOperation.DROP_ROUTINE);
+        if (c instanceof RoutineChanged r) return List.of(routineChanged(r.from(), r.to()));
         if (c instanceof SequenceAdded) return List.of(MyOperation.CREATE_SEQUENCE);
         if (c instanceof SequenceChanged) return List.of(MyOperation.ALTER_SEQUENCE);
         if (c instanceof SequenceDropped) return List.of(MyOperation.DROP_SEQUENCE);
         if (c instanceof PossibleRename r) return rename(r);
         throw new IllegalArgumentException("MySQL has no " + c.kind() + " (" + c.object() + ")");
+    }
+
+    /**
+     * ALTER EVENT changes anything of an event, ALTER PROCEDURE|FUNCTION only the COMMENT, SQL SECURITY and data
+     * access (NO SQL, READS SQL DATA, …); any other change of a procedure or function replaces it.
+     */
+    private static MyOperation routineChanged(io.schemaplan.model.Routine a, io.schemaplan.model.Routine b) {
+        if (b.kind().equals("event")) return MyOperation.ALTER_ROUTINE;
+        java.util.function.Predicate<String> alterable = x -> x.startsWith("SQL SECURITY") || x.endsWith("SQL DATA")
+                || x.equals("NO SQL");
+        boolean onlyAlterable = Objects.equals(a.arguments(), b.arguments()) && Objects.equals(a.returns(), b.returns())
+                && Objects.equals(a.body(), b.body()) && a.attributes().stream().filter(alterable.negate()).toList()
+                .equals(b.attributes().stream().filter(alterable.negate()).toList());
+        return onlyAlterable ? MyOperation.ALTER_ROUTINE : MyOperation.REPLACE_ROUTINE;
     }
 
     private static List<MyOperation> tableChanged(Table a, Table b) {

@@ -61,4 +61,8 @@ public record MyManual(String section, String url) {
     public static final MyManual MARIADB_SETVAL = new MyManual("MariaDB, SETVAL and NEXT VALUE FOR", MARIADB + "setval/");
     public static final MyManual MARIADB_METADATA_LOCKING = new MyManual("MariaDB, Metadata Locking",
             MARIADB + "metadata-locking/");
+    public static final MyManual MYSQL_ALTER_PROCEDURE = new MyManual("MySQL 8.0, ALTER PROCEDURE Statement (only "
+            + "characteristics; a body is changed by DROP and CREATE)", MYSQL + "alter-procedure.html");
+    public static final MyManual MARIADB_CREATE_PROCEDURE = new MyManual("MariaDB, CREATE PROCEDURE (OR REPLACE)",
+            MARIADB + "create-procedure/");
 }

@@ -39,6 +39,7 @@ public final class MyRules {
     public static final String DROP_DATA = "MY-DROP-DATA";
     public static final String RENAME = "MY-RENAME";
     public static final String CATALOG = "MY-CATALOG-ONLY";
+    public static final String ROUTINE_GAP = "MY-ROUTINE-DROP-CREATE";
     public static final String DATA_UPDATE = "MY-DATA-UPDATE";
     public static final String DATA_DELETE = "MY-DATA-DELETE";
     public static final String DATA_INSERT_SELECT = "MY-DATA-INSERT-SELECT";
@@ -70,6 +71,9 @@ public final class MyRules {
     static final String RENAME_COMPAT = "Running application instances still use the old name: add the new name "
             + "beside the old (a column kept in step, a view), switch the code, then drop the old.";
     static final String NOTHING_TO_DO = "";
+    static final String ROUTINE_LOCK_WAIT = "Run it under SET SESSION lock_wait_timeout = 5 and retry on timeout: it "
+            + "needs an exclusive metadata lock on the routine, so it waits for every open transaction that has "
+            + "called the routine, and calls that start meanwhile queue behind it.";
     static final String BATCHES = "Batch it by primary key range, one transaction per batch of a few thousand rows "
             + "(... WHERE id >= lo AND id < hi AND <condition>; COMMIT; next range), so each batch holds its row "
             + "locks for a moment, its undo log stays small and replicas apply it batch by batch instead of lagging "
@@ -375,8 +379,30 @@ public final class MyRules {
                     .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
             on(DROP_TRIGGER).id(CATALOG).lock(EXCLUSIVE).says("Drops a trigger: an exclusive metadata lock on the "
                     + "table for a moment.").sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
-            on(ROUTINE).id(CATALOG).says("Creates, replaces or drops a function, procedure or event: no table is "
-                    + "touched.").safer(NOTHING_TO_DO).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            // Routines (MyRoutinesServerTest): a metadata lock on the routine's name, never on a table its body uses.
+            on(CREATE_ROUTINE).id(CATALOG).says("Creates a procedure, function or event: an exclusive metadata lock "
+                    + "on its name only; no table is locked, not even one its body uses.").safer(NOTHING_TO_DO)
+                    .sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(DROP_ROUTINE).id(CATALOG).says("Drops a procedure, function or event: no table is locked, but it waits "
+                    + "for every open transaction that has called the routine; afterwards a caller gets ERROR 1305 "
+                    + "(does not exist).").safer("Deploy application code that no longer calls it first. "
+                    + ROUTINE_LOCK_WAIT).sources(MyManual.MYSQL_CREATE_VIEW, MyManual.MARIADB_METADATA_LOCKING),
+            on(ALTER_ROUTINE).id(CATALOG).says("Alters a routine in place (ALTER PROCEDURE or FUNCTION: comment, SQL "
+                    + "SECURITY, data access; ALTER EVENT: anything, the body too): callers see the old or the new one, "
+                    + "never none; it waits for open transactions that have called it.").safer(ROUTINE_LOCK_WAIT)
+                    .sources(MyManual.MYSQL_ALTER_PROCEDURE, MyManual.MARIADB_METADATA_LOCKING),
+            on(REPLACE_ROUTINE).mysql().id(ROUTINE_GAP).says("Changes a procedure's or function's parameters, return "
+                    + "type, body or DETERMINISTIC: MySQL has no CREATE OR REPLACE for them, so it is DROP then CREATE, "
+                    + "and between the two every caller (a trigger or view that calls it too) gets ERROR 1305 (does not "
+                    + "exist); the DROP waits for open transactions that have called it.")
+                    .safer("Create the new version under a new name, switch the callers to it, then drop the old one; "
+                            + "where callers can retry, run the DROP and the CREATE back to back at a quiet moment. "
+                            + ROUTINE_LOCK_WAIT).source(MyManual.MYSQL_ALTER_PROCEDURE),
+            on(REPLACE_ROUTINE).mariadb().id(CATALOG).says("Changes a procedure's or function's parameters, return "
+                    + "type or body with CREATE OR REPLACE: one statement, so callers see the old or the new routine, "
+                    + "never none; it waits for open transactions that have called it.")
+                    .safer("Write it as CREATE OR REPLACE, not DROP and CREATE (between those a caller gets ERROR 1305). "
+                            + ROUTINE_LOCK_WAIT).source(MyManual.MARIADB_CREATE_PROCEDURE),
 
             // MariaDB sequences (MySeqServerTest): a sequence is a one-row table to the server. Any use of it in an
             // open transaction (NEXTVAL, SETVAL, even a SELECT) holds its metadata lock until commit; ALTER and

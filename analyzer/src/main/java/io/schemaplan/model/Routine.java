@@ -9,6 +9,11 @@ import java.util.List;
  * key is {@link #signature()}. {@code attributes} are the non-default options in canonical spelling
  * ({@code STABLE}, {@code STRICT}, {@code PARALLEL SAFE}, {@code SECURITY DEFINER}, {@code COST 10}, …),
  * sorted. {@code body} is the source text between the dollar quotes.
+ *
+ * <p>A MySQL/MariaDB procedure, function or event is one too ({@code io.schemaplan.normalize.MysqlRoutines}):
+ * {@code arguments} is its parameter list, {@code language} null, {@code attributes} its non-default
+ * characteristics (an event's schedule and status among them). MySQL has no overloading, so there a routine
+ * is known by kind and name; an event has no parameters and its signature is its name.
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Routine(
@@ -29,6 +34,6 @@ public record Routine(
     }
 
     public String signature() {
-        return name + "(" + arguments + ")";
+        return "event".equals(kind) ? name.toString() : name + "(" + arguments + ")";
     }
 }

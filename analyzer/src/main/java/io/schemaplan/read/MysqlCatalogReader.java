@@ -8,11 +8,13 @@ import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
+import io.schemaplan.model.Routine;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Sequence;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
+import io.schemaplan.normalize.MysqlRoutines;
 import io.schemaplan.normalize.MysqlTypes;
 import io.schemaplan.sql.Identifiers;
 import java.sql.ResultSet;
@@ -37,7 +39,10 @@ import java.util.regex.Pattern;
  * on MariaDB 10.2+ or MySQL 8.0.16+: column defaults and ON UPDATE are in {@code COLUMNS}, generated and
  * invisible columns in {@code EXTRA}, key prefixes, order and expressions in {@code STATISTICS}, checks in
  * {@code CHECK_CONSTRAINTS}. What the catalog does not say, the model does not hold either (partitioning,
- * ROW_FORMAT, AUTO_INCREMENT counters).
+ * ROW_FORMAT, AUTO_INCREMENT counters). Procedures, functions and events are listed from {@code ROUTINES} and
+ * {@code EVENTS} and each read with {@code SHOW CREATE …}, the statement mysqldump writes into a dump, through
+ * the one parser both readers share ({@link MysqlRoutines}): one query per routine, so a dump and the database
+ * restored from it agree by construction.
  *
  * <p>The session is read-only with short lock and statement limits ({@link MysqlConnections}).
  */
@@ -108,6 +113,7 @@ public final class MysqlCatalogReader {
     static final String PRIVILEGE_PROBE = "SELECT 1 FROM `%s`.`schemaplan: privilege probe` WHERE 1 = 0";
     private static final int NO_SUCH_TABLE = 1146;
     private static final int TABLE_ACCESS_DENIED = 1142;
+    private static final int DATABASE_ACCESS_DENIED = 1044;
 
     /** Runs {@code work} inside a reader session (the hook tests use to see what such a session allows). */
     static <T> T inSession(String url, CatalogSession.Work<T> work) {
@@ -132,8 +138,9 @@ public final class MysqlCatalogReader {
         /** MariaDB's sequences (TABLE_TYPE 'SEQUENCE'), by name; read by {@link #readSequences}. */
         private final List<String> sequenceNames = new ArrayList<>();
         private final List<Sequence> sequences = new ArrayList<>();
+        private final List<Routine> routines = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
-        /** Names of what the model does not hold, by kind (procedure, function, event): one warning each. */
+        /** Names of what the model does not hold, by kind (package): one warning each. */
         private final Map<String, List<String>> skipped = new LinkedHashMap<>();
 
         private final boolean partial;
@@ -168,15 +175,12 @@ public final class MysqlCatalogReader {
             }, db);
             readViews();
             readSequences();
-            for (String kinds : List.of(ROUTINES, EVENTS)) {
-                session.query(kinds, rs -> skipped.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT),
-                        k -> new ArrayList<>()).add(rs.getString(2)), db);
-            }
+            readRoutines();
             skipped.forEach((kind, names) -> warnings.add(where(MysqlDumpReader.skippedMessage(kind, names,
                     "not part of the MySQL schema model"))));
             Schema schema = new Schema(session.engine(), MysqlConnections.versionNumber(session.version()),
                     List.of(), List.of(), List.of(), sequences,
-                    tables.values().stream().map(MysqlTableParts::toTable).toList(), views, List.of());
+                    tables.values().stream().map(MysqlTableParts::toTable).toList(), views, routines);
             Loaded loaded = new Loaded(session.url().redacted(), schema, warnings);
             return missing.isEmpty() ? loaded : PartialRead.mark(loaded, String.join("; ", missing));
         }
@@ -246,6 +250,83 @@ public final class MysqlCatalogReader {
                 } catch (IllegalArgumentException e) {
                     throw new ReadException(where("sequence " + name + ": " + e.getMessage()));
                 }
+            }
+        }
+
+        /**
+         * Procedures and functions ({@code ROUTINES}; MariaDB's Oracle-mode packages are skipped with a warning)
+         * and events, each from its {@code SHOW CREATE} text. The server leaves that text out (NULL) for a user
+         * who may not see the body: refused like a view without SHOW VIEW, or left out with --partial.
+         */
+        private void readRoutines() {
+            warnOfHiddenRoutines();
+            record Named(String kind, String name) {
+            }
+            List<Named> named = new ArrayList<>();
+            for (String kinds : List.of(ROUTINES, EVENTS)) {
+                session.query(kinds, rs -> named.add(new Named(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(2))), db);
+            }
+            List<String> unreadable = new ArrayList<>();
+            for (Named n : named) {
+                if (MysqlRoutines.kind(n.kind()) == null) {
+                    skipped.computeIfAbsent(n.kind().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(n.name());
+                    continue;
+                }
+                String sql = "SHOW CREATE " + n.kind() + " " + Identifiers.quote(Engine.MYSQL, n.name());
+                String text = session.query(sql, rs -> rs.getString("Create " + (n.kind().equals("EVENT") ? "Event"
+                        : n.kind().equals("FUNCTION") ? "Function" : "Procedure"))).get(0);
+                if (text == null) {
+                    unreadable.add(n.kind().toLowerCase(Locale.ROOT) + " " + n.name());
+                    continue;
+                }
+                io.schemaplan.normalize.SqlTokens t = io.schemaplan.normalize.SqlTokens.mysql(text);
+                int at = 1;
+                while (at < t.size() && !(t.isWord(at, n.kind()) || t.isWord(at, "AGGREGATE"))) at++;
+                try {
+                    routines.add(MysqlRoutines.parse(t, at));
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new ReadException(where(n.kind().toLowerCase(Locale.ROOT) + " " + n.name()) + ": cannot parse"
+                            + " its SHOW CREATE text: " + e.getMessage());
+                }
+            }
+            if (unreadable.isEmpty()) return;
+            String what = unreadable.size() + (unreadable.size() == 1 ? " routine" : " routines") + " without a readable"
+                    + " definition: " + PartialRead.names(unreadable);
+            if (!partial) {
+                throw new ReadException(session.url().redacted() + ": " + what + " (the server shows a routine's body"
+                        + " to its definer and to users with global SELECT, or SHOW_ROUTINE on MySQL 8.0.20+), or pass"
+                        + " --partial to leave them out");
+            }
+            missing.add(what);
+        }
+
+        /**
+         * The server hides from {@code information_schema} the procedures and functions a user may not see (on
+         * MariaDB: all of them without EXECUTE, their text without SELECT on {@code mysql.proc}) and every event
+         * without the EVENT privilege, with no sign. Probes the server answers: reading {@code mysql.proc}
+         * (MariaDB; MySQL 8 has no such table and is not probed) and {@code SHOW EVENTS}. What they deny is a
+         * warning, not a refusal: the privileges mysqldump needs for tables and views are still enough to read
+         * those, and the warning says what may be missing and the GRANT that shows it.
+         */
+        private void warnOfHiddenRoutines() {
+            if (mariadb && !allowed("SELECT 1 FROM mysql.proc WHERE 1 = 0")) {
+                warnings.add(where("user " + currentUser() + " may not see every procedure and function, and those it"
+                        + " cannot see are not read: GRANT SELECT ON mysql.proc TO " + currentUser()));
+            }
+            if (!allowed("SHOW EVENTS")) {
+                warnings.add(where("user " + currentUser() + " cannot see the events, which are not read: GRANT EVENT ON "
+                        + Identifiers.quote(Engine.MYSQL, db) + ".* TO " + currentUser()));
+            }
+        }
+
+        /** Whether the server lets the user run {@code sql}: denied (1142, 1044) is false, any other error fails. */
+        private boolean allowed(String sql) {
+            try (java.sql.Statement s = session.conn().createStatement()) {
+                s.executeQuery(sql).close();
+                return true;
+            } catch (SQLException e) {
+                if (e.getErrorCode() == TABLE_ACCESS_DENIED || e.getErrorCode() == DATABASE_ACCESS_DENIED) return false;
+                throw MysqlErrors.describe(session.url(), e);
             }
         }
 

@@ -8,12 +8,14 @@ import io.schemaplan.model.ForeignKey;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.Index.IndexKey;
 import io.schemaplan.model.QName;
+import io.schemaplan.model.Routine;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Sequence;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.View;
 import io.schemaplan.normalize.MysqlDefinitions;
 import io.schemaplan.normalize.MysqlExpressions;
+import io.schemaplan.normalize.MysqlRoutines;
 import io.schemaplan.normalize.MysqlTypes;
 import io.schemaplan.normalize.Excerpts;
 import io.schemaplan.normalize.SqlTokens;
@@ -35,13 +37,14 @@ import java.util.Set;
  * and {@code MysqlDefinitions}.
  *
  * <p>MariaDB sequences are read ({@link MysqlSequences}); the {@code SETVAL} after each is its current value,
- * which the model does not hold. Routines and events do not fail the read: each kind becomes one warning
- * {@code file:line: skipped 3 procedures (a, b, c): …} at its first statement; table rows ({@code INSERT},
+ * which the model does not hold. Procedures, functions and events are read ({@link MysqlRoutines}: the same
+ * routine the catalog reader makes of {@code SHOW CREATE …}). Table rows ({@code INSERT},
  * {@code LOCK TABLES}, {@code ALTER TABLE … DISABLE KEYS}) become one summary warning. What is not a
  * MySQL/MariaDB dump at all (a PostgreSQL dump, binary, empty, truncated, an unparseable statement) is a
  * {@link ReadException}, and so is a {@code CREATE TABLE} the server would reject (a missing comma between
  * definitions, a duplicate column, key or constraint name, a key on a column the table does not have), at
- * the line of the offending definition: reading past it would silently lose what follows.
+ * the line of the offending definition: reading past it would silently lose what follows. So is a routine
+ * without a body, and a {@code DELIMITER} block that is never closed.
  */
 public final class MysqlDumpReader {
 
@@ -51,8 +54,7 @@ public final class MysqlDumpReader {
 
     /** Statements that carry nothing the model holds (session settings, locks, data, database choice). */
     private static final Set<String> IGNORED = Set.of("SET", "USE", "CREATE DATABASE", "DROP DATABASE",
-            "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION", "DROP TRIGGER", "DROP FUNCTION", "DROP PROCEDURE",
-            "DROP EVENT", "FLUSH");
+            "ALTER DATABASE", "COMMIT", "BEGIN", "START TRANSACTION", "DROP TRIGGER", "FLUSH");
 
     /**
      * Statements that carry table rows, counted into one warning: a dump made without {@code --no-data}
@@ -94,6 +96,8 @@ public final class MysqlDumpReader {
     private final Map<QName, MysqlTableParts> tables = new LinkedHashMap<>();
     private final Map<QName, View> views = new LinkedHashMap<>();
     private final Map<QName, Sequence> sequences = new LinkedHashMap<>();
+    /** Procedures, functions and events by kind and name (MySQL has no overloading; each kind is a namespace). */
+    private final Map<String, Routine> routines = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     /** What was skipped, by kind ("procedure", "invisible index", …), in the order first met. */
     private final Map<String, Skipped> skipped = new LinkedHashMap<>();
@@ -127,6 +131,11 @@ public final class MysqlDumpReader {
         handlers.put("DROP TABLE", (t, s) -> dropped(t).forEach(tables::remove));
         handlers.put("DROP VIEW", (t, s) -> dropped(t).forEach(views::remove));
         handlers.put("ALTER TABLE", this::alterTable);
+        for (String kind : List.of("PROCEDURE", "FUNCTION", "EVENT")) {
+            handlers.put("DROP " + kind, this::dropRoutine);
+            handlers.put("ALTER " + kind, this::alterRoutine);
+        }
+        handlers.put("ALTER DEFINER", this::alterRoutine);
     }
 
     /**
@@ -140,6 +149,7 @@ public final class MysqlDumpReader {
         for (Table t : start.tables()) r.tables.put(t.name(), MysqlTableParts.of(t));
         start.views().forEach(v -> r.views.put(v.name(), v));
         start.sequences().forEach(q -> r.sequences.put(q.name(), q));
+        start.routines().forEach(x -> r.routines.put(routineKey(x.kind(), x.name()), x));
         r.defaultCollation = defaultCollation != null ? defaultCollation : mostCommon(start.tables().stream().map(Table::collation).toList());
         String engine = mostCommon(start.tables().stream().map(Table::storageEngine).toList());
         r.defaultEngine = engine != null ? engine : "InnoDB";
@@ -176,7 +186,7 @@ public final class MysqlDumpReader {
         List<Table> ts = tables.values().stream().map(t -> built.get(t, t.state(), 0, t::toTable)).toList();
         built.keepOnly(tables.values());
         return new Schema(engine, serverVersion, List.of(), List.of(), List.of(), List.copyOf(sequences.values()), ts,
-                List.copyOf(views.values()), List.of());
+                List.copyOf(views.values()), List.copyOf(routines.values()));
     }
 
     /** Reads a dump file once, up to {@link InputFiles.Kind#DUMP}'s limit. */
@@ -197,7 +207,8 @@ public final class MysqlDumpReader {
         skipped.forEach((kind, k) -> warnings.add(file + ":" + k.line() + ": " + (kind.equals(DATA_KIND)
                 ? dataMessage(k.names().size()) : skippedMessage(kind, k.names(), k.reason()))));
         Schema schema = new Schema(engine, dump.serverVersion(), List.of(), List.of(), List.of(), List.copyOf(sequences.values()),
-                tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()), List.of());
+                tables.values().stream().map(MysqlTableParts::toTable).toList(), List.copyOf(views.values()),
+                List.copyOf(routines.values()));
         return new Loaded(file, schema, warnings);
     }
 
@@ -705,6 +716,7 @@ public final class MysqlDumpReader {
             case "VIEW" -> createView(t, at + 1);
             case "TRIGGER" -> createTrigger(t, at + 1, s);
             case "SEQUENCE" -> createSequence(t, at + 1, s);
+            case "PROCEDURE", "FUNCTION", "EVENT", "AGGREGATE" -> createRoutine(t, at);
             default -> {
                 if (kind.isEmpty()) {
                     skip(s, "statement", describe(t), "not part of the MySQL schema model");
@@ -791,6 +803,52 @@ public final class MysqlDumpReader {
             if (args.size() > 0 && args.isName(0) && sequences.containsKey(qname(args, 0, args.nameEnd(0)))) return;
         }
         data(s);
+    }
+
+    private static String routineKey(String kind, QName name) {
+        return kind + " " + name;
+    }
+
+    /**
+     * {@code CREATE [OR REPLACE] … PROCEDURE|FUNCTION|EVENT [IF NOT EXISTS] name …}. A script's CREATE of a routine
+     * that exists fails, as on the server, unless OR REPLACE (MariaDB) or IF NOT EXISTS says otherwise.
+     */
+    private void createRoutine(SqlTokens t, int at) {
+        Routine r = MysqlRoutines.parse(t, at);
+        String key = routineKey(r.kind(), r.name());
+        if (problems != null && routines.containsKey(key) && !t.isWord(1, "OR", "REPLACE")) {
+            if (t.isWord(t.isWord(at, "AGGREGATE") ? at + 2 : at + 1, "IF", "NOT", "EXISTS")) return;
+            throw new IllegalArgumentException(r.kind() + " " + r.name() + " already exists");
+        }
+        routines.put(key, r);
+    }
+
+    /** {@code DROP PROCEDURE|FUNCTION|EVENT [IF EXISTS] name}; a dump drops each routine before it creates it. */
+    private void dropRoutine(SqlTokens t, Statement s) {
+        boolean ifExists = t.isWord(2, "IF", "EXISTS");
+        int i = ifExists ? 4 : 2;
+        String key = routineKey(MysqlRoutines.kind(t.text(1)), qname(t, i, t.nameEnd(i)));
+        if (routines.remove(key) == null && !ifExists && problems != null) throw new IllegalArgumentException("unknown " + key);
+    }
+
+    /**
+     * A script's {@code ALTER [DEFINER=…] PROCEDURE|FUNCTION|EVENT name …} on a routine the model has (a dump
+     * writes none); {@code ALTER DEFINER=… VIEW} stays a skipped statement, as before.
+     */
+    private void alterRoutine(SqlTokens t, Statement s) {
+        int at = 1;
+        while (at < t.size() && !(t.kind(at) == SqlTokens.Kind.WORD && CREATE_KINDS.contains(upper(t, at)))) at++;
+        if (at >= t.size() || MysqlRoutines.kind(t.text(at)) == null || t.isWord(at, "AGGREGATE")) {
+            skip(s, "statement", describe(t), "not part of the schema model");
+            return;
+        }
+        int end = t.nameEnd(at + 1);
+        String key = routineKey(MysqlRoutines.kind(t.text(at)), qname(t, at + 1, end));
+        Routine old = routines.get(key);
+        if (old == null) throw new IllegalArgumentException("unknown " + key);
+        Routine altered = MysqlRoutines.altered(old, t, end);
+        routines.remove(key);
+        routines.put(routineKey(altered.kind(), altered.name()), altered);
     }
 
     /** {@code TRIGGER name BEFORE|AFTER event ON table FOR EACH ROW [FOLLOWS|PRECEDES other] body}. */

@@ -106,7 +106,7 @@ public final class ChangeText {
         if (c instanceof ViewChanged x) return (x.to().materialized() ? "materialized view " : "view ") + x.to().name() + ": definition changed";
         if (c instanceof RoutineAdded x) return x.routine().kind() + " " + x.routine().signature();
         if (c instanceof RoutineDropped x) return x.routine().kind() + " " + x.routine().signature();
-        if (c instanceof RoutineChanged x) return x.to().kind() + " " + x.to().signature() + ": definition changed";
+        if (c instanceof RoutineChanged x) return x.to().kind() + " " + x.to().signature() + ": " + routineChanges(x.from(), x.to());
         if (c instanceof TableAdded x) return "table " + x.definition().name() + " (" + summary(x.definition()) + ")";
         if (c instanceof TableDropped x) return "table " + x.definition().name() + " (" + summary(x.definition()) + ")";
         if (c instanceof TableChanged x) return "table " + x.to().name() + ": " + tableProperties(x.from(), x.to());
@@ -141,6 +141,21 @@ public final class ChangeText {
     /** {@code ENABLE}, {@code ENABLE, FORCE}, {@code DISABLE}, {@code DISABLE, FORCE}. */
     public static String rowSecurity(boolean enabled, boolean forced) {
         return (enabled ? "ENABLE" : "DISABLE") + (forced ? ", FORCE" : "");
+    }
+
+    /**
+     * What differs between two versions of a routine: {@code returns int -> bigint; body changed}. A MySQL
+     * routine's parameters can differ (it is known by name); a PostgreSQL one's cannot (they are its key).
+     */
+    private static String routineChanges(io.schemaplan.model.Routine a, io.schemaplan.model.Routine b) {
+        List<String> parts = new ArrayList<>();
+        if (!Objects.equals(a.arguments(), b.arguments())) parts.add("parameters " + arrow("(" + a.arguments() + ")", "(" + b.arguments() + ")"));
+        if (!Objects.equals(a.returns(), b.returns())) parts.add("returns " + arrow(nullable(a.returns()), nullable(b.returns())));
+        if (!Objects.equals(a.language(), b.language())) parts.add("language " + arrow(nullable(a.language()), nullable(b.language())));
+        if (!a.attributes().equals(b.attributes())) parts.add("options " + arrow(list(a.attributes()), list(b.attributes())));
+        if (!Objects.equals(a.body(), b.body())) parts.add("body changed");
+        if (!Objects.equals(a.comment(), b.comment())) parts.add("comment changed");
+        return parts.isEmpty() ? "definition changed" : String.join("; ", parts);
     }
 
     private static String list(List<?> items) {

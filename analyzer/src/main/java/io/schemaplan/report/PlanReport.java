@@ -150,7 +150,13 @@ public record PlanReport(Plan plan, List<TableEntry> tables, List<SchemaEntry> s
     private static List<String> routineLines(io.schemaplan.model.Routine r) {
         List<String> out = new ArrayList<>();
         out.add(r.kind().toUpperCase(Locale.ROOT) + " " + r.signature() + (r.returns() == null ? "" : " RETURNS " + r.returns()));
-        out.add("LANGUAGE " + r.language() + (r.attributes().isEmpty() ? "" : " " + String.join(" ", r.attributes())));
+        // MySQL routines have no language (SQL is the only one): their characteristics alone, when they have any.
+        String options = String.join(" ", r.attributes());
+        if (r.language() != null) out.add("LANGUAGE " + r.language() + (options.isEmpty() ? "" : " " + options));
+        else if (!options.isEmpty()) out.add(options);
+        if (r.comment() != null && r.language() == null) {
+            out.add("COMMENT " + io.schemaplan.sql.Literals.string(io.schemaplan.model.Engine.MYSQL, r.comment()));
+        }
         if (r.body() != null) out.addAll(r.body().lines().toList());
         return out;
     }

@@ -4,6 +4,7 @@ import io.schemaplan.model.Column;
 import io.schemaplan.model.Constraint;
 import io.schemaplan.model.Index;
 import io.schemaplan.model.Policy;
+import io.schemaplan.model.Routine;
 import io.schemaplan.model.Schema;
 import io.schemaplan.model.Table;
 import io.schemaplan.model.View;
@@ -20,7 +21,8 @@ import java.util.Set;
  * parentheses dropped, typed literals' types ({@code interval '1 day'}) dropped, PostgreSQL's operator spellings of LIKE and of an IN list ({@code ~~},
  * {@code = ANY (ARRAY[…])}) as written, MySQL's charset introducers ({@code _utf8mb4'x'}) and aliases that repeat
  * the column ({@code `id` AS `id`}) dropped, one space
- * between tokens.
+ * between tokens; a MySQL event's {@code STARTS}, which the server fills in with the time of a CREATE EVENT that
+ * names none, dropped.
  *
  * <p>Loose on purpose: {@code (a + b) * c} and {@code a + (b * c)} have the same loose form. It only decides
  * whether a difference is told as "written differently" or as a real one, never whether a statement is planned.
@@ -40,8 +42,11 @@ final class LooseForms {
         List<Table> tables = s.tables().stream().map(LooseForms::table).toList();
         List<View> views = s.views().stream().map(v -> new View(v.name(), v.materialized(), loose(v.definition()),
                 v.comment(), v.indexes().stream().map(LooseForms::index).toList(), v.options())).toList();
+        List<Routine> routines = s.routines().stream().map(r -> !r.kind().equals("event") ? r : new Routine(r.name(),
+                r.kind(), r.arguments(), r.returns(), r.language(), r.attributes().stream()
+                .map(a -> a.replaceFirst("^(ON SCHEDULE EVERY .*?) STARTS '[^']*'", "$1")).toList(), r.body(), r.comment())).toList();
         return new Schema(s.engine(), s.serverVersion(), s.namespaces(), s.extensions(), s.enums(), s.sequences(),
-                tables, views, s.routines(), s.domains());
+                tables, views, routines, s.domains());
     }
 
     private static Table table(Table t) {

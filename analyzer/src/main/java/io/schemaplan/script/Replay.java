@@ -88,7 +88,7 @@ public final class Replay {
                         findings.add(new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(), applier.outsideModel(), null));
                     }
                     for (String problem : problems) {
-                        // A MySQL routine or event: the MySQL model holds none (PostgreSQL's holds routines).
+                        // A MySQL routine kind the model does not hold (procedures, functions and events it does).
                         boolean routine = ROUTINE.matcher(s.sql()).find() && NOT_MODELLED.matcher(problem).find();
                         findings.add(routine ? new Finding(Finding.Kind.OUTSIDE_MODEL, s.number(), s.line(), s.revision(),
                                 ROUTINES, null) : new Finding(Finding.Kind.NOT_APPLIED, s.number(), s.line(), s.revision(), problem, null));

@@ -124,10 +124,15 @@ final class MyStatements {
             }
             // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] VIEW | TRIGGER | PROCEDURE | FUNCTION | EVENT
             String object = createdObject(t);
+            if (object != null && t.isWord(0, "ALTER") && Set.of("PROCEDURE", "FUNCTION", "EVENT").contains(object)) {
+                return op("ALTER_ROUTINE", null);
+            }
             if (object != null && (t.isWord(0, "CREATE") || t.isWord(0, "DROP"))) {
                 switch (object) {
                     case "PROCEDURE", "FUNCTION", "EVENT" -> {
-                        return op("ROUTINE", null);
+                        // MariaDB's CREATE OR REPLACE swaps the routine in one statement; MySQL has no such form.
+                        return op(t.isWord(0, "DROP") ? "DROP_ROUTINE"
+                                : t.isWord(1, "OR", "REPLACE") ? "REPLACE_ROUTINE" : "CREATE_ROUTINE", null);
                     }
                     case "SEQUENCE" -> {
                         return t.isWord(0, "CREATE") ? sequenceOp("CREATE_SEQUENCE", null)

@@ -8,6 +8,7 @@ import io.schemaplan.read.Sources;
 import io.schemaplan.report.ChangeText;
 import io.schemaplan.testing.Cli;
 import io.schemaplan.testing.Samples;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class CrossDialectDiffTest {
             "workflow_node_executions.elapsed_time", "workflow_runs.elapsed_time", "workflow_trigger_logs.elapsed_time").toList();
 
     @Test
-    void dify1121PostgresAgainstMysqlShowsOnlyRealDifferences() {
+    void dify1121PostgresAgainstMysqlShowsOnlyRealDifferences() throws java.io.IOException {
         CrossDialectDiff.Result r = CrossDialectDiff.compare(pg("1.12.1"), my("1.12.1.patched-32196"));
         List<String> expected = List.of(
                 "app_annotation_hit_histories: column score: double precision -> float",
@@ -90,6 +91,14 @@ class CrossDialectDiffTest {
         CrossDialectDiff.Result back = CrossDialectDiff.compare(my("1.12.1.patched-32196"), pg("1.12.1"));
         assertEquals(expected.size(), back.changes().size());
         assertEquals(r.pgOnlyDefaults(), back.pgOnlyDefaults());
+
+        // A MySQL procedure is no more comparable than a PostgreSQL function: said, not silently left out.
+        Schema withProcedure = io.schemaplan.read.MysqlDumpReader.read("with-procedure.sql", (Files.readString(Samples.mysql(
+                "1.12.1.patched-32196")) + "\nDELIMITER ;;\nCREATE PROCEDURE purge_logs() DELETE FROM workflow_runs WHERE 1 = 0 ;;\n"
+                + "DELIMITER ;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).schema();
+        assertEquals("1 MySQL routine (purge_logs): MySQL code (procedures, functions, events), not comparable",
+                CrossDialectDiff.compare(pg("1.12.1"), withProcedure).notCompared().get(3));
+        assertEquals(r.changes(), CrossDialectDiff.compare(pg("1.12.1"), withProcedure).changes());
     }
 
     @Test

@@ -53,6 +53,14 @@ final class MariadbProbe {
         }
     }
 
+    /** The one integer {@code sql} returns (a count, a function's result). */
+    static int queryInt(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     static void databaseWithTable(String db) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + db);

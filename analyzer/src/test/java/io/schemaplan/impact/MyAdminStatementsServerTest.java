@@ -111,10 +111,7 @@ class MyAdminStatementsServerTest {
     }
 
     private static int count(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return MariadbProbe.queryInt(s, "SELECT count(*) FROM t");
     }
 
     private static Connection session() throws SQLException {

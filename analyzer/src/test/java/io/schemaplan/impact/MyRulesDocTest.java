@@ -67,6 +67,7 @@ class MyRulesDocTest {
         if (MyAdminStatementsServerTest.VERIFIED.contains(op)) return "server (MyAdminStatementsServerTest)";
         if (MyTableMaintenanceServerTest.VERIFIED.contains(op)) return "server (MyTableMaintenanceServerTest)";
         if (MySeqServerTest.VERIFIED.contains(op)) return "server (MySeqServerTest)";
+        if (MyRoutinesServerTest.VERIFIED.contains(op)) return "server (MyRoutinesServerTest)";
         if (MyTraces.NOT_ALTER_CLAUSES.contains(op)) {
             return op.name().contains("PARTITION") ? "server: refuses ALGORITHM/LOCK; manual" : "manual (not an ALTER clause)";
         }

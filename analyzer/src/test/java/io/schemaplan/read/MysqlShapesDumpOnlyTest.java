@@ -114,9 +114,18 @@ class MysqlShapesDumpOnlyTest {
         assertEquals(1, table(s, "jobs").triggers().size());
         String f = DIR.resolve("mysqldump-8.4.sql").toString();
         assertEquals(List.of(
-                f + ":37: skipped invisible index jobs.jobs_kind: index visibility is not part of the schema model",
-                f + ":83: skipped event purge_logs: not part of the MySQL schema model",
-                f + ":93: skipped 2 functions (job_count, job_state_name): not part of the MySQL schema model"), r.warnings());
+                f + ":37: skipped invisible index jobs.jobs_kind: index visibility is not part of the schema model"), r.warnings());
+        assertEquals(List.of("function job_count(q varchar(64))", "function job_state_name(s tinyint)", "event purge_logs"),
+                s.routines().stream().map(x -> x.kind() + " " + x.signature()).toList());
+        io.schemaplan.model.Routine event = s.routines().get(2);
+        assertEquals(List.of("ON SCHEDULE EVERY 1 DAY STARTS '2024-11-01 03:00:00'"), event.attributes(),
+                "ENABLE and ON COMPLETION NOT PRESERVE are the defaults");
+        assertEquals("DELETE FROM job_logs WHERE line > 1000", event.body());
+        io.schemaplan.model.Routine name = s.routines().get(1);
+        assertEquals("varchar(8) charset utf8mb4", name.returns());
+        assertEquals(List.of("DETERMINISTIC"), name.attributes());
+        assertEquals("RETURN ELT(s + 1, 'queued', 'running', 'done')", name.body());
+        assertEquals(List.of("READS SQL DATA"), s.routines().get(0).attributes());
     }
 
     @Test

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.schemaplan.model.Engine;
+import io.schemaplan.model.QName;
+import io.schemaplan.model.Routine;
+import io.schemaplan.model.Schema;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The loose form of an expression: the script's writing and the server's rendering meet, values do not. */
@@ -37,5 +42,24 @@ class LooseFormsTest {
         assertNotEquals(LooseForms.loose("a like 'x'"), LooseForms.loose("a not like 'x'"));
         assertEquals("label = 'it''s (not) a ::cast'", LooseForms.loose("(label = 'it''s (not) a ::cast')"));
         assertNull(LooseForms.loose(null));
+    }
+
+    /** A CREATE EVENT without STARTS and the server's print of it (the creation time filled in) are alike. */
+    @Test
+    void anEventsStartsFilledInByTheServerIsLeftOut() {
+        Routine written = new Routine(QName.of("", "e"), "event",
+                "", null, null, List.of("ON SCHEDULE EVERY 1 DAY"), "DELETE FROM t", null);
+        Routine printed = new Routine(written.name(), "event", "", null, null,
+                List.of("ON SCHEDULE EVERY 1 DAY STARTS '2026-12-08 01:11:02'"), "DELETE FROM t", null);
+        Routine weekly = new Routine(written.name(), "event", "", null, null,
+                List.of("ON SCHEDULE EVERY 1 WEEK STARTS '2026-12-08 01:11:02'"), "DELETE FROM t", null);
+        assertEquals(loose(written), loose(printed));
+        assertNotEquals(loose(written), loose(weekly));
+    }
+
+    private static Schema loose(Routine r) {
+        return LooseForms.of(new Schema(Engine.MARIADB, null, List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(r)));
     }
 }

@@ -76,8 +76,8 @@ class BesideSchemaStatementsTest {
         assertEquals("PRIVILEGES", ops.get("FLUSH PRIVILEGES"));
         assertEquals("FORCE_REBUILD", ops.get("OPTIMIZE TABLE apps"));
         assertEquals("LOCK_TABLES_READ,LOCK_TABLES_WRITE", ops.get("LOCK TABLES apps READ, accounts WRITE"));
-        assertEquals("ROUTINE", ops.get("CREATE DEFINER=`root`@`%` PROCEDURE p2() SELECT 1"));
-        outsideTheModel(plan, "privileges", "roles and users", "functions, procedures and events", "explicit locks",
+        assertEquals("CREATE_ROUTINE", ops.get("CREATE DEFINER=`root`@`%` PROCEDURE p2() SELECT 1"));
+        outsideTheModel(plan, "privileges", "roles and users", "explicit locks",
                 "statistics and physical storage (maintenance)", "databases (the model is one database's schema)");
         assertEquals("CHECK_TABLE", ops.get("CHECK TABLE apps"));
         assertEquals("CHECK_TABLE,CHECK_TABLE", ops.get("CHECK TABLE apps, accounts QUICK"));

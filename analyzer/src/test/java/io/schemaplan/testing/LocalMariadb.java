@@ -74,11 +74,17 @@ public final class LocalMariadb {
         if (r.exitCode() != 0) throw new IllegalStateException("mariadb failed on " + file + ": " + r.output());
     }
 
-    /** Writes {@code mariadb-dump --no-data --routines} of {@code database} to {@code out}, as a DBA makes one. */
-    public static Path dump(String database, Path out) {
+    /**
+     * Writes {@code mariadb-dump --no-data --routines} of {@code database} to {@code out}, as a DBA makes one;
+     * {@code options} go before the database name ({@code --events}).
+     */
+    public static Path dump(String database, Path out, String... options) {
         try {
-            Process p = new ProcessBuilder("mariadb-dump", "-h", HOST, "-P", String.valueOf(PORT), "-u", USER,
-                    "--no-data", "--routines", database).redirectOutput(out.toFile())
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("mariadb-dump", "-h", HOST, "-P",
+                    String.valueOf(PORT), "-u", USER, "--no-data", "--routines"));
+            cmd.addAll(java.util.List.of(options));
+            cmd.add(database);
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.PIPE).start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -1065,6 +1065,31 @@ public final class PgDumpReader {
         }
     }
 
+    /**
+     * {@code ADD CONSTRAINT c UNIQUE|PRIMARY KEY USING INDEX i [DEFERRABLE …]} (the safe way to add a key: the index is
+     * built CONCURRENTLY first): the index becomes the constraint's, renamed to it, as the server does; it must be a
+     * unique btree index on plain columns in default order, or the server refuses.
+     */
+    private void addConstraintUsingIndex(TableParts table, String constraint, SqlTokens t, int kindAt) {
+        int using = t.find(kindAt, "USING");
+        String indexName = t.ident(using + 2);
+        Index index = table.indexes.stream().filter(x -> x.name().equals(indexName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table " + table.name + " has no index " + indexName));
+        boolean plain = index.unique() && "btree".equals(index.method()) && index.predicate() == null && index.keys().stream()
+                .allMatch(k -> !k.expression() && !k.descending() && k.nulls() == null && k.opclass() == null && k.collation() == null);
+        if (!plain) throw new IllegalArgumentException("index " + indexName + " cannot back a constraint: not a plain unique btree index");
+        if (!constraint.equals(indexName) && (indexOwner(QName.of(table.name.schema(), constraint)) != null
+                || constraintIndexOwner(QName.of(table.name.schema(), constraint)) != null || relationOrTypeExists(QName.of(table.name.schema(), constraint)))) {
+            throw new IllegalArgumentException("relation " + constraint + " already exists");
+        }
+        String kind = t.isWord(kindAt, "PRIMARY", "KEY") ? "PRIMARY KEY" : "UNIQUE" + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
+        String columns = String.join(", ", index.keys().stream().map(k -> Identifiers.quoteIdent(k.text())).toList());
+        String include = index.include().isEmpty() ? "" : " INCLUDE (" + String.join(", ", index.include().stream().map(Identifiers::quoteIdent).toList()) + ")";
+        String tail = using + 3 < t.size() ? " " + t.slice(using + 3, t.size()) : "";
+        table.indexes.remove(index);
+        add(table, PgDefinitions.parseConstraint(constraint, kind + " (" + columns + ")" + include + tail, this::resolve));
+    }
+
     /** An UNLOGGED sequence (PG >= 15) is modelled as a sequence: its persistence is not compared. */
     private void createSequence(SqlTokens t, Statement s) {
         int i = skipIfNotExists(t, t.isWord(1, "UNLOGGED") ? 3 : 2);
@@ -1077,7 +1102,8 @@ public final class PgDumpReader {
         Long max = null;
         long cache = 1;
         boolean cycle = false;
-        List<String> w = optionWords(t, end);
+        int owned = problems == null ? -1 : t.find(end, "OWNED"); // a script's CREATE SEQUENCE … OWNED BY t.c
+        List<String> w = optionWords(owned < 0 ? t : SqlTokens.of(t.slice(0, owned)), end);
         for (int k = 0; k < w.size(); k++) {
             switch (w.get(k)) {
                 case "AS" -> dataType = PgTypes.parse(value(w, ++k, name)).name();
@@ -1097,6 +1123,12 @@ public final class PgDumpReader {
         if (min != null && min == defaults.min()) min = null;
         if (max != null && max == defaults.max()) max = null;
         schema.sequences.put(name, new Sequence(name, dataType, start, increment, min, max, cache, cycle, null, null));
+        if (owned >= 0 && !t.isWord(owned + 2, "NONE")) {
+            List<String> owner = t.nameParts(owned + 2, t.nameEnd(owned + 2));
+            QName table = resolve(owner.subList(0, owner.size() - 1));
+            table(table).column(owner.get(owner.size() - 1));
+            schema.ownSequence(name, table.schema() + "." + table.name() + "." + owner.get(owner.size() - 1));
+        }
     }
 
     /** The value of the option before {@code k}; a statement cut after the option's name is the input's fault. */
@@ -1243,6 +1275,9 @@ public final class PgDumpReader {
             } else {
                 table.replace(table.column(t.ident(i + 5)).withNullable(false));
             }
+        } else if (t.isWord(i, "ADD", "CONSTRAINT") && problems != null && t.find(i + 3, "USING") > 0
+                && t.isWord(t.find(i + 3, "USING") + 1, "INDEX")) {
+            addConstraintUsingIndex(table(name), t.ident(i + 2), t, i + 3);
         } else if (t.isWord(i, "ADD", "CONSTRAINT")) {
             add(table(name), PgDefinitions.parseConstraint(t.ident(i + 2), qualified(t.rest(i + 3), false), this::resolve));
         } else if (t.isWord(i, "ALTER")) {
@@ -1265,6 +1300,18 @@ public final class PgDumpReader {
             moveTable(table(name), t.ident(i + 2));
         } else if (t.isWord(i, "SET") && t.isGroup(i + 1)) {
             table(name).pg.setOptions(options(t.inner(i + 1)));
+        } else if (t.isWord(i, "DETACH", "PARTITION") && problems != null) {
+            TableParts child = table(qname(t, i + 2, t.nameEnd(i + 2)));
+            if (!name.equals(child.partitionOf)) throw new IllegalArgumentException(child.name + " is not a partition of " + name);
+            child.partitionOf = null;
+            child.partitionBound = null;
+        } else if (t.isWord(i, "RESET") && t.isGroup(i + 1) && problems != null) {
+            Set<String> reset = new java.util.HashSet<>(SqlTokens.splitTopLevel(t.inner(i + 1)).stream()
+                    .map(o -> o.strip().toLowerCase(Locale.ROOT)).toList());
+            TableParts table = table(name);
+            List<String> kept = table.pg.options.stream().filter(o -> !reset.contains(o.substring(0, Math.max(0, o.indexOf('='))))).toList();
+            table.pg.options.clear();
+            table.pg.options.addAll(kept);
         } else if (t.isWord(i, "ATTACH", "PARTITION")) {
             int childEnd = t.nameEnd(i + 2);
             TableParts child = table(qname(t, i + 2, childEnd));
@@ -1738,6 +1785,11 @@ public final class PgDumpReader {
             if (t.isWord(at + 1, "DROP", "DEFAULT")) table.replace(c.withDefault(null));
             else if (t.isWord(at + 1, "DROP", "NOT", "NULL")) table.replace(c.withNullable(true));
             else if (t.isWord(at + 1, "DROP", "IDENTITY")) table.replace(c.withIdentity(null));
+            else if (t.isWord(at + 1, "DROP", "EXPRESSION") && c.generatedExpr() != null) table.replace(c.withGenerated(null));
+            else if (t.isWord(at + 1, "DROP", "EXPRESSION") && problems != null && !t.isWord(at + 3, "IF", "EXISTS")) {
+                throw new IllegalArgumentException("column " + c.name() + " of " + name + " is not a stored generated column");
+            }
+            else if (t.isWord(at + 1, "DROP", "EXPRESSION")) return; // IF EXISTS: a notice
             else warn(s, "skipped ALTER TABLE " + name + " " + clip(t.rest(i)));
         }
     }
@@ -1873,6 +1925,9 @@ public final class PgDumpReader {
             table.replace(c.withStorage(c.statistics(), c.storage(), method.equals("default") ? null : method));
         } else if (t.isWord(a, "TYPE") || t.isWord(a, "SET", "DATA", "TYPE")) {
             alterType(table, c, t, t.isWord(a, "TYPE") ? a + 1 : a + 3);
+        } else if (problems != null && (t.isWord(a, "RESTART") || t.isWord(a, "SET") && t.kind(a + 1) == SqlTokens.Kind.WORD
+                && IDENTITY_OPTIONS.contains(t.text(a + 1).toUpperCase(Locale.ROOT)))) {
+            alterIdentity(table, c, t, a);
         } else if (t.isWord(a, "SET") && t.isGroup(a + 1)) {
             List<String> given = options(t.inner(a + 1)).stream().filter(PgDumpReader::plannerColumnOption).toList();
             List<String> kept = new ArrayList<>(c.options());
@@ -1931,6 +1986,30 @@ public final class PgDumpReader {
         boolean bare = printed.equals(name);
         return java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(printed) + "(?![\\w$])",
                 bare ? java.util.regex.Pattern.CASE_INSENSITIVE : 0);
+    }
+
+    /** What {@code ALTER COLUMN c SET …} may change of an identity column (with RESTART): its kind, or its sequence's options. */
+    private static final Set<String> IDENTITY_OPTIONS = Set.of("GENERATED", "INCREMENT", "START", "MINVALUE", "MAXVALUE",
+            "NO", "CACHE", "CYCLE");
+
+    /**
+     * {@code ALTER COLUMN c SET GENERATED ALWAYS|BY DEFAULT | SET sequence_option | RESTART …}, one or several: the
+     * identity's kind changes; its sequence's options are outside the model (it lists no identity sequence).
+     */
+    private void alterIdentity(TableParts table, Column c, SqlTokens t, int a) {
+        if (c.identity() == null) throw new IllegalArgumentException("column " + c.name() + " of " + table.name + " is not an identity column");
+        Column.Identity identity = c.identity();
+        boolean options = false;
+        for (int k = a; k < t.size(); k++) {
+            if (t.isWord(k, "SET", "GENERATED")) {
+                identity = t.isWord(k + 2, "ALWAYS") ? Column.Identity.ALWAYS : Column.Identity.BY_DEFAULT;
+                k += t.isWord(k + 2, "ALWAYS") ? 2 : 3;
+            } else if (t.kind(k) == SqlTokens.Kind.WORD && !t.isWord(k, "SET")) {
+                options = true;
+            }
+        }
+        table.replace(c.withIdentity(identity));
+        if (options) outsideModel = "an identity column's sequence options (the model lists no identity sequence)";
     }
 
     /** The column options PostgreSQL itself has (the catalog reader keeps only these too). */

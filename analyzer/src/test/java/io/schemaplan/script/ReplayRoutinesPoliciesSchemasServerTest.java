@@ -306,11 +306,19 @@ class ReplayRoutinesPoliciesSchemasServerTest {
                 + "ALTER TABLE people ALTER COLUMN email TYPE varchar(100);\n"
                 + "ALTER TABLE people ALTER COLUMN tenant TYPE bigint;\n"
                 + "ALTER TABLE people ALTER COLUMN id TYPE bigint;\n"
+                + "ALTER TABLE people ALTER COLUMN id SET GENERATED ALWAYS;\n"
+                + "ALTER TABLE people ALTER COLUMN id DROP EXPRESSION;\n"
+                + "ALTER TABLE people ALTER COLUMN id DROP EXPRESSION IF EXISTS;\n"
+                + "CREATE INDEX people_email ON people (email);\n"
+                + "ALTER TABLE people ADD CONSTRAINT people_email_key UNIQUE USING INDEX people_email;\n"
+                + "CREATE UNIQUE INDEX people_upper_email ON people (upper(email));\n"
+                + "ALTER TABLE people ADD CONSTRAINT people_upper_key UNIQUE USING INDEX people_upper_email;\n"
+                + "ALTER TABLE events DETACH PARTITION people;\n"
                 + "ALTER TABLE v SET SCHEMA other;\n"
                 + "ALTER TABLE other.v RENAME TO w;\n";
         Replayed r = replayedOnEmpty(sql);
         assertEquals(refusedByServer("sp_pgreplay_refused", sql), notApplied(r), String.join("\n", describe(r.findings())));
-        assertEquals(Set.of("public.places_by_id"), r.end().tables().stream().flatMap(t -> t.indexes().stream()
+        assertEquals(Set.of("public.places_by_id", "public.people_email", "public.people_upper_email"), r.end().tables().stream().flatMap(t -> t.indexes().stream()
                 .map(i -> t.name().schema() + "." + i.name())).collect(Collectors.toSet()));
         assertEquals(List.of("other.w", "public.mails", "public.towns"), r.end().views().stream().map(v -> v.name().toString()).toList());
     }
@@ -331,7 +339,8 @@ class ReplayRoutinesPoliciesSchemasServerTest {
             Schema empty = new Schema(io.schemaplan.model.Engine.POSTGRES, "15.0", List.of(), List.of(), List.of(), List.of(),
                     List.of(), List.of(), List.of());
             Replayed replayed = Replay.run(empty, ScriptReader.read(file, null));
-            assertEquals(List.of(), describe(replayed.findings()), "statements not applied");
+            assertEquals(List.of("OUTSIDE_MODEL #60 an identity column's sequence options (the model lists no identity sequence)"),
+                    describe(replayed.findings()), "statements not applied");
             List<Finding> compared = Replay.compare(replayed, live);
             // the expressions the scripts write (a generated column, an index, a check, a view) the server prints its own way
             assertEquals(List.of("WRITTEN_DIFFERENTLY #13 public.shop_item.double_price", "WRITTEN_DIFFERENTLY #17 public.shop_item_upper_name",

@@ -89,6 +89,11 @@ public final class CostModel {
                 : postgres(cost, work, p, bufferPoolBytes);
     }
 
+    /** The estimate of an InnoDB DDL operation under its rule (COPY and in-place rebuilds differ there). */
+    public static Estimate estimate(MyRule rule, Work work, Profile p) {
+        return InnodbCost.ddl(rule, work, p);
+    }
+
     /** The estimate on PostgreSQL without the buffer cache (an UPDATE's misses not priced). */
     public static Estimate estimate(Cost cost, Work work, Profile p) {
         return postgres(cost, work, p, 0);

@@ -92,6 +92,99 @@ final class InnodbCost {
         return new Estimate(seconds / spread, seconds, seconds * spread, bytes(disk), bytes(redo), true);
     }
 
+    // The DDL throughputs: scripts/bench-estimate-mysql, 1 M rows of a workflow_runs-shaped table (1,240 MB clustered,
+    // 179 MB secondary), MariaDB 10.11 stock settings (128 MB buffer pool), two quiet runs, December 8 2026.
+    /** ALGORITHM=COPY: each row and its secondary entries inserted into the new table (37.2 and 40.8 s). */
+    static final double COPY_BYTES_PER_SECOND = 35 * MB;
+    /** An in-place rebuild: rows read in key order, indexes merge-sorted (SET NOT NULL, FORCE: 13.2–20.0 s). */
+    static final double REBUILD_BYTES_PER_SECOND = 85 * MB;
+    /**
+     * ADD INDEX reads the clustered index, then sorts and loads the new index: a 49 MB index took 6.7 and 6.8 s,
+     * a 155 MB one 13.0 s, which part 3.7 s of reading (335 MB/s) from 16.7 MB/s of building.
+     */
+    static final double SCAN_BYTES_PER_SECOND = 330 * MB;
+    static final double INDEX_BUILD_BYTES_PER_SECOND = 16 * MB;
+    /** A secondary index record's header and page directory share. */
+    private static final int INDEX_RECORD_OVERHEAD = 7;
+    /** Sorted index builds fill InnoDB pages to 15/16 (innodb_fill_factor 100 leaves 1/16 free). */
+    private static final double INDEX_FILL = 15.0 / 16;
+
+    /**
+     * The bytes of a new secondary index on {@code columns} of {@code table}: each entry holds its key, the primary
+     * key (the row's address in InnoDB) and a record header. Measured on the benchmark's table (1 M rows):
+     * {@code (created_at)} 50 MB, this gives 49; {@code (tenant_id, app_id, workflow_id)} 155 MB, this gives 161.
+     */
+    static long newIndexBytes(long rows, java.util.Optional<io.schemaplan.model.Table> table, java.util.List<String> columns) {
+        long key = 0;
+        for (String c : columns) key += width(table, c);
+        long pk = table.flatMap(io.schemaplan.model.Table::primaryKey)
+                .map(k -> k.columns().stream().mapToLong(c -> width(table, c)).sum()).orElse(6L);   // else DB_ROW_ID
+        return (long) (rows * (double) (key + pk + INDEX_RECORD_OVERHEAD) / INDEX_FILL);
+    }
+
+    /** A column's bytes in an index record: its type's, a character column at one byte a character (ASCII keys). */
+    private static long width(java.util.Optional<io.schemaplan.model.Table> table, String column) {
+        io.schemaplan.model.DataType t = table.flatMap(x -> x.column(column)).map(io.schemaplan.model.Column::type).orElse(null);
+        if (t == null) return 24;
+        Integer n = t.size();
+        return switch (t.name().toLowerCase(java.util.Locale.ROOT)) {
+            case "tinyint", "boolean" -> 1;
+            case "smallint", "year" -> 2;
+            case "mediumint", "date", "time" -> 3;
+            case "int", "integer", "timestamp", "float" -> 4;
+            case "datetime" -> 5 + (n == null ? 0 : (n + 1) / 2);
+            case "bigint", "double", "double precision" -> 8;
+            case "char", "binary" -> n == null ? 1 : n;
+            case "varchar", "varbinary" -> n == null ? 24 : Math.min(n, 24) + 1;
+            default -> 24;
+        };
+    }
+
+    /**
+     * An InnoDB DDL operation ({@link MyRule}): its cost, priced by what InnoDB does rather than by PostgreSQL's
+     * throughputs. H the clustered index (DATA_LENGTH, every column, off-page BLOBs included), I the secondary
+     * indexes, N the new index:
+     * <ul>
+     * <li>a rebuild ({@link Cost#TABLE_AND_INDEX_BYTES}): (H + I) at {@link #COPY_BYTES_PER_SECOND} when the
+     * server layer copies the rows one by one (ALGORITHM=COPY: each row and each of its index entries inserted
+     * into the new table), at {@link #REBUILD_BYTES_PER_SECOND} in place (the rows read in key order, the
+     * indexes built by merge sort);</li>
+     * <li>an index build ({@link Cost#INDEX_BUILD}): H at {@link #SCAN_BYTES_PER_SECOND}, then N at
+     * {@link #INDEX_BUILD_BYTES_PER_SECOND};</li>
+     * <li>a scan ({@link Cost#TABLE_BYTES}): H at {@link #SCAN_BYTES_PER_SECOND};</li>
+     * <li>anything else as on PostgreSQL ({@link CostModel#estimate(Cost, Work, Profile)}).</li>
+     * </ul>
+     * The figures come from {@code scripts/bench-estimate-mysql} (docs/mysql-impact.md, "Estimates"); they are
+     * constants, not the profile's (calibrate measures PostgreSQL), so the range is never narrower than the
+     * default profile's.
+     */
+    static Estimate ddl(MyRule rule, Work work, Profile p) {
+        Cost cost = rule.cost();
+        if (cost != Cost.TABLE_AND_INDEX_BYTES && cost != Cost.INDEX_BUILD && cost != Cost.TABLE_BYTES) {
+            return CostModel.estimate(cost, work, p);
+        }
+        if (!work.known()) return Estimate.UNKNOWN;
+        double h = work.tableBytes();
+        double seconds;
+        double disk;
+        switch (cost) {
+            case TABLE_AND_INDEX_BYTES -> {
+                disk = h + work.indexBytes();
+                seconds = disk / (rule.algorithm() == MyRule.Algorithm.COPY ? COPY_BYTES_PER_SECOND : REBUILD_BYTES_PER_SECOND);
+            }
+            case INDEX_BUILD -> {
+                disk = work.newIndexBytes();
+                seconds = h / SCAN_BYTES_PER_SECOND + disk / INDEX_BUILD_BYTES_PER_SECOND;
+            }
+            default -> {
+                disk = 0;
+                seconds = h / SCAN_BYTES_PER_SECOND;
+            }
+        }
+        double spread = Math.max(p.spread(), Profile.DEFAULT.spread());
+        return new Estimate(seconds / spread, seconds, seconds * spread, bytes(disk), bytes(disk), true);
+    }
+
     private static long bytes(double b) {
         return b >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) b;
     }

@@ -116,7 +116,7 @@ public final class MyPlanner {
         } else if (rule.cost() == Cost.INDEX_BUILD && change instanceof Change.ConstraintAdded a) {
             work = work.withNewIndexBytes(sizes.newIndexBytes(table, a.constraint().columns()));
         }
-        Estimate estimate = CostModel.estimate(rule.cost(), work, in.profile());
+        Estimate estimate = CostModel.estimate(rule, work, in.profile());
         boolean destructive = DESTRUCTIVE.contains(op);
         boolean blocksWrites = rule.lock() != MyRule.Lock.NONE;
         Risk risk = Planner.risk(rule.cost() != Cost.NOTHING, blocksWrites || rule.blocksReads(), true, estimate,

@@ -62,6 +62,7 @@ public final class TableSizes {
         Optional<Table> table = to.table(t).or(() -> from.table(t));
         Map<String, Integer> sampled = stats == null ? Map.of()
                 : stats.table(t).map(TableStats::columnBytes).orElse(Map.of());
+        if (from.engine().isMysqlFamily()) return InnodbCost.newIndexBytes(w.rows(), table, columns);
         long key = 0;
         for (String name : columns) {
             int fixed = table.flatMap(tb -> tb.column(name)).map(col -> width(col.type())).orElse(VARIABLE);

@@ -101,7 +101,7 @@ final class MyStatementRules extends ScriptPlanner.StatementRules {
         Optional<MyRule> r = rule(o.operation());
         if (r.isEmpty()) return unknownItem(o);
         MyRule rule = r.get();
-        Estimate e = CostModel.estimate(rule.cost(), o.work(), in.profile());
+        Estimate e = CostModel.estimate(rule, o.work(), in.profile());
         boolean fresh = o.table() != null && createdByScript(o.table());
         boolean writes = !fresh && rule.lock() != MyRule.Lock.NONE;
         boolean reads = !fresh && rule.blocksReads();

@@ -274,14 +274,14 @@ final class MyStatements {
             if (t.isWord(j, "FOREIGN")) return new Operation("ADD_FOREIGN_KEY", table, null, w);
             if (t.isWord(j, "CHECK")) return new Operation("ADD_CHECK", table, null, w);
             if (t.isWord(j, "PRIMARY")) return new Operation("ADD_PRIMARY_KEY", table, null, w);
-            if (t.isWord(j, "UNIQUE")) return new Operation("ADD_UNIQUE", table, null, w);
+            if (t.isWord(j, "UNIQUE")) return new Operation("ADD_UNIQUE", table, null, keyWork(t, j, b, table, w));
             if (t.isWord(j, "FULLTEXT")) {
                 boolean first = tb.map(x -> x.indexes().stream().noneMatch(i -> "fulltext".equalsIgnoreCase(i.method())))
                         .orElse(true);
                 return new Operation(first ? "ADD_FULLTEXT_FIRST" : "ADD_FULLTEXT", table, null, w);
             }
             if (t.isWord(j, "SPATIAL")) return new Operation("ADD_SPATIAL", table, null, w);
-            if (t.isWord(j, "INDEX") || t.isWord(j, "KEY")) return new Operation("ADD_INDEX", table, null, w);
+            if (t.isWord(j, "INDEX") || t.isWord(j, "KEY")) return new Operation("ADD_INDEX", table, null, keyWork(t, j, b, table, w));
             if (t.isWord(j, "COLUMN")) j++;
             if (t.isWord(j, "IF", "NOT", "EXISTS")) j += 3;
             String clause = t.slice(j, b).toLowerCase(Locale.ROOT);
@@ -356,8 +356,16 @@ final class MyStatements {
         boolean fulltext = t.isWord(1, "FULLTEXT");
         QName table = name(t, t.find(0, "ON") + 1);
         String op = unique ? "ADD_UNIQUE" : fulltext ? "ADD_FULLTEXT" : "ADD_INDEX";
-        return new Classified(StatementKind.DDL, List.of(new Operation(op, table, null, shared.work(table))), false,
-                null, null, null);
+        Work w = fulltext ? shared.work(table) : keyWork(t, t.find(0, "ON") + 1, t.size(), table, shared.work(table));
+        return new Classified(StatementKind.DDL, List.of(new Operation(op, table, null, w)), false, null, null, null);
+    }
+
+    /** The work of a new index whose key list is the first parenthesized group in {@code from..to}. */
+    private Work keyWork(SqlTokens t, int from, int to, QName table, Work w) {
+        for (int g = from; g < to; g++) {
+            if (t.isGroup(g)) return shared.mysqlIndexWork(table, t.inner(g));
+        }
+        return w;
     }
 
     private Classified op(String operation, QName table) {

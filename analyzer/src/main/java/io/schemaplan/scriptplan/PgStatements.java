@@ -948,6 +948,16 @@ final class PgStatements {
         return sizes.work(table);
     }
 
+    /** The work of a MySQL index on a key list ({@code `a`, b(10) DESC}: a prefix length still names the column). */
+    Work mysqlIndexWork(QName table, String keyList) {
+        List<String> cols = new ArrayList<>();
+        for (String part : SqlTokens.splitTopLevel(keyList, SqlTokens.Dialect.MYSQL)) {
+            SqlTokens k = SqlTokens.mysql(part.trim());
+            if (k.size() > 0 && k.isName(0)) cols.add(k.ident(0));
+        }
+        return indexWork(table, cols);
+    }
+
     private Work indexWork(QName table, List<String> cols) {
         Work w = work(table);
         return w.known() && w.rows() > 0 ? w.withNewIndexBytes(sizes.newIndexBytes(table, cols)) : w;
